@@ -1,0 +1,61 @@
+//! The command line. The doc comments here are the `--help` text, written for
+//! a council analyst rather than a programmer.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// outturn turns a council's performance reports (Markdown files with
+/// placeholders such as {{ value("cla_count") }}) and their figures (CSV files)
+/// into an accessible website that keeps every quarter's report.
+#[derive(Debug, Parser)]
+#[command(name = "outturn", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the website into the output folder (public/ unless site.toml says otherwise).
+    Build(BuildArgs),
+    /// Check every report, page and data file and list all problems; writes nothing.
+    Check(CheckArgs),
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// The site's folder: the one holding site.toml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Print only problems.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print how long each stage took.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// `outturn build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Site folder and output options.
+    #[command(flatten)]
+    pub common: Common,
+    /// Write the site here instead (the folder is replaced whole).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Include reports and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// `outturn check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Site folder and output options.
+    #[command(flatten)]
+    pub common: Common,
+}

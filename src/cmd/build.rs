@@ -1,0 +1,50 @@
+//! `outturn build`: load, render, then replace the output folder in one swap.
+
+use crate::cli::BuildArgs;
+use crate::site::{BuildOptions, Site, write};
+use anyhow::Result;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Builds the site; problems are printed and give exit status 1.
+pub fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let start = Instant::now();
+    let root = &args.common.root;
+    let options = BuildOptions {
+        drafts: args.drafts,
+    };
+    let (site, files, mut timings) = match Site::build(root, options) {
+        Ok(built) => built,
+        Err(problems) => return Ok(super::report_problems(&problems)),
+    };
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => root.join(&site.config.output_dir),
+    };
+    write::check_output_dir(root, &out)?;
+    let write_start = Instant::now();
+    write::replace_dir(&out, &files)?;
+    timings.stages.push(("write", write_start.elapsed()));
+    if args.common.verbose {
+        for (stage, time) in &timings.stages {
+            eprintln!("  {stage:<8} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    if !args.common.quiet {
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        println!(
+            "Built {pages} pages ({} report{}, {} other page{}) into {} in {} ms",
+            site.reports.len(),
+            plural(site.reports.len()),
+            site.pages.len(),
+            plural(site.pages.len()),
+            out.display(),
+            start.elapsed().as_millis()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,290 @@
+//! Markdown to HTML: CommonMark with tables and footnotes, plus what an
+//! accessible page needs and plain CommonMark does not give.
+//!
+//! - Headings get ids (for the contents list and links to sections) and start at
+//!   `h2`, since the page's title is its only `h1`.
+//! - Tables scroll inside a focusable, labelled region, so a wide table never
+//!   widens the page on a phone.
+//! - Links written from the site root (`/about/`) become relative to the page,
+//!   so the site works from any sub-path and from disk.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+
+/// An entry of a page's contents list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// The heading's id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// 2 or 3.
+    pub level: u8,
+}
+
+/// A page body as HTML.
+#[derive(Debug, Clone)]
+pub struct Html {
+    /// The HTML.
+    pub html: String,
+    /// Its `h2` and `h3` headings.
+    pub toc: Vec<TocEntry>,
+}
+
+/// Ids the theme uses; headings never take them.
+const RESERVED_IDS: [&str; 6] = ["main", "contents", "symbols", "top", "content", "pager"];
+
+/// Converts `markdown` for a page whose path to the site root is `root`
+/// (`../../`).
+pub fn to_html(markdown: &str, root: &str) -> Html {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let shift = if events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    }) {
+        1
+    } else {
+        0
+    };
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut toc = Vec::new();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
+    let mut last_heading = String::new();
+    let mut tables = 0;
+    let mut i = 0;
+    while i < events.len() {
+        match &mut events[i] {
+            Event::Start(Tag::Heading { .. }) => {
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
+                let text = plain_text(&events[i + 1..end]);
+                let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i] else {
+                    unreachable!()
+                };
+                let new_level = demote(*level, shift);
+                *level = new_level;
+                let wanted = id
+                    .as_deref()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| slug(&text));
+                let unique = unique_id(&wanted, &mut used);
+                *id = Some(CowStr::from(unique.clone()));
+                let n = new_level as u8;
+                if n <= 3 {
+                    toc.push(TocEntry {
+                        id: unique,
+                        text: text.clone(),
+                        level: n,
+                    });
+                }
+                last_heading = text;
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                *level = demote(*level, shift);
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                let label = if last_heading.is_empty() {
+                    format!("Table {tables}")
+                } else {
+                    format!("Table: {}", last_heading)
+                };
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
+                    escape_attr(&label)
+                ))));
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(events[i].clone());
+                out.push(Event::Html(CowStr::from("</div>\n")));
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some(relative) = relative_url(dest_url, root) {
+                    *dest_url = CowStr::from(relative);
+                }
+                out.push(events[i].clone());
+            }
+            _ => out.push(events[i].clone()),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html, out.into_iter());
+    Html { html, toc }
+}
+
+fn demote(level: HeadingLevel, shift: usize) -> HeadingLevel {
+    use HeadingLevel::*;
+    const ORDER: [HeadingLevel; 6] = [H1, H2, H3, H4, H5, H6];
+    let index = ORDER.iter().position(|l| *l == level).unwrap_or(0);
+    ORDER[(index + shift).min(5)]
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// `Children looked after (CLA)` → `children-looked-after-cla`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug
+    }
+}
+
+fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
+    let mut id = wanted.to_string();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{wanted}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// `/about/` from a page two levels down → `../../about/index.html`.
+fn relative_url(url: &str, root: &str) -> Option<String> {
+    let path = url
+        .strip_prefix('/')
+        .filter(|rest| !rest.starts_with('/'))?;
+    let (path, fragment) = match path.split_once('#') {
+        Some((p, f)) => (p, format!("#{f}")),
+        None => (path, String::new()),
+    };
+    let index = if path.is_empty() || path.ends_with('/') {
+        "index.html"
+    } else {
+        ""
+    };
+    Some(format!("{root}{path}{index}{fragment}"))
+}
+
+/// Escapes text for an HTML attribute value.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids_and_a_contents_list() {
+        let html = to_html(
+            "## Adoption\n\ntext\n\n### Timeliness\n\n## Adoption\n\n## Main\n",
+            "",
+        );
+        assert!(
+            html.html.contains("<h2 id=\"adoption\">Adoption</h2>"),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html.contains("<h2 id=\"adoption-2\">"),
+            "{}",
+            html.html
+        );
+        assert!(html.html.contains("<h2 id=\"main-2\">"), "{}", html.html);
+        let levels: Vec<u8> = html.toc.iter().map(|t| t.level).collect();
+        assert_eq!(levels, [2, 3, 2, 2]);
+    }
+
+    #[test]
+    fn a_body_with_h1_is_demoted_below_the_page_title() {
+        let html = to_html("# Top\n\n## Under\n", "");
+        assert!(
+            html.html.contains("<h2 id=\"top-2\">Top</h2>"),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html.contains("<h3 id=\"under\">Under</h3>"),
+            "{}",
+            html.html
+        );
+    }
+
+    #[test]
+    fn tables_scroll_in_a_labelled_region() {
+        let html = to_html("## Ages\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n", "");
+        assert!(html.html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table: Ages\" tabindex=\"0\">\n<table>"), "{}", html.html);
+        assert!(html.html.contains("</table>\n</div>"), "{}", html.html);
+    }
+
+    #[test]
+    fn root_links_become_relative() {
+        let html = to_html(
+            "[About](/about/) [Q1](/reports/2023-24-q1/#adoption) [ext](https://example.org/)",
+            "../../",
+        );
+        assert!(
+            html.html.contains("href=\"../../about/index.html\""),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html
+                .contains("href=\"../../reports/2023-24-q1/index.html#adoption\""),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html.contains("href=\"https://example.org/\""),
+            "{}",
+            html.html
+        );
+    }
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(
+            slug("Children Looked After (CLA)"),
+            "children-looked-after-cla"
+        );
+        assert_eq!(slug("Care leavers: 19–21"), "care-leavers-19-21");
+        assert_eq!(slug("!!!"), "section");
+    }
+}

@@ -1,0 +1,128 @@
+//! `content/`: reports and plain pages, from Markdown files with front matter.
+//!
+//! Loading reads and checks every file; evaluating placeholders and converting
+//! Markdown happen later, in parallel, in the render stage.
+
+pub mod front_matter;
+pub mod markdown;
+pub mod objects;
+pub mod placeholders;
+pub mod resolve;
+
+use crate::fsutil;
+use crate::problem::Problem;
+use front_matter::FrontMatter;
+use std::path::{Path, PathBuf};
+
+/// One content file, checked but not yet rendered.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// What its front matter says.
+    pub front: FrontMatter,
+    /// The Markdown body, placeholders not yet evaluated.
+    pub body: String,
+    /// The line of the body's first line in the file.
+    pub body_line: usize,
+    /// Where it is written, relative to the output: `reports/2023-24-q1/index.html`.
+    pub output: String,
+}
+
+impl Document {
+    /// Whether the file is a report (it has a period).
+    pub fn is_report(&self) -> bool {
+        self.front.period.is_some()
+    }
+}
+
+/// Reads every `.md` file under `content/`, in path order.
+pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) {
+    let dir = root.join("content");
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    let files = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("md"))
+        });
+    for entry in files {
+        let file = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let text = match fsutil::read_text(entry.path()) {
+            Ok(text) => fsutil::normalise_newlines(text),
+            Err(e) => {
+                problems.push(Problem::error(&file, format!("{e:#}")));
+                continue;
+            }
+        };
+        let split = match front_matter::split(&file, &text) {
+            Ok(split) => split,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let front = match front_matter::parse(&file, split.yaml, year_start_month) {
+            Ok(front) => front,
+            Err(found) => {
+                problems.extend(found);
+                continue;
+            }
+        };
+        let output = match front.period {
+            Some(period) => format!("reports/{}/index.html", period.slug()),
+            None => page_output(entry.path().strip_prefix(&dir).unwrap_or(entry.path())),
+        };
+        documents.push(Document {
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            front,
+            file,
+            output,
+        });
+    }
+    (documents, problems)
+}
+
+/// `about.md` → `about/index.html`; `help/Contact us.md` → `help/contact-us/index.html`.
+fn page_output(relative: &Path) -> String {
+    let mut parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| markdown::slug(&c.as_os_str().to_string_lossy()))
+        .collect();
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if stem != "index" && stem != "_index" {
+        parts.push(markdown::slug(&stem));
+    }
+    parts.push("index.html".into());
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_addressed_by_path() {
+        assert_eq!(page_output(Path::new("about.md")), "about/index.html");
+        assert_eq!(
+            page_output(Path::new("help/Contact us.md")),
+            "help/contact-us/index.html"
+        );
+        assert_eq!(page_output(Path::new("help/index.md")), "help/index.html");
+    }
+}

@@ -1,0 +1,316 @@
+//! Evaluating the placeholders in a page's body: `value`, `change`, `benchmark`
+//! and `period`, before the body is read as Markdown.
+//!
+//! One environment serves every page (it is `Sync`); what differs per page, the
+//! period it is resolved as at, travels in the render context. A page with
+//! several bad placeholders gets a problem for each: after an error, the failing
+//! expression is blanked out (keeping every line and column where it was) and the
+//! body is evaluated again.
+
+use super::objects::PeriodValue;
+use super::resolve::{Fail, Query, Resolver};
+use crate::config::Config;
+use crate::data::DataSet;
+use crate::data::cell::Marker;
+use crate::period::Period;
+use crate::problem::{Problem, line_col, suggest};
+use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
+use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// The placeholder functions, for suggestions.
+const FUNCTIONS: [&str; 3] = ["value", "change", "benchmark"];
+
+/// How many problems one body may report before we stop looking.
+const MAX_PROBLEMS_PER_FILE: usize = 50;
+
+/// A body with its placeholders evaluated.
+#[derive(Debug)]
+pub struct Evaluated {
+    /// Markdown, ready to convert.
+    pub markdown: String,
+    /// GSS markers shown in the text, for the page's key.
+    pub markers: BTreeSet<Marker>,
+}
+
+/// What one evaluation knows about its page; reached from the functions through
+/// the render context.
+#[derive(Debug)]
+struct PageState {
+    as_at: Option<Period>,
+    markers: Mutex<BTreeSet<Marker>>,
+}
+
+impl Object for PageState {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+}
+
+const STATE_VAR: &str = "__outturn_page";
+
+/// The environment that evaluates bodies.
+pub struct Placeholders {
+    env: Environment<'static>,
+}
+
+impl Placeholders {
+    /// Registers the placeholder functions over the site's data.
+    pub fn new(data: Arc<DataSet>, config: Arc<Config>) -> Placeholders {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_keep_trailing_newline(true);
+        env.set_formatter(markdown_formatter);
+
+        let (d, c) = (data.clone(), config.clone());
+        env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
+            let query = query(&id, &kwargs, &["period", "area", "breakdown"])?;
+            with_resolver(state, &d, &c, |r, page| {
+                let figure = r.value(&query)?;
+                page.note(&figure.markers);
+                Ok(Value::from_object(figure))
+            })
+        });
+        let (d, c) = (data.clone(), config.clone());
+        env.add_function(
+            "benchmark",
+            move |state: &State, id: String, comparator: String, kwargs: Kwargs| {
+                let mut query = query(&id, &kwargs, &["breakdown", "period"])?;
+                query.area = Some(comparator.clone());
+                with_resolver(state, &d, &c, |r, page| {
+                    let figure = r.benchmark(&query)?;
+                    page.note(&figure.markers);
+                    Ok(Value::from_object(figure))
+                })
+            },
+        );
+        let (d, c) = (data, config);
+        env.add_function(
+            "change",
+            move |state: &State, id: String, kwargs: Kwargs| {
+                let query = query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
+                let vs: Option<String> = kwargs.get("vs")?;
+                with_resolver(state, &d, &c, |r, page| {
+                    let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
+                    page.note(&change.from.markers);
+                    page.note(&change.to.markers);
+                    Ok(Value::from_object(change))
+                })
+            },
+        );
+        Placeholders { env }
+    }
+
+    /// Evaluates `source`, the body of `file` starting at line `first_line`, as
+    /// at `as_at` (a report's period; `None` for plain pages).
+    pub fn evaluate(
+        &self,
+        file: &Path,
+        source: &str,
+        first_line: usize,
+        as_at: Option<Period>,
+    ) -> Result<Evaluated, Vec<Problem>> {
+        let mut source = source.to_string();
+        let mut problems: Vec<Problem> = Vec::new();
+        loop {
+            let page = Arc::new(PageState {
+                as_at,
+                markers: Mutex::new(BTreeSet::new()),
+            });
+            let result = self.env.template_from_str(&source).and_then(|template| {
+                template.render(minijinja::context! {
+                    period => as_at.map(|p| Value::from_object(PeriodValue(p))),
+                    __outturn_page => Value::from_dyn_object(page.clone()),
+                })
+            });
+            let error = match result {
+                Ok(markdown) if problems.is_empty() => {
+                    let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
+                    return Ok(Evaluated { markdown, markers });
+                }
+                Ok(_) => return Err(problems),
+                Err(error) => error,
+            };
+            problems.push(problem(file, &source, first_line, &error));
+            let blanked = error
+                .range()
+                .filter(|_| error.kind() != ErrorKind::SyntaxError)
+                .and_then(|range| blank_out(&source, range));
+            match blanked {
+                Some(next) if problems.len() < MAX_PROBLEMS_PER_FILE => source = next,
+                _ => return Err(problems),
+            }
+        }
+    }
+}
+
+impl PageState {
+    fn note(&self, markers: &[Marker]) {
+        if let Ok(mut set) = self.markers.lock() {
+            set.extend(markers.iter().copied());
+        }
+    }
+}
+
+fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
+    for name in kwargs.args() {
+        if !allowed.contains(&name) {
+            let help = suggest(name, allowed.iter().copied())
+                .unwrap_or_else(|| format!("the options are {}", allowed.join(", ")));
+            return Err(fail(Fail {
+                message: format!("unknown option `{name}`"),
+                help: Some(help),
+            }));
+        }
+    }
+    let text = |name: &str| -> Result<Option<String>, Error> {
+        if allowed.contains(&name) {
+            kwargs.get::<Option<String>>(name)
+        } else {
+            Ok(None)
+        }
+    };
+    Ok(Query {
+        id: id.to_string(),
+        area: text("area")?,
+        breakdown: text("breakdown")?,
+        period: text("period")?,
+    })
+}
+
+fn with_resolver<T>(
+    state: &State,
+    data: &DataSet,
+    config: &Config,
+    f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
+) -> Result<T, Error> {
+    let page = state
+        .lookup(STATE_VAR)
+        .and_then(|v| v.downcast_object::<PageState>())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "placeholders work only in content files",
+            )
+        })?;
+    let resolver = Resolver {
+        data,
+        config,
+        as_at: page.as_at,
+    };
+    f(&resolver, &page).map_err(fail)
+}
+
+fn fail(fail: Fail) -> Error {
+    Error::new(ErrorKind::InvalidOperation, fail.message.clone()).with_source(fail)
+}
+
+/// Text placed into Markdown must stay text: HTML is escaped and Markdown's
+/// punctuation is backslash-escaped, so a data value can neither inject markup
+/// nor start a list, a link or a table cell.
+fn markdown_formatter(
+    out: &mut Output<'_>,
+    _state: &State<'_, '_>,
+    value: &Value,
+) -> Result<(), Error> {
+    if value.is_safe() {
+        return write!(out, "{value}").map_err(Error::from);
+    }
+    let text = value.to_string();
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '-' | '+' | '.' | '!' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            _ => escaped.push(c),
+        }
+    }
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// Replaces the failing expression with `""`, padded to the same length and
+/// keeping its line breaks, so every later line and column stays put.
+fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let failing = source.get(range.clone())?;
+    if failing.len() < 2 {
+        return None;
+    }
+    let mut replacement = String::from("\"\"");
+    replacement.extend(
+        failing
+            .chars()
+            .skip(2)
+            .map(|c| if c == '\n' { '\n' } else { ' ' }),
+    );
+    // Pad by bytes: a multi-byte character is replaced by as many spaces.
+    while replacement.len() < failing.len() {
+        replacement.push(' ');
+    }
+    replacement.truncate(failing.len());
+    let mut next = source.to_string();
+    next.replace_range(range, &replacement);
+    Some(next)
+}
+
+/// Turns a template error into a problem at its place in the `.md` file.
+fn problem(file: &Path, source: &str, first_line: usize, error: &Error) -> Problem {
+    let (line, column) = match (error.range(), error.line()) {
+        (Some(range), _) => line_col(source, range.start),
+        (None, Some(line)) => (line, 0),
+        (None, None) => (1, 0),
+    };
+    let expression = error
+        .range()
+        .and_then(|r| source.get(r))
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let detail = error.detail().unwrap_or("").to_string();
+    let (message, help) = if let Some(f) =
+        std::error::Error::source(error).and_then(|s| s.downcast_ref::<Fail>())
+    {
+        (f.message.clone(), f.help.clone())
+    } else {
+        match error.kind() {
+            ErrorKind::UnknownFunction => {
+                let name = detail.strip_suffix(" is unknown").unwrap_or(&detail).to_string();
+                (
+                    format!("unknown placeholder `{name}`"),
+                    Some(suggest(&name, FUNCTIONS).unwrap_or_else(|| {
+                        format!("the placeholders are {}", FUNCTIONS.map(|f| format!("{f}()")).join(", "))
+                    })),
+                )
+            }
+            ErrorKind::SyntaxError => (
+                format!("placeholder syntax error: {detail}"),
+                Some("write placeholders as {{ value(\"cla_count\") }}; check the brackets and quotes".into()),
+            ),
+            ErrorKind::UndefinedError => (
+                format!("`{expression}` is not defined here"),
+                Some("reports know `period`; figures come from value(), change() and benchmark()".into()),
+            ),
+            ErrorKind::MissingArgument => (
+                format!("`{expression}` is missing an argument"),
+                Some("value(), change() and benchmark() start with an indicator id in quotes, e.g. value(\"cla_count\")".into()),
+            ),
+            _ => (
+                format!("{}: {}", error.kind(), if detail.is_empty() { &expression } else { &detail }),
+                None,
+            ),
+        }
+    };
+    let problem = Problem::error(file, message).maybe_help(help);
+    if column == 0 {
+        problem.at_line(first_line + line - 1)
+    } else {
+        problem.at(first_line + line - 1, column)
+    }
+}

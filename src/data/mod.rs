@@ -1,0 +1,266 @@
+//! `data/`: indicators.yaml and every CSV file, loaded once into a read-only
+//! [`DataSet`] that answers "the figure as at this period" by binary search.
+
+pub mod cell;
+pub mod format;
+pub mod indicators;
+pub mod read;
+
+use crate::config::Config;
+use crate::fsutil;
+use crate::period::Period;
+use crate::problem::{Problem, Problems};
+use cell::Figure;
+use indicators::Indicator;
+use read::{ReadContext, Row};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One figure in a series.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    /// The period it belongs to.
+    pub period: Period,
+    /// The number and markers.
+    pub figure: Figure,
+    /// A note from the data file.
+    pub note: Option<String>,
+    /// Where it was read, relative to the site root.
+    pub file: Arc<Path>,
+    /// Its line there.
+    pub line: usize,
+}
+
+/// The figures of one indicator for one area and breakdown, in period order.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// `None` for the site's area, else a comparator key.
+    pub area: Option<String>,
+    /// The breakdown category, if any.
+    pub breakdown: Option<String>,
+    /// Sorted by period (by end date).
+    pub observations: Vec<Observation>,
+}
+
+impl Series {
+    /// The figure as at `period`: the one for exactly that period if there is
+    /// one, else the latest that ends on or before it.
+    pub fn as_at(&self, period: &Period) -> Option<&Observation> {
+        let upto = self.up_to(period);
+        upto.iter()
+            .rev()
+            .take_while(|o| o.period.end_date() == period.end_date())
+            .find(|o| o.period == *period)
+            .or_else(|| upto.last())
+    }
+
+    /// The latest figure that ends within `period`.
+    pub fn within(&self, period: &Period) -> Option<&Observation> {
+        self.up_to(period)
+            .last()
+            .filter(|o| o.period.ends_within(period))
+    }
+
+    /// Every figure ending on or before `period`'s end.
+    pub fn up_to(&self, period: &Period) -> &[Observation] {
+        let n = self
+            .observations
+            .partition_point(|o| o.period.ends_by(period));
+        &self.observations[..n]
+    }
+}
+
+/// Everything in `data/`, checked and indexed.
+#[derive(Debug, Default)]
+pub struct DataSet {
+    /// Indicators by id.
+    pub indicators: BTreeMap<String, Indicator>,
+    /// Series by indicator id.
+    series: HashMap<String, Vec<Series>>,
+    /// The data files read, relative to the site root.
+    pub files: Vec<PathBuf>,
+}
+
+impl DataSet {
+    /// Reads indicators.yaml and every CSV file under `data/`.
+    pub fn load(root: &Path, config: &Config) -> Result<DataSet, Problems> {
+        let mut problems = Problems::new();
+        let yaml_path = root.join(indicators::FILE);
+        let indicators = if yaml_path.exists() {
+            match fsutil::read_text(&yaml_path) {
+                Ok(text) => {
+                    let (indicators, found) = indicators::parse(&fsutil::normalise_newlines(text));
+                    problems.extend(found);
+                    indicators
+                }
+                Err(e) => {
+                    problems.push(Problem::error(indicators::FILE, format!("{e:#}")));
+                    BTreeMap::new()
+                }
+            }
+        } else {
+            problems.push(
+                Problem::error(indicators::FILE, "there is no indicators file")
+                    .help("create data/indicators.yaml describing each indicator; see the README"),
+            );
+            BTreeMap::new()
+        };
+        let files = csv_files(&root.join("data"), root);
+        let cx = ReadContext {
+            indicators: &indicators,
+            config,
+        };
+        let mut rows = Vec::new();
+        for file in &files {
+            match fsutil::read_text(&root.join(file)) {
+                Ok(text) => {
+                    let (found_rows, found) = read::read(file, &text, &cx);
+                    rows.extend(found_rows);
+                    problems.extend(found);
+                }
+                Err(e) => problems.push(Problem::error(file, format!("{e:#}"))),
+            }
+        }
+        let (data, found) = DataSet::from_rows(indicators, rows, files);
+        problems.extend(found);
+        if problems.has_errors() {
+            Err(problems)
+        } else {
+            Ok(data)
+        }
+    }
+
+    /// Indexes rows; two figures for the same indicator, period, area and
+    /// breakdown are an error naming both places.
+    pub fn from_rows(
+        indicators: BTreeMap<String, Indicator>,
+        rows: Vec<Row>,
+        files: Vec<PathBuf>,
+    ) -> (DataSet, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut groups: BTreeMap<(String, Option<String>, Option<String>), Vec<Row>> =
+            BTreeMap::new();
+        for row in rows {
+            groups
+                .entry((
+                    row.indicator.clone(),
+                    row.area.clone(),
+                    row.breakdown.clone(),
+                ))
+                .or_default()
+                .push(row);
+        }
+        let mut series: HashMap<String, Vec<Series>> = HashMap::new();
+        for ((indicator, area, breakdown), mut rows) in groups {
+            rows.sort_by(|a, b| a.period.cmp(&b.period));
+            let mut observations: Vec<Observation> = Vec::with_capacity(rows.len());
+            for row in rows {
+                if let Some(first) = observations.last().filter(|o| o.period == row.period) {
+                    let what = describe(
+                        &indicator,
+                        &row.period,
+                        area.as_deref(),
+                        breakdown.as_deref(),
+                    );
+                    problems.push(
+                        Problem::error(&row.file, format!("a second figure for {what}"))
+                            .at(row.line, row.column)
+                            .help(format!(
+                                "the first is at {}:{}; keep one of them",
+                                first.file.display(),
+                                first.line
+                            )),
+                    );
+                    continue;
+                }
+                observations.push(Observation {
+                    period: row.period,
+                    figure: row.figure,
+                    note: row.note,
+                    file: row.file,
+                    line: row.line,
+                });
+            }
+            series.entry(indicator).or_default().push(Series {
+                area,
+                breakdown,
+                observations,
+            });
+        }
+        (
+            DataSet {
+                indicators,
+                series,
+                files,
+            },
+            problems,
+        )
+    }
+
+    /// An indicator's definition.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.get(id)
+    }
+
+    /// One series: `area` `None` is the site's own area.
+    pub fn series(&self, id: &str, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {
+        self.series
+            .get(id)?
+            .iter()
+            .find(|s| s.area.as_deref() == area && s.breakdown.as_deref() == breakdown)
+    }
+
+    /// Every series of an indicator.
+    pub fn all_series(&self, id: &str) -> &[Series] {
+        self.series.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The breakdown categories an indicator has for an area, in first-seen order.
+    pub fn breakdowns(&self, id: &str, area: Option<&str>) -> Vec<&str> {
+        self.all_series(id)
+            .iter()
+            .filter(|s| s.area.as_deref() == area)
+            .filter_map(|s| s.breakdown.as_deref())
+            .collect()
+    }
+}
+
+fn describe(
+    indicator: &str,
+    period: &Period,
+    area: Option<&str>,
+    breakdown: Option<&str>,
+) -> String {
+    let mut text = format!("`{indicator}` in {}", period.short_label());
+    if let Some(area) = area {
+        text.push_str(&format!(" for {area}"));
+    }
+    if let Some(breakdown) = breakdown {
+        text.push_str(&format!(", breakdown `{breakdown}`"));
+    }
+    text
+}
+
+/// Every `.csv` under `dir`, sorted, relative to `root`.
+fn csv_files(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        })
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap_or(e.path())
+                .to_path_buf()
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,490 @@
+//! Reading one CSV file of figures, in either shape.
+//!
+//! Long (one figure a row: `indicator,period,value[,area][,breakdown][,note]`) is
+//! what databases export; wide (`indicator[,area][,breakdown],<period>,<period>…`)
+//! is what analysts keep in spreadsheets. Both become the same [`Row`]s, each
+//! remembering its file, line and the column of every field, so any later problem
+//! can point at the cell.
+
+use super::cell::{Figure, parse_cell};
+use super::indicators::Indicator;
+use crate::config::Config;
+use crate::period::Period;
+use crate::problem::{Problem, suggest};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One figure as read, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Indicator id.
+    pub indicator: String,
+    /// The period the figure belongs to.
+    pub period: Period,
+    /// The figure.
+    pub figure: Figure,
+    /// `None` for the site's own area, else the comparator key.
+    pub area: Option<String>,
+    /// Category within the indicator, e.g. an age band.
+    pub breakdown: Option<String>,
+    /// A note on the figure.
+    pub note: Option<String>,
+    /// The file, relative to the site root.
+    pub file: Arc<Path>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the figure's cell.
+    pub column: usize,
+}
+
+/// What reading needs to know to check a row.
+pub struct ReadContext<'a> {
+    /// Indicators from indicators.yaml.
+    pub indicators: &'a BTreeMap<String, Indicator>,
+    /// Site settings: the area, comparators and financial year.
+    pub config: &'a Config,
+}
+
+impl ReadContext<'_> {
+    /// Maps an area cell to `None` (the site's area) or a comparator key.
+    fn area(&self, text: &str) -> Result<Option<String>, (String, String)> {
+        let text = text.trim();
+        if text.is_empty() || text.eq_ignore_ascii_case(&self.config.area) {
+            return Ok(None);
+        }
+        for (key, name) in &self.config.comparators {
+            if text.eq_ignore_ascii_case(key) || text.eq_ignore_ascii_case(name) {
+                return Ok(Some(key.clone()));
+            }
+        }
+        let names = std::iter::once(self.config.area.as_str())
+            .chain(self.config.comparators.values().map(String::as_str));
+        let help = suggest(text, names).unwrap_or_else(|| {
+            format!(
+                "leave it empty for {}, or add it under [comparators] in site.toml",
+                self.config.area
+            )
+        });
+        Err((format!("unknown area `{text}`"), help))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Column {
+    Indicator,
+    Period,
+    Value,
+    Area,
+    Breakdown,
+    Note,
+}
+
+const LONG_COLUMNS: [(&str, Column); 6] = [
+    ("indicator", Column::Indicator),
+    ("period", Column::Period),
+    ("value", Column::Value),
+    ("area", Column::Area),
+    ("breakdown", Column::Breakdown),
+    ("note", Column::Note),
+];
+
+/// Reads one CSV file's text. Every problem found is returned, not just the first.
+pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Problem>) {
+    let file: Arc<Path> = Arc::from(file);
+    // The csv crate counts "\r\n" as two lines; normalised, lines match an editor's.
+    let text = crate::fsutil::normalise_newlines(text.to_string());
+    let text = text.as_str();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => return (Vec::new(), Vec::new()),
+        Some(Err(e)) => return (Vec::new(), vec![csv_problem(&file, &e)]),
+        Some(Ok(h)) => h,
+    };
+    let headers: Vec<&str> = header.iter().map(str::trim).collect();
+    let names: Vec<String> = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let mut file_reader = FileReader {
+        file: file.clone(),
+        lines: &lines,
+        cx,
+        rows: Vec::new(),
+        problems: Vec::new(),
+    };
+    let shape = if names.iter().any(|n| n == "value") {
+        file_reader.long_shape(&names)
+    } else {
+        file_reader.wide_shape(&names, &headers)
+    };
+    let Some(shape) = shape else {
+        return (file_reader.rows, file_reader.problems);
+    };
+    for record in records {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let fields: Vec<&str> = record.iter().collect();
+                if fields.iter().all(|f| f.trim().is_empty()) {
+                    continue;
+                }
+                if fields.len() != names.len() {
+                    file_reader.problems.push(
+                        Problem::error(&file, format!("this row has {} fields but the header has {}", fields.len(), names.len()))
+                            .at(line, 1)
+                            .help("every row needs one field for each column of the header; check for a missing or extra comma, or quote text that contains a comma"),
+                    );
+                    continue;
+                }
+                match &shape {
+                    Shape::Long(columns) => file_reader.long_row(columns, &fields, line),
+                    Shape::Wide { labels, periods } => {
+                        file_reader.wide_row(labels, periods, &fields, line)
+                    }
+                }
+            }
+            Err(e) => file_reader.problems.push(csv_problem(&file, &e)),
+        }
+    }
+    (file_reader.rows, file_reader.problems)
+}
+
+enum Shape {
+    Long(Vec<Column>),
+    Wide {
+        /// (field index, column) for indicator, area, breakdown.
+        labels: Vec<(usize, Column)>,
+        /// (field index, period) for every period column.
+        periods: Vec<(usize, Period)>,
+    },
+}
+
+struct FileReader<'a> {
+    file: Arc<Path>,
+    lines: &'a [&'a str],
+    cx: &'a ReadContext<'a>,
+    rows: Vec<Row>,
+    problems: Vec<Problem>,
+}
+
+impl FileReader<'_> {
+    fn problem(&mut self, line: usize, field: usize, message: String, help: Option<String>) {
+        let column = field_column(
+            self.lines.get(line.wrapping_sub(1)).copied().unwrap_or(""),
+            field,
+        );
+        self.problems.push(
+            Problem::error(&self.file, message)
+                .at(line, column)
+                .maybe_help(help),
+        );
+    }
+
+    fn long_shape(&mut self, names: &[String]) -> Option<Shape> {
+        let mut columns = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            match LONG_COLUMNS.iter().find(|(n, _)| n == name) {
+                Some((_, column)) => columns.push(*column),
+                None => {
+                    let help = suggest(name, LONG_COLUMNS.map(|(n, _)| n)).unwrap_or_else(|| {
+                        "the columns are indicator, period, value, and optionally area, breakdown and note".into()
+                    });
+                    self.problem(1, i, format!("unknown column `{name}`"), Some(help));
+                }
+            }
+        }
+        for required in ["indicator", "period", "value"] {
+            if !names.iter().any(|n| n == required) {
+                self.problem(1, 0, format!("no `{required}` column"), Some("a long-shaped file has the columns indicator, period, value, and optionally area, breakdown and note".into()));
+            }
+        }
+        (self.problems.is_empty() && columns.len() == names.len()).then_some(Shape::Long(columns))
+    }
+
+    fn wide_shape(&mut self, names: &[String], headers: &[&str]) -> Option<Shape> {
+        if names.first().map(String::as_str) != Some("indicator") {
+            self.problem(
+                1,
+                0,
+                "the first column must be `indicator`".into(),
+                Some("write either a long file (indicator,period,value,…) or a wide one (indicator,<period>,<period>,…); see the README".into()),
+            );
+            return None;
+        }
+        let mut labels = vec![(0, Column::Indicator)];
+        let mut periods = Vec::new();
+        let before = self.problems.len();
+        for (i, name) in names.iter().enumerate().skip(1) {
+            match name.as_str() {
+                "area" if periods.is_empty() => labels.push((i, Column::Area)),
+                "breakdown" if periods.is_empty() => labels.push((i, Column::Breakdown)),
+                _ => match Period::parse(headers[i], self.cx.config.year_start_month) {
+                    Ok(p) => periods.push((i, p)),
+                    Err(e) => self.problem(
+                        1,
+                        i,
+                        format!("column header {e}"),
+                        Some("in a wide file every column after indicator (and area, breakdown) is headed by a period".into()),
+                    ),
+                },
+            }
+        }
+        (self.problems.len() == before).then_some(Shape::Wide { labels, periods })
+    }
+
+    fn long_row(&mut self, columns: &[Column], fields: &[&str], line: usize) {
+        let get = |c: fn(&Column) -> bool| columns.iter().position(c).map(|i| (i, fields[i]));
+        let (ii, indicator) = get(|c| matches!(c, Column::Indicator)).unwrap_or((0, ""));
+        let (pi, period) = get(|c| matches!(c, Column::Period)).unwrap_or((0, ""));
+        let (vi, value) = get(|c| matches!(c, Column::Value)).unwrap_or((0, ""));
+        let area = get(|c| matches!(c, Column::Area));
+        let breakdown = get(|c| matches!(c, Column::Breakdown)).map(|(_, b)| b);
+        let note = get(|c| matches!(c, Column::Note)).map(|(_, n)| n);
+        let Some(indicator) = self.indicator(indicator, line, ii) else {
+            return;
+        };
+        let period = match Period::parse(period, self.cx.config.year_start_month) {
+            Ok(p) => p,
+            Err(e) => return self.problem(line, pi, e.to_string(), None),
+        };
+        let area = match area {
+            None => None,
+            Some((ai, text)) => match self.cx.area(text) {
+                Ok(a) => a,
+                Err((message, help)) => return self.problem(line, ai, message, Some(help)),
+            },
+        };
+        let figure = match parse_cell(value) {
+            Ok(Some(f)) => f,
+            Ok(None) => {
+                return self.problem(
+                    line,
+                    vi,
+                    "no value".into(),
+                    Some("write the figure, or a marker such as [x] (not available) or [c] (confidential)".into()),
+                );
+            }
+            Err(message) => return self.problem(line, vi, message, None),
+        };
+        let column = field_column(self.lines.get(line - 1).copied().unwrap_or(""), vi);
+        self.rows.push(Row {
+            indicator,
+            period,
+            figure,
+            area,
+            breakdown: non_empty(breakdown),
+            note: non_empty(note),
+            file: self.file.clone(),
+            line,
+            column,
+        });
+    }
+
+    fn wide_row(
+        &mut self,
+        labels: &[(usize, Column)],
+        periods: &[(usize, Period)],
+        fields: &[&str],
+        line: usize,
+    ) {
+        let Some(indicator) = self.indicator(fields[0], line, 0) else {
+            return;
+        };
+        let mut area = None;
+        let mut breakdown = None;
+        for &(i, column) in labels {
+            match column {
+                Column::Area => match self.cx.area(fields[i]) {
+                    Ok(a) => area = a,
+                    Err((message, help)) => return self.problem(line, i, message, Some(help)),
+                },
+                Column::Breakdown => breakdown = non_empty(Some(fields[i])),
+                _ => {}
+            }
+        }
+        for &(i, period) in periods {
+            match parse_cell(fields[i]) {
+                Ok(None) => {}
+                Ok(Some(figure)) => {
+                    let column = field_column(self.lines.get(line - 1).copied().unwrap_or(""), i);
+                    self.rows.push(Row {
+                        indicator: indicator.clone(),
+                        period,
+                        figure,
+                        area: area.clone(),
+                        breakdown: breakdown.clone(),
+                        note: None,
+                        file: self.file.clone(),
+                        line,
+                        column,
+                    });
+                }
+                Err(message) => self.problem(
+                    line,
+                    i,
+                    format!("{message} (column {})", period.short_label()),
+                    None,
+                ),
+            }
+        }
+    }
+
+    fn indicator(&mut self, text: &str, line: usize, field: usize) -> Option<String> {
+        let id = text.trim();
+        if self.cx.indicators.contains_key(id) {
+            return Some(id.to_string());
+        }
+        let (message, help) = if id.is_empty() {
+            (
+                "no indicator".to_string(),
+                "write the indicator's id from data/indicators.yaml".to_string(),
+            )
+        } else {
+            (
+                format!("unknown indicator `{id}`"),
+                suggest(id, self.cx.indicators.keys().map(String::as_str))
+                    .unwrap_or_else(|| "describe it in data/indicators.yaml first".into()),
+            )
+        };
+        self.problem(line, field, message, Some(help));
+        None
+    }
+}
+
+fn non_empty(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The 1-based character column where field `index` starts in a raw CSV line.
+fn field_column(line: &str, index: usize) -> usize {
+    let mut field = 0;
+    let mut quoted = false;
+    for (column, c) in line.chars().enumerate() {
+        if field == index {
+            return column + 1;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            _ => {}
+        }
+    }
+    line.chars().count() + 1
+}
+
+fn csv_problem(file: &Path, e: &csv::Error) -> Problem {
+    let problem = Problem::error(file, format!("cannot read this CSV: {e}"));
+    match e.position() {
+        Some(p) => problem.at_line(p.line() as usize),
+        None => problem,
+    }
+    .help("save the file as CSV UTF-8; quote fields that contain commas or quotes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::cell::Marker;
+
+    fn context() -> (BTreeMap<String, Indicator>, Config) {
+        let (indicators, problems) = crate::data::indicators::parse(
+            "cla_count:\n  title: CLA\n  unit: count\ncla_rate:\n  title: Rate\n  unit: rate_per_10k\n",
+        );
+        assert!(problems.is_empty());
+        let config = Config::parse(
+            "title = \"T\"\npublisher = \"P\"\narea = \"Thurrock\"\n[comparators]\nsn = \"Statistical neighbours\"\nengland = \"England\"\n",
+        )
+        .unwrap();
+        (indicators, config)
+    }
+
+    fn read_text(text: &str) -> (Vec<Row>, Vec<String>) {
+        let (indicators, config) = context();
+        let cx = ReadContext {
+            indicators: &indicators,
+            config: &config,
+        };
+        let (rows, problems) = read(Path::new("data/x.csv"), text, &cx);
+        (rows, problems.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn reads_long_shape() {
+        let (rows, problems) = read_text(
+            "indicator,period,value,area,breakdown,note\ncla_count,2023-06,308,,,\ncla_rate,2023-03,68.3,Statistical neighbours,,benchmark\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].figure.value, Some(308.0));
+        assert_eq!(rows[0].area, None);
+        assert_eq!(rows[1].area.as_deref(), Some("sn"));
+        assert_eq!(rows[1].note.as_deref(), Some("benchmark"));
+        assert_eq!((rows[1].line, rows[1].column), (3, 18));
+    }
+
+    #[test]
+    fn reads_wide_shape_skipping_empty_cells() {
+        let (rows, problems) = read_text(
+            "indicator,area,2023-04,2023-05,2023-06\ncla_count,,294,,308 [p]\ncla_rate,england,70,,\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].period.short_label(), "June 2023");
+        assert_eq!(rows[1].figure.markers, vec![Marker::Provisional]);
+        assert_eq!(rows[2].area.as_deref(), Some("england"));
+    }
+
+    #[test]
+    fn spreadsheet_exports_read_like_clean_files() {
+        let clean = "indicator,period,value\ncla_count,2023-06,308\n";
+        let crlf = "indicator,period,value\r\ncla_count,2023-06,308\r\n";
+        let (a, _) = read_text(clean);
+        let (b, problems) = read_text(crlf);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(a[0].figure, b[0].figure);
+        assert_eq!(a[0].line, b[0].line);
+    }
+
+    #[test]
+    fn names_every_bad_cell() {
+        let (rows, problems) = read_text(
+            "indicator,period,value\ncla_cuont,2023-06,308\ncla_count,June 2023,308\ncla_count,2023-06,72%\ncla_count,2023-06\n",
+        );
+        assert!(rows.is_empty());
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].starts_with("data/x.csv:2:1: error: unknown indicator `cla_cuont`"));
+        assert!(problems[0].contains("did you mean `cla_count`?"));
+        assert!(problems[1].starts_with("data/x.csv:3:11: error: `June 2023` is not a period"));
+        assert!(problems[2].starts_with("data/x.csv:4:19: error: `72%` is not a number"));
+        assert!(
+            problems[3]
+                .starts_with("data/x.csv:5:1: error: this row has 2 fields but the header has 3")
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_areas_and_columns() {
+        let (_, problems) = read_text("indicator,period,value,area\ncla_rate,2023-03,70,Englnd\n");
+        assert!(
+            problems[0].contains("unknown area `Englnd`")
+                && problems[0].contains("did you mean `England`?"),
+            "{problems:?}"
+        );
+        let (_, problems) = read_text("indicator,period,value,aera\n");
+        assert!(
+            problems[0].contains("unknown column `aera`")
+                && problems[0].contains("did you mean `area`?"),
+            "{problems:?}"
+        );
+        let (_, problems) = read_text("indicator,2023-06,Q5\ncla_count,1,2\n");
+        assert!(
+            problems[0].starts_with("data/x.csv:1:19: error: column header `Q5` is not a period"),
+            "{problems:?}"
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! File helpers that always name the path in their error.
+//!
+//! "No such file or directory" alone tells a user nothing; every disk operation in
+//! outturn goes through here so the message says which file and what was being
+//! done with it.
+
+use anyhow::{Context, Result};
+use std::fs;
+use std::path::Path;
+
+/// Reads a UTF-8 text file, dropping a leading byte order mark (spreadsheets
+/// write one) so that exported files read exactly like clean ones.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 text (byte {} is invalid); save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Writes a file, creating its folder first.
+pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    fs::write(path, contents).with_context(|| format!("could not write {}", path.display()))
+}
+
+/// Creates a folder and its parents.
+pub fn create_dir_all(path: &Path) -> Result<()> {
+    fs::create_dir_all(path).with_context(|| format!("could not create folder {}", path.display()))
+}
+
+/// Removes a folder and everything in it, if it exists.
+pub fn remove_dir_all(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("could not remove {}", path.display())),
+    }
+}
+
+/// Renames a file or folder.
+pub fn rename(from: &Path, to: &Path) -> Result<()> {
+    fs::rename(from, to)
+        .with_context(|| format!("could not move {} to {}", from.display(), to.display()))
+}
+
+/// Reads a file's bytes.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("could not read {}", path.display()))
+}
+
+/// Normalises line ends to `\n`, so CRLF files from spreadsheets and Windows
+/// editors parse, and report lines, exactly like clean ones.
+pub fn normalise_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,27 @@
+//! outturn: a static site generator for public performance reporting.
+//!
+//! The pipeline, in the order the modules run: [`config`] reads site.toml,
+//! [`data`] reads indicators and figures, [`content`] reads reports and pages
+//! and evaluates their placeholders, [`templates`] holds the theme, and [`site`]
+//! drives it all: load once, render in parallel, write in one swap.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod fsutil;
+pub mod period;
+pub mod problem;
+pub mod site;
+pub mod templates;
+
+use std::process::ExitCode;
+
+/// Runs a parsed command line.
+pub fn run(cli: &cli::Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        cli::Command::Build(args) => cmd::build::run(args),
+        cli::Command::Check(args) => cmd::check::run(args),
+    }
+}

@@ -1,0 +1,285 @@
+//! Problems found in a site's files, gathered and reported together.
+//!
+//! A council analyst fixing a quarter's report wants every mistake at once, each
+//! with the place to look and what to do, not one per build. So loading never stops
+//! at the first problem: each stage pushes onto a [`Problems`] list and the build
+//! stops only between stages, when it cannot go on without what failed.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built correctly.
+    Error,
+    /// The site builds, but something is probably wrong.
+    Warning,
+}
+
+/// One problem, at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column in characters, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    /// An error in `file`, not yet tied to a line.
+    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            file: file.as_ref().to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `file`, not yet tied to a line.
+    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(file, message)
+        }
+    }
+
+    /// Places the problem at a 1-based line and column.
+    pub fn at(mut self, line: usize, column: usize) -> Problem {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Places the problem at a 1-based line, column unknown.
+    pub fn at_line(mut self, line: usize) -> Problem {
+        self.line = Some(line);
+        self
+    }
+
+    /// Adds what the user should do.
+    pub fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds help only when there is some.
+    pub fn maybe_help(self, help: Option<String>) -> Problem {
+        match help {
+            Some(help) => self.help(help),
+            None => self,
+        }
+    }
+
+    /// `file:line:col`, as editors and terminals link it.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            (Some(line), None) => format!("{file}:{line}"),
+            _ => file.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {severity}: {}", self.location(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n    help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found so far.
+#[derive(Debug, Default, Clone)]
+pub struct Problems {
+    list: Vec<Problem>,
+}
+
+impl Problems {
+    /// No problems yet.
+    pub fn new() -> Problems {
+        Problems::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, problem: Problem) {
+        self.list.push(problem);
+    }
+
+    /// Records several problems.
+    pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.list.extend(problems);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// How many problems are errors.
+    pub fn error_count(&self) -> usize {
+        self.list
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many problems are warnings.
+    pub fn warning_count(&self) -> usize {
+        self.list.len() - self.error_count()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The problems, in a stable order: by file, then line, then column.
+    pub fn sorted(&self) -> Vec<&Problem> {
+        let mut list: Vec<&Problem> = self.list.iter().collect();
+        list.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+        });
+        list.dedup();
+        list
+    }
+
+    /// Numbered, one problem a paragraph, as the command line prints them.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for (n, problem) in self.sorted().into_iter().enumerate() {
+            out.push_str(&format!("{:>3}. {problem}\n", n + 1));
+        }
+        out
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+/// Raised when a build cannot go on; carries everything found.
+#[derive(Debug)]
+pub struct SiteProblems(pub Problems);
+
+impl fmt::Display for SiteProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.0.error_count();
+        write!(
+            f,
+            "{}\nthe site has {errors} error{}; nothing was written",
+            self.0.report().trim_end(),
+            if errors == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for SiteProblems {}
+
+/// "did you mean `cla_count`?", when one of `candidates` is close to `wanted`.
+pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&wanted_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Line and column (1-based) of the value of the first `key:` (or `key =`,
+/// with `sep` '=') line in a YAML or TOML text, for problems found after parsing.
+pub fn find_key(text: &str, key: &str, sep: char) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(n, line)| {
+        let trimmed = line.trim_start();
+        let after = trimmed.strip_prefix(key)?.trim_start().strip_prefix(sep)?;
+        let value = after.trim_start();
+        let byte = line.len()
+            - if value.is_empty() {
+                trimmed.len()
+            } else {
+                value.len()
+            };
+        Some((n + 1, line[..byte].chars().count() + 1))
+    })
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["cla_count", "cla_rate", "uasc_count"];
+        assert_eq!(
+            suggest("cla_cuont", names).as_deref(),
+            Some("did you mean `cla_count`?")
+        );
+        assert_eq!(suggest("budget", names), None);
+    }
+
+    #[test]
+    fn finds_line_and_column() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 7), (2, 4));
+        assert_eq!(line_col(text, 8), (3, 1));
+    }
+
+    #[test]
+    fn reports_numbered_in_file_order() {
+        let mut problems = Problems::new();
+        problems.push(Problem::error("b.md", "second").at(2, 1));
+        problems.push(Problem::error("a.md", "first").at(9, 3).help("fix it"));
+        let report = problems.report();
+        assert_eq!(
+            report,
+            "  1. a.md:9:3: error: first\n    help: fix it\n  2. b.md:2:1: error: second\n"
+        );
+    }
+}

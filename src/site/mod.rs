@@ -1,0 +1,233 @@
+//! The build pipeline: [`Site::load`] reads and checks everything once,
+//! [`Site::render`] turns it into files in memory, in parallel, from a read-only
+//! site, and [`write::replace_dir`] puts them on disk in one swap.
+//!
+//! Rendering never touches the disk, so `check` and the tests can keep the
+//! output in memory, and a failed build never disturbs the last good one.
+
+mod render;
+pub mod write;
+
+use crate::config::{self, Config};
+use crate::content::placeholders::Placeholders;
+use crate::content::{self, Document};
+use crate::data::DataSet;
+use crate::fsutil;
+use crate::problem::{Problem, Problems, SiteProblems, suggest};
+use crate::templates::Theme;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use render::OutputFile;
+
+/// Choices that change what a build includes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Include reports and pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// How long each stage took, for `--verbose` and benchmarks.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Stage name and time.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.stages.push((stage, start.elapsed()));
+        out
+    }
+}
+
+/// A loaded, checked site, ready to render.
+pub struct Site {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// site.toml.
+    pub config: Arc<Config>,
+    /// Every figure.
+    pub data: Arc<DataSet>,
+    placeholders: Placeholders,
+    theme: Theme,
+    /// Reports to publish, oldest first.
+    pub reports: Vec<Document>,
+    /// Plain pages, in path order.
+    pub pages: Vec<Document>,
+    /// Files from the site's `static/`, by output path.
+    static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Site {
+    /// Reads site.toml, data/, content/, the theme and static/, gathering every
+    /// problem found before giving up.
+    pub fn load(root: &Path, options: BuildOptions) -> Result<Site, SiteProblems> {
+        let mut problems = Problems::new();
+        let config = load_config(root).map_err(|p| {
+            let mut problems = Problems::new();
+            problems.extend(p);
+            SiteProblems(problems)
+        })?;
+        let data = match DataSet::load(root, &config) {
+            Ok(data) => Some(data),
+            Err(found) => {
+                problems.extend(found);
+                None
+            }
+        };
+        let (documents, found) = content::load(root, config.year_start_month);
+        problems.extend(found);
+        let theme = match Theme::load(root, &config.theme) {
+            Ok(theme) => Some(theme),
+            Err(found) => {
+                problems.extend(found);
+                None
+            }
+        };
+        let static_files = load_static(root, &mut problems);
+        let (reports, pages) = arrange(documents, options, data.as_ref(), &mut problems);
+        match (data, theme) {
+            (Some(data), Some(theme)) if !problems.has_errors() => {
+                let data = Arc::new(data);
+                let config = Arc::new(config);
+                Ok(Site {
+                    root: root.to_path_buf(),
+                    placeholders: Placeholders::new(data.clone(), config.clone()),
+                    config,
+                    data,
+                    theme,
+                    reports,
+                    pages,
+                    static_files,
+                })
+            }
+            _ => Err(SiteProblems(problems)),
+        }
+    }
+
+    /// Loads and renders, timing each stage.
+    pub fn build(
+        root: &Path,
+        options: BuildOptions,
+    ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
+        let mut timings = Timings::default();
+        let site = timings.time("load", || Site::load(root, options))?;
+        let files = timings.time("render", || site.render())?;
+        Ok((site, files, timings))
+    }
+}
+
+fn load_config(root: &Path) -> Result<Config, Vec<Problem>> {
+    let path = root.join(config::FILE);
+    if !path.is_file() {
+        return Err(vec![
+            Problem::error(
+                config::FILE,
+                format!("there is no site.toml in {}", root.display()),
+            )
+            .help("run outturn in a site's folder, or name it with --root DIR"),
+        ]);
+    }
+    let text = fsutil::read_text(&path)
+        .map_err(|e| vec![Problem::error(config::FILE, format!("{e:#}"))])?;
+    Config::parse(&fsutil::normalise_newlines(text))
+}
+
+fn load_static(root: &Path, problems: &mut Problems) -> BTreeMap<String, Vec<u8>> {
+    let dir = root.join("static");
+    let mut files = BTreeMap::new();
+    if !dir.is_dir() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
+        let name = relative.to_string_lossy().replace('\\', "/");
+        match fsutil::read_bytes(entry.path()) {
+            Ok(bytes) => {
+                files.insert(name, bytes);
+            }
+            Err(e) => problems.push(Problem::error(
+                Path::new("static").join(relative),
+                format!("{e:#}"),
+            )),
+        }
+    }
+    files
+}
+
+/// Splits documents into reports (sorted by period) and pages, leaving out
+/// drafts unless asked, and checks what no single file can: two files at one
+/// address, key figures naming unknown indicators.
+fn arrange(
+    documents: Vec<Document>,
+    options: BuildOptions,
+    data: Option<&DataSet>,
+    problems: &mut Problems,
+) -> (Vec<Document>, Vec<Document>) {
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for reserved in ["index.html", "404.html"] {
+        seen.insert(reserved.to_string(), PathBuf::from("(the home page)"));
+    }
+    let mut reports = Vec::new();
+    let mut pages = Vec::new();
+    for document in documents {
+        if document.front.draft && !options.drafts {
+            continue;
+        }
+        if let Some(first) = seen.get(&document.output) {
+            let what = match document.front.period {
+                Some(p) => format!("a second report for {}", p.short_label()),
+                None => format!(
+                    "a second page at {}",
+                    document.output.trim_end_matches("index.html")
+                ),
+            };
+            problems.push(Problem::error(&document.file, what).at(1, 1).help(format!(
+                "{} has the same address; change one of them",
+                first.display()
+            )));
+            continue;
+        }
+        seen.insert(document.output.clone(), document.file.clone());
+        if let Some(data) = data {
+            check_key_figures(&document, data, problems);
+        }
+        if document.is_report() {
+            reports.push(document);
+        } else {
+            pages.push(document);
+        }
+    }
+    reports.sort_by_key(|r| r.front.period);
+    (reports, pages)
+}
+
+fn check_key_figures(document: &Document, data: &DataSet, problems: &mut Problems) {
+    for id in &document.front.key_figures {
+        if data.indicator(id).is_none() {
+            let (line, column) = document.front.key_figures_at;
+            problems.push(
+                Problem::error(
+                    &document.file,
+                    format!("key_figures: unknown indicator `{id}`"),
+                )
+                .at(line, column)
+                .maybe_help(suggest(id, data.indicators.keys().map(String::as_str))),
+            );
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Rendering every output file from a read-only [`Site`], in parallel.
+
+use super::Site;
+use crate::content::Document;
+use crate::content::markdown::{self, Html};
+use crate::data::cell::Marker;
+use crate::problem::{Problem, Problems, SiteProblems};
+use crate::templates::views::{
+    MarkerView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView, YearGroup,
+};
+use minijinja::{Value, context};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// One file of the built site, in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Its bytes.
+    pub contents: Vec<u8>,
+}
+
+impl OutputFile {
+    fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+}
+
+/// A document's body, evaluated and converted.
+struct Body {
+    html: Html,
+    markers: BTreeSet<Marker>,
+}
+
+/// `reports/2023-24-q1/index.html` → `../../`.
+pub(crate) fn root_of(output: &str) -> String {
+    "../".repeat(output.matches('/').count())
+}
+
+impl Site {
+    /// Renders every file of the site. All problems in all documents are
+    /// reported together.
+    pub fn render(&self) -> Result<Vec<OutputFile>, SiteProblems> {
+        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
+        let bodies: Vec<Result<Body, Vec<Problem>>> =
+            documents.par_iter().map(|d| self.body(d)).collect();
+        let mut problems = Problems::new();
+        let mut ok = Vec::with_capacity(bodies.len());
+        for body in bodies {
+            match body {
+                Ok(body) => ok.push(body),
+                Err(found) => problems.extend(found),
+            }
+        }
+        if problems.has_errors() {
+            return Err(SiteProblems(problems));
+        }
+        let (report_bodies, page_bodies) = ok.split_at(self.reports.len());
+        let pages: Vec<Result<OutputFile, Problem>> = (0..self.reports.len())
+            .into_par_iter()
+            .map(|i| self.report_page(i, &report_bodies[i]))
+            .chain(
+                (0..self.pages.len())
+                    .into_par_iter()
+                    .map(|i| self.plain_page(&self.pages[i], &page_bodies[i])),
+            )
+            .chain([self.home(), self.not_found()].into_par_iter())
+            .collect();
+        let mut files = Vec::with_capacity(pages.len() + 8);
+        for page in pages {
+            match page {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if problems.has_errors() {
+            return Err(SiteProblems(problems));
+        }
+        files.push(OutputFile::new(
+            super::write::MARKER_FILE,
+            "This folder is built by outturn. Each build replaces it whole: do not keep other files here.\n",
+        ));
+        for (path, bytes) in self.theme.static_files.iter().chain(&self.static_files) {
+            files.push(OutputFile::new(path.clone(), bytes.clone()));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|later, earlier| later.path == earlier.path);
+        Ok(files)
+    }
+
+    fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
+        let evaluated = self.placeholders.evaluate(
+            &document.file,
+            &document.body,
+            document.body_line,
+            document.front.period,
+        )?;
+        Ok(Body {
+            html: markdown::to_html(&evaluated.markdown, &root_of(&document.output)),
+            markers: evaluated.markers,
+        })
+    }
+
+    fn site_view(&self) -> SiteView<'_> {
+        SiteView {
+            title: &self.config.title,
+            publisher: &self.config.publisher,
+            area: &self.config.area,
+            language: &self.config.language,
+        }
+    }
+
+    fn nav(&self, current: &str) -> Vec<NavItem> {
+        let root = root_of(current);
+        self.pages
+            .iter()
+            .map(|p| NavItem {
+                title: p.front.title.clone(),
+                url: format!("{root}{}", p.output),
+                current: p.output == current,
+            })
+            .collect()
+    }
+
+    fn page(
+        &self,
+        template: &str,
+        output: &str,
+        title: &str,
+        extra: Value,
+    ) -> Result<OutputFile, Problem> {
+        let context = context! {
+            site => self.site_view(),
+            root => root_of(output),
+            nav => self.nav(output),
+            page_title => title,
+            ..extra
+        };
+        let html = self.theme.render(template, context)?;
+        Ok(OutputFile::new(output, html))
+    }
+
+    fn report_page(&self, index: usize, body: &Body) -> Result<OutputFile, Problem> {
+        let report = &self.reports[index];
+        let root = root_of(&report.output);
+        let link = |other| pager_link(&root, other);
+        let period = report.front.period.expect("reports have periods");
+        let published = report.front.published.or(report.front.meeting);
+        let view = ReportView {
+            title: &report.front.title,
+            period_label: period.label(),
+            period_short: period.short_label(),
+            summary: report.front.summary.as_deref().unwrap_or(""),
+            committee: report.front.committee.as_deref().unwrap_or(""),
+            meeting: report.front.meeting.map(|d| d.long()).unwrap_or_default(),
+            meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
+            published: published.map(|d| d.long()).unwrap_or_default(),
+            published_iso: published.map(|d| d.iso()).unwrap_or_default(),
+            body: body.html.html.clone(),
+            toc: body.html.toc.clone(),
+            previous: index.checked_sub(1).map(|i| link(&self.reports[i])),
+            next: self.reports.get(index + 1).map(link),
+            markers: marker_views(&body.markers),
+            draft: report.front.draft,
+        };
+        self.page(
+            "report.html",
+            &report.output,
+            &report.front.title,
+            context! { report => view },
+        )
+    }
+
+    fn plain_page(&self, page: &Document, body: &Body) -> Result<OutputFile, Problem> {
+        let view = PageView {
+            title: &page.front.title,
+            body: body.html.html.clone(),
+            toc: body.html.toc.clone(),
+            markers: marker_views(&body.markers),
+        };
+        self.page(
+            "page.html",
+            &page.output,
+            &page.front.title,
+            context! { page => view },
+        )
+    }
+
+    fn report_link<'s>(&'s self, report: &'s Document) -> ReportLink<'s> {
+        let period = report.front.period.expect("reports have periods");
+        ReportLink {
+            title: &report.front.title,
+            url: report.output.clone(),
+            period_label: period.label(),
+            period_short: period.short_label(),
+            summary: report.front.summary.as_deref().unwrap_or(""),
+            committee: report.front.committee.as_deref().unwrap_or(""),
+            meeting: report.front.meeting.map(|d| d.long()).unwrap_or_default(),
+            meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
+        }
+    }
+
+    fn home(&self) -> Result<OutputFile, Problem> {
+        let mut years: Vec<YearGroup<'_>> = Vec::new();
+        for report in self.reports.iter().rev() {
+            let label = report
+                .front
+                .period
+                .expect("reports have periods")
+                .financial_year_label();
+            match years.last_mut() {
+                Some(group) if group.label == label => group.reports.push(self.report_link(report)),
+                _ => years.push(YearGroup {
+                    label,
+                    reports: vec![self.report_link(report)],
+                }),
+            }
+        }
+        let latest = self.reports.last().map(|r| self.report_link(r));
+        self.page(
+            "index.html",
+            "index.html",
+            &self.config.title,
+            context! { latest, years },
+        )
+    }
+
+    fn not_found(&self) -> Result<OutputFile, Problem> {
+        self.page("404.html", "404.html", "Page not found", context! {})
+    }
+}
+
+fn pager_link<'d>(root: &str, other: &'d Document) -> PagerLink<'d> {
+    PagerLink {
+        title: &other.front.title,
+        url: format!("{root}{}", other.output),
+        period_short: other
+            .front
+            .period
+            .map(|p| p.short_label())
+            .unwrap_or_default(),
+    }
+}
+
+fn marker_views(markers: &BTreeSet<Marker>) -> Vec<MarkerView> {
+    markers
+        .iter()
+        .map(|m| MarkerView {
+            code: m.code(),
+            meaning: m.meaning(),
+        })
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! What templates see: small serialisable views, built per page.
+//!
+//! Themes depend only on these names, so the internal model can change without
+//! breaking a council's own templates. Every URL in a view is already relative
+//! to the page it appears on.
+
+use crate::content::markdown::TocEntry;
+use serde::Serialize;
+
+/// The site, on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// site.toml `title`.
+    pub title: &'a str,
+    /// site.toml `publisher`.
+    pub publisher: &'a str,
+    /// site.toml `area`.
+    pub area: &'a str,
+    /// site.toml `language`.
+    pub language: &'a str,
+}
+
+/// A link in the site's main navigation.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    /// Link text.
+    pub title: String,
+    /// Relative URL.
+    pub url: String,
+    /// Whether it is the page being shown.
+    pub current: bool,
+}
+
+/// A report as listed on the home page.
+#[derive(Debug, Serialize)]
+pub struct ReportLink<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Relative URL.
+    pub url: String,
+    /// `Q1 2023-24 (April to June 2023)`.
+    pub period_label: String,
+    /// `Q1 2023-24`.
+    pub period_short: String,
+    /// One sentence.
+    pub summary: &'a str,
+    /// The committee.
+    pub committee: &'a str,
+    /// `5 September 2023`, or empty.
+    pub meeting: String,
+    /// `2023-09-05`, or empty.
+    pub meeting_iso: String,
+}
+
+/// A financial year's reports on the home page.
+#[derive(Debug, Serialize)]
+pub struct YearGroup<'a> {
+    /// `2023-24`.
+    pub label: String,
+    /// Newest first.
+    pub reports: Vec<ReportLink<'a>>,
+}
+
+/// A previous or next report link.
+#[derive(Debug, Serialize)]
+pub struct PagerLink<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Relative URL.
+    pub url: String,
+    /// `Q4 2022-23`.
+    pub period_short: String,
+}
+
+/// A GSS marker used on a page, for its key.
+#[derive(Debug, Serialize)]
+pub struct MarkerView {
+    /// `[c]`.
+    pub code: &'static str,
+    /// What it means.
+    pub meaning: &'static str,
+}
+
+/// A report's own page.
+#[derive(Debug, Serialize)]
+pub struct ReportView<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// `Q1 2023-24 (April to June 2023)`.
+    pub period_label: String,
+    /// `Q1 2023-24`.
+    pub period_short: String,
+    /// One sentence, or empty.
+    pub summary: &'a str,
+    /// The committee, or empty.
+    pub committee: &'a str,
+    /// The meeting date, or empty.
+    pub meeting: String,
+    /// The meeting date as ISO, or empty.
+    pub meeting_iso: String,
+    /// The publication date (the meeting date unless front matter says), or empty.
+    pub published: String,
+    /// The publication date as ISO, or empty.
+    pub published_iso: String,
+    /// The body as HTML.
+    pub body: String,
+    /// Its contents list.
+    pub toc: Vec<TocEntry>,
+    /// The report before, if any.
+    pub previous: Option<PagerLink<'a>>,
+    /// The report after, if any.
+    pub next: Option<PagerLink<'a>>,
+    /// Markers used on the page.
+    pub markers: Vec<MarkerView>,
+    /// Whether it is a draft.
+    pub draft: bool,
+}
+
+/// A plain page.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// The body as HTML.
+    pub body: String,
+    /// Its contents list.
+    pub toc: Vec<TocEntry>,
+    /// Markers used on the page.
+    pub markers: Vec<MarkerView>,
+}

@@ -205,10 +205,12 @@ pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     candidates
         .into_iter()
         .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&wanted_lower, &c.to_lowercase()),
-                c,
-            )
+            let candidate = c.to_lowercase();
+            let close = strsim::normalized_damerau_levenshtein(&wanted_lower, &candidate);
+            // `per_10k` is a part of `rate_per_10k`: as good a guess as a typo.
+            let part = wanted_lower.len() >= 3
+                && (candidate.contains(&wanted_lower) || wanted_lower.contains(&candidate));
+            (if part { close.max(0.8) } else { close }, c)
         })
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -105,12 +105,16 @@ impl Placeholders {
 
     /// Evaluates `source`, the body of `file` starting at line `first_line`, as
     /// at `as_at` (a report's period; `None` for plain pages).
+    ///
+    /// When `data_complete` is false, data/ had problems of its own, and a
+    /// figure missing because of them is not reported again here.
     pub fn evaluate(
         &self,
         file: &Path,
         source: &str,
         first_line: usize,
         as_at: Option<Period>,
+        data_complete: bool,
     ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
@@ -126,14 +130,24 @@ impl Placeholders {
                 })
             });
             let error = match result {
-                Ok(markdown) if problems.is_empty() => {
+                Ok(markdown) if problems.is_empty() && data_complete => {
                     let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
                     return Ok(Evaluated { markdown, markers });
                 }
                 Ok(_) => return Err(problems),
                 Err(error) => error,
             };
-            problems.push(problem(file, &source, first_line, &error));
+            let missing_data = std::error::Error::source(&error)
+                .and_then(|s| s.downcast_ref::<Fail>())
+                .is_some_and(|f| f.missing_data);
+            // What is left of an expression blanked out earlier is no news.
+            let leftover = error
+                .range()
+                .and_then(|r| source.get(r))
+                .is_some_and(|text| text.trim_start().starts_with("\"\""));
+            if (data_complete || !missing_data) && !leftover {
+                problems.push(problem(file, &source, first_line, &error));
+            }
             let blanked = error
                 .range()
                 .filter(|_| error.kind() != ErrorKind::SyntaxError)
@@ -162,6 +176,7 @@ fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
             return Err(fail(Fail {
                 message: format!("unknown option `{name}`"),
                 help: Some(help),
+                missing_data: false,
             }));
         }
     }
@@ -239,6 +254,7 @@ fn markdown_formatter(
 /// Replaces the failing expression with `""`, padded to the same length and
 /// keeping its line breaks, so every later line and column stays put.
 fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let range = widen_to_print(source, range);
     let failing = source.get(range.clone())?;
     if failing.len() < 2 {
         return None;
@@ -258,6 +274,23 @@ fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
     let mut next = source.to_string();
     next.replace_range(range, &replacement);
     Some(next)
+}
+
+/// A failing call inside `{{ … }}` takes the whole expression with it, so that
+/// `{{ value("x").period }}` does not fail a second time on `"".period`.
+fn widen_to_print(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let before = source.get(..range.start).unwrap_or("");
+    let Some(open) = before.rfind("{{") else {
+        return range;
+    };
+    let closed_since = [before.rfind("}}"), before.rfind("{%"), before.rfind("%}")]
+        .into_iter()
+        .flatten()
+        .any(|i| i > open);
+    match source.get(range.end..).and_then(|after| after.find("}}")) {
+        Some(close) if !closed_since => open + 2..range.end + close,
+        _ => range,
+    }
 }
 
 /// Turns a template error into a problem at its place in the `.md` file.

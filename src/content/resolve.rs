@@ -21,6 +21,9 @@ pub struct Fail {
     pub message: String,
     /// What to do.
     pub help: Option<String>,
+    /// The figure or indicator may be missing only because of a problem in
+    /// data/, reported on its own; such a failure is not worth a second message.
+    pub missing_data: bool,
 }
 
 impl Fail {
@@ -28,6 +31,14 @@ impl Fail {
         Fail {
             message: message.into(),
             help,
+            missing_data: false,
+        }
+    }
+
+    fn missing(self) -> Fail {
+        Fail {
+            missing_data: true,
+            ..self
         }
     }
 }
@@ -67,14 +78,19 @@ impl<'a> Resolver<'a> {
     /// The indicator, or an error suggesting the closest id.
     pub fn indicator(&self, id: &str) -> Result<&'a Indicator, Fail> {
         self.data.indicator(id).ok_or_else(|| {
-            Fail::new(
+            let fail = Fail::new(
                 format!("unknown indicator `{id}`"),
                 Some(
                     suggest(id, self.data.indicators.keys().map(String::as_str)).unwrap_or_else(
                         || "indicators are described in data/indicators.yaml".into(),
                     ),
                 ),
-            )
+            );
+            if self.data.declared.contains(id) {
+                fail.missing()
+            } else {
+                fail
+            }
         })
     }
 
@@ -146,7 +162,8 @@ impl<'a> Resolver<'a> {
                         "add rows for `{}` to a CSV file under data/",
                         indicator.id
                     )),
-                ),
+                )
+                .missing(),
             };
         Err(fail)
     }
@@ -188,6 +205,7 @@ impl<'a> Resolver<'a> {
                     .ok_or_else(|| missing(indicator, &as_at, "on or before the end of", series))?,
                 None => series.observations.last().ok_or_else(|| {
                     Fail::new(format!("there are no figures for `{}`", indicator.id), None)
+                        .missing()
                 })?,
             },
         };
@@ -335,14 +353,14 @@ fn missing(indicator: &Indicator, period: &Period, relation: &str, series: &Seri
             period.short_label()
         ),
     };
-    Fail::new(
+    Fail::missing(Fail::new(
         format!(
             "no figure for `{}` {relation} {}",
             indicator.id,
             period.short_label()
         ),
         Some(help),
-    )
+    ))
 }
 
 fn quote_list(items: &[&str]) -> String {

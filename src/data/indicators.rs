@@ -178,6 +178,20 @@ const FIELDS: [&str; 8] = [
     "theme",
 ];
 
+/// The ids indicators.yaml names, whether or not their entries are valid, so
+/// that one bad entry does not also make every row of its figures "unknown".
+pub fn declared_ids(text: &str) -> std::collections::BTreeSet<String> {
+    serde_yaml::from_str::<Option<serde_yaml::Mapping>>(text)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flat_map(|m| {
+            m.into_iter()
+                .filter_map(|(k, _)| k.as_str().map(str::to_string))
+        })
+        .collect()
+}
+
 /// Parses indicators.yaml. Problems carry the line of the entry or key at fault.
 pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
     let mut indicators = BTreeMap::new();

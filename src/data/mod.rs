@@ -13,7 +13,7 @@ use crate::problem::{Problem, Problems};
 use cell::Figure;
 use indicators::Indicator;
 use read::{ReadContext, Row};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -44,22 +44,29 @@ pub struct Series {
 }
 
 impl Series {
-    /// The figure as at `period`: the one for exactly that period if there is
-    /// one, else the latest that ends on or before it.
+    /// The figure as at `period`: the latest that ends on or before it.
     pub fn as_at(&self, period: &Period) -> Option<&Observation> {
-        let upto = self.up_to(period);
-        upto.iter()
-            .rev()
-            .take_while(|o| o.period.end_date() == period.end_date())
-            .find(|o| o.period == *period)
-            .or_else(|| upto.last())
+        Self::latest(self.up_to(period), period)
     }
 
     /// The latest figure that ends within `period`.
     pub fn within(&self, period: &Period) -> Option<&Observation> {
-        self.up_to(period)
-            .last()
-            .filter(|o| o.period.ends_within(period))
+        Self::latest(self.up_to(period), period).filter(|o| o.period.ends_within(period))
+    }
+
+    /// The last of `sorted`; where several periods end that day (June 2023 and
+    /// Q1 2023-24, say), the one for exactly `wanted`, else one of its kind.
+    fn latest<'s>(sorted: &'s [Observation], wanted: &Period) -> Option<&'s Observation> {
+        let last = sorted.last()?;
+        let end = last.period.end_date();
+        let tied = sorted
+            .iter()
+            .rev()
+            .take_while(|o| o.period.end_date() == end);
+        tied.clone()
+            .find(|o| o.period == *wanted)
+            .or_else(|| tied.clone().find(|o| o.period.kind() == wanted.kind()))
+            .or(Some(last))
     }
 
     /// Every figure ending on or before `period`'s end.
@@ -80,17 +87,23 @@ pub struct DataSet {
     series: HashMap<String, Vec<Series>>,
     /// The data files read, relative to the site root.
     pub files: Vec<PathBuf>,
+    /// Every id indicators.yaml names, including entries with problems.
+    pub declared: BTreeSet<String>,
 }
 
 impl DataSet {
-    /// Reads indicators.yaml and every CSV file under `data/`.
-    pub fn load(root: &Path, config: &Config) -> Result<DataSet, Problems> {
+    /// Reads indicators.yaml and every CSV file under `data/`. Whatever could be
+    /// read is returned along with every problem found.
+    pub fn load(root: &Path, config: &Config) -> (DataSet, Problems) {
         let mut problems = Problems::new();
         let yaml_path = root.join(indicators::FILE);
+        let mut declared = BTreeSet::new();
         let indicators = if yaml_path.exists() {
             match fsutil::read_text(&yaml_path) {
                 Ok(text) => {
-                    let (indicators, found) = indicators::parse(&fsutil::normalise_newlines(text));
+                    let text = fsutil::normalise_newlines(text);
+                    let (indicators, found) = indicators::parse(&text);
+                    declared = indicators::declared_ids(&text);
                     problems.extend(found);
                     indicators
                 }
@@ -109,6 +122,7 @@ impl DataSet {
         let files = csv_files(&root.join("data"), root);
         let cx = ReadContext {
             indicators: &indicators,
+            declared: &declared,
             config,
         };
         let mut rows = Vec::new();
@@ -122,13 +136,10 @@ impl DataSet {
                 Err(e) => problems.push(Problem::error(file, format!("{e:#}"))),
             }
         }
-        let (data, found) = DataSet::from_rows(indicators, rows, files);
+        let (mut data, found) = DataSet::from_rows(indicators, rows, files);
+        data.declared = declared;
         problems.extend(found);
-        if problems.has_errors() {
-            Err(problems)
-        } else {
-            Ok(data)
-        }
+        (data, problems)
     }
 
     /// Indexes rows; two figures for the same indicator, period, area and
@@ -190,6 +201,7 @@ impl DataSet {
         }
         (
             DataSet {
+                declared: indicators.keys().cloned().collect(),
                 indicators,
                 series,
                 files,
@@ -263,4 +275,76 @@ fn csv_files(dir: &Path, root: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(figures: &[(&str, f64)]) -> Series {
+        let mut observations: Vec<Observation> = figures
+            .iter()
+            .map(|(p, v)| Observation {
+                period: Period::parse(p, 4).unwrap(),
+                figure: Figure {
+                    value: Some(*v),
+                    markers: vec![],
+                },
+                note: None,
+                file: Arc::from(Path::new("data/x.csv")),
+                line: 2,
+            })
+            .collect();
+        observations.sort_by(|a, b| a.period.cmp(&b.period));
+        Series {
+            area: None,
+            breakdown: None,
+            observations,
+        }
+    }
+
+    fn p(text: &str) -> Period {
+        Period::parse(text, 4).unwrap()
+    }
+
+    fn value(o: Option<&Observation>) -> Option<f64> {
+        o.and_then(|o| o.figure.value)
+    }
+
+    #[test]
+    fn resolves_the_latest_figure_on_or_before_a_period() {
+        let s = series(&[("2023-03", 292.0), ("2023-06", 308.0), ("2023-09", 320.0)]);
+        assert_eq!(value(s.as_at(&p("2023-24 Q1"))), Some(308.0));
+        assert_eq!(value(s.as_at(&p("2022-23 Q4"))), Some(292.0));
+        assert_eq!(value(s.as_at(&p("2023-05"))), Some(292.0));
+        assert_eq!(value(s.as_at(&p("2022-23 Q3"))), None);
+        assert_eq!(
+            s.up_to(&p("2023-24 Q1")).len(),
+            2,
+            "nothing after the period"
+        );
+    }
+
+    #[test]
+    fn prefers_the_periods_own_kind_where_two_end_together() {
+        let s = series(&[
+            ("2023-06", 30.0),
+            ("2023-24 Q1", 48.0),
+            ("2022-23", 492.0),
+            ("2022-23 Q4", 56.0),
+        ]);
+        assert_eq!(value(s.as_at(&p("2023-24 Q1"))), Some(48.0));
+        assert_eq!(value(s.as_at(&p("2023-06"))), Some(30.0));
+        assert_eq!(value(s.within(&p("2022-23"))), Some(492.0));
+        assert_eq!(value(s.within(&p("2022-23 Q4"))), Some(56.0));
+        assert_eq!(value(s.as_at(&p("2023-24 Q2"))), Some(48.0));
+    }
+
+    #[test]
+    fn within_a_period_means_ending_inside_it() {
+        let s = series(&[("2022-12", 1.0), ("2023-03", 2.0)]);
+        assert_eq!(value(s.within(&p("2022-23 Q4"))), Some(2.0));
+        assert_eq!(value(s.within(&p("2023-24 Q1"))), None);
+        assert_eq!(value(s.within(&p("2022-23 Q3"))), Some(1.0));
+    }
 }

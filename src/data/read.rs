@@ -11,7 +11,7 @@ use super::indicators::Indicator;
 use crate::config::Config;
 use crate::period::Period;
 use crate::problem::{Problem, suggest};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -42,6 +42,9 @@ pub struct Row {
 pub struct ReadContext<'a> {
     /// Indicators from indicators.yaml.
     pub indicators: &'a BTreeMap<String, Indicator>,
+    /// Ids indicators.yaml names, valid or not: rows of an entry with a problem
+    /// are skipped quietly, the entry's own problem says what to fix.
+    pub declared: &'a BTreeSet<String>,
     /// Site settings: the area, comparators and financial year.
     pub config: &'a Config,
 }
@@ -337,6 +340,9 @@ impl FileReader<'_> {
         if self.cx.indicators.contains_key(id) {
             return Some(id.to_string());
         }
+        if self.cx.declared.contains(id) {
+            return None;
+        }
         let (message, help) = if id.is_empty() {
             (
                 "no indicator".to_string(),
@@ -405,8 +411,10 @@ mod tests {
 
     fn read_text(text: &str) -> (Vec<Row>, Vec<String>) {
         let (indicators, config) = context();
+        let declared = indicators.keys().cloned().collect();
         let cx = ReadContext {
             indicators: &indicators,
+            declared: &declared,
             config: &config,
         };
         let (rows, problems) = read(Path::new("data/x.csv"), text, &cx);

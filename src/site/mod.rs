@@ -53,6 +53,8 @@ pub struct Site {
     pub config: Arc<Config>,
     /// Every figure.
     pub data: Arc<DataSet>,
+    /// Whether data/ loaded without errors.
+    data_complete: bool,
     placeholders: Placeholders,
     theme: Theme,
     /// Reports to publish, oldest first.
@@ -73,13 +75,9 @@ impl Site {
             problems.extend(p);
             SiteProblems(problems)
         })?;
-        let data = match DataSet::load(root, &config) {
-            Ok(data) => Some(data),
-            Err(found) => {
-                problems.extend(found);
-                None
-            }
-        };
+        let (data, found) = DataSet::load(root, &config);
+        problems.extend(found);
+        let data_complete = !problems.has_errors();
         let (documents, found) = content::load(root, config.year_start_month);
         problems.extend(found);
         let theme = match Theme::load(root, &config.theme) {
@@ -90,24 +88,29 @@ impl Site {
             }
         };
         let static_files = load_static(root, &mut problems);
-        let (reports, pages) = arrange(documents, options, data.as_ref(), &mut problems);
-        match (data, theme) {
-            (Some(data), Some(theme)) if !problems.has_errors() => {
-                let data = Arc::new(data);
-                let config = Arc::new(config);
-                Ok(Site {
-                    root: root.to_path_buf(),
-                    placeholders: Placeholders::new(data.clone(), config.clone()),
-                    config,
-                    data,
-                    theme,
-                    reports,
-                    pages,
-                    static_files,
-                })
-            }
-            _ => Err(SiteProblems(problems)),
+        let (reports, pages) = arrange(documents, options, &data, &mut problems);
+        let Some(theme) = theme else {
+            return Err(SiteProblems(problems));
+        };
+        let data = Arc::new(data);
+        let config = Arc::new(config);
+        let site = Site {
+            root: root.to_path_buf(),
+            placeholders: Placeholders::new(data.clone(), config.clone()),
+            config,
+            data,
+            data_complete,
+            theme,
+            reports,
+            pages,
+            static_files,
+        };
+        if problems.has_errors() {
+            // The placeholders' own problems are worth knowing in the same run.
+            problems.extend(site.bodies().1);
+            return Err(SiteProblems(problems));
         }
+        Ok(site)
     }
 
     /// Loads and renders, timing each stage.
@@ -175,7 +178,7 @@ fn load_static(root: &Path, problems: &mut Problems) -> BTreeMap<String, Vec<u8>
 fn arrange(
     documents: Vec<Document>,
     options: BuildOptions,
-    data: Option<&DataSet>,
+    data: &DataSet,
     problems: &mut Problems,
 ) -> (Vec<Document>, Vec<Document>) {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -203,9 +206,7 @@ fn arrange(
             continue;
         }
         seen.insert(document.output.clone(), document.file.clone());
-        if let Some(data) = data {
-            check_key_figures(&document, data, problems);
-        }
+        check_key_figures(&document, data, problems);
         if document.is_report() {
             reports.push(document);
         } else {
@@ -218,7 +219,7 @@ fn arrange(
 
 fn check_key_figures(document: &Document, data: &DataSet, problems: &mut Problems) {
     for id in &document.front.key_figures {
-        if data.indicator(id).is_none() {
+        if data.indicator(id).is_none() && !data.declared.contains(id) {
             let (line, column) = document.front.key_figures_at;
             problems.push(
                 Problem::error(

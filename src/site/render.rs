@@ -31,7 +31,7 @@ impl OutputFile {
 }
 
 /// A document's body, evaluated and converted.
-struct Body {
+pub(super) struct Body {
     html: Html,
     markers: BTreeSet<Marker>,
 }
@@ -45,17 +45,7 @@ impl Site {
     /// Renders every file of the site. All problems in all documents are
     /// reported together.
     pub fn render(&self) -> Result<Vec<OutputFile>, SiteProblems> {
-        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        let bodies: Vec<Result<Body, Vec<Problem>>> =
-            documents.par_iter().map(|d| self.body(d)).collect();
-        let mut problems = Problems::new();
-        let mut ok = Vec::with_capacity(bodies.len());
-        for body in bodies {
-            match body {
-                Ok(body) => ok.push(body),
-                Err(found) => problems.extend(found),
-            }
-        }
+        let (ok, mut problems) = self.bodies();
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
@@ -92,12 +82,30 @@ impl Site {
         Ok(files)
     }
 
+    /// Evaluates and converts every report's and page's body, in parallel:
+    /// reports first, then pages, in order.
+    pub(super) fn bodies(&self) -> (Vec<Body>, Problems) {
+        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
+        let results: Vec<Result<Body, Vec<Problem>>> =
+            documents.par_iter().map(|d| self.body(d)).collect();
+        let mut problems = Problems::new();
+        let mut bodies = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(body) => bodies.push(body),
+                Err(found) => problems.extend(found),
+            }
+        }
+        (bodies, problems)
+    }
+
     fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
         let evaluated = self.placeholders.evaluate(
             &document.file,
             &document.body,
             document.body_line,
             document.front.period,
+            self.data_complete,
         )?;
         Ok(Body {
             html: markdown::to_html(&evaluated.markdown, &root_of(&document.output)),

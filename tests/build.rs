@@ -1,0 +1,127 @@
+//! The build command's promises, end to end: reproducible output, no stale
+//! files, drafts only when asked, escaping, exit statuses.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let site = good_site();
+    let a = site.path().join("a");
+    let b = site.path().join("b");
+    assert!(build(site.path(), &a, &[]).status.success());
+    assert!(build(site.path(), &b, &[]).status.success());
+    let (a, b) = (read_tree(&a), read_tree(&b));
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_good_build_leaves_no_stale_files() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(out.join("about/index.html").exists());
+    std::fs::remove_file(site.path().join("content/about.md")).unwrap();
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(!out.join("about/index.html").exists());
+    let beside: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        beside
+            .iter()
+            .all(|n| !n.to_string_lossy().starts_with(".public")),
+        "{beside:?}"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(!out.join("reports/2023-24-q2/index.html").exists());
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!home.contains("2023-24-q2"));
+    assert!(build(site.path(), &out, &["--drafts"]).status.success());
+    let draft = std::fs::read_to_string(out.join("reports/2023-24-q2/index.html")).unwrap();
+    assert!(draft.contains("Draft"));
+}
+
+#[test]
+fn text_from_the_site_files_is_escaped() {
+    let site = good_site();
+    let report = site.path().join("content/reports/2022-23-q4.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let text = text
+        .replace(
+            "title: Performance report, Q4 2022-23",
+            "title: \"<script>alert(1)</script> Q4\"",
+        )
+        .replace(
+            "children were looked after.",
+            "children were looked after. {{ \"<b>bold</b> *x*\" }}",
+        );
+    std::fs::write(&report, text).unwrap();
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", text_of(&output));
+    let page = std::fs::read_to_string(out.join("reports/2022-23-q4/index.html")).unwrap();
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Q4"));
+    assert!(page.contains("&lt;b&gt;bold&lt;/b&gt; *x*"), "{page}");
+}
+
+fn text_of(output: &std::process::Output) -> String {
+    let (a, b) = text(output);
+    a + &b
+}
+
+#[test]
+fn bad_usage_exits_2_and_site_problems_exit_1() {
+    assert_eq!(outturn(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(outturn(&["frobnicate"]).status.code(), Some(2));
+    let empty = tempfile::tempdir().unwrap();
+    let output = outturn(&["build", "--root", empty.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).1.contains("there is no site.toml"));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_make() {
+    let site = good_site();
+    let precious = site.path().join("precious");
+    std::fs::create_dir(&precious).unwrap();
+    std::fs::write(precious.join("minutes.docx"), "keep").unwrap();
+    let output = build(site.path(), &precious, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).1.contains("did not write"));
+    assert_eq!(
+        std::fs::read_to_string(precious.join("minutes.docx")).unwrap(),
+        "keep"
+    );
+}
+
+#[test]
+fn every_link_between_pages_is_relative() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    for (name, bytes) in read_tree(&out) {
+        if !name.ends_with(".html") {
+            continue;
+        }
+        let page = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"/", "src=\"/", "href=\"http"] {
+            assert!(!page.contains(attr), "{name} has an absolute link ({attr})");
+        }
+    }
+    let about = std::fs::read_to_string(out.join("about/index.html")).unwrap();
+    assert!(
+        about.contains("href=\"../reports/2023-24-q1/index.html\""),
+        "{about}"
+    );
+}

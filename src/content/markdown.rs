@@ -32,7 +32,14 @@ pub struct Html {
 }
 
 /// Ids the theme uses; headings never take them.
-const RESERVED_IDS: [&str; 6] = ["main", "contents", "symbols", "top", "content", "pager"];
+const RESERVED_IDS: [&str; 6] = [
+    "main",
+    "contents-title",
+    "symbols-title",
+    "key-figures-title",
+    "top",
+    "content",
+];
 
 /// Converts `markdown` for a page whose path to the site root is `root`
 /// (`../../`).

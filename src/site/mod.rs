@@ -13,7 +13,7 @@ use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document};
 use crate::data::DataSet;
 use crate::fsutil;
-use crate::problem::{Problem, Problems, SiteProblems, suggest};
+use crate::problem::{Problem, Problems, SiteProblems};
 use crate::templates::Theme;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ impl Site {
             }
         };
         let static_files = load_static(root, &mut problems);
-        let (reports, pages) = arrange(documents, options, &data, &mut problems);
+        let (reports, pages) = arrange(documents, options, &mut problems);
         let Some(theme) = theme else {
             return Err(SiteProblems(problems));
         };
@@ -174,11 +174,10 @@ fn load_static(root: &Path, problems: &mut Problems) -> BTreeMap<String, Vec<u8>
 
 /// Splits documents into reports (sorted by period) and pages, leaving out
 /// drafts unless asked, and checks what no single file can: two files at one
-/// address, key figures naming unknown indicators.
+/// address.
 fn arrange(
     documents: Vec<Document>,
     options: BuildOptions,
-    data: &DataSet,
     problems: &mut Problems,
 ) -> (Vec<Document>, Vec<Document>) {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -206,7 +205,6 @@ fn arrange(
             continue;
         }
         seen.insert(document.output.clone(), document.file.clone());
-        check_key_figures(&document, data, problems);
         if document.is_report() {
             reports.push(document);
         } else {
@@ -215,20 +213,4 @@ fn arrange(
     }
     reports.sort_by_key(|r| r.front.period);
     (reports, pages)
-}
-
-fn check_key_figures(document: &Document, data: &DataSet, problems: &mut Problems) {
-    for id in &document.front.key_figures {
-        if data.indicator(id).is_none() && !data.declared.contains(id) {
-            let (line, column) = document.front.key_figures_at;
-            problems.push(
-                Problem::error(
-                    &document.file,
-                    format!("key_figures: unknown indicator `{id}`"),
-                )
-                .at(line, column)
-                .maybe_help(suggest(id, data.indicators.keys().map(String::as_str))),
-            );
-        }
-    }
 }

@@ -3,10 +3,12 @@
 use super::Site;
 use crate::content::Document;
 use crate::content::markdown::{self, Html};
+use crate::content::resolve::{Query, Resolver};
 use crate::data::cell::Marker;
 use crate::problem::{Problem, Problems, SiteProblems};
 use crate::templates::views::{
-    MarkerView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView, YearGroup,
+    KeyFigureView, MarkerView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView,
+    YearGroup,
 };
 use minijinja::{Value, context};
 use rayon::prelude::*;
@@ -34,6 +36,7 @@ impl OutputFile {
 pub(super) struct Body {
     html: Html,
     markers: BTreeSet<Marker>,
+    key_figures: Vec<KeyFigureView>,
 }
 
 /// `reports/2023-24-q1/index.html` → `../../`.
@@ -106,11 +109,84 @@ impl Site {
             document.body_line,
             document.front.period,
             self.data_complete,
-        )?;
+        );
+        let key_figures = self.key_figures(document);
+        let (evaluated, (key_figures, mut markers)) = match (evaluated, key_figures) {
+            (Ok(e), Ok(k)) => (e, k),
+            (e, k) => {
+                let mut problems = e.err().unwrap_or_default();
+                problems.extend(k.err().unwrap_or_default());
+                return Err(problems);
+            }
+        };
+        markers.extend(evaluated.markers);
         Ok(Body {
             html: markdown::to_html(&evaluated.markdown, &root_of(&document.output)),
-            markers: evaluated.markers,
+            markers,
+            key_figures,
         })
+    }
+
+    /// The figures named in `key_figures:`, each with its change from the
+    /// period before, as at the report's period.
+    fn key_figures(
+        &self,
+        document: &Document,
+    ) -> Result<(Vec<KeyFigureView>, BTreeSet<Marker>), Vec<Problem>> {
+        let resolver = Resolver {
+            data: &self.data,
+            config: &self.config,
+            as_at: document.front.period,
+        };
+        let mut views = Vec::new();
+        let mut markers = BTreeSet::new();
+        let mut problems = Vec::new();
+        for id in &document.front.key_figures {
+            let query = Query {
+                id: id.clone(),
+                ..Query::default()
+            };
+            let figure = match resolver.value(&query) {
+                Ok(figure) => figure,
+                Err(fail) => {
+                    if self.data_complete || !fail.missing_data {
+                        let (line, column) = document.front.key_figures_at;
+                        problems.push(
+                            Problem::error(
+                                &document.file,
+                                format!("key_figures: {}", fail.message),
+                            )
+                            .at(line, column)
+                            .maybe_help(fail.help),
+                        );
+                    }
+                    continue;
+                }
+            };
+            markers.extend(figure.markers.iter().copied());
+            // A key figure with no earlier figure to compare with is shown alone.
+            let change = resolver.change(&query, "previous").ok();
+            let indicator = &self.data.indicators[id];
+            views.push(KeyFigureView {
+                title: indicator.title.clone(),
+                value: figure.text.clone(),
+                period: figure.period.short_label(),
+                change: change
+                    .as_ref()
+                    .map(|c| sentence_case(&c.text))
+                    .unwrap_or_default(),
+                direction: change
+                    .as_ref()
+                    .and_then(|c| c.direction)
+                    .map_or("", |d| d.name()),
+                assessment: change.as_ref().and_then(|c| c.assessment).unwrap_or(""),
+            });
+        }
+        if problems.is_empty() {
+            Ok((views, markers))
+        } else {
+            Err(problems)
+        }
     }
 
     fn site_view(&self) -> SiteView<'_> {
@@ -173,6 +249,7 @@ impl Site {
             previous: index.checked_sub(1).map(|i| link(&self.reports[i])),
             next: self.reports.get(index + 1).map(link),
             markers: marker_views(&body.markers),
+            key_figures: &body.key_figures,
             draft: report.front.draft,
         };
         self.page(
@@ -262,4 +339,13 @@ fn marker_views(markers: &BTreeSet<Marker>) -> Vec<MarkerView> {
             meaning: m.meaning(),
         })
         .collect()
+}
+
+/// `an increase of 16` → `An increase of 16`.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -81,6 +81,23 @@ pub struct MarkerView {
     pub meaning: &'static str,
 }
 
+/// A key figure at the top of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigureView {
+    /// The indicator's title.
+    pub title: String,
+    /// The figure as shown: `308`.
+    pub value: String,
+    /// The period the figure belongs to: `June 2023`.
+    pub period: String,
+    /// `an increase of 16 from 292 in March 2023`, or empty.
+    pub change: String,
+    /// `up`, `down`, `same`, or empty.
+    pub direction: &'static str,
+    /// `better`, `worse`, `no change`, `neutral`, or empty.
+    pub assessment: &'static str,
+}
+
 /// A report's own page.
 #[derive(Debug, Serialize)]
 pub struct ReportView<'a> {
@@ -112,6 +129,8 @@ pub struct ReportView<'a> {
     pub next: Option<PagerLink<'a>>,
     /// Markers used on the page.
     pub markers: Vec<MarkerView>,
+    /// The key figures, in front-matter order.
+    pub key_figures: &'a [KeyFigureView],
     /// Whether it is a draft.
     pub draft: bool,
 }

@@ -5,6 +5,7 @@
 //! and evaluates their placeholders, [`templates`] holds the theme, and [`site`]
 //! drives it all: load once, render in parallel, write in one swap.
 
+pub mod charts;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -15,6 +16,9 @@ pub mod period;
 pub mod problem;
 pub mod site;
 pub mod templates;
+
+#[cfg(test)]
+mod testutil;
 
 use std::process::ExitCode;
 

@@ -3,6 +3,8 @@
 //! Loading reads and checks every file; evaluating placeholders and converting
 //! Markdown happen later, in parallel, in the render stage.
 
+pub mod exhibits;
+pub mod figures;
 pub mod front_matter;
 pub mod markdown;
 pub mod objects;

@@ -7,6 +7,8 @@
 //! expression is blanked out (keeping every line and column where it was) and the
 //! body is evaluated again.
 
+use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
+use super::figures::{ChartKind, Grid, Selection};
 use super::objects::PeriodValue;
 use super::resolve::{Fail, Query, Resolver};
 use crate::config::Config;
@@ -21,7 +23,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// The placeholder functions, for suggestions.
-const FUNCTIONS: [&str; 3] = ["value", "change", "benchmark"];
+const FUNCTIONS: [&str; 5] = ["value", "change", "benchmark", "chart", "table"];
 
 /// How many problems one body may report before we stop looking.
 const MAX_PROBLEMS_PER_FILE: usize = 50;
@@ -33,6 +35,8 @@ pub struct Evaluated {
     pub markdown: String,
     /// GSS markers shown in the text, for the page's key.
     pub markers: BTreeSet<Marker>,
+    /// CSV files of the page's charts and tables, to write beside it.
+    pub downloads: Vec<Download>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -41,6 +45,8 @@ pub struct Evaluated {
 struct PageState {
     as_at: Option<Period>,
     markers: Mutex<BTreeSet<Marker>>,
+    /// Charts and tables so far, in order: numbers them and keeps their CSV files.
+    downloads: Mutex<Vec<Download>>,
 }
 
 impl Object for PageState {
@@ -57,12 +63,46 @@ pub struct Placeholders {
 }
 
 impl Placeholders {
-    /// Registers the placeholder functions over the site's data.
-    pub fn new(data: Arc<DataSet>, config: Arc<Config>) -> Placeholders {
+    /// Registers the placeholder functions over the site's data; `partials`
+    /// are the theme's templates for charts and tables.
+    pub fn new(
+        data: Arc<DataSet>,
+        config: Arc<Config>,
+        partials: &[(String, String)],
+    ) -> Placeholders {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_keep_trailing_newline(true);
         env.set_formatter(markdown_formatter);
+        for (name, source) in partials {
+            // The theme loaded them already, so they compile.
+            let _ = env.add_template_owned(name.clone(), source.clone());
+        }
+
+        let (d, c) = (data.clone(), config.clone());
+        env.add_function("chart", move |state: &State, id: String, kwargs: Kwargs| {
+            let selection = selection(vec![id], &kwargs, &CHART_OPTIONS)?;
+            let title: Option<String> = kwargs.get("title")?;
+            let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
+            let page = page_state(state)?;
+            let (html, download) =
+                exhibits::figure_html(state, page.next_number(), &grid, title.as_deref())?;
+            page.add(&grid, download);
+            Ok(Value::from_safe_string(html))
+        });
+        let (d, c) = (data.clone(), config.clone());
+        env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
+            let ids = indicator_list(&ids)?;
+            let mut selection = selection(ids, &kwargs, &TABLE_OPTIONS)?;
+            if let Some(n) = kwargs.get::<Option<usize>>("periods")? {
+                selection.last = Some(n);
+            }
+            let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
+            let page = page_state(state)?;
+            let (html, download) = exhibits::table_html(state, page.next_number(), &grid)?;
+            page.add(&grid, download);
+            Ok(Value::from_safe_string(html))
+        });
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
@@ -122,6 +162,7 @@ impl Placeholders {
             let page = Arc::new(PageState {
                 as_at,
                 markers: Mutex::new(BTreeSet::new()),
+                downloads: Mutex::new(Vec::new()),
             });
             let result = self.env.template_from_str(&source).and_then(|template| {
                 template.render(minijinja::context! {
@@ -132,7 +173,12 @@ impl Placeholders {
             let error = match result {
                 Ok(markdown) if problems.is_empty() && data_complete => {
                     let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
-                    return Ok(Evaluated { markdown, markers });
+                    let downloads = page.downloads.lock().map(|d| d.clone()).unwrap_or_default();
+                    return Ok(Evaluated {
+                        markdown,
+                        markers,
+                        downloads,
+                    });
                 }
                 Ok(_) => return Err(problems),
                 Err(error) => error,
@@ -166,20 +212,91 @@ impl PageState {
             set.extend(markers.iter().copied());
         }
     }
+
+    /// The number the next chart or table on the page takes: 1, 2, 3…
+    fn next_number(&self) -> usize {
+        self.downloads.lock().map_or(1, |d| d.len() + 1)
+    }
+
+    fn add(&self, grid: &Grid, download: Download) {
+        self.note(&grid.markers());
+        if let Ok(mut downloads) = self.downloads.lock() {
+            downloads.push(download);
+        }
+    }
 }
 
-fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
+/// Reads `chart()` and `table()` options.
+fn selection(ids: Vec<String>, kwargs: &Kwargs, allowed: &[&str]) -> Result<Selection, Error> {
+    check_options(kwargs, allowed)?;
+    let kind = match kwargs.get::<Option<String>>("kind")? {
+        Some(k) => Some(ChartKind::parse(&k).map_err(fail)?),
+        None => None,
+    };
+    let compare = match kwargs.get::<Option<Value>>("compare")? {
+        None => Vec::new(),
+        Some(v) if v.as_str().is_some() => vec![v.as_str().unwrap_or_default().to_string()],
+        Some(v) => v
+            .try_iter()?
+            .map(|c| {
+                c.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| list_error("compare", "comparator"))
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    Ok(Selection {
+        ids,
+        kind,
+        from: kwargs.get("from")?,
+        last: if allowed.contains(&"last") {
+            kwargs.get("last")?
+        } else {
+            None
+        },
+        compare,
+        breakdown: kwargs.get("breakdown")?,
+    })
+}
+
+/// `"cla_count"` or `["cla_count", "uasc_count"]`.
+fn indicator_list(ids: &Value) -> Result<Vec<String>, Error> {
+    if let Some(id) = ids.as_str() {
+        return Ok(vec![id.to_string()]);
+    }
+    ids.try_iter()
+        .map_err(|_| list_error("table", "indicator id"))?
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| list_error("table", "indicator id"))
+        })
+        .collect()
+}
+
+fn list_error(what: &str, item: &str) -> Error {
+    fail(Fail::new(
+        format!("{what} takes a {item} in quotes, or a list of them in [ ]"),
+        Some(format!("e.g. {what}=[\"sn\", \"england\"]")),
+    ))
+}
+
+fn check_options(kwargs: &Kwargs, allowed: &[&str]) -> Result<(), Error> {
     for name in kwargs.args() {
         if !allowed.contains(&name) {
             let help = suggest(name, allowed.iter().copied())
                 .unwrap_or_else(|| format!("the options are {}", allowed.join(", ")));
-            return Err(fail(Fail {
-                message: format!("unknown option `{name}`"),
-                help: Some(help),
-                missing_data: false,
-            }));
+            return Err(fail(Fail::new(
+                format!("unknown option `{name}`"),
+                Some(help),
+            )));
         }
     }
+    Ok(())
+}
+
+fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
+    check_options(kwargs, allowed)?;
     let text = |name: &str| -> Result<Option<String>, Error> {
         if allowed.contains(&name) {
             kwargs.get::<Option<String>>(name)
@@ -195,13 +312,8 @@ fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
     })
 }
 
-fn with_resolver<T>(
-    state: &State,
-    data: &DataSet,
-    config: &Config,
-    f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
-) -> Result<T, Error> {
-    let page = state
+fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
+    state
         .lookup(STATE_VAR)
         .and_then(|v| v.downcast_object::<PageState>())
         .ok_or_else(|| {
@@ -209,7 +321,16 @@ fn with_resolver<T>(
                 ErrorKind::InvalidOperation,
                 "placeholders work only in content files",
             )
-        })?;
+        })
+}
+
+fn with_resolver<T>(
+    state: &State,
+    data: &DataSet,
+    config: &Config,
+    f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
+) -> Result<T, Error> {
+    let page = page_state(state)?;
     let resolver = Resolver {
         data,
         config,
@@ -227,11 +348,20 @@ fn fail(fail: Fail) -> Error {
 /// nor start a list, a link or a table cell.
 fn markdown_formatter(
     out: &mut Output<'_>,
-    _state: &State<'_, '_>,
+    state: &State<'_, '_>,
     value: &Value,
 ) -> Result<(), Error> {
     if value.is_safe() {
         return write!(out, "{value}").map_err(Error::from);
+    }
+    if state.name().ends_with(".html") {
+        // Chart and table partials are HTML, which Markdown passes through as is.
+        if value.is_undefined() || value.is_none() {
+            return Ok(());
+        }
+        return out
+            .write_str(&super::markdown::escape_attr(&value.to_string()))
+            .map_err(Error::from);
     }
     let text = value.to_string();
     let mut escaped = String::with_capacity(text.len() + 8);

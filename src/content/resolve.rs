@@ -27,7 +27,7 @@ pub struct Fail {
 }
 
 impl Fail {
-    fn new(message: impl Into<String>, help: Option<String>) -> Fail {
+    pub(crate) fn new(message: impl Into<String>, help: Option<String>) -> Fail {
         Fail {
             message: message.into(),
             help,
@@ -35,7 +35,7 @@ impl Fail {
         }
     }
 
-    fn missing(self) -> Fail {
+    pub(crate) fn missing(self) -> Fail {
         Fail {
             missing_data: true,
             ..self
@@ -268,7 +268,7 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn figure(indicator: &Indicator, observation: &Observation) -> FigureValue {
+pub(crate) fn figure(indicator: &Indicator, observation: &Observation) -> FigureValue {
     let f = &observation.figure;
     let mut text = f.value.map(|v| indicator.format(v)).unwrap_or_default();
     for marker in &f.markers {

@@ -96,7 +96,7 @@ impl Site {
         let config = Arc::new(config);
         let site = Site {
             root: root.to_path_buf(),
-            placeholders: Placeholders::new(data.clone(), config.clone()),
+            placeholders: Placeholders::new(data.clone(), config.clone(), &theme.partials),
             config,
             data,
             data_complete,

@@ -2,6 +2,7 @@
 
 use super::Site;
 use crate::content::Document;
+use crate::content::exhibits::Download;
 use crate::content::markdown::{self, Html};
 use crate::content::resolve::{Query, Resolver};
 use crate::data::cell::Marker;
@@ -37,6 +38,7 @@ pub(super) struct Body {
     html: Html,
     markers: BTreeSet<Marker>,
     key_figures: Vec<KeyFigureView>,
+    downloads: Vec<Download>,
 }
 
 /// `reports/2023-24-q1/index.html` → `../../`.
@@ -53,6 +55,18 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         let (report_bodies, page_bodies) = ok.split_at(self.reports.len());
+        let downloads: Vec<OutputFile> = self
+            .reports
+            .iter()
+            .chain(&self.pages)
+            .zip(&ok)
+            .flat_map(|(document, body)| {
+                let folder = document.output.trim_end_matches("index.html").to_string();
+                body.downloads.iter().map(move |d| {
+                    OutputFile::new(format!("{folder}{}", d.name), d.contents.clone())
+                })
+            })
+            .collect();
         let pages: Vec<Result<OutputFile, Problem>> = (0..self.reports.len())
             .into_par_iter()
             .map(|i| self.report_page(i, &report_bodies[i]))
@@ -63,7 +77,8 @@ impl Site {
             )
             .chain([self.home(), self.not_found()].into_par_iter())
             .collect();
-        let mut files = Vec::with_capacity(pages.len() + 8);
+        let mut files = downloads;
+        files.reserve(pages.len() + 8);
         for page in pages {
             match page {
                 Ok(file) => files.push(file),
@@ -124,6 +139,7 @@ impl Site {
             html: markdown::to_html(&evaluated.markdown, &root_of(&document.output)),
             markers,
             key_figures,
+            downloads: evaluated.downloads,
         })
     }
 

@@ -25,7 +25,9 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "index.html",
     "report.html",
     "page.html",
-    "404.html"
+    "404.html",
+    "partials/figure.html",
+    "partials/table.html",
 ];
 
 /// The built-in default theme's static files.
@@ -41,6 +43,8 @@ pub struct Theme {
     sources: BTreeMap<String, PathBuf>,
     /// Output path (under `static/`) → contents.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// The templates under `partials/`, by name, for charts and tables in bodies.
+    pub partials: Vec<(String, String)>,
 }
 
 impl Theme {
@@ -89,6 +93,11 @@ impl Theme {
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_formatter(html_formatter);
         let mut sources = BTreeMap::new();
+        let partials = templates
+            .iter()
+            .filter(|(name, _)| name.starts_with("partials/"))
+            .map(|(name, (_, text))| (name.clone(), text.clone()))
+            .collect();
         for (name, (file, text)) in templates {
             if let Err(e) = env.add_template_owned(name.clone(), text.clone()) {
                 problems.push(template_problem(&file, &text, &e));
@@ -100,6 +109,7 @@ impl Theme {
                 env,
                 sources,
                 static_files,
+                partials,
             })
         } else {
             Err(problems)

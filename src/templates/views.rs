@@ -147,3 +147,59 @@ pub struct PageView<'a> {
     /// Markers used on the page.
     pub markers: Vec<MarkerView>,
 }
+
+/// One cell of a figures table.
+#[derive(Debug, Serialize)]
+pub struct TableCellView {
+    /// The figure without its markers: `308`, `55%`; empty when suppressed.
+    pub text: String,
+    /// Its markers, each with its meaning for `<abbr title>`.
+    pub markers: Vec<MarkerView>,
+    /// No figure at all for this row and column.
+    pub empty: bool,
+}
+
+/// One row of a figures table.
+#[derive(Debug, Serialize)]
+pub struct TableRowView {
+    /// The row's heading: a period, category or area.
+    pub label: String,
+    /// One cell per column.
+    pub cells: Vec<TableCellView>,
+}
+
+/// A table of figures, from `table()` or under a chart.
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    /// Unique on the page: `figure-3`.
+    pub id: String,
+    /// The caption.
+    pub caption: String,
+    /// The heading over the row labels: `Period`, `Category`, `Area`.
+    pub row_heading: &'static str,
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// The rows.
+    pub rows: Vec<TableRowView>,
+    /// Markers used in the table, for its key.
+    pub markers: Vec<MarkerView>,
+    /// The CSV file with these figures, relative to the page.
+    pub csv: String,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// A chart with its table, from `chart()`.
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    /// Unique on the page: `figure-3`.
+    pub id: String,
+    /// The chart's title, first in the caption.
+    pub title: String,
+    /// `April 2022 to June 2023`.
+    pub range: String,
+    /// The chart as inline SVG.
+    pub svg: String,
+    /// The same figures as a table.
+    pub table: TableView,
+}

@@ -1,0 +1,420 @@
+//! Bar charts: for each category, one bar per series, each labelled with its
+//! figure.
+//!
+//! Columns (vertical bars) when every category label and figure fits beneath
+//! and above its bar; otherwise rows (horizontal bars) with each category's
+//! name on its own line above its bars, which reads best on a phone. Bars start
+//! at zero; a missing figure has no bar, and its note (`[c]`) sits at zero.
+
+use super::layout::{
+    FONT, LINE, Scale, Ticks, WIDTH, axis_title, short_value, text_width, widest, wrap,
+};
+use super::paint::{AXIS, Anchor, GRID, Key, Text, fills, pattern_defs, plot};
+use super::{Chart, close, open};
+
+/// Height of the plotting area of columns.
+const PLOT_HEIGHT: i32 = 220;
+/// Thickness of a bar drawn as a row.
+const ROW_BAR: i32 = 24;
+/// Space between the bars of one category.
+const GAP: i32 = 3;
+
+pub(super) fn draw(chart: &Chart) -> String {
+    let (lo, hi) = range(chart);
+    match Columns::fit(chart, lo, hi) {
+        Some(columns) => columns.draw(chart),
+        None => rows(chart, lo, hi),
+    }
+}
+
+/// The smallest and largest figures, stretched to include zero.
+fn range(chart: &Chart) -> (f64, f64) {
+    let (lo, hi) = chart
+        .series
+        .iter()
+        .flat_map(|s| (0..chart.categories.len()).filter_map(|i| s.value(i)))
+        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi > lo { (lo, hi) } else { (0.0, 1.0) }
+}
+
+/// The label on series `k`'s bar for category `i`: its figure and any note.
+fn bar_label(chart: &Chart, k: usize, i: usize) -> Option<String> {
+    let series = &chart.series[k];
+    let mut label = short_value(series.value(i)?, chart.unit, chart.decimals);
+    if let Some(note) = series.marker(i) {
+        label.push(' ');
+        label.push_str(note);
+    }
+    Some(label)
+}
+
+/// Every bar label, category by category.
+fn bar_labels(chart: &Chart) -> Vec<Vec<Option<String>>> {
+    (0..chart.categories.len())
+        .map(|i| {
+            (0..chart.series.len())
+                .map(|k| bar_label(chart, k, i))
+                .collect()
+        })
+        .collect()
+}
+
+fn names(chart: &Chart) -> impl Iterator<Item = &str> {
+    chart.series.iter().map(|s| s.name.as_str())
+}
+
+/// A key, when there is more than one series to tell apart.
+fn key(chart: &Chart) -> Option<Key<'_>> {
+    (chart.series.len() > 1).then(|| Key::new(names(chart), (0, 2), WIDTH))
+}
+
+/// Vertical bars: the layout, once it is known to fit.
+struct Columns<'a> {
+    ticks: Ticks,
+    tick_labels: Vec<String>,
+    left: i32,
+    slot: i32,
+    group: i32,
+    bar: i32,
+    categories: Vec<Vec<&'a str>>,
+    labels: Vec<Vec<Option<String>>>,
+}
+
+impl<'a> Columns<'a> {
+    /// Columns for `chart`, if every label fits.
+    fn fit(chart: &'a Chart, lo: f64, hi: f64) -> Option<Columns<'a>> {
+        let n = chart.categories.len().max(1) as i32;
+        let s = chart.series.len().max(1) as i32;
+        let ticks = Ticks::new(lo, hi, chart.decimals);
+        let tick_labels: Vec<String> = ticks
+            .values()
+            .map(|v| short_value(v, chart.unit, ticks.decimals))
+            .collect();
+        let left = widest(tick_labels.iter().map(String::as_str)) + 10;
+        let slot = (WIDTH - left - 4) / n;
+        let group = slot - (slot / 5).max(8);
+        let bar = (group - (s - 1) * GAP) / s;
+        if bar < 12 {
+            return None;
+        }
+        let room = if s == 1 { slot - 6 } else { bar + GAP };
+        let labels = bar_labels(chart);
+        let too_wide =
+            |label: &Option<String>| label.as_deref().is_some_and(|l| text_width(l, FONT) > room);
+        if labels.iter().flatten().any(too_wide) {
+            return None;
+        }
+        let categories: Vec<Vec<&str>> = chart
+            .categories
+            .iter()
+            .map(|c| wrap(c, FONT, slot - 6))
+            .collect();
+        let fits =
+            |lines: &Vec<&str>| lines.len() <= 2 && widest(lines.iter().copied()) <= slot - 2;
+        if !categories.iter().all(fits) {
+            return None;
+        }
+        Some(Columns {
+            ticks,
+            tick_labels,
+            left,
+            slot,
+            group,
+            bar,
+            categories,
+            labels,
+        })
+    }
+
+    fn draw(&self, chart: &Chart) -> String {
+        let key = key(chart);
+        let key_height = key.as_ref().map_or(0, |k| k.height);
+        let title = axis_title(chart.unit);
+        let top = key_height + if title.is_some() { 24 } else { 0 } + 28;
+        let bottom = top + PLOT_HEIGHT;
+        let lines = self.categories.iter().map(Vec::len).max().unwrap_or(1) as i32;
+        let height = bottom + 24 + (lines - 1) * LINE + 10;
+        let y = Scale::new(self.ticks.lo, self.ticks.hi, bottom, top);
+        let zero = y.at(0.0);
+        let right = self.left + self.slot * chart.categories.len() as i32;
+        // Left edge of series k's bar in category i.
+        let x = |i: usize, k: usize| -> i32 {
+            self.left
+                + i as i32 * self.slot
+                + (self.slot - self.group) / 2
+                + k as i32 * (self.bar + GAP)
+        };
+
+        let mut out =
+            String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
+        open(&mut out, chart, height);
+        pattern_defs(&mut out, &chart.id, chart.series.len());
+        if let Some(key) = &key {
+            key.write(&mut out, &chart.id);
+        }
+        out.push_str("<g class=\"grid\">\n");
+        plot(&mut out, |pen| {
+            for value in self.ticks.values().filter(|&v| v != 0.0) {
+                pen.rule(GRID, (self.left, y.at(value)), (right, y.at(value)));
+            }
+        });
+        out.push_str("</g>\n");
+        let bars = chart.series.iter().enumerate().flat_map(|(k, series)| {
+            (0..chart.categories.len()).filter_map(move |i| {
+                let v = series.value(i)?;
+                let x0 = x(i, k);
+                Some((k, (x0, y.at(v.max(0.0))), (x0 + self.bar, y.at(v.min(0.0)))))
+            })
+        });
+        fills(&mut out, &chart.id, bars);
+        out.push_str("<g class=\"axis\">\n");
+        plot(&mut out, |pen| {
+            pen.rule(AXIS, (self.left, zero), (right, zero))
+        });
+        out.push_str("</g>\n");
+
+        if let Some(title) = title {
+            Text::at(0, key_height + 18).write(&mut out, title);
+        }
+        for (value, label) in self.ticks.values().zip(&self.tick_labels) {
+            Text::at(self.left - 8, y.at(value) + 5)
+                .anchor(Anchor::End)
+                .write(&mut out, label);
+        }
+        for (i, labels) in self.labels.iter().enumerate() {
+            for (k, label) in labels.iter().enumerate() {
+                let centre = x(i, k) + self.bar / 2;
+                let series = &chart.series[k];
+                match (series.value(i), label) {
+                    (Some(v), Some(label)) => {
+                        let baseline = if v < 0.0 { y.at(v) + 18 } else { y.at(v) - 6 };
+                        Text::at(centre, baseline)
+                            .anchor(Anchor::Middle)
+                            .write(&mut out, label);
+                    }
+                    _ => {
+                        if let Some(note) = series.marker(i) {
+                            Text::at(centre, zero - 6)
+                                .anchor(Anchor::Middle)
+                                .small()
+                                .write(&mut out, note);
+                        }
+                    }
+                }
+            }
+        }
+        for (i, lines) in self.categories.iter().enumerate() {
+            let centre = self.left + i as i32 * self.slot + self.slot / 2;
+            for (j, line) in lines.iter().enumerate() {
+                Text::at(centre, bottom + 24 + j as i32 * LINE)
+                    .anchor(Anchor::Middle)
+                    .write(&mut out, line);
+            }
+        }
+        close(&mut out);
+        out
+    }
+}
+
+/// One category drawn as a group of rows: its name, then its bars.
+struct Row<'a> {
+    lines: Vec<&'a str>,
+    /// Top of the category's name.
+    top: i32,
+    /// Top of its first bar.
+    bars: i32,
+}
+
+/// Horizontal bars, a category's name above its group.
+fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
+    let s = chart.series.len() as i32;
+    let labels = bar_labels(chart);
+    let notes = chart
+        .series
+        .iter()
+        .flat_map(|series| series.markers.iter().flatten().map(String::as_str));
+    let right_room = widest(
+        labels
+            .iter()
+            .flatten()
+            .flatten()
+            .map(String::as_str)
+            .chain(notes),
+    ) + 8;
+    let negative = labels
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            l.iter()
+                .enumerate()
+                .filter(move |&(k, _)| chart.series[k].value(i).is_some_and(|v| v < 0.0))
+        })
+        .filter_map(|(_, l)| l.as_deref());
+    // Room on the left only for the labels of bars that go left of zero.
+    let left = match widest(negative) {
+        0 => 2,
+        w => w + 8,
+    };
+    let x = Scale::new(lo, hi, left, WIDTH - right_room);
+    let zero = x.at(0.0);
+
+    let key = key(chart);
+    let key_height = key.as_ref().map_or(0, |k| k.height);
+    let title = axis_title(chart.unit);
+    let mut cursor = key_height + if title.is_some() { 28 } else { 0 };
+    let rows: Vec<Row<'_>> = chart
+        .categories
+        .iter()
+        .map(|category| {
+            let lines = wrap(category, FONT, WIDTH - 4);
+            let top = cursor;
+            let bars = top + lines.len() as i32 * LINE + 6;
+            cursor = bars + s * (ROW_BAR + GAP) - GAP + 18;
+            Row { lines, top, bars }
+        })
+        .collect();
+    let height = cursor.max(40);
+    let bar_top = |row: &Row<'_>, k: usize| row.bars + k as i32 * (ROW_BAR + GAP);
+
+    let mut out = String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
+    open(&mut out, chart, height);
+    pattern_defs(&mut out, &chart.id, chart.series.len());
+    if let Some(key) = &key {
+        key.write(&mut out, &chart.id);
+    }
+    let bars = rows.iter().enumerate().flat_map(|(i, row)| {
+        chart
+            .series
+            .iter()
+            .enumerate()
+            .filter_map(move |(k, series)| {
+                let v = series.value(i)?;
+                let y0 = bar_top(row, k);
+                Some((k, (x.at(v.min(0.0)), y0), (x.at(v.max(0.0)), y0 + ROW_BAR)))
+            })
+    });
+    fills(&mut out, &chart.id, bars);
+    out.push_str("<g class=\"axis\">\n");
+    plot(&mut out, |pen| {
+        for row in &rows {
+            let end = bar_top(row, chart.series.len().max(1) - 1) + ROW_BAR;
+            pen.rule(AXIS, (zero, row.bars - 2), (zero, end + 2));
+        }
+    });
+    out.push_str("</g>\n");
+
+    if let Some(title) = title {
+        Text::at(0, key_height + 16).write(&mut out, title);
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (j, line) in row.lines.iter().enumerate() {
+            Text::at(0, row.top + 15 + j as i32 * LINE).write(&mut out, line);
+        }
+        for (k, series) in chart.series.iter().enumerate() {
+            let baseline = bar_top(row, k) + ROW_BAR / 2 + 6;
+            match (series.value(i), &labels[i][k]) {
+                (Some(v), Some(label)) if v < 0.0 => {
+                    Text::at(x.at(v) - 6, baseline)
+                        .anchor(Anchor::End)
+                        .write(&mut out, label);
+                }
+                (Some(v), Some(label)) => Text::at(x.at(v) + 6, baseline).write(&mut out, label),
+                _ => {
+                    if let Some(note) = series.marker(i) {
+                        Text::at(zero + 6, baseline).small().write(&mut out, note);
+                    }
+                }
+            }
+        }
+    }
+    close(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{chart, series};
+    use super::super::{Kind, svg};
+    use crate::data::indicators::Unit;
+
+    #[test]
+    fn snapshot_columns_for_two_areas() {
+        let mut chart = chart(
+            Kind::Bar,
+            &["2021-22", "2022-23", "2023-24"],
+            vec![
+                series("Thurrock", &[Some(65.1), Some(70.0), None]),
+                series("England", &[Some(67.0), Some(70.0), Some(71.2)]),
+            ],
+        );
+        chart.unit = Unit::RatePer10k;
+        chart.decimals = 1;
+        chart.series[0].markers[2] = Some("[c]".into());
+        let svg = svg(&chart);
+        assert!(
+            svg.contains("text-anchor=\"middle\">2021-22</text>"),
+            "columns expected: {svg}"
+        );
+        insta::assert_snapshot!(svg);
+    }
+
+    #[test]
+    fn snapshot_rows_for_long_group_names() {
+        let mut chart = chart(
+            Kind::Bar,
+            &[
+                "Unaccompanied asylum-seeking children",
+                "Placed more than 20 miles from home",
+                "Three or more placements in the year",
+            ],
+            vec![series("Thurrock", &[Some(12.0), Some(18.5), None])],
+        );
+        chart.unit = Unit::Percent;
+        chart.decimals = 1;
+        chart.series[0].markers[2] = Some("[c]".into());
+        insta::assert_snapshot!(svg(&chart));
+    }
+
+    #[test]
+    fn a_missing_figure_has_no_bar_but_its_note() {
+        let mut chart = chart(
+            Kind::Bar,
+            &["2022-23", "2023-24"],
+            vec![series("Thurrock", &[Some(70.0), None])],
+        );
+        chart.series[0].markers[1] = Some("[c]".into());
+        let svg = svg(&chart);
+        let marks = &svg[svg.find("<g class=\"marks\">").unwrap()..];
+        let marks = &marks[..marks.find("</g>").unwrap()];
+        assert_eq!(marks.matches("<rect").count(), 1, "{svg}");
+        assert!(svg.contains(">[c]</text>"), "{svg}");
+    }
+
+    #[test]
+    fn bars_start_at_zero() {
+        let chart = chart(
+            Kind::Bar,
+            &["2022-23", "2023-24"],
+            vec![series("Thurrock", &[Some(290.0), Some(308.0)])],
+        );
+        assert!(svg(&chart).contains(">0</text>"));
+    }
+
+    #[test]
+    fn several_series_have_patterns_and_a_key() {
+        let chart = chart(
+            Kind::Bar,
+            &["2022-23"],
+            vec![
+                series("Thurrock", &[Some(1.0)]),
+                series("England", &[Some(2.0)]),
+                series("Neighbours", &[Some(3.0)]),
+            ],
+        );
+        let svg = svg(&chart);
+        assert!(svg.contains("<pattern id=\"chart-1-p1\""), "{svg}");
+        assert!(svg.contains("<pattern id=\"chart-1-p2\""), "{svg}");
+        assert!(svg.contains("fill=\"url(#chart-1-p2)\""), "{svg}");
+        assert!(svg.contains(">Neighbours</text>"), "{svg}");
+    }
+}

@@ -1,0 +1,368 @@
+//! Measuring and placing: text widths, line wrapping, axis ticks and scales.
+//!
+//! The SVG is drawn at build time with no font files, so text widths are
+//! estimates from average glyph widths (Arial-like metrics, plus a margin for
+//! wider system fonts such as DejaVu Sans). Layout leaves room for the wider
+//! case rather than risk labels running into each other.
+
+use crate::data::format;
+use crate::data::indicators::Unit;
+
+/// Width of the drawing, in viewBox units: at 16 units a label, a chart shrunk
+/// to a 320 px phone's ~290 px column still shows ~10 px text.
+pub(super) const WIDTH: i32 = 480;
+/// Font size of every label, in viewBox units.
+pub(super) const FONT: i32 = 16;
+/// Font size of small notes such as `[c]` at a gap.
+pub(super) const SMALL: i32 = 14;
+/// Distance between the baselines of two lines of text.
+pub(super) const LINE: i32 = 19;
+
+/// Estimated advance width of `text` at `size`, in viewBox units.
+pub(super) fn text_width(text: &str, size: i32) -> i32 {
+    let thousandths: u32 = text.chars().map(glyph_width).sum();
+    // 20% over Arial covers the wider system fonts (DejaVu Sans, Verdana-like).
+    (f64::from(thousandths) * f64::from(size) * 1.2 / 1000.0).ceil() as i32
+}
+
+fn glyph_width(c: char) -> u32 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '[' | ']' | '|' => 278,
+        'i' | 'j' | 'l' => 222,
+        'f' | 't' | 'I' => 278,
+        '(' | ')' | '-' | 'r' => 333,
+        '0'..='9' | '£' | '$' | '?' | '_' => 556,
+        '%' => 889,
+        'm' | 'M' => 833,
+        'W' => 944,
+        'w' | 'C' | 'D' | 'G' | 'H' | 'N' | 'O' | 'Q' | 'R' | 'U' => 722,
+        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
+        'E' | 'F' | 'L' | 'T' | 'Z' => 611,
+        'a'..='z' => 556,
+        'A'..='Z' => 667,
+        _ => 600,
+    }
+}
+
+/// The widest of `texts` at the chart's font size (0 if there are none).
+pub(super) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> i32 {
+    texts
+        .into_iter()
+        .map(|t| text_width(t, FONT))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Splits `text` into lines no wider than `max` (a single long word overflows
+/// rather than being broken).
+pub(super) fn wrap(text: &str, size: i32, max: i32) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for (at, word) in words(text) {
+        let word_end = at + word.len();
+        match start {
+            Some(s) if text_width(&text[s..word_end], size) <= max => end = word_end,
+            Some(s) => {
+                lines.push(&text[s..end]);
+                start = Some(at);
+                end = word_end;
+            }
+            None => {
+                start = Some(at);
+                end = word_end;
+            }
+        }
+    }
+    if let Some(s) = start {
+        lines.push(&text[s..end]);
+    }
+    if lines.is_empty() {
+        lines.push("");
+    }
+    lines
+}
+
+/// Words with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ')
+        .scan(0, |offset, word| {
+            let at = *offset;
+            *offset += word.len() + 1;
+            Some((at, word))
+        })
+        .filter(|(_, word)| !word.is_empty())
+}
+
+/// "June 2023" → "Jun 2023", when full month names make an axis too crowded.
+/// Labels that do not start with a month name are returned unchanged.
+pub(super) fn abbreviate(label: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match label.split_once(' ') {
+        Some((month, rest)) if month.len() > 3 && MONTHS.contains(&month) => {
+            format!("{} {rest}", &month[..3])
+        }
+        _ => label.to_owned(),
+    }
+}
+
+/// A figure as a label on or beside a mark: the unit is shown where it is short
+/// (`72%`, `£6,385`) and left to the axis title where it is long.
+pub(super) fn short_value(value: f64, unit: Unit, decimals: u8) -> String {
+    match unit {
+        Unit::Percent | Unit::Money => format::with_unit(value, unit, decimals),
+        _ => format::number(value, decimals),
+    }
+}
+
+/// The title of a value axis whose tick labels leave the unit out.
+pub(super) fn axis_title(unit: Unit) -> Option<&'static str> {
+    match unit {
+        Unit::Count => Some("Number"),
+        Unit::RatePer10k => Some("Rate per 10,000"),
+        Unit::Days => Some("Days"),
+        Unit::Score => Some("Score"),
+        Unit::Percent | Unit::Money => None,
+    }
+}
+
+/// Evenly spaced round values covering a range: 4 to 6 of them where the
+/// figures' precision allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Ticks {
+    /// The first tick, at or below the smallest figure.
+    pub(super) lo: f64,
+    /// The last tick, at or above the largest figure.
+    pub(super) hi: f64,
+    step: f64,
+    count: usize,
+    /// Decimals needed to print every tick exactly.
+    pub(super) decimals: u8,
+}
+
+impl Ticks {
+    /// Ticks covering `min..=max`, never finer than the figures' `decimals`.
+    pub(super) fn new(min: f64, max: f64, decimals: u8) -> Ticks {
+        let (mut lo, mut hi) = (min.min(max), min.max(max));
+        if (hi - lo).abs() < f64::EPSILON {
+            if lo > 0.0 {
+                lo = 0.0;
+            } else if hi < 0.0 {
+                hi = 0.0;
+            } else {
+                hi = lo + 1.0;
+            }
+        }
+        let finest = 10f64.powi(-i32::from(decimals.min(6)));
+        let exponent = ((hi - lo) / 5.0).log10().floor() as i32;
+        for e in exponent - 1..=exponent + 2 {
+            for m in [1.0, 2.0, 2.5, 5.0] {
+                let step = m * 10f64.powi(e);
+                let multiple = step / finest;
+                if step < finest * 0.999 || (multiple - multiple.round()).abs() > 1e-6 {
+                    continue;
+                }
+                let first = (lo / step + 1e-9).floor();
+                let last = (hi / step - 1e-9).ceil();
+                let count = (last - first) as usize + 1;
+                if count <= 6 {
+                    return Ticks {
+                        lo: first * step,
+                        hi: last * step,
+                        step,
+                        count,
+                        decimals: decimals_of(step),
+                    };
+                }
+            }
+        }
+        // Unreachable for finite input: the largest step above spans the range.
+        Ticks {
+            lo,
+            hi,
+            step: hi - lo,
+            count: 2,
+            decimals,
+        }
+    }
+
+    /// The tick values, lowest first.
+    pub(super) fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        let first = (self.lo / self.step).round();
+        (0..self.count).map(move |i| (first + i as f64) * self.step)
+    }
+}
+
+/// The fewest decimals that print `step` exactly (2.5 → 1, 25 → 0, 0.25 → 2).
+fn decimals_of(step: f64) -> u8 {
+    (0u8..6)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(i32::from(d));
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(6)
+}
+
+/// Maps figures to vertical (or horizontal) positions.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scale {
+    lo: f64,
+    hi: f64,
+    /// Position of `lo`.
+    from: i32,
+    /// Position of `hi`.
+    to: i32,
+}
+
+impl Scale {
+    /// A scale putting `lo` at `from` and `hi` at `to` (either way round).
+    pub(super) fn new(lo: f64, hi: f64, from: i32, to: i32) -> Scale {
+        Scale { lo, hi, from, to }
+    }
+
+    /// The position of `value`, rounded to a whole unit.
+    pub(super) fn at(&self, value: f64) -> i32 {
+        let t = if self.hi > self.lo {
+            (value - self.lo) / (self.hi - self.lo)
+        } else {
+            0.0
+        };
+        (f64::from(self.from) + t * f64::from(self.to - self.from)).round() as i32
+    }
+}
+
+/// Which category labels to show along an axis whose categories are `spacing`
+/// apart, given each label's width: every `step`-th, always the first and the
+/// last, none overlapping. A step that divides the axis evenly is preferred, so
+/// the last label keeps the rhythm of the others.
+pub(super) fn thin(spacing: f64, widths: &[i32]) -> Vec<usize> {
+    let Some(last) = widths.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let clear = |a: usize, b: usize| {
+        (b - a) as f64 * spacing >= f64::from(widths[a] + widths[b]) / 2.0 + 6.0
+    };
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    let fewest = if spacing > 0.0 {
+        ((f64::from(widest + 6) / spacing).ceil() as usize).max(1)
+    } else {
+        usize::MAX
+    };
+    if fewest >= last.max(1) {
+        return if last > 0 && clear(0, last) {
+            vec![0, last]
+        } else {
+            vec![last]
+        };
+    }
+    let step = (fewest..=fewest * 2)
+        .find(|s| last % s == 0)
+        .unwrap_or(fewest);
+    let mut shown: Vec<usize> = (0..=last).step_by(step).collect();
+    if shown.last() != Some(&last) {
+        if let Some(&prev) = shown.last() {
+            if prev != 0 && !clear(prev, last) {
+                shown.pop();
+            }
+        }
+        shown.push(last);
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tick_values(min: f64, max: f64, decimals: u8) -> Vec<String> {
+        let ticks = Ticks::new(min, max, decimals);
+        ticks
+            .values()
+            .map(|v| format::number(v, ticks.decimals))
+            .collect()
+    }
+
+    #[test]
+    fn ticks_are_round_and_few() {
+        assert_eq!(
+            tick_values(292.0, 308.0, 0),
+            ["290", "295", "300", "305", "310"]
+        );
+        assert_eq!(tick_values(0.0, 72.0, 0), ["0", "20", "40", "60", "80"]);
+        assert_eq!(tick_values(64.3, 70.0, 1), ["64", "66", "68", "70"]);
+        assert_eq!(
+            tick_values(0.0, 100.0, 0),
+            ["0", "20", "40", "60", "80", "100"]
+        );
+    }
+
+    #[test]
+    fn ticks_never_finer_than_the_figures() {
+        assert_eq!(tick_values(0.0, 2.0, 0), ["0", "1", "2"]);
+        assert_eq!(
+            tick_values(0.0, 0.4, 1),
+            ["0.0", "0.1", "0.2", "0.3", "0.4"]
+        );
+    }
+
+    #[test]
+    fn ticks_of_a_flat_series_start_at_zero() {
+        assert_eq!(tick_values(5.0, 5.0, 0), ["0", "1", "2", "3", "4", "5"]);
+        assert_eq!(tick_values(0.0, 0.0, 0), ["0", "1"]);
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap("Statistical neighbours average", FONT, 120),
+            ["Statistical", "neighbours", "average"]
+        );
+        assert_eq!(wrap("England", FONT, 120), ["England"]);
+        assert_eq!(wrap("", FONT, 120), [""]);
+    }
+
+    #[test]
+    fn abbreviates_month_names_only() {
+        assert_eq!(abbreviate("September 2023"), "Sep 2023");
+        assert_eq!(abbreviate("May 2023"), "May 2023");
+        assert_eq!(abbreviate("Q1 2023-24"), "Q1 2023-24");
+    }
+
+    #[test]
+    fn thinning_keeps_first_and_last() {
+        // 13 labels: a step of 3 divides the axis evenly.
+        assert_eq!(thin(30.0, &[70; 13]), [0, 3, 6, 9, 12]);
+        // 24 labels: no step from 7 to 14 divides 23, so the last replaces
+        // the label too close to it.
+        assert_eq!(thin(11.5, &[70; 24]), [0, 7, 14, 23]);
+        // A narrow last label can keep its neighbour.
+        let mut widths = [70; 24];
+        widths[23] = 10;
+        widths[21] = 10;
+        assert_eq!(thin(11.5, &widths), [0, 7, 14, 21, 23]);
+        assert_eq!(thin(100.0, &[70; 4]), [0, 1, 2, 3]);
+        assert_eq!(thin(0.0, &[70]), [0]);
+        assert_eq!(thin(10.0, &[70; 3]), [2]);
+    }
+
+    #[test]
+    fn scales_round_to_whole_units() {
+        let scale = Scale::new(0.0, 100.0, 300, 20);
+        assert_eq!(scale.at(0.0), 300);
+        assert_eq!(scale.at(100.0), 20);
+        assert_eq!(scale.at(50.0), 160);
+    }
+}

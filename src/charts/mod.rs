@@ -1,0 +1,289 @@
+//! Charts: pure functions from a chart's spec and figures to an inline SVG.
+//!
+//! Charts are drawn at build time, so a page needs no JavaScript and makes no
+//! request to show one. Each is an `<svg role="img">` named by its `<title>` and
+//! described by a `<desc>` written from the figures ([`description`]), so a
+//! screen reader hears what a sighted reader sees. Series are told apart by
+//! shape, dash and pattern as well as colour, lines are labelled where they end
+//! rather than in a legend, and a small embedded style keeps everything visible
+//! in forced-colours mode.
+//!
+//! Shapes (lines, markers, bars, rules) go through plotters' SVG backend; text,
+//! fill patterns and the `<svg>` element itself are written here, because
+//! plotters has no place for ids, classes, ARIA attributes or patterns, and its
+//! text sizes come out with float noise. Everything is laid out on whole units
+//! of a fixed-width viewBox, so the same input gives byte-identical output.
+
+mod bar;
+mod describe;
+mod layout;
+mod line;
+mod paint;
+mod stacked;
+
+use crate::data::indicators::Unit;
+use std::fmt::Write as _;
+
+/// What kind of chart to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line per series over time; the default for a single series.
+    Line,
+    /// Grouped bars: categories along one axis, one bar per series.
+    Bar,
+    /// 100% stacked bars: each category's total split into the series' shares.
+    Stacked,
+}
+
+/// A chart to draw: what it shows and its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Unique on the page, e.g. `chart-3`; every id inside the SVG starts with it.
+    pub id: String,
+    /// The kind of chart.
+    pub kind: Kind,
+    /// What the chart shows, e.g. "Children looked after".
+    pub title: String,
+    /// The unit of every figure.
+    pub unit: Unit,
+    /// Decimal places shown.
+    pub decimals: u8,
+    /// Labels along the category axis, in order: periods ("June 2023",
+    /// "Q1 2023-24", "2022-23") or the names of a breakdown's groups.
+    pub categories: Vec<String>,
+    /// One per line, bar in each group, or stack segment.
+    pub series: Vec<Series>,
+}
+
+/// One series of figures, aligned with the chart's categories.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// The series' name: "Thurrock", "England", "16 and over".
+    pub name: String,
+    /// One per category; `None` is missing or suppressed, drawn as a gap, never
+    /// as zero.
+    pub values: Vec<Option<f64>>,
+    /// One per category: a note shown at a gap (`[c]`) or after a value (`[p]`).
+    pub markers: Vec<Option<String>>,
+}
+
+impl Series {
+    /// The figure for category `index`, if there is one (non-finite figures
+    /// count as missing).
+    pub fn value(&self, index: usize) -> Option<f64> {
+        self.values
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|v| v.is_finite())
+    }
+
+    /// The note for category `index`, if there is one.
+    pub fn marker(&self, index: usize) -> Option<&str> {
+        self.markers
+            .get(index)
+            .and_then(Option::as_deref)
+            .filter(|m| !m.is_empty())
+    }
+}
+
+/// The complete `<svg>…</svg>` for `chart`, ready to inline in HTML.
+pub fn svg(chart: &Chart) -> String {
+    match chart.kind {
+        Kind::Line => line::draw(chart),
+        Kind::Bar => bar::draw(chart),
+        Kind::Stacked => stacked::draw(chart),
+    }
+}
+
+/// A plain-English account of what `chart` shows, as its `<desc>`: the range of
+/// categories, and each series' first, latest, highest and lowest figures.
+pub fn description(chart: &Chart) -> String {
+    describe::describe(chart)
+}
+
+/// Writes the `<svg>` start tag, `<title>`, `<desc>` and `<style>`.
+fn open(out: &mut String, chart: &Chart, height: i32) {
+    let width = layout::WIDTH;
+    out.push_str(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"",
+    );
+    id_into(out, chart, "title");
+    out.push(' ');
+    id_into(out, chart, "desc");
+    let _ = write!(
+        out,
+        "\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
+         font-family=\"system-ui, sans-serif\" font-size=\"{}\" fill=\"{}\">\n<title id=\"",
+        layout::FONT,
+        paint::TEXT,
+    );
+    id_into(out, chart, "title");
+    out.push_str("\">");
+    paint::escape_into(out, &chart.title);
+    out.push_str("</title>\n<desc id=\"");
+    id_into(out, chart, "desc");
+    out.push_str("\">");
+    paint::escape_into(out, &description(chart));
+    out.push_str("</desc>\n<style>");
+    out.push_str(paint::STYLE);
+    out.push_str("</style>\n");
+}
+
+/// Writes `{id}-{suffix}`, escaped for an attribute.
+fn id_into(out: &mut String, chart: &Chart, suffix: &str) {
+    paint::escape_into(out, &chart.id);
+    out.push('-');
+    out.push_str(suffix);
+}
+
+/// Ends the `<svg>`.
+fn close(out: &mut String) {
+    out.push_str("</svg>");
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A series from figures, with no notes.
+    pub(crate) fn series(name: &str, values: &[Option<f64>]) -> Series {
+        Series {
+            name: name.into(),
+            values: values.to_vec(),
+            markers: vec![None; values.len()],
+        }
+    }
+
+    /// A chart of `kind` over `categories`.
+    pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<Series>) -> Chart {
+        Chart {
+            id: "chart-1".into(),
+            kind,
+            title: "Children looked after".into(),
+            unit: Unit::Count,
+            decimals: 0,
+            categories: categories.iter().map(|c| (*c).into()).collect(),
+            series,
+        }
+    }
+
+    fn every_kind() -> Vec<Chart> {
+        let two = || {
+            vec![
+                series("Thurrock", &[Some(294.0), None, Some(308.0)]),
+                series("England", &[Some(280.0), Some(290.0), None]),
+            ]
+        };
+        [Kind::Line, Kind::Bar, Kind::Stacked]
+            .into_iter()
+            .map(|kind| chart(kind, &["2021-22", "2022-23", "2023-24"], two()))
+            .collect()
+    }
+
+    /// The values of every `id="…"` in `svg`.
+    fn ids(svg: &str) -> Vec<&str> {
+        svg.split(" id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn every_id_is_prefixed_with_the_chart_id() {
+        for chart in every_kind() {
+            let svg = svg(&chart);
+            let ids = ids(&svg);
+            assert!(ids.contains(&"chart-1-title") && ids.contains(&"chart-1-desc"));
+            for id in ids {
+                assert!(id.starts_with("chart-1-"), "{id} in {:?}", chart.kind);
+            }
+            for reference in svg.split("url(#").skip(1) {
+                assert!(reference.starts_with("chart-1-"), "{reference}");
+            }
+        }
+    }
+
+    #[test]
+    fn starts_with_accessible_name_and_description() {
+        for chart in every_kind() {
+            let svg = svg(&chart);
+            assert!(svg.starts_with("<svg "), "{svg}");
+            assert!(svg.ends_with("</svg>"));
+            let head = &svg[..svg.find('>').unwrap()];
+            assert!(head.contains(" role=\"img\""));
+            assert!(head.contains(" aria-labelledby=\"chart-1-title chart-1-desc\""));
+            assert!(head.contains(" class=\"chart\""));
+            let children = &svg[svg.find('>').unwrap() + 2..];
+            assert!(children.starts_with("<title id=\"chart-1-title\">Children looked after</title>\n<desc id=\"chart-1-desc\">"));
+            assert!(!svg.contains("<?xml") && !svg.contains("DOCTYPE"));
+        }
+    }
+
+    #[test]
+    fn escapes_text_from_the_data() {
+        for mut chart in every_kind() {
+            chart.title = "A & B".into();
+            chart.series[0].name = "<script>alert(1)</script>".into();
+            chart.categories[0] = "\"Q1\"".into();
+            chart.series[1].markers[2] = Some("<c>".into());
+            let svg = svg(&chart);
+            assert!(!svg.contains("<script>"), "{svg}");
+            assert!(svg.contains("&lt;script&gt;"), "{:?}: {svg}", chart.kind);
+            assert!(svg.contains("<title id=\"chart-1-title\">A &amp; B</title>"));
+            assert!(svg.contains("&quot;Q1&quot;"), "{:?}: {svg}", chart.kind);
+            assert!(!svg.contains("<c>"));
+        }
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        for chart in every_kind() {
+            assert_eq!(svg(&chart), svg(&chart.clone()));
+        }
+    }
+
+    #[test]
+    fn numbers_carry_no_float_noise() {
+        let mut chart = chart(
+            Kind::Line,
+            &["2021-22", "2022-23", "2023-24"],
+            vec![series(
+                "Rate",
+                &[Some(0.1), Some(0.2), Some(0.30000000000000004)],
+            )],
+        );
+        chart.decimals = 1;
+        for kind in [Kind::Line, Kind::Bar, Kind::Stacked] {
+            chart.kind = kind;
+            let svg = svg(&chart);
+            assert!(!svg.contains("0000"), "{svg}");
+        }
+    }
+
+    #[test]
+    fn draws_charts_with_nothing_to_draw() {
+        for kind in [Kind::Line, Kind::Bar, Kind::Stacked] {
+            let empty = chart(kind, &[], vec![]);
+            assert!(svg(&empty).ends_with("</svg>"));
+            let blank = chart(kind, &["2022-23"], vec![series("Thurrock", &[None])]);
+            assert!(svg(&blank).ends_with("</svg>"));
+            let said = description(&blank);
+            assert!(said.contains("no figures."), "{said}");
+        }
+    }
+
+    #[test]
+    fn short_notes_and_values_are_read_safely() {
+        let s = Series {
+            name: "x".into(),
+            values: vec![Some(1.0), Some(f64::NAN)],
+            markers: vec![Some(String::new())],
+        };
+        assert_eq!(s.value(0), Some(1.0));
+        assert_eq!(s.value(1), None);
+        assert_eq!(s.value(9), None);
+        assert_eq!(s.marker(0), None);
+        assert_eq!(s.marker(1), None);
+    }
+}

@@ -1,0 +1,471 @@
+//! Colours, marker shapes, dashes and fill patterns, and the two ways marks
+//! reach the SVG: shapes through plotters' SVG backend, text and `<defs>`
+//! written here.
+//!
+//! Every series differs from the others in three ways, so none relies on colour
+//! alone (WCAG 1.4.1): its colour, its marker shape or fill pattern, and its
+//! dash. In forced-colours mode the colours collapse to one and the other two
+//! remain.
+
+use super::layout::{FONT, LINE, text_width, wrap};
+use plotters::backend::{DrawingBackend, SVGBackend};
+use plotters::style::{Color, RGBColor};
+use std::fmt::Write as _;
+
+/// An sRGB colour.
+pub(super) type Rgb = (u8, u8, u8);
+
+/// Series colours: the Okabe–Ito palette (safe for the common colour-vision
+/// deficiencies), darkened until each has at least 4.5:1 contrast with white,
+/// in the order that keeps the first three apart under each deficiency.
+pub(super) const PALETTE: [Rgb; 6] = [
+    (0x00, 0x72, 0xb2), // blue
+    (0xc2, 0x4e, 0x00), // vermillion
+    (0x00, 0x7a, 0x5a), // bluish green
+    (0xa8, 0x45, 0x7f), // reddish purple
+    (0x8a, 0x6a, 0x00), // ochre
+    (0x50, 0x5a, 0x5f), // grey
+];
+
+/// Text (19.6:1 on white).
+pub(super) const TEXT: &str = "#0b0c0c";
+/// Axis lines (7.1:1 on white).
+pub(super) const AXIS: Rgb = (0x50, 0x5a, 0x5f);
+/// Gridlines: decorative, so deliberately faint.
+pub(super) const GRID: Rgb = (0xd8, 0xda, 0xdb);
+
+/// Rules for the embedded `<style>`: scoped to `.chart`, and only for
+/// forced-colours mode, where the system colours replace ours.
+pub(super) const STYLE: &str = "@media (forced-colors: active) {\
+.chart text{fill:CanvasText}\
+.chart .grid *{stroke:GrayText}\
+.chart .axis *{stroke:CanvasText}\
+.chart .marks rect,.chart .marks circle,.chart .marks polygon{fill:CanvasText}\
+.chart .marks polyline{stroke:CanvasText}\
+.chart .patterns *,.chart .pill{fill:Canvas}\
+}";
+
+/// How the points of a line are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    TriangleDown,
+}
+
+const MARKERS: [Marker; 5] = [
+    Marker::Circle,
+    Marker::Square,
+    Marker::Triangle,
+    Marker::Diamond,
+    Marker::TriangleDown,
+];
+
+/// `stroke-dasharray` of each line, solid first. With round caps, a zero-length
+/// dash draws a dot.
+const DASHES: [Option<&str>; 4] = [None, Some("9 6"), Some("0 7"), Some("12 5 0 5")];
+
+/// How series `index` is drawn.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Look {
+    pub(super) colour: Rgb,
+    pub(super) marker: Marker,
+    pub(super) dash: Option<&'static str>,
+    /// Pattern laid over a bar's colour; 0 is none (solid).
+    pub(super) pattern: usize,
+}
+
+/// The look of series `index`.
+pub(super) fn look(index: usize) -> Look {
+    Look {
+        colour: PALETTE[index % PALETTE.len()],
+        marker: MARKERS[index % MARKERS.len()],
+        dash: DASHES[index % DASHES.len()],
+        pattern: index % PATTERNS.len(),
+    }
+}
+
+/// White marks over a bar's colour, one per series after the first (solid):
+/// diagonal hatch, dots, cross-hatch, horizontal stripes, back-diagonal hatch.
+const PATTERNS: [&str; 6] = [
+    "",
+    r##"width="8" height="8" patternTransform="rotate(45)"><rect width="3" height="8"/>"##,
+    r##"width="8" height="8"><circle cx="4" cy="4" r="2"/>"##,
+    r##"width="9" height="9" patternTransform="rotate(45)"><rect width="2" height="9"/><rect width="9" height="2"/>"##,
+    r##"width="8" height="7"><rect width="8" height="3"/>"##,
+    r##"width="8" height="8" patternTransform="rotate(-45)"><rect width="3" height="8"/>"##,
+];
+
+/// Writes `<defs>` with the patterns of the first `series` looks, if any need one.
+pub(super) fn pattern_defs(out: &mut String, id: &str, series: usize) {
+    let used = series.min(PATTERNS.len());
+    if used < 2 {
+        return;
+    }
+    out.push_str("<defs class=\"patterns\">\n");
+    for (index, body) in PATTERNS.iter().enumerate().take(used).skip(1) {
+        out.push_str("<pattern id=\"");
+        escape_into(out, id);
+        let _ = writeln!(
+            out,
+            "-p{index}\" patternUnits=\"userSpaceOnUse\" fill=\"#fff\" {body}</pattern>"
+        );
+    }
+    out.push_str("</defs>\n");
+}
+
+/// Filled rectangles `(series, from, to)`: each in its series' colour, drawn
+/// by plotters in a `marks` group, then its pattern laid over it in a `hatch`
+/// group (left out when no rectangle has a pattern). Empty rectangles are
+/// skipped.
+pub(super) fn fills<I>(out: &mut String, id: &str, rects: I)
+where
+    I: Iterator<Item = (usize, (i32, i32), (i32, i32))> + Clone,
+{
+    let drawn = rects.filter(|&(_, (x0, y0), (x1, y1))| x1 > x0 && y1 > y0);
+    out.push_str("<g class=\"marks\">\n");
+    plot(out, |pen| {
+        for (series, from, to) in drawn.clone() {
+            pen.rect(look(series).colour, from, to);
+        }
+    });
+    out.push_str("</g>\n");
+    let mut patterned = drawn
+        .filter(|&(series, _, _)| look(series).pattern != 0)
+        .peekable();
+    if patterned.peek().is_none() {
+        return;
+    }
+    out.push_str("<g class=\"hatch\">\n");
+    for (series, (x0, y0), (x1, y1)) in patterned {
+        let _ = write!(
+            out,
+            "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" fill=\"url(#",
+            x1 - x0,
+            y1 - y0
+        );
+        escape_into(out, id);
+        let _ = writeln!(out, "-p{})\"/>", look(series).pattern);
+    }
+    out.push_str("</g>\n");
+}
+
+/// Draws with plotters' SVG backend straight into `out`, keeping the shapes and
+/// dropping the `<svg>` wrapper the backend writes around them (the chart
+/// writes its own, with the accessibility attributes plotters has no place for).
+pub(super) fn plot(out: &mut String, draw: impl FnOnce(&mut Pen<'_>)) {
+    let start = out.len();
+    {
+        let mut pen = Pen(SVGBackend::with_string(out, (1, 1)));
+        draw(&mut pen);
+        check(pen.0.present());
+    }
+    if let Some(header) = out[start..].find('\n') {
+        out.replace_range(start..=start + header, "");
+    }
+    const CLOSE: &str = "</svg>\n";
+    if out.ends_with(CLOSE) {
+        out.truncate(out.len() - CLOSE.len());
+    }
+}
+
+/// plotters' SVG backend, drawing into a String, with the shapes charts use.
+///
+/// The backend only fails writing to a file, so results are checked in debug
+/// builds and otherwise ignored.
+pub(super) struct Pen<'a>(SVGBackend<'a>);
+
+impl Pen<'_> {
+    /// A filled rectangle from `(x0, y0)` to `(x1, y1)`, in `rgb`.
+    pub(super) fn rect(&mut self, rgb: Rgb, from: (i32, i32), to: (i32, i32)) {
+        let drawn = self.0.draw_rect(from, to, &colour(rgb).filled(), true);
+        check(drawn);
+    }
+
+    /// A horizontal or vertical rule, 1 unit wide.
+    pub(super) fn rule(&mut self, rgb: Rgb, from: (i32, i32), to: (i32, i32)) {
+        let drawn = self.0.draw_line(from, to, &colour(rgb));
+        check(drawn);
+    }
+
+    /// A polyline through `points`, 3 units wide, in `rgb`.
+    pub(super) fn line(&mut self, rgb: Rgb, points: impl IntoIterator<Item = (i32, i32)>) {
+        let drawn = self.0.draw_path(points, &colour(rgb).stroke_width(3));
+        check(drawn);
+    }
+
+    /// A series marker centred on `(x, y)`.
+    pub(super) fn marker(&mut self, look: Look, (x, y): (i32, i32)) {
+        let fill = colour(look.colour).filled();
+        let drawn = match look.marker {
+            Marker::Circle => self.0.draw_circle((x, y), 5, &fill, true),
+            Marker::Square => self
+                .0
+                .draw_rect((x - 4, y - 4), (x + 5, y + 5), &fill, true),
+            Marker::Triangle => self
+                .0
+                .fill_polygon([(x, y - 6), (x + 6, y + 5), (x - 6, y + 5)], &fill),
+            Marker::Diamond => self
+                .0
+                .fill_polygon([(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)], &fill),
+            Marker::TriangleDown => self
+                .0
+                .fill_polygon([(x - 6, y - 5), (x + 6, y - 5), (x, y + 6)], &fill),
+        };
+        check(drawn);
+    }
+}
+
+/// Checks, in debug builds, that plotters drew what it was asked to.
+fn check<E: std::fmt::Debug>(drawn: Result<(), E>) {
+    debug_assert!(drawn.is_ok(), "drawing into a String failed: {drawn:?}");
+}
+
+/// plotters' colour for `rgb`.
+fn colour((r, g, b): Rgb) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Writes `text` with `& < > " '` escaped.
+pub(super) fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Where a line of text sits relative to its x.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A `<text>` element: position, anchor and optional size and weight.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Text {
+    pub(super) x: i32,
+    /// The baseline.
+    pub(super) y: i32,
+    pub(super) anchor: Anchor,
+    /// Font size, when not the chart's [`FONT`].
+    pub(super) size: Option<i32>,
+    pub(super) bold: bool,
+}
+
+impl Text {
+    /// Text at `(x, y)` anchored at its start.
+    pub(super) fn at(x: i32, y: i32) -> Text {
+        Text {
+            x,
+            y,
+            anchor: Anchor::Start,
+            size: None,
+            bold: false,
+        }
+    }
+
+    /// The same text with another anchor.
+    pub(super) fn anchor(self, anchor: Anchor) -> Text {
+        Text { anchor, ..self }
+    }
+
+    /// The same text, smaller.
+    pub(super) fn small(self) -> Text {
+        Text {
+            size: Some(super::layout::SMALL),
+            ..self
+        }
+    }
+
+    /// The same text, bold.
+    pub(super) fn bold(self) -> Text {
+        Text { bold: true, ..self }
+    }
+
+    /// Writes the element containing `content`, escaped.
+    pub(super) fn write(self, out: &mut String, content: &str) {
+        let _ = write!(out, "<text x=\"{}\" y=\"{}\"", self.x, self.y);
+        match self.anchor {
+            Anchor::Start => {}
+            Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
+            Anchor::End => out.push_str(" text-anchor=\"end\""),
+        }
+        if let Some(size) = self.size {
+            let _ = write!(out, " font-size=\"{size}\"");
+        }
+        if self.bold {
+            out.push_str(" font-weight=\"bold\"");
+        }
+        out.push('>');
+        escape_into(out, content);
+        out.push_str("</text>\n");
+    }
+}
+
+/// A label on a coloured mark: dark text on a white pill, so its contrast does
+/// not depend on the mark's colour or pattern. `(x, y)` is the centre.
+pub(super) fn pill(out: &mut String, (x, y): (i32, i32), content: &str) {
+    let w = text_width(content, FONT) + 8;
+    let _ = writeln!(
+        out,
+        "<rect class=\"pill\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{}\" rx=\"3\" fill=\"#fff\"/>",
+        x - w / 2,
+        y - LINE / 2 - 1,
+        LINE + 2
+    );
+    Text::at(x, y + 5)
+        .anchor(Anchor::Middle)
+        .write(out, content);
+}
+
+/// Size of the key swatch.
+const SWATCH: i32 = 16;
+
+/// Where the key puts each entry: rows of swatch-and-name, wrapping at `width`.
+pub(super) struct Key<'a> {
+    /// Top left of each entry's swatch, and its name in lines.
+    entries: Vec<(i32, i32, Vec<&'a str>)>,
+    /// Height taken, including the space below it.
+    pub(super) height: i32,
+}
+
+impl<'a> Key<'a> {
+    /// Lays out entries for `names` from `(x, y)` (top left), within `width`.
+    /// A name too long for the width wraps onto more lines.
+    pub(super) fn new(
+        names: impl Iterator<Item = &'a str>,
+        (x, y): (i32, i32),
+        width: i32,
+    ) -> Key<'a> {
+        let mut entries = Vec::new();
+        let (mut cx, mut cy) = (x, y);
+        // Height of the row so far, in lines.
+        let mut row_lines = 1;
+        for name in names {
+            let lines = wrap(name, FONT, width - SWATCH - 6);
+            let w = SWATCH + 6 + lines.iter().map(|l| text_width(l, FONT)).max().unwrap_or(0);
+            if cx > x && cx + w > x + width {
+                cx = x;
+                cy += row_lines * LINE + 6;
+                row_lines = 1;
+            }
+            row_lines = row_lines.max(lines.len() as i32);
+            entries.push((cx, cy, lines));
+            cx += w + 18;
+        }
+        let height = if entries.is_empty() {
+            0
+        } else {
+            cy - y + row_lines * LINE + 12
+        };
+        Key { entries, height }
+    }
+
+    /// Draws the swatches (colour and pattern) and names.
+    pub(super) fn write(&self, out: &mut String, id: &str) {
+        let swatches = self.entries.iter().enumerate();
+        fills(
+            out,
+            id,
+            swatches.map(|(index, &(x, y, _))| (index, (x, y), (x + SWATCH, y + SWATCH))),
+        );
+        for (x, y, lines) in &self.entries {
+            for (j, line) in lines.iter().enumerate() {
+                Text::at(x + SWATCH + 6, y + SWATCH - 2 + j as i32 * LINE).write(out, line);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance((r, g, b): Rgb) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    const WHITE: Rgb = (255, 255, 255);
+
+    #[test]
+    fn every_series_colour_has_3_to_1_contrast_with_white() {
+        for rgb in PALETTE {
+            let ratio = contrast(rgb, WHITE);
+            // 4.5:1 is more than marks need, and lets white show on them too.
+            assert!(ratio >= 4.5, "{rgb:?} has only {ratio:.2}:1");
+        }
+    }
+
+    #[test]
+    fn text_and_axis_contrast_with_white() {
+        assert!(contrast((0x0b, 0x0c, 0x0c), WHITE) >= 4.5);
+        assert_eq!(TEXT, "#0b0c0c");
+        assert!(contrast(AXIS, WHITE) >= 3.0);
+    }
+
+    #[test]
+    fn series_differ_by_more_than_colour() {
+        for a in 0..4 {
+            for b in a + 1..4 {
+                let (la, lb) = (look(a), look(b));
+                assert_ne!(la.marker, lb.marker);
+                assert_ne!(la.dash, lb.dash);
+                assert_ne!(la.pattern, lb.pattern);
+            }
+        }
+    }
+
+    #[test]
+    fn plot_keeps_only_the_shapes() {
+        let mut out = String::from("<g>\n");
+        plot(&mut out, |pen| pen.rect(AXIS, (1, 2), (3, 4)));
+        out.push_str("</g>");
+        assert!(!out.contains("<svg"), "{out}");
+        assert!(!out.contains("</svg>"), "{out}");
+        assert!(
+            out.starts_with("<g>\n<rect x=\"1\" y=\"2\" width=\"2\" height=\"2\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn key_wraps_long_names_and_rows() {
+        let long = "Statistical neighbours average of the ten nearest councils by CIPFA";
+        let key = Key::new(["Thurrock", long, "England"].into_iter(), (0, 0), 300);
+        let mut out = String::new();
+        key.write(&mut out, "c");
+        assert!(out.contains(">Thurrock</text>"), "{out}");
+        assert!(!out.contains(long), "{out}");
+        assert!(key.height > 3 * LINE, "{}", key.height);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        let mut out = String::new();
+        escape_into(&mut out, "<script>\"a\" & 'b'");
+        assert_eq!(out, "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;");
+    }
+}

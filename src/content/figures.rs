@@ -1,0 +1,778 @@
+//! The figures behind a chart or table: which periods, areas and breakdowns,
+//! as a grid of rows by columns, resolved as at the report's period.
+//!
+//! A chart and the table under it are drawn from the same [`Grid`], so the two
+//! can never disagree, and the CSV download holds exactly those figures.
+
+use super::resolve::{Fail, Resolver};
+use crate::data::Observation;
+use crate::data::cell::Marker;
+use crate::data::indicators::{Indicator, Unit};
+use crate::period::{Period, PeriodKind};
+
+/// How a chart draws its grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// A series over time.
+    Line,
+    /// Categories, a few periods, or areas side by side.
+    Bar,
+    /// A breakdown's shares across periods.
+    Stacked,
+}
+
+impl ChartKind {
+    /// Reads `kind=`.
+    pub fn parse(text: &str) -> Result<ChartKind, Fail> {
+        match text {
+            "line" => Ok(ChartKind::Line),
+            "bar" => Ok(ChartKind::Bar),
+            "stacked" => Ok(ChartKind::Stacked),
+            other => Err(Fail::new(
+                format!("`{other}` is not a kind of chart"),
+                Some("write kind=\"line\", kind=\"bar\" or kind=\"stacked\"".into()),
+            )),
+        }
+    }
+
+    /// `line`, `bar` or `stacked`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Line => "line",
+            ChartKind::Bar => "bar",
+            ChartKind::Stacked => "stacked",
+        }
+    }
+}
+
+/// What a `chart()` or `table()` asked for.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    /// Indicator ids: one for a chart, one or more for a table.
+    pub ids: Vec<String>,
+    /// `kind=`, for charts.
+    pub kind: Option<ChartKind>,
+    /// `from=`: the first period shown; its kind (month, quarter, year) also
+    /// chooses which of an indicator's series of periods is shown.
+    pub from: Option<String>,
+    /// `last=`: only the latest N periods.
+    pub last: Option<usize>,
+    /// `compare=`: comparator keys or names.
+    pub compare: Vec<String>,
+    /// `breakdown=`: one category of a broken-down indicator.
+    pub breakdown: Option<String>,
+}
+
+/// One cell of a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The number, absent when suppressed.
+    pub value: Option<f64>,
+    /// As shown: `308`, `55% [p]`, `[c]`.
+    pub text: String,
+    /// Its markers.
+    pub markers: Vec<Marker>,
+    /// The period the figure belongs to.
+    pub period: Period,
+    /// The area's name.
+    pub area: String,
+    /// The breakdown category.
+    pub breakdown: Option<String>,
+}
+
+/// A column of a grid: one area, breakdown or indicator.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Its heading: `Thurrock`, `England`, `16 and over`.
+    pub name: String,
+    /// One cell per row; `None` where there is no figure.
+    pub cells: Vec<Option<Cell>>,
+    /// The indicator, for the CSV download.
+    pub indicator: String,
+}
+
+/// Rows by columns of figures.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// What the grid shows: the indicator's title, or a list of them.
+    pub title: String,
+    /// The unit of every column (tables of several indicators mix units only
+    /// in their text; `unit` is then the first indicator's).
+    pub unit: Unit,
+    /// Decimal places, as for the unit.
+    pub decimals: u8,
+    /// The heading of the row labels: `Period`, `Category` or `Area`.
+    pub row_heading: &'static str,
+    /// Row labels.
+    pub rows: Vec<String>,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The chart kind this grid suits.
+    pub kind: ChartKind,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+impl Grid {
+    /// The first and last periods of any figure shown.
+    pub fn period_range(&self) -> Option<(Period, Period)> {
+        let mut periods = self
+            .columns
+            .iter()
+            .flat_map(|c| c.cells.iter().flatten().map(|cell| cell.period));
+        let first = periods.next()?;
+        Some(periods.fold((first, first), |(lo, hi), p| (lo.min(p), hi.max(p))))
+    }
+
+    /// Every marker shown, once each, in key order.
+    pub fn markers(&self) -> Vec<Marker> {
+        let mut markers: Vec<Marker> = self
+            .columns
+            .iter()
+            .flat_map(|c| {
+                c.cells
+                    .iter()
+                    .flatten()
+                    .flat_map(|cell| cell.markers.iter().copied())
+            })
+            .collect();
+        markers.sort();
+        markers.dedup();
+        markers
+    }
+}
+
+impl Resolver<'_> {
+    /// The grid for `chart(...)`.
+    pub fn chart_grid(&self, selection: &Selection) -> Result<Grid, Fail> {
+        let id = selection
+            .ids
+            .first()
+            .map(String::as_str)
+            .unwrap_or_default();
+        let indicator = self.indicator(id)?;
+        let compare = self.comparators(&selection.compare)?;
+        let breakdowns: Vec<String> = if selection.breakdown.is_some() {
+            Vec::new()
+        } else {
+            self.data
+                .breakdowns(id, None)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        if let Some(b) = &selection.breakdown {
+            self.check_breakdown(indicator, b)?;
+        }
+        let kind = selection
+            .kind
+            .unwrap_or(match (breakdowns.is_empty(), compare.is_empty()) {
+                (false, _) if selection.from.is_some() || selection.last.is_some() => {
+                    ChartKind::Stacked
+                }
+                (false, _) => ChartKind::Bar,
+                (true, false) => ChartKind::Bar,
+                (true, true) => ChartKind::Line,
+            });
+        match (kind, breakdowns.is_empty()) {
+            (ChartKind::Stacked, true) => Err(Fail::new(
+                format!("a stacked chart shows a breakdown's shares, and `{id}` has no breakdowns"),
+                Some("use kind=\"line\" or kind=\"bar\"".into()),
+            )),
+            (ChartKind::Stacked | ChartKind::Line, false) => {
+                let columns: Vec<(Option<String>, Option<String>, String)> = breakdowns
+                    .iter()
+                    .map(|b| (None, Some(b.clone()), b.clone()))
+                    .collect();
+                self.over_time(indicator, selection, &columns, kind)
+            }
+            (ChartKind::Bar, false) if selection.from.is_some() || selection.last.is_some() => {
+                self.breakdown_by_period(indicator, selection, &breakdowns, &compare)
+            }
+            (ChartKind::Bar, false) => self.breakdown_bars(indicator, &breakdowns, &compare),
+            (ChartKind::Bar, true)
+                if !compare.is_empty() && selection.from.is_none() && selection.last.is_none() =>
+            {
+                self.area_bars(indicator, selection.breakdown.as_deref(), &compare)
+            }
+            (ChartKind::Line | ChartKind::Bar, true) => {
+                let mut columns =
+                    vec![(None, selection.breakdown.clone(), self.config.area.clone())];
+                columns.extend(compare.iter().map(|key| {
+                    (
+                        Some(key.clone()),
+                        selection.breakdown.clone(),
+                        self.config.comparators[key].clone(),
+                    )
+                }));
+                self.over_time(indicator, selection, &columns, kind)
+            }
+        }
+    }
+
+    /// The grid for `table(...)`: one indicator as its chart would show it
+    /// (over time, or by breakdown), or several indicators side by side over time.
+    pub fn table_grid(&self, selection: &Selection) -> Result<Grid, Fail> {
+        if selection.ids.len() == 1 {
+            let mut selection = selection.clone();
+            if selection.kind.is_none() {
+                let broken_down = selection.breakdown.is_none()
+                    && !self.data.breakdowns(&selection.ids[0], None).is_empty();
+                selection.kind = Some(if broken_down {
+                    ChartKind::Bar
+                } else {
+                    ChartKind::Line
+                });
+            }
+            return self.chart_grid(&selection);
+        }
+        let indicators = selection
+            .ids
+            .iter()
+            .map(|id| self.indicator(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        if indicators.is_empty() {
+            return Err(Fail::new(
+                "table needs at least one indicator",
+                Some("write e.g. table([\"cla_count\", \"uasc_count\"])".into()),
+            ));
+        }
+        let mut grid_columns = Vec::new();
+        let mut all: Vec<Period> = Vec::new();
+        for indicator in &indicators {
+            let series = self
+                .data
+                .series(&indicator.id, None, selection.breakdown.as_deref())
+                .ok_or_else(|| {
+                    Fail::new(format!("there are no figures for `{}`", indicator.id), None)
+                        .missing()
+                })?;
+            all.extend(self.visible(&series.observations).iter().map(|o| o.period));
+            grid_columns.push((indicator, series));
+        }
+        let periods = self.choose_periods(all, selection)?;
+        let columns = grid_columns
+            .into_iter()
+            .map(|(indicator, series)| Column {
+                name: indicator.title.clone(),
+                cells: periods
+                    .iter()
+                    .map(|p| {
+                        series.within(p).map(|o| {
+                            cell(
+                                indicator,
+                                o,
+                                &self.config.area,
+                                selection.breakdown.as_deref(),
+                            )
+                        })
+                    })
+                    .collect(),
+                indicator: indicator.id.clone(),
+            })
+            .collect();
+        Ok(Grid {
+            title: indicators
+                .iter()
+                .map(|i| i.title.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            unit: indicators[0].unit,
+            decimals: indicators[0].decimals,
+            row_heading: "Period",
+            rows: periods.iter().map(Period::short_label).collect(),
+            columns,
+            kind: ChartKind::Line,
+            source: sources(&indicators),
+        })
+    }
+
+    fn comparators(&self, compare: &[String]) -> Result<Vec<String>, Fail> {
+        compare
+            .iter()
+            .map(|c| {
+                self.area(Some(c))?.ok_or_else(|| {
+                    Fail::new(
+                        format!("`{c}` is this site's own area, not a comparator"),
+                        Some("compare= lists comparators from site.toml".into()),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn check_breakdown(&self, indicator: &Indicator, breakdown: &str) -> Result<(), Fail> {
+        let known = self.data.breakdowns(&indicator.id, None);
+        if known.contains(&breakdown) {
+            return Ok(());
+        }
+        Err(Fail::new(
+            format!("`{}` has no breakdown `{breakdown}`", indicator.id),
+            Some(
+                crate::problem::suggest(breakdown, known.iter().copied())
+                    .unwrap_or_else(|| format!("the breakdowns are {}", known.join(", "))),
+            ),
+        ))
+    }
+
+    /// Observations a report may show: none after its period.
+    fn visible<'o>(&self, observations: &'o [Observation]) -> &'o [Observation] {
+        match self.as_at {
+            Some(as_at) => {
+                let n = observations.partition_point(|o| o.period.ends_by(&as_at));
+                &observations[..n]
+            }
+            None => observations,
+        }
+    }
+
+    /// The periods to show: one kind only (the kind of `from=`, else of the
+    /// latest figure), from `from=`, the latest `last=`.
+    fn choose_periods(
+        &self,
+        mut all: Vec<Period>,
+        selection: &Selection,
+    ) -> Result<Vec<Period>, Fail> {
+        all.sort();
+        all.dedup();
+        let from = selection
+            .from
+            .as_deref()
+            .map(|f| {
+                Period::parse(f, self.config.year_start_month)
+                    .map_err(|e| Fail::new(e.to_string(), None))
+            })
+            .transpose()?;
+        let kind: Option<PeriodKind> = from
+            .map(|f| f.kind())
+            .or_else(|| all.last().map(Period::kind));
+        let mut periods: Vec<Period> = all
+            .into_iter()
+            .filter(|p| Some(p.kind()) == kind)
+            .filter(|p| from.is_none_or(|f| p.start_date() >= f.start_date()))
+            .collect();
+        if let Some(n) = selection.last {
+            if n == 0 {
+                return Err(Fail::new(
+                    "last=0 would show nothing",
+                    Some("write last=4 for the latest four periods".into()),
+                ));
+            }
+            let skip = periods.len().saturating_sub(n);
+            periods.drain(..skip);
+        }
+        if periods.is_empty() {
+            return Err(Fail::new(
+                format!(
+                    "there are no figures to show{}",
+                    from.map(|f| format!(" from {}", f.short_label()))
+                        .unwrap_or_default()
+                ),
+                Some("check from= and the data for this indicator".into()),
+            )
+            .missing());
+        }
+        Ok(periods)
+    }
+
+    /// Rows are periods; columns are (area, breakdown, heading).
+    fn over_time(
+        &self,
+        indicator: &Indicator,
+        selection: &Selection,
+        columns: &[(Option<String>, Option<String>, String)],
+        kind: ChartKind,
+    ) -> Result<Grid, Fail> {
+        let series: Vec<_> = columns
+            .iter()
+            .map(|(area, breakdown, _)| {
+                self.data
+                    .series(&indicator.id, area.as_deref(), breakdown.as_deref())
+            })
+            .collect();
+        // Periods come from the site's own figures; comparators are drawn where they match.
+        let own: Vec<Period> = series
+            .iter()
+            .zip(columns)
+            .filter(|(_, (area, _, _))| area.is_none())
+            .flat_map(|(s, _)| {
+                s.iter()
+                    .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
+            })
+            .collect();
+        let periods = self.choose_periods(own, selection)?;
+        let columns = columns
+            .iter()
+            .zip(&series)
+            .map(|((area, breakdown, name), s)| Column {
+                name: name.clone(),
+                cells: periods
+                    .iter()
+                    .map(|p| {
+                        s.and_then(|s| exactly(s.observations.as_slice(), p))
+                            .map(|o| {
+                                cell(
+                                    indicator,
+                                    o,
+                                    self.area_name(area.as_deref()),
+                                    breakdown.as_deref(),
+                                )
+                            })
+                    })
+                    .collect(),
+                indicator: indicator.id.clone(),
+            })
+            .collect();
+        Ok(Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Period",
+            rows: periods.iter().map(Period::short_label).collect(),
+            columns,
+            kind,
+            source: indicator.source.clone(),
+        })
+    }
+
+    /// One bar per breakdown category at the latest period; comparators beside.
+    fn breakdown_bars(
+        &self,
+        indicator: &Indicator,
+        breakdowns: &[String],
+        compare: &[String],
+    ) -> Result<Grid, Fail> {
+        let latest = breakdowns
+            .iter()
+            .filter_map(|b| self.data.series(&indicator.id, None, Some(b)))
+            .filter_map(|s| self.visible(&s.observations).last())
+            .map(|o| o.period)
+            .max()
+            .ok_or_else(|| {
+                Fail::new(
+                    format!("there are no figures for `{}` to show", indicator.id),
+                    None,
+                )
+                .missing()
+            })?;
+        let mut columns = vec![Column {
+            name: format!("{} ({})", self.config.area, latest.short_label()),
+            cells: breakdowns
+                .iter()
+                .map(|b| {
+                    self.data
+                        .series(&indicator.id, None, Some(b))
+                        .and_then(|s| exactly(&s.observations, &latest))
+                        .map(|o| cell(indicator, o, &self.config.area, Some(b)))
+                })
+                .collect(),
+            indicator: indicator.id.clone(),
+        }];
+        columns.extend(self.comparator_columns(indicator, breakdowns, compare, &latest));
+        Ok(Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Category",
+            rows: breakdowns.to_vec(),
+            columns,
+            kind: ChartKind::Bar,
+            source: indicator.source.clone(),
+        })
+    }
+
+    /// Each comparator's figures for each breakdown, as at `latest`, headed by
+    /// the comparator's name and the period its figures are for.
+    fn comparator_columns(
+        &self,
+        indicator: &Indicator,
+        breakdowns: &[String],
+        compare: &[String],
+        latest: &Period,
+    ) -> Vec<Column> {
+        let mut columns = Vec::new();
+        for key in compare {
+            let cells: Vec<Option<Cell>> = breakdowns
+                .iter()
+                .map(|b| {
+                    self.data
+                        .series(&indicator.id, Some(key), Some(b))
+                        .and_then(|s| s.as_at(latest))
+                        .map(|o| cell(indicator, o, self.area_name(Some(key)), Some(b)))
+                })
+                .collect();
+            let period = cells.iter().flatten().map(|c| c.period).max();
+            let name = &self.config.comparators[key];
+            columns.push(Column {
+                name: match period {
+                    Some(p) => format!("{name} ({})", p.short_label()),
+                    None => name.clone(),
+                },
+                cells,
+                indicator: indicator.id.clone(),
+            });
+        }
+        columns
+    }
+
+    /// Categories down the side, one column per period: how a breakdown moved.
+    fn breakdown_by_period(
+        &self,
+        indicator: &Indicator,
+        selection: &Selection,
+        breakdowns: &[String],
+        compare: &[String],
+    ) -> Result<Grid, Fail> {
+        let series: Vec<_> = breakdowns
+            .iter()
+            .map(|b| self.data.series(&indicator.id, None, Some(b)))
+            .collect();
+        let all = series
+            .iter()
+            .flatten()
+            .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
+            .collect();
+        let periods = self.choose_periods(all, selection)?;
+        let mut columns: Vec<Column> = periods
+            .iter()
+            .map(|p| Column {
+                name: p.short_label(),
+                cells: series
+                    .iter()
+                    .zip(breakdowns)
+                    .map(|(s, b)| {
+                        s.and_then(|s| exactly(&s.observations, p))
+                            .map(|o| cell(indicator, o, &self.config.area, Some(b)))
+                    })
+                    .collect(),
+                indicator: indicator.id.clone(),
+            })
+            .collect();
+        if let Some(latest) = periods.last() {
+            columns.extend(self.comparator_columns(indicator, breakdowns, compare, latest));
+        }
+        Ok(Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Category",
+            rows: breakdowns.to_vec(),
+            columns,
+            kind: ChartKind::Bar,
+            source: indicator.source.clone(),
+        })
+    }
+
+    /// The site's latest figure beside each comparator's, one bar each.
+    fn area_bars(
+        &self,
+        indicator: &Indicator,
+        breakdown: Option<&str>,
+        compare: &[String],
+    ) -> Result<Grid, Fail> {
+        let mut rows = Vec::new();
+        let mut cells = Vec::new();
+        let areas = std::iter::once(None).chain(compare.iter().map(|k| Some(k.as_str())));
+        for area in areas {
+            let name = area.map_or(&self.config.area, |k| &self.config.comparators[k]);
+            let observation = self
+                .data
+                .series(&indicator.id, area, breakdown)
+                .and_then(|s| match self.as_at {
+                    Some(as_at) => s.as_at(&as_at),
+                    None => s.observations.last(),
+                });
+            rows.push(match observation {
+                Some(o) => format!("{name} ({})", o.period.short_label()),
+                None => name.clone(),
+            });
+            cells.push(observation.map(|o| cell(indicator, o, name, breakdown)));
+        }
+        Ok(Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Area",
+            rows,
+            columns: vec![Column {
+                name: indicator.title.clone(),
+                cells,
+                indicator: indicator.id.clone(),
+            }],
+            kind: ChartKind::Bar,
+            source: indicator.source.clone(),
+        })
+    }
+}
+
+/// The figure for exactly `period`, if there is one.
+fn exactly<'o>(observations: &'o [Observation], period: &Period) -> Option<&'o Observation> {
+    observations
+        .binary_search_by(|o| o.period.cmp(period))
+        .ok()
+        .map(|i| &observations[i])
+}
+
+fn cell(
+    indicator: &Indicator,
+    observation: &Observation,
+    area: &str,
+    breakdown: Option<&str>,
+) -> Cell {
+    let figure = super::resolve::figure(indicator, observation);
+    Cell {
+        value: figure.number,
+        text: figure.text,
+        markers: figure.markers,
+        period: observation.period,
+        area: area.to_string(),
+        breakdown: breakdown.map(str::to_string),
+    }
+}
+
+impl Resolver<'_> {
+    fn area_name<'n>(&'n self, key: Option<&'n str>) -> &'n str {
+        key.map_or(&self.config.area, |k| &self.config.comparators[k])
+    }
+}
+
+fn sources(indicators: &[&Indicator]) -> String {
+    let mut sources: Vec<&str> = indicators
+        .iter()
+        .map(|i| i.source.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    sources.dedup();
+    sources.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil;
+
+    const YAML: &str = "cla_count:\n  title: Children looked after\n  unit: count\n\
+cla_rate:\n  title: Rate\n  unit: rate_per_10k\n\
+cla_by_age:\n  title: By age\n  unit: percent\n";
+    const CSV: &str = "indicator,period,value,area,breakdown\n\
+cla_count,2023-01,290,,\ncla_count,2023-03,292,,\ncla_count,2023-06,308,,\ncla_count,2023-09,330,,\n\
+cla_count,2021-22,295,,\n\
+cla_rate,2023-06,67.9,,\ncla_rate,2021-22,70,England,\ncla_rate,2021-22,68.3,sn,\ncla_rate,2023-09,75,,\n\
+cla_by_age,2022-23 Q4,60,,Under 16\ncla_by_age,2022-23 Q4,40,,16 and over\n\
+cla_by_age,2023-24 Q1,[c],,Under 16\ncla_by_age,2023-24 Q1,45,,16 and over\n\
+cla_by_age,2023-24 Q2,50,,Under 16\ncla_by_age,2023-24 Q2,50,,16 and over\n";
+
+    fn grid(as_at: Option<&str>, selection: Selection) -> Result<Grid, Fail> {
+        let data = testutil::data(YAML, CSV);
+        let config = testutil::config();
+        let resolver = Resolver {
+            data: &data,
+            config: &config,
+            as_at: as_at.map(|p| Period::parse(p, 4).unwrap()),
+        };
+        resolver.chart_grid(&selection)
+    }
+
+    fn numbers(column: &Column) -> Vec<Option<f64>> {
+        column
+            .cells
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_series_stops_at_the_reports_period() {
+        let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_count".into()])).unwrap();
+        assert_eq!(g.kind, ChartKind::Line);
+        assert_eq!(
+            g.rows,
+            ["January 2023", "March 2023", "June 2023"],
+            "months only, none after June"
+        );
+        assert_eq!(
+            numbers(&g.columns[0]),
+            [Some(290.0), Some(292.0), Some(308.0)]
+        );
+        let later = grid(Some("2023-24 Q2"), Selection::of(vec!["cla_count".into()])).unwrap();
+        assert_eq!(
+            later.rows.last().map(String::as_str),
+            Some("September 2023")
+        );
+    }
+
+    #[test]
+    fn from_and_last_choose_the_periods() {
+        let mut s = Selection::of(vec!["cla_count".into()]);
+        s.from = Some("2023-03".into());
+        assert_eq!(
+            grid(Some("2023-24 Q1"), s.clone()).unwrap().rows,
+            ["March 2023", "June 2023"]
+        );
+        s.from = Some("2021-22".into());
+        assert_eq!(
+            grid(Some("2023-24 Q1"), s.clone()).unwrap().rows,
+            ["2021-22"],
+            "the kind of from= picks years"
+        );
+        s.from = None;
+        s.last = Some(1);
+        assert_eq!(grid(Some("2023-24 Q1"), s).unwrap().rows, ["June 2023"]);
+    }
+
+    #[test]
+    fn comparators_default_to_bars_of_latest_figures() {
+        let mut s = Selection::of(vec!["cla_rate".into()]);
+        s.compare = vec!["sn".into(), "England".into()];
+        let g = grid(Some("2023-24 Q1"), s).unwrap();
+        assert_eq!(g.kind, ChartKind::Bar);
+        assert_eq!(
+            g.rows,
+            [
+                "Thurrock (June 2023)",
+                "Statistical neighbours (2021-22)",
+                "England (2021-22)"
+            ]
+        );
+        assert_eq!(numbers(&g.columns[0]), [Some(67.9), Some(68.3), Some(70.0)]);
+    }
+
+    #[test]
+    fn breakdowns_show_the_latest_period_with_markers() {
+        let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_by_age".into()])).unwrap();
+        assert_eq!(g.kind, ChartKind::Bar);
+        assert_eq!(g.rows, ["16 and over", "Under 16"]);
+        assert_eq!(g.columns[0].name, "Thurrock (Q1 2023-24)");
+        assert_eq!(numbers(&g.columns[0]), [Some(45.0), None]);
+        assert_eq!(g.markers(), [Marker::Confidential]);
+    }
+
+    #[test]
+    fn stacked_shows_a_breakdown_over_time() {
+        let mut s = Selection::of(vec!["cla_by_age".into()]);
+        s.kind = Some(ChartKind::Stacked);
+        let g = grid(Some("2023-24 Q1"), s).unwrap();
+        assert_eq!(g.rows, ["Q4 2022-23", "Q1 2023-24"]);
+        assert_eq!(g.columns.len(), 2);
+        let mut s = Selection::of(vec!["cla_count".into()]);
+        s.kind = Some(ChartKind::Stacked);
+        assert!(grid(None, s).unwrap_err().message.contains("no breakdowns"));
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        let mut s = Selection::of(vec!["cla_rate".into()]);
+        s.compare = vec!["wales".into()];
+        assert!(
+            grid(None, s)
+                .unwrap_err()
+                .message
+                .contains("unknown comparator `wales`")
+        );
+        let mut s = Selection::of(vec!["cla_by_age".into()]);
+        s.breakdown = Some("Under 61".into());
+        let fail = grid(None, s).unwrap_err();
+        assert_eq!(fail.help.as_deref(), Some("did you mean `Under 16`?"));
+        assert!(ChartKind::parse("pie").is_err());
+    }
+}

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod escape;
 pub mod fsutil;
 pub mod period;
 pub mod problem;

@@ -97,22 +97,8 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// "June 2023" → "Jun 2023", when full month names make an axis too crowded.
 /// Labels that do not start with a month name are returned unchanged.
 pub(super) fn abbreviate(label: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match label.split_once(' ') {
-        Some((month, rest)) if month.len() > 3 && MONTHS.contains(&month) => {
+        Some((month, rest)) if month.len() > 3 && crate::period::MONTHS.contains(&month) => {
             format!("{} {rest}", &month[..3])
         }
         _ => label.to_owned(),

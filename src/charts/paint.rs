@@ -228,19 +228,7 @@ fn colour((r, g, b): Rgb) -> RGBColor {
     RGBColor(r, g, b)
 }
 
-/// Writes `text` with `& < > " '` escaped.
-pub(super) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+pub(super) use crate::escape::escape_into;
 
 /// Where a line of text sits relative to its x.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -109,7 +109,7 @@ pub fn to_html(markdown: &str, root: &str) -> Html {
                 };
                 out.push(Event::Html(CowStr::from(format!(
                     "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
-                    escape_attr(&label)
+                    crate::escape::escape(&label)
                 ))));
                 out.push(events[i].clone());
             }
@@ -196,22 +196,6 @@ fn relative_url(url: &str, root: &str) -> Option<String> {
         ""
     };
     Some(format!("{root}{path}{index}{fragment}"))
-}
-
-/// Escapes text for an HTML attribute value.
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

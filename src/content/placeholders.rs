@@ -360,7 +360,7 @@ fn markdown_formatter(
             return Ok(());
         }
         return out
-            .write_str(&super::markdown::escape_attr(&value.to_string()))
+            .write_str(&crate::escape::escape(&value.to_string()))
             .map_err(Error::from);
     }
     let text = value.to_string();

@@ -193,6 +193,6 @@ fn html_formatter(out: &mut Output<'_>, state: &State<'_, '_>, value: &Value) ->
     if value.is_undefined() || value.is_none() {
         return Ok(());
     }
-    out.write_str(&crate::content::markdown::escape_attr(&value.to_string()))
+    out.write_str(&crate::escape::escape(&value.to_string()))
         .map_err(Error::from)
 }

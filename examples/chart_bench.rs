@@ -16,8 +16,14 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    println!("{n} charts of each kind on {} threads", rayon::current_num_threads());
-    println!("{:<8} {:>12} {:>14} {:>10}", "kind", "charts/s", "bytes/chart", "total ms");
+    println!(
+        "{n} charts of each kind on {} threads",
+        rayon::current_num_threads()
+    );
+    println!(
+        "{:<8} {:>12} {:>14} {:>10}",
+        "kind", "charts/s", "bytes/chart", "total ms"
+    );
     for kind in [Kind::Line, Kind::Bar, Kind::Stacked] {
         let start = Instant::now();
         let bytes: usize = (0..n)
@@ -52,7 +58,11 @@ fn chart(kind: Kind, seed: usize) -> Chart {
                 .collect(),
         ),
         Kind::Bar => (
-            vec!["Thurrock (June 2023)".into(), "Statistical neighbours (2021-22)".into(), "England (2021-22)".into()],
+            vec![
+                "Thurrock (June 2023)".into(),
+                "Statistical neighbours (2021-22)".into(),
+                "England (2021-22)".into(),
+            ],
             vec![Series {
                 name: "Rate".into(),
                 values: (0..3).map(|i| Some(60.0 + wobble(i))).collect(),
@@ -76,7 +86,11 @@ fn chart(kind: Kind, seed: usize) -> Chart {
         id: format!("figure-{seed}"),
         kind,
         title: "Children looked after".into(),
-        unit: if kind == Kind::Bar { Unit::RatePer10k } else { Unit::Count },
+        unit: if kind == Kind::Bar {
+            Unit::RatePer10k
+        } else {
+            Unit::Count
+        },
         decimals: if kind == Kind::Bar { 1 } else { 0 },
         categories,
         series,

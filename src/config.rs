@@ -101,9 +101,10 @@ impl Config {
                     .help("write a BCP 47 tag such as `en-GB` or `cy-GB`"),
             );
         }
-        if !config.base_url.is_empty()
-            && !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://"))
-        {
+        let absolute = ["https://", "http://"]
+            .iter()
+            .any(|s| config.base_url.starts_with(s));
+        if !config.base_url.is_empty() && !absolute {
             let (line, col) = at("base_url");
             problems.push(
                 Problem::error(FILE, "`base_url` must be an absolute URL")
@@ -195,7 +196,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_month_and_language() {
-        let text = format!("{GOOD}");
+        let text = GOOD.to_string();
         let text = text.replacen(
             "area = \"A\"\n",
             "area = \"A\"\nyear_start_month = 13\nlanguage = \"English\"\n",

@@ -332,7 +332,7 @@ fn parse_parts(text: &str, year_start_month: u8) -> Option<Period> {
     let lower = text.trim().to_ascii_lowercase();
     let slash = lower.contains('/');
     let parts: Vec<&str> = lower
-        .split(|c: char| c == '-' || c == '/' || c == ' ' || c == '_')
+        .split(['-', '/', ' ', '_'])
         .filter(|p| !p.is_empty())
         .collect();
     let quarter = |p: &str| -> Option<u32> {
@@ -479,7 +479,7 @@ mod tests {
 
     #[test]
     fn orders_by_end_date() {
-        let mut periods = vec![
+        let mut periods = [
             p("2023-24 Q1"),
             p("2023-03"),
             p("2022-23"),

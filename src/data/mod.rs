@@ -164,7 +164,7 @@ impl DataSet {
         }
         let mut series: HashMap<String, Vec<Series>> = HashMap::new();
         for ((indicator, area, breakdown), mut rows) in groups {
-            rows.sort_by(|a, b| a.period.cmp(&b.period));
+            rows.sort_by_key(|a| a.period);
             let mut observations: Vec<Observation> = Vec::with_capacity(rows.len());
             for row in rows {
                 if let Some(first) = observations.last().filter(|o| o.period == row.period) {
@@ -295,7 +295,7 @@ mod tests {
                 line: 2,
             })
             .collect();
-        observations.sort_by(|a, b| a.period.cmp(&b.period));
+        observations.sort_by_key(|a| a.period);
         Series {
             area: None,
             breakdown: None,

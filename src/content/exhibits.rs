@@ -8,7 +8,7 @@ use super::figures::{ChartKind, Grid, Selection};
 use crate::charts;
 use crate::data::cell::Marker;
 use crate::templates::views::{FigureView, MarkerView, TableCellView, TableRowView, TableView};
-use minijinja::{Error, State, context};
+use minijinja::{Environment, Error, context};
 
 /// A CSV file a page links to, written beside it.
 #[derive(Debug, Clone)]
@@ -20,12 +20,15 @@ pub struct Download {
 }
 
 /// The HTML for `table(...)`, and its CSV download.
-pub fn table_html(state: &State, number: usize, grid: &Grid) -> Result<(String, Download), Error> {
+pub fn table_html(
+    env: &Environment<'_>,
+    number: usize,
+    grid: &Grid,
+) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
     let view = table_view(&id, grid, &download.name);
-    let html = state
-        .env()
+    let html = env
         .get_template("partials/table.html")?
         .render(context! { table => view })?;
     Ok((tidy(&html), download))
@@ -33,7 +36,7 @@ pub fn table_html(state: &State, number: usize, grid: &Grid) -> Result<(String, 
 
 /// The HTML for `chart(...)`, and its CSV download.
 pub fn figure_html(
-    state: &State,
+    env: &Environment<'_>,
     number: usize,
     grid: &Grid,
     title: Option<&str>,
@@ -92,8 +95,7 @@ pub fn figure_html(
         svg: charts::svg(&chart),
         table,
     };
-    let html = state
-        .env()
+    let html = env
         .get_template("partials/figure.html")?
         .render(context! { figure => view })?;
     Ok((tidy(&html), download))

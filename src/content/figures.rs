@@ -155,11 +155,7 @@ impl Resolver<'_> {
         let breakdowns: Vec<String> = if selection.breakdown.is_some() {
             Vec::new()
         } else {
-            self.data
-                .breakdowns(id, None)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
+            self.visible_breakdowns(id)
         };
         if let Some(b) = &selection.breakdown {
             self.check_breakdown(indicator, b)?;
@@ -217,7 +213,7 @@ impl Resolver<'_> {
             let mut selection = selection.clone();
             if selection.kind.is_none() {
                 let broken_down = selection.breakdown.is_none()
-                    && !self.data.breakdowns(&selection.ids[0], None).is_empty();
+                    && !self.visible_breakdowns(&selection.ids[0]).is_empty();
                 selection.kind = Some(if broken_down {
                     ChartKind::Bar
                 } else {
@@ -287,6 +283,62 @@ impl Resolver<'_> {
         })
     }
 
+    /// Every figure of an indicator: a row for each period of any kind, a
+    /// column for each area and breakdown (the site's first, then each
+    /// comparator in site.toml order).
+    pub fn history_grid(&self, id: &str) -> Result<Grid, Fail> {
+        let indicator = self.indicator(id)?;
+        let mut series: Vec<&crate::data::Series> = self.data.all_series(id).iter().collect();
+        let order = |area: &Option<String>| {
+            area.as_ref().map_or(0, |a| {
+                1 + self
+                    .config
+                    .comparators
+                    .keys()
+                    .position(|k| k == a)
+                    .unwrap_or(0)
+            })
+        };
+        series.sort_by_key(|s| order(&s.area));
+        let mut periods: Vec<Period> = series
+            .iter()
+            .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
+            .collect();
+        periods.sort();
+        periods.dedup();
+        let columns = series
+            .iter()
+            .map(|s| {
+                let area = self.area_name(s.area.as_deref());
+                Column {
+                    name: match &s.breakdown {
+                        Some(b) if s.area.is_none() => b.clone(),
+                        Some(b) => format!("{area}: {b}"),
+                        None => area.to_string(),
+                    },
+                    cells: periods
+                        .iter()
+                        .map(|p| {
+                            exactly(&s.observations, p)
+                                .map(|o| cell(indicator, o, area, s.breakdown.as_deref()))
+                        })
+                        .collect(),
+                    indicator: indicator.id.clone(),
+                }
+            })
+            .collect();
+        Ok(Grid {
+            title: format!("{}: every figure", indicator.title),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Period",
+            rows: periods.iter().map(Period::label).collect(),
+            columns,
+            kind: ChartKind::Line,
+            source: indicator.source.clone(),
+        })
+    }
+
     fn comparators(&self, compare: &[String]) -> Result<Vec<String>, Fail> {
         compare
             .iter()
@@ -298,6 +350,17 @@ impl Resolver<'_> {
                     )
                 })
             })
+            .collect()
+    }
+
+    /// The categories with a figure on or before the report's period, so a
+    /// category first reported later never appears, even empty, in an earlier report.
+    fn visible_breakdowns(&self, id: &str) -> Vec<String> {
+        self.data
+            .all_series(id)
+            .iter()
+            .filter(|s| s.area.is_none() && !self.visible(&s.observations).is_empty())
+            .filter_map(|s| s.breakdown.clone())
             .collect()
     }
 

@@ -37,6 +37,8 @@ pub struct Evaluated {
     pub markers: BTreeSet<Marker>,
     /// CSV files of the page's charts and tables, to write beside it.
     pub downloads: Vec<Download>,
+    /// The indicators the page's placeholders used.
+    pub indicators: BTreeSet<String>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -47,6 +49,8 @@ struct PageState {
     markers: Mutex<BTreeSet<Marker>>,
     /// Charts and tables so far, in order: numbers them and keeps their CSV files.
     downloads: Mutex<Vec<Download>>,
+    /// Indicators used so far.
+    indicators: Mutex<BTreeSet<String>>,
 }
 
 impl Object for PageState {
@@ -86,7 +90,7 @@ impl Placeholders {
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
             let (html, download) =
-                exhibits::figure_html(state, page.next_number(), &grid, title.as_deref())?;
+                exhibits::figure_html(state.env(), page.next_number(), &grid, title.as_deref())?;
             page.add(&grid, download);
             Ok(Value::from_safe_string(html))
         });
@@ -99,7 +103,7 @@ impl Placeholders {
             }
             let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::table_html(state, page.next_number(), &grid)?;
+            let (html, download) = exhibits::table_html(state.env(), page.next_number(), &grid)?;
             page.add(&grid, download);
             Ok(Value::from_safe_string(html))
         });
@@ -110,6 +114,7 @@ impl Placeholders {
             with_resolver(state, &d, &c, |r, page| {
                 let figure = r.value(&query)?;
                 page.note(&figure.markers);
+                page.uses(&figure.indicator);
                 Ok(Value::from_object(figure))
             })
         });
@@ -122,6 +127,7 @@ impl Placeholders {
                 with_resolver(state, &d, &c, |r, page| {
                     let figure = r.benchmark(&query)?;
                     page.note(&figure.markers);
+                    page.uses(&figure.indicator);
                     Ok(Value::from_object(figure))
                 })
             },
@@ -141,6 +147,12 @@ impl Placeholders {
             },
         );
         Placeholders { env }
+    }
+
+    /// The environment, with the theme's partials, for drawing charts and
+    /// tables outside a body (indicator pages).
+    pub fn env(&self) -> &Environment<'static> {
+        &self.env
     }
 
     /// Evaluates `source`, the body of `file` starting at line `first_line`, as
@@ -163,6 +175,7 @@ impl Placeholders {
                 as_at,
                 markers: Mutex::new(BTreeSet::new()),
                 downloads: Mutex::new(Vec::new()),
+                indicators: Mutex::new(BTreeSet::new()),
             });
             let result = self.env.template_from_str(&source).and_then(|template| {
                 template.render(minijinja::context! {
@@ -174,10 +187,16 @@ impl Placeholders {
                 Ok(markdown) if problems.is_empty() && data_complete => {
                     let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
                     let downloads = page.downloads.lock().map(|d| d.clone()).unwrap_or_default();
+                    let indicators = page
+                        .indicators
+                        .lock()
+                        .map(|i| i.clone())
+                        .unwrap_or_default();
                     return Ok(Evaluated {
                         markdown,
                         markers,
                         downloads,
+                        indicators,
                     });
                 }
                 Ok(_) => return Err(problems),
@@ -218,8 +237,17 @@ impl PageState {
         self.downloads.lock().map_or(1, |d| d.len() + 1)
     }
 
+    fn uses(&self, id: &str) {
+        if let Ok(mut set) = self.indicators.lock() {
+            set.insert(id.to_string());
+        }
+    }
+
     fn add(&self, grid: &Grid, download: Download) {
         self.note(&grid.markers());
+        for column in &grid.columns {
+            self.uses(&column.indicator);
+        }
         if let Ok(mut downloads) = self.downloads.lock() {
             downloads.push(download);
         }

@@ -64,6 +64,16 @@ pub struct Query {
     pub period: Option<String>,
 }
 
+impl Query {
+    /// The figure of indicator `id` for the site's own area.
+    pub fn of(id: &str) -> Query {
+        Query {
+            id: id.to_string(),
+            ..Query::default()
+        }
+    }
+}
+
 /// Resolves placeholders against the data, as at a period.
 pub struct Resolver<'a> {
     /// Every figure.
@@ -246,10 +256,16 @@ impl<'a> Resolver<'a> {
                 true,
             ),
         };
+        // Like is compared with like: a quarter's figure with an earlier
+        // quarter's, never with a year's total that happens to end first.
         let found = if within {
             series.within(&earlier)
         } else {
-            series.as_at(&earlier)
+            series
+                .up_to(&earlier)
+                .iter()
+                .rev()
+                .find(|o| o.period.kind() == to.period.kind())
         };
         let Some(observation) = found.filter(|o| o.period < to.period) else {
             return Err(missing(

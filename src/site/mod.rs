@@ -5,6 +5,7 @@
 //! Rendering never touches the disk, so `check` and the tests can keep the
 //! output in memory, and a failed build never disturbs the last good one.
 
+mod archive;
 mod render;
 pub mod write;
 

@@ -25,7 +25,7 @@ pub struct OutputFile {
 }
 
 impl OutputFile {
-    fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> OutputFile {
+    pub(super) fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> OutputFile {
         OutputFile {
             path: path.into(),
             contents: contents.into(),
@@ -39,6 +39,8 @@ pub(super) struct Body {
     markers: BTreeSet<Marker>,
     key_figures: Vec<KeyFigureView>,
     downloads: Vec<Download>,
+    /// Indicators the body's placeholders used.
+    pub(super) indicators: BTreeSet<String>,
 }
 
 /// `reports/2023-24-q1/index.html` → `../../`.
@@ -67,26 +69,53 @@ impl Site {
                 })
             })
             .collect();
-        let pages: Vec<Result<OutputFile, Problem>> = (0..self.reports.len())
+        let uses = self.reports_by_indicator(&ok);
+        let latest_key_figures = report_bodies.last().map_or(&[][..], |b| &b.key_figures[..]);
+        let indicators: Vec<_> = self.data.indicators.values().collect();
+        let pages: Vec<Result<Vec<OutputFile>, Problem>> = (0..self.reports.len())
             .into_par_iter()
-            .map(|i| self.report_page(i, &report_bodies[i]))
+            .map(|i| self.report_page(i, &report_bodies[i]).map(|f| vec![f]))
+            .chain((0..self.pages.len()).into_par_iter().map(|i| {
+                self.plain_page(&self.pages[i], &page_bodies[i])
+                    .map(|f| vec![f])
+            }))
+            .chain(indicators.into_par_iter().map(|indicator| {
+                let used_by = uses.get(&indicator.id).map_or(&[][..], Vec::as_slice);
+                self.indicator_page(indicator, used_by)
+            }))
             .chain(
-                (0..self.pages.len())
-                    .into_par_iter()
-                    .map(|i| self.plain_page(&self.pages[i], &page_bodies[i])),
+                [
+                    self.home(latest_key_figures),
+                    self.not_found(),
+                    self.indicators_index(),
+                    self.compare_page(false),
+                    self.compare_page(true),
+                    self.feed(),
+                ]
+                .into_par_iter()
+                .map(|page| page.map(|f| vec![f])),
             )
-            .chain([self.home(), self.not_found()].into_par_iter())
             .collect();
         let mut files = downloads;
         files.reserve(pages.len() + 8);
         for page in pages {
             match page {
-                Ok(file) => files.push(file),
+                Ok(made) => files.extend(made),
                 Err(problem) => problems.push(problem),
             }
         }
         if problems.has_errors() {
             return Err(SiteProblems(problems));
+        }
+        files.extend(self.data_downloads());
+        files.push(self.robots());
+        let page_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+        match self.sitemap(&page_paths) {
+            Ok(sitemap) => files.extend(sitemap),
+            Err(problem) => {
+                problems.push(problem);
+                return Err(SiteProblems(problems));
+            }
         }
         files.push(OutputFile::new(
             super::write::MARKER_FILE,
@@ -140,6 +169,7 @@ impl Site {
             markers,
             key_figures,
             downloads: evaluated.downloads,
+            indicators: evaluated.indicators,
         })
     }
 
@@ -182,6 +212,9 @@ impl Site {
             markers.extend(figure.markers.iter().copied());
             // A key figure with no earlier figure to compare with is shown alone.
             let change = resolver.change(&query, "previous").ok();
+            if let Some(change) = &change {
+                markers.extend(change.from.markers.iter().copied());
+            }
             let indicator = &self.data.indicators[id];
             views.push(KeyFigureView {
                 title: indicator.title.clone(),
@@ -205,7 +238,7 @@ impl Site {
         }
     }
 
-    fn site_view(&self) -> SiteView<'_> {
+    pub(super) fn site_view(&self) -> SiteView<'_> {
         SiteView {
             title: &self.config.title,
             publisher: &self.config.publisher,
@@ -214,19 +247,31 @@ impl Site {
         }
     }
 
+    /// Reports, Indicators, Compare quarters, then each plain page.
     fn nav(&self, current: &str) -> Vec<NavItem> {
         let root = root_of(current);
-        self.pages
-            .iter()
-            .map(|p| NavItem {
-                title: p.front.title.clone(),
-                url: format!("{root}{}", p.output),
-                current: p.output == current,
+        let sections = [
+            ("Reports", "index.html"),
+            ("Indicators", "indicators/index.html"),
+            ("Compare quarters", "compare/index.html"),
+        ];
+        sections
+            .into_iter()
+            .map(|(title, output)| (title.to_string(), output))
+            .chain(
+                self.pages
+                    .iter()
+                    .map(|p| (p.front.title.clone(), p.output.as_str())),
+            )
+            .map(|(title, output)| NavItem {
+                title,
+                url: format!("{root}{output}"),
+                current: output == current,
             })
             .collect()
     }
 
-    fn page(
+    pub(super) fn page(
         &self,
         template: &str,
         output: &str,
@@ -249,7 +294,7 @@ impl Site {
         let root = root_of(&report.output);
         let link = |other| pager_link(&root, other);
         let period = report.front.period.expect("reports have periods");
-        let published = report.front.published.or(report.front.meeting);
+        let published = report.front.published;
         let view = ReportView {
             title: &report.front.title,
             period_label: period.label(),
@@ -305,7 +350,7 @@ impl Site {
         }
     }
 
-    fn home(&self) -> Result<OutputFile, Problem> {
+    fn home(&self, latest_key_figures: &[KeyFigureView]) -> Result<OutputFile, Problem> {
         let mut years: Vec<YearGroup<'_>> = Vec::new();
         for report in self.reports.iter().rev() {
             let label = report
@@ -326,7 +371,7 @@ impl Site {
             "index.html",
             "index.html",
             &self.config.title,
-            context! { latest, years },
+            context! { latest, years, latest_key_figures },
         )
     }
 

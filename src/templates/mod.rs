@@ -26,7 +26,13 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "report.html",
     "page.html",
     "404.html",
+    "indicators.html",
+    "indicator.html",
+    "compare.html",
+    "feed.xml",
+    "sitemap.xml",
     "partials/figure.html",
+    "partials/key_figures.html",
     "partials/table.html",
 ];
 

@@ -1,0 +1,513 @@
+//! The archive around the reports: a page per indicator, the comparison of
+//! quarters, data downloads, and the files a web team expects (feed, sitemap,
+//! robots.txt).
+
+use super::Site;
+use super::render::{Body, OutputFile, root_of};
+use crate::content::exhibits;
+use crate::content::resolve::{Query, Resolver};
+use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
+use crate::period::Period;
+use crate::problem::Problem;
+use crate::templates::views::{
+    CompareCell, CompareColumn, CompareRow, CompareView, FeedEntry, IndicatorLink, IndicatorView,
+    LatestView, PagerLink, ThemeGroup,
+};
+use minijinja::context;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many quarters the comparison page shows; the rest are on `compare/all/`.
+const COMPARE_QUARTERS: usize = 8;
+
+impl Site {
+    /// Every indicator with its figures, as at no period: the whole history.
+    fn history(&self) -> Resolver<'_> {
+        Resolver {
+            data: &self.data,
+            config: &self.config,
+            as_at: None,
+        }
+    }
+
+    /// Indicators grouped by theme, themes and indicators by name.
+    fn by_theme(&self) -> Vec<(String, Vec<&Indicator>)> {
+        let mut themes: BTreeMap<&str, Vec<&Indicator>> = BTreeMap::new();
+        for indicator in self.data.indicators.values() {
+            themes.entry(&indicator.theme).or_default().push(indicator);
+        }
+        themes
+            .into_iter()
+            .map(|(name, mut list)| {
+                list.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+                (name.to_string(), list)
+            })
+            .collect()
+    }
+
+    /// `indicators/index.html`.
+    pub(super) fn indicators_index(&self) -> Result<OutputFile, Problem> {
+        let output = "indicators/index.html";
+        let history = self.history();
+        let themes: Vec<ThemeGroup<IndicatorLink>> = self
+            .by_theme()
+            .into_iter()
+            .map(|(name, list)| ThemeGroup {
+                name,
+                items: list
+                    .into_iter()
+                    .map(|i| {
+                        let latest = history.value(&Query::of(&i.id)).ok();
+                        IndicatorLink {
+                            title: i.title.clone(),
+                            url: format!("{}/index.html", i.id),
+                            description: i.description.clone(),
+                            latest: latest.as_ref().map(|f| f.text.clone()).unwrap_or_default(),
+                            latest_period: latest
+                                .map(|f| f.period.short_label())
+                                .unwrap_or_default(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        self.page("indicators.html", output, "Indicators", context! { themes })
+    }
+
+    /// Which reports use each indicator, newest report first.
+    pub(super) fn reports_by_indicator(&self, bodies: &[Body]) -> BTreeMap<String, Vec<usize>> {
+        let mut uses: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (index, body) in bodies.iter().enumerate().take(self.reports.len()).rev() {
+            let report = &self.reports[index];
+            let ids: BTreeSet<&String> = body
+                .indicators
+                .iter()
+                .chain(&report.front.key_figures)
+                .collect();
+            for id in ids {
+                uses.entry(id.clone()).or_default().push(index);
+            }
+        }
+        uses
+    }
+
+    /// `indicators/<id>/index.html`, with its chart's and table's CSV files.
+    pub(super) fn indicator_page(
+        &self,
+        indicator: &Indicator,
+        used_by: &[usize],
+    ) -> Result<Vec<OutputFile>, Problem> {
+        let output = format!("indicators/{}/index.html", indicator.id);
+        let root = root_of(&output);
+        let history = self.history();
+        let fail = |message: String| {
+            Problem::error(super::super::data::indicators::FILE, message).at(indicator.line, 1)
+        };
+        let env = self.placeholders.env();
+        let mut files = Vec::new();
+        let chart = match history.chart_grid(&history_selection(&history, indicator)) {
+            Ok(grid) => {
+                let (html, download) = exhibits::figure_html(
+                    env,
+                    1,
+                    &grid,
+                    Some(&format!("{}: history", indicator.title)),
+                )
+                .map_err(|e| {
+                    fail(format!(
+                        "could not draw the history of `{}`: {e}",
+                        indicator.id
+                    ))
+                })?;
+                files.push(OutputFile::new(
+                    format!("indicators/{}/{}", indicator.id, download.name),
+                    download.contents,
+                ));
+                html
+            }
+            Err(_) => String::new(),
+        };
+        let table = match history.history_grid(&indicator.id) {
+            Ok(grid) if !grid.rows.is_empty() => {
+                let (html, download) = exhibits::table_html(env, 2, &grid)
+                    .map_err(|e| fail(format!("could not tabulate `{}`: {e}", indicator.id)))?;
+                files.push(OutputFile::new(
+                    format!("indicators/{}/{}", indicator.id, download.name),
+                    download.contents,
+                ));
+                html
+            }
+            _ => String::new(),
+        };
+        let areas =
+            std::iter::once(None).chain(self.config.comparators.keys().map(|k| Some(k.as_str())));
+        let latest = areas
+            .filter_map(|area| {
+                let figure = history
+                    .value(&Query {
+                        area: area.map(str::to_string),
+                        ..Query::of(&indicator.id)
+                    })
+                    .ok()?;
+                Some(LatestView {
+                    area: area
+                        .map_or(&self.config.area, |k| &self.config.comparators[k])
+                        .clone(),
+                    value: figure.text,
+                    period: figure.period.short_label(),
+                })
+            })
+            .collect();
+        let view = IndicatorView {
+            id: indicator.id.clone(),
+            title: indicator.title.clone(),
+            description: indicator.description.clone(),
+            unit: unit_words(indicator.unit),
+            polarity: match indicator.polarity {
+                Polarity::HigherIsBetter => "Higher is better",
+                Polarity::LowerIsBetter => "Lower is better",
+                Polarity::Neutral => "Neither higher nor lower is better in itself",
+            },
+            measure: match indicator.measure {
+                Measure::Stock => "As at the end of each period",
+                Measure::Flow => "During each period",
+            },
+            source: indicator.source.clone(),
+            theme: indicator.theme.clone(),
+            latest,
+            chart,
+            table,
+            reports: used_by
+                .iter()
+                .map(|&i| {
+                    let report = &self.reports[i];
+                    PagerLink {
+                        title: &report.front.title,
+                        url: format!("{root}{}", report.output),
+                        period_short: report
+                            .front
+                            .period
+                            .map(|p| p.short_label())
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
+            csv: format!("{root}data/{}.csv", indicator.id),
+        };
+        files.push(self.page(
+            "indicator.html",
+            &output,
+            &indicator.title,
+            context! { indicator => view },
+        )?);
+        Ok(files)
+    }
+
+    /// `compare/index.html` (the latest quarters) or `compare/all/index.html`.
+    pub(super) fn compare_page(&self, all: bool) -> Result<OutputFile, Problem> {
+        let output = if all {
+            "compare/all/index.html"
+        } else {
+            "compare/index.html"
+        };
+        let root = root_of(output);
+        let total = self.reports.len();
+        let skip = if all {
+            0
+        } else {
+            total.saturating_sub(COMPARE_QUARTERS)
+        };
+        let reports = &self.reports[skip..];
+        let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
+        let themes = self
+            .by_theme()
+            .into_iter()
+            .map(|(name, list)| ThemeGroup {
+                name,
+                items: list
+                    .into_iter()
+                    .filter(|i| self.data.series(&i.id, None, None).is_some())
+                    .map(|i| CompareRow {
+                        title: i.title.clone(),
+                        url: format!("{root}indicators/{}/index.html", i.id),
+                        cells: periods.iter().map(|p| self.compare_cell(i, *p)).collect(),
+                    })
+                    .filter(|row| row.cells.iter().any(|c| !c.value.is_empty()))
+                    .collect(),
+            })
+            .filter(|group: &ThemeGroup<CompareRow>| !group.items.is_empty())
+            .collect();
+        let view = CompareView {
+            columns: reports
+                .iter()
+                .map(|r| CompareColumn {
+                    label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
+                    url: format!("{root}{}", r.output),
+                })
+                .collect(),
+            themes,
+            all,
+            total,
+            other_url: if all {
+                "../index.html".into()
+            } else {
+                "all/index.html".into()
+            },
+        };
+        let title = if all {
+            "Compare every quarter"
+        } else {
+            "Compare quarters"
+        };
+        self.page("compare.html", output, title, context! { compare => view })
+    }
+
+    fn compare_cell(&self, indicator: &Indicator, period: Period) -> CompareCell {
+        let resolver = Resolver {
+            data: &self.data,
+            config: &self.config,
+            as_at: Some(period),
+        };
+        let query = Query::of(&indicator.id);
+        let Ok(figure) = resolver.value(&query) else {
+            return CompareCell {
+                value: String::new(),
+                period_note: String::new(),
+                change: String::new(),
+                direction: "",
+                assessment: "",
+            };
+        };
+        // A figure from an earlier period (a yearly figure in a later quarter) says so.
+        let period_note = if figure.period.ends_within(&period) {
+            String::new()
+        } else {
+            figure.period.short_label()
+        };
+        let change = resolver
+            .change(&query, "previous")
+            .ok()
+            .filter(|c| c.from.period != c.to.period);
+        let (words, direction, assessment) = match change
+            .as_ref()
+            .and_then(|c| Some((c.delta?, c.direction?, c.assessment?)))
+        {
+            Some((delta, direction, assessment)) => {
+                let amount =
+                    crate::data::format::difference(delta, indicator.unit, indicator.decimals);
+                let words = match direction.name() {
+                    "up" => format!("up {amount}"),
+                    "down" => format!("down {amount}"),
+                    _ => "no change".to_string(),
+                };
+                let assessment = if matches!(assessment, "better" | "worse") {
+                    assessment
+                } else {
+                    ""
+                };
+                (words, direction.name(), assessment)
+            }
+            None => (String::new(), "", ""),
+        };
+        CompareCell {
+            value: figure.text,
+            period_note,
+            change: words,
+            direction,
+            assessment,
+        }
+    }
+
+    /// `feed.xml`: an Atom entry per report, newest first.
+    pub(super) fn feed(&self) -> Result<OutputFile, Problem> {
+        let base = self.config.base_url.trim_end_matches('/');
+        let absolute = |path: &str| {
+            if base.is_empty() {
+                path.to_string()
+            } else {
+                format!("{base}/{path}")
+            }
+        };
+        let entries: Vec<FeedEntry> = self
+            .reports
+            .iter()
+            .rev()
+            .map(|r| {
+                let period = r.front.period.expect("reports have periods");
+                let date = r
+                    .front
+                    .published
+                    .or(r.front.meeting)
+                    .unwrap_or(period.end_date());
+                FeedEntry {
+                    title: r.front.title.clone(),
+                    url: absolute(&r.output),
+                    id: if base.is_empty() {
+                        format!(
+                            "urn:outturn:{}:{}",
+                            crate::content::markdown::slug(&self.config.publisher),
+                            period.slug()
+                        )
+                    } else {
+                        absolute(&r.output)
+                    },
+                    updated: format!("{}T00:00:00Z", date.iso()),
+                    summary: r.front.summary.clone().unwrap_or_default(),
+                }
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.updated.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let feed_id = if base.is_empty() {
+            format!(
+                "urn:outturn:{}",
+                crate::content::markdown::slug(&self.config.publisher)
+            )
+        } else {
+            absolute("")
+        };
+        let xml = self.theme.render(
+            "feed.xml",
+            context! { site => self.site_view(), entries, updated, feed_id, home => absolute("index.html"), self_url => absolute("feed.xml") },
+        )?;
+        Ok(OutputFile::new("feed.xml", xml))
+    }
+
+    /// `sitemap.xml`, when `base_url` gives the absolute addresses it needs.
+    pub(super) fn sitemap(&self, pages: &[String]) -> Result<Option<OutputFile>, Problem> {
+        let base = self.config.base_url.trim_end_matches('/');
+        if base.is_empty() {
+            return Ok(None);
+        }
+        let urls: Vec<String> = pages
+            .iter()
+            .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+            .map(|p| format!("{base}/{}", p.strip_suffix("index.html").unwrap_or(p)))
+            .collect();
+        let xml = self.theme.render("sitemap.xml", context! { urls })?;
+        Ok(Some(OutputFile::new("sitemap.xml", xml)))
+    }
+
+    /// `robots.txt`: everything may be indexed; the sitemap's address when known.
+    pub(super) fn robots(&self) -> OutputFile {
+        let base = self.config.base_url.trim_end_matches('/');
+        let mut text = String::from("User-agent: *\nAllow: /\n");
+        if !base.is_empty() {
+            text.push_str(&format!("\nSitemap: {base}/sitemap.xml\n"));
+        }
+        OutputFile::new("robots.txt", text)
+    }
+
+    /// `data/<id>.csv` for each indicator and `data/all.csv`: every figure in
+    /// tidy long form, one a row, with period labels and markers.
+    pub(super) fn data_downloads(&self) -> Vec<OutputFile> {
+        let mut all = csv::Writer::from_writer(Vec::new());
+        let mut files = Vec::new();
+        let _ = all.write_record(CSV_HEADER);
+        for indicator in self.data.indicators.values() {
+            let mut one = csv::Writer::from_writer(Vec::new());
+            let _ = one.write_record(CSV_HEADER);
+            for series in self.data.all_series(&indicator.id) {
+                let area = series
+                    .area
+                    .as_deref()
+                    .map_or(&self.config.area, |k| &self.config.comparators[k]);
+                for o in &series.observations {
+                    let value = o.figure.value.map(|v| v.to_string()).unwrap_or_default();
+                    let markers = o
+                        .figure
+                        .markers
+                        .iter()
+                        .map(|m| m.code())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let record = [
+                        indicator.id.as_str(),
+                        indicator.title.as_str(),
+                        area,
+                        series.breakdown.as_deref().unwrap_or(""),
+                        &o.period.slug(),
+                        &o.period.label(),
+                        &o.period.start_date().iso(),
+                        &o.period.end_date().iso(),
+                        &value,
+                        indicator.unit.name(),
+                        &markers,
+                        o.note.as_deref().unwrap_or(""),
+                    ];
+                    let _ = one.write_record(record);
+                    let _ = all.write_record(record);
+                }
+            }
+            files.push(OutputFile::new(
+                format!("data/{}.csv", indicator.id),
+                one.into_inner().unwrap_or_default(),
+            ));
+        }
+        files.push(OutputFile::new(
+            "data/all.csv",
+            all.into_inner().unwrap_or_default(),
+        ));
+        files
+    }
+}
+
+const CSV_HEADER: [&str; 12] = [
+    "indicator",
+    "indicator_title",
+    "area",
+    "breakdown",
+    "period",
+    "period_label",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "markers",
+    "note",
+];
+
+/// An indicator page's chart: its whole history in the kind of its latest
+/// figures (a breakdown as shares over time when there are several periods).
+fn history_selection(
+    history: &Resolver<'_>,
+    indicator: &Indicator,
+) -> crate::content::figures::Selection {
+    let mut selection = crate::content::figures::Selection::of(vec![indicator.id.clone()]);
+    let breakdowns = history.data.breakdowns(&indicator.id, None);
+    let own = history
+        .data
+        .all_series(&indicator.id)
+        .iter()
+        .filter(|s| s.area.is_none());
+    let latest = own
+        .clone()
+        .filter_map(|s| s.observations.last())
+        .map(|o| o.period)
+        .max();
+    if let Some(latest) = latest {
+        let earliest = own
+            .flat_map(|s| s.observations.iter().map(|o| o.period))
+            .filter(|p| p.kind() == latest.kind())
+            .min();
+        let several = earliest.is_some_and(|e| e != latest);
+        if !breakdowns.is_empty() && !several {
+            return selection;
+        }
+        selection.from = earliest.map(|e| e.slug());
+    }
+    selection
+}
+
+fn unit_words(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Count => "Number",
+        Unit::Percent => "Percentage",
+        Unit::RatePer10k => "Rate per 10,000 children",
+        Unit::Days => "Days",
+        Unit::Score => "Score",
+        Unit::Money => "Pounds",
+    }
+}

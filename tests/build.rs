@@ -125,3 +125,67 @@ fn every_link_between_pages_is_relative() {
         "{about}"
     );
 }
+
+#[test]
+fn feed_and_sitemap_use_base_url_and_warn_without_it() {
+    let site = good_site();
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success());
+    assert!(text(&output).1.contains("warning: `base_url` is empty"));
+    assert!(!out.join("sitemap.xml").exists());
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+
+    let toml = std::fs::read_to_string(site.path().join("site.toml")).unwrap();
+    let toml = toml.replace(
+        "area = \"Fixtureshire\"",
+        "area = \"Fixtureshire\"\nbase_url = \"https://www.example.gov.uk/performance/\"",
+    );
+    std::fs::write(site.path().join("site.toml"), toml).unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success());
+    assert!(!text(&output).1.contains("base_url"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://www.example.gov.uk/performance/reports/2023-24-q1/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("404"));
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains(
+            "<id>https://www.example.gov.uk/performance/reports/2023-24-q1/index.html</id>"
+        ),
+        "{feed}"
+    );
+    assert!(feed.contains("<updated>2023-09-05T00:00:00Z</updated>"));
+    let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://www.example.gov.uk/performance/sitemap.xml"));
+}
+
+#[test]
+fn data_downloads_hold_every_figure_in_long_form() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let csv = std::fs::read_to_string(out.join("data/eet_19_21.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "indicator,indicator_title,area,breakdown,period,period_label,period_start,period_end,value,unit,markers,note"
+        )
+    );
+    assert!(
+        csv.contains("eet_19_21,\"Care leavers aged 19 to 21 in education, employment or training\",Fixtureshire,,2023-24-q1,Q1 2023-24 (April to June 2023),2023-04-01,2023-06-30,55,percent,[p],\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",Statistical neighbours,"),
+        "comparators are included: {csv}"
+    );
+    let all = std::fs::read_to_string(out.join("data/all.csv")).unwrap();
+    assert!(all.lines().count() > csv.lines().count());
+    assert!(all.contains("[c]") && all.contains("suppressed: fewer than 5 children"));
+}

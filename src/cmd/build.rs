@@ -17,6 +17,9 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Ok(built) => built,
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
+    if !site.warnings.is_empty() {
+        eprint!("{}", site.warnings.report());
+    }
     let out = match &args.out {
         Some(out) => out.clone(),
         None => root.join(&site.config.output_dir),
@@ -38,7 +41,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
             plural(site.reports.len()),
             site.pages.len(),
             plural(site.pages.len()),
-            out.display(),
+            out.display().to_string().trim_start_matches("./"),
             start.elapsed().as_millis()
         );
     }

@@ -9,6 +9,9 @@ use std::process::ExitCode;
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     match Site::build(&args.common.root, BuildOptions { drafts: true }) {
         Ok((site, files, _)) => {
+            if !site.warnings.is_empty() {
+                eprint!("{}", site.warnings.report());
+            }
             if !args.common.quiet {
                 println!(
                     "No problems found: {} reports, {} other pages, {} files checked",

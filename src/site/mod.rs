@@ -64,6 +64,8 @@ pub struct Site {
     pub pages: Vec<Document>,
     /// Files from the site's `static/`, by output path.
     static_files: BTreeMap<String, Vec<u8>>,
+    /// Warnings: the site builds, but something is probably not as meant.
+    pub warnings: Problems,
 }
 
 impl Site {
@@ -90,6 +92,7 @@ impl Site {
         };
         let static_files = load_static(root, &mut problems);
         let (reports, pages) = arrange(documents, options, &mut problems);
+        let warnings = warnings(&config, &data);
         let Some(theme) = theme else {
             return Err(SiteProblems(problems));
         };
@@ -105,6 +108,7 @@ impl Site {
             reports,
             pages,
             static_files,
+            warnings,
         };
         if problems.has_errors() {
             // The placeholders' own problems are worth knowing in the same run.
@@ -124,6 +128,32 @@ impl Site {
         let files = timings.time("render", || site.render())?;
         Ok((site, files, timings))
     }
+}
+
+/// What is allowed but probably not meant.
+fn warnings(config: &Config, data: &DataSet) -> Problems {
+    let mut warnings = Problems::new();
+    if config.base_url.is_empty() {
+        warnings.push(
+            Problem::warning(config::FILE, "`base_url` is empty, so no sitemap.xml is written and the feed's links are relative")
+                .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\""),
+        );
+    }
+    for indicator in data.indicators.values() {
+        if data.all_series(&indicator.id).is_empty() {
+            warnings.push(
+                Problem::warning(
+                    crate::data::indicators::FILE,
+                    format!("indicator `{}` has no figures in data/", indicator.id),
+                )
+                .at(indicator.line, 1)
+                .help(
+                    "add its figures to a CSV file under data/, or remove it from indicators.yaml",
+                ),
+            );
+        }
+    }
+    warnings
 }
 
 fn load_config(root: &Path) -> Result<Config, Vec<Problem>> {

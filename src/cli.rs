@@ -22,6 +22,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Check every report, page and data file and list all problems; writes nothing.
     Check(CheckArgs),
+    /// Preview the site at http://127.0.0.1:1111/, rebuilding and reloading the page when you save.
+    Serve(ServeArgs),
+    /// Start the next report, e.g. `outturn new "2023-24 Q2"`, from the latest one.
+    New(NewArgs),
 }
 
 /// Options every command takes.
@@ -55,6 +59,30 @@ pub struct BuildArgs {
 /// `outturn check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Site folder and output options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `outturn serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Site folder and output options.
+    #[command(flatten)]
+    pub common: Common,
+    /// The port to listen on (on 127.0.0.1 only, so nobody else can see the preview).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Leave out drafts, as `build` does (the preview shows them by default).
+    #[arg(long)]
+    pub no_drafts: bool,
+}
+
+/// `outturn new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new report's period, e.g. "2023-24 Q2" (quote it: it has a space).
+    pub period: String,
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,

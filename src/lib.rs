@@ -28,5 +28,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
+        cli::Command::Serve(args) => cmd::serve::run(args),
+        cli::Command::New(args) => cmd::new::run(args),
     }
 }

@@ -283,6 +283,17 @@ impl Period {
         }
     }
 
+    /// The period as written in front matter and CSV files: `2023-06`,
+    /// `2023-24 Q1`, `2022-23`.
+    pub fn written(&self) -> String {
+        match self.kind {
+            PeriodKind::Quarter => {
+                format!("{} Q{}", self.financial_year_label(), self.quarter_number())
+            }
+            _ => self.slug(),
+        }
+    }
+
     /// The period of the same kind just before this one.
     pub fn previous(&self) -> Period {
         self.shifted(-self.kind.months())

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
+pub mod serve;
 
 use crate::problem::SiteProblems;
 use std::process::ExitCode;

@@ -51,6 +51,9 @@ struct PageState {
     downloads: Mutex<Vec<Download>>,
     /// Indicators used so far.
     indicators: Mutex<BTreeSet<String>>,
+    /// The site's own latest figures shown "as at the page": indicator and
+    /// the period of the figure shown, for `outturn new`.
+    shown: Mutex<Vec<(String, Period)>>,
 }
 
 impl Object for PageState {
@@ -115,6 +118,9 @@ impl Placeholders {
                 let figure = r.value(&query)?;
                 page.note(&figure.markers);
                 page.uses(&figure.indicator);
+                if query.period.is_none() && query.area.is_none() {
+                    page.shows(&figure.indicator, figure.period);
+                }
                 Ok(Value::from_object(figure))
             })
         });
@@ -142,6 +148,10 @@ impl Placeholders {
                     let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
                     page.note(&change.from.markers);
                     page.note(&change.to.markers);
+                    page.uses(&change.to.indicator);
+                    if query.period.is_none() && query.area.is_none() {
+                        page.shows(&change.to.indicator, change.to.period);
+                    }
                     Ok(Value::from_object(change))
                 })
             },
@@ -153,6 +163,35 @@ impl Placeholders {
     /// tables outside a body (indicator pages).
     pub fn env(&self) -> &Environment<'static> {
         &self.env
+    }
+
+    /// Evaluates one placeholder expression (`value("cla_count")`) as at
+    /// `as_at`, and says which of the site's own figures it shows "as at the
+    /// page": each indicator with the period of the figure shown.
+    pub fn figures_shown(
+        &self,
+        expression: &str,
+        as_at: Period,
+    ) -> Result<Vec<(String, Period)>, String> {
+        let page = PageState::new(Some(as_at));
+        self.render(&format!("{{{{ {expression} }}}}"), &page)
+            .map_err(|e| {
+                std::error::Error::source(&e)
+                    .and_then(|s| s.downcast_ref::<Fail>())
+                    .map_or_else(|| e.to_string(), |f| f.message.clone())
+            })?;
+        let shown = page.shown.lock().map(|s| s.clone()).unwrap_or_default();
+        Ok(shown)
+    }
+
+    fn render(&self, source: &str, page: &Arc<PageState>) -> Result<String, Error> {
+        let as_at = page.as_at;
+        self.env.template_from_str(source).and_then(|template| {
+            template.render(minijinja::context! {
+                period => as_at.map(|p| Value::from_object(PeriodValue(p))),
+                __outturn_page => Value::from_dyn_object(page.clone()),
+            })
+        })
     }
 
     /// Evaluates `source`, the body of `file` starting at line `first_line`, as
@@ -171,18 +210,8 @@ impl Placeholders {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
         loop {
-            let page = Arc::new(PageState {
-                as_at,
-                markers: Mutex::new(BTreeSet::new()),
-                downloads: Mutex::new(Vec::new()),
-                indicators: Mutex::new(BTreeSet::new()),
-            });
-            let result = self.env.template_from_str(&source).and_then(|template| {
-                template.render(minijinja::context! {
-                    period => as_at.map(|p| Value::from_object(PeriodValue(p))),
-                    __outturn_page => Value::from_dyn_object(page.clone()),
-                })
-            });
+            let page = PageState::new(as_at);
+            let result = self.render(&source, &page);
             let error = match result {
                 Ok(markdown) if problems.is_empty() && data_complete => {
                     let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
@@ -226,6 +255,16 @@ impl Placeholders {
 }
 
 impl PageState {
+    fn new(as_at: Option<Period>) -> Arc<PageState> {
+        Arc::new(PageState {
+            as_at,
+            markers: Mutex::new(BTreeSet::new()),
+            downloads: Mutex::new(Vec::new()),
+            indicators: Mutex::new(BTreeSet::new()),
+            shown: Mutex::new(Vec::new()),
+        })
+    }
+
     fn note(&self, markers: &[Marker]) {
         if let Ok(mut set) = self.markers.lock() {
             set.extend(markers.iter().copied());
@@ -235,6 +274,12 @@ impl PageState {
     /// The number the next chart or table on the page takes: 1, 2, 3…
     fn next_number(&self) -> usize {
         self.downloads.lock().map_or(1, |d| d.len() + 1)
+    }
+
+    fn shows(&self, id: &str, period: Period) {
+        if let Ok(mut shown) = self.shown.lock() {
+            shown.push((id.to_string(), period));
+        }
     }
 
     fn uses(&self, id: &str) {
@@ -247,6 +292,11 @@ impl PageState {
         self.note(&grid.markers());
         for column in &grid.columns {
             self.uses(&column.indicator);
+        }
+        if let Some((_, last)) = grid.period_range() {
+            for column in &grid.columns {
+                self.shows(&column.indicator, last);
+            }
         }
         if let Ok(mut downloads) = self.downloads.lock() {
             downloads.push(download);

@@ -56,7 +56,8 @@ pub struct Site {
     pub data: Arc<DataSet>,
     /// Whether data/ loaded without errors.
     data_complete: bool,
-    placeholders: Placeholders,
+    /// The placeholder functions, over this site's data.
+    pub placeholders: Placeholders,
     theme: Theme,
     /// Reports to publish, oldest first.
     pub reports: Vec<Document>,

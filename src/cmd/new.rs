@@ -1,0 +1,189 @@
+//! `outturn new PERIOD`: start the next report from the latest one.
+//!
+//! The new file is the latest report with its period, title and draft flag
+//! changed and its meeting date removed; its placeholders then give the new
+//! period's figures by themselves. What cannot be known yet is listed: every
+//! placeholder that still shows an older figure, by line, so the analyst
+//! knows which figures to load before the report is ready.
+
+use crate::cli::NewArgs;
+use crate::fsutil;
+use crate::period::Period;
+use crate::site::{BuildOptions, Site};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Creates the new report and lists the figures it is waiting for.
+pub fn run(args: &NewArgs) -> Result<ExitCode> {
+    let root = &args.common.root;
+    let site = match Site::load(root, BuildOptions { drafts: true }) {
+        Ok(site) => site,
+        Err(problems) => {
+            eprintln!("{problems}\nfix these before starting a new report");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let period = match Period::parse(&args.period, site.config.year_start_month) {
+        Ok(period) => period,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let Some(latest) = site.reports.last() else {
+        eprintln!(
+            "error: there is no report to start from\n    help: write the first one by hand, as content/reports/{}.md (see the README)",
+            period.slug()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    if let Some(existing) = site.reports.iter().find(|r| r.front.period == Some(period)) {
+        eprintln!(
+            "error: there is already a report for {}: {}",
+            period.short_label(),
+            existing.file.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let relative = format!("content/reports/{}.md", period.slug());
+    let target = root.join(&relative);
+    let source = fsutil::normalise_newlines(fsutil::read_text(&root.join(&latest.file))?);
+    let latest_period = latest.front.period.expect("reports have periods");
+    let text = retarget(&source, latest_period, period);
+    fsutil::create_dir_all(target.parent().unwrap_or(root))?;
+    // create_new: never overwrite, even a file written a moment ago.
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&target)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {relative} already exists; outturn new never overwrites a file");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e).with_context(|| format!("could not create {relative}")),
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("could not write {relative}"))?;
+    if !args.common.quiet {
+        println!(
+            "Created {relative} for {} from {} (marked `draft: true`; set it to false to publish).",
+            period.label(),
+            latest.file.display()
+        );
+    }
+    let waiting = waiting_for(&site, &text, period);
+    if waiting.is_empty() {
+        println!(
+            "Every placeholder has a figure for {}.",
+            period.short_label()
+        );
+    } else {
+        println!(
+            "{} placeholder{} still show{} older figures; add the figures for {} to data/:",
+            waiting.len(),
+            if waiting.len() == 1 { "" } else { "s" },
+            if waiting.len() == 1 { "s" } else { "" },
+            period.short_label()
+        );
+        for line in &waiting {
+            println!("  {relative}:{line}");
+        }
+    }
+    println!("Also read the words again: the summary and any sentence about what changed.");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The latest report's text with the new period and title, no meeting or
+/// publication date, and `draft: true`.
+fn retarget(text: &str, from: Period, to: Period) -> String {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text.to_string();
+    };
+    let Some(end) = rest.find("\n---\n") else {
+        return text.to_string();
+    };
+    let (front, body) = (&rest[..end], &rest[end + "\n---\n".len()..]);
+    let mut lines = Vec::new();
+    let mut draft = false;
+    for line in front.lines() {
+        let key = line.split(':').next().unwrap_or("").trim();
+        match key {
+            "period" => lines.push(format!("period: {}", to.written())),
+            "title" => lines.push(
+                line.replace(&from.short_label(), &to.short_label())
+                    .replace(&from.written(), &to.written()),
+            ),
+            "meeting" | "published" => {}
+            "draft" => {
+                draft = true;
+                lines.push("draft: true".into());
+            }
+            _ => lines.push(line.to_string()),
+        }
+    }
+    if !draft {
+        lines.push("draft: true".into());
+    }
+    format!("---\n{}\n---\n{body}", lines.join("\n"))
+}
+
+/// `line:column: value("cla_count") shows June 2023`, for each placeholder in
+/// `text` whose figures are older than `period`.
+fn waiting_for(site: &Site, text: &str, period: Period) -> Vec<String> {
+    let offset = text.lines().position(|l| l == "---").and_then(|first| {
+        text.lines()
+            .skip(first + 1)
+            .position(|l| l == "---")
+            .map(|second| first + second + 2)
+    });
+    let body_start: usize = offset.map_or(0, |lines| {
+        text.lines().take(lines).map(|l| l.len() + 1).sum()
+    });
+    let mut waiting = Vec::new();
+    let body = &text[body_start.min(text.len())..];
+    let mut search = 0;
+    while let Some(open) = body[search..].find("{{").map(|i| i + search) {
+        let Some(close) = body[open..].find("}}").map(|i| i + open) else {
+            break;
+        };
+        let expression = body[open + 2..close].trim();
+        search = close + 2;
+        let (line, column) = crate::problem::line_col(text, body_start + open);
+        let place = format!("{line}:{column}");
+        match site.placeholders.figures_shown(expression, period) {
+            Ok(shown) => {
+                let older: Vec<String> = shown
+                    .iter()
+                    .filter(|(_, p)| !p.ends_within(&period))
+                    .map(|(id, p)| format!("`{id}` from {}", p.short_label()))
+                    .collect();
+                if !older.is_empty() {
+                    waiting.push(format!("{place}: {expression} shows {}", older.join(", ")));
+                }
+            }
+            Err(message) => waiting.push(format!(
+                "{place}: {expression} waits for figures ({message})"
+            )),
+        }
+    }
+    waiting
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retargets_period_title_draft_and_dates() {
+        let text = "---\ntitle: Performance, Q1 2023-24\nperiod: 2023-24 Q1\nmeeting: 2023-09-05\ncommittee: CPC\n---\nBody {{ period }}\n";
+        let from = Period::parse("2023-24 Q1", 4).unwrap();
+        let to = Period::parse("2023-24 Q2", 4).unwrap();
+        assert_eq!(
+            retarget(text, from, to),
+            "---\ntitle: Performance, Q2 2023-24\nperiod: 2023-24 Q2\ncommittee: CPC\ndraft: true\n---\nBody {{ period }}\n"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! The analyst's quarter: `new` starts the next report, `serve` previews it
+//! live, `check` finds problems without writing anything.
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn new_starts_the_next_report_and_lists_what_it_waits_for() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    let output = outturn(&["new", "2023-24 Q2", "--root", root]);
+    let (stdout, stderr) = text(&output);
+    // The good fixture already has a Q2 draft: new refuses to make a second.
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("there is already a report for Q2 2023-24"),
+        "{stderr}"
+    );
+
+    std::fs::remove_file(site.path().join("content/reports/2023-24-q2.md")).unwrap();
+    let output = outturn(&["new", "2023-24 Q2", "--root", root]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    let created = site.path().join("content/reports/2023-24-q2.md");
+    let text = std::fs::read_to_string(&created).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: Performance report, Q2 2023-24\nperiod: 2023-24 Q2\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("draft: true") && !text.contains("meeting:"),
+        "{text}"
+    );
+    // Line 12 holds value("cla_count"), still June 2023.
+    assert!(
+        stdout.contains("content/reports/2023-24-q2.md:11:")
+            && stdout.contains("value(\"cla_count\") shows `cla_count` from June 2023"),
+        "{stdout}"
+    );
+
+    let output = outturn(&["new", "Q5 2023-24", "--root", root]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text_of(&output).contains("is not a period"));
+
+    // Never overwrites.
+    std::fs::write(&created, "mine").unwrap();
+    let output = outturn(&["new", "2023-24 Q2", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&created).unwrap(), "mine");
+}
+
+fn text_of(output: &std::process::Output) -> String {
+    let (a, b) = text(output);
+    a + &b
+}
+
+#[test]
+fn check_reports_every_problem_and_writes_nothing() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    let output = outturn(&["check", "--root", root]);
+    assert!(output.status.success(), "{}", text_of(&output));
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+    let report = site.path().join("content/reports/first-quarter.md");
+    let source = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        source.replace(
+            "value(\"cla_rate\") }}, against",
+            "value(\"cla_rte\") }}, against",
+        ),
+    )
+    .unwrap();
+    let output = outturn(&["check", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output).1.contains(
+            "1. content/reports/first-quarter.md:13:4: error: unknown indicator `cla_rte`"
+        )
+    );
+    assert!(!site.path().join("public").exists());
+}
+
+/// `outturn serve` on a free port, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outturn"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .split('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+        }
+    };
+    // Keep reading so the child never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Fetches `path` until `test` holds, for up to ten seconds.
+fn until(port: u16, path: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (_, body) = get(port, path);
+        if test(&body) {
+            return body;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serve_rebuilds_on_save_shows_problems_and_recovers() {
+    let site = good_site();
+    let server = serve(site.path());
+    let report = "/reports/2023-24-q1/";
+    let (status, page) = get(server.port, report);
+    assert_eq!(status, 200);
+    assert!(page.contains("308 children were looked"), "{page}");
+    assert!(
+        page.contains("/__outturn/wait?v="),
+        "the preview reloads itself"
+    );
+
+    // New figures: the page shows them after the rebuild.
+    let data = site.path().join("data/monthly.csv");
+    let monthly = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, monthly.replace(",308\r\n", ",312\r\n")).unwrap();
+    until(server.port, report, "the new figure", |b| {
+        b.contains("312 children were looked")
+    });
+
+    // A broken file: the last good page, with the problem on top.
+    let file = site.path().join("content/reports/first-quarter.md");
+    let source = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        source.replace(
+            "value(\"cla_rate\") }}, against",
+            "value(\"cla_rte\") }}, against",
+        ),
+    )
+    .unwrap();
+    let page = until(server.port, report, "the problem", |b| {
+        b.contains("role=\"alert\"")
+    });
+    assert!(
+        page.contains("content/reports/first-quarter.md:13:4: error: unknown indicator `cla_rte`"),
+        "{page}"
+    );
+    assert!(
+        page.contains("312 children were looked"),
+        "the last good build is still served"
+    );
+
+    // Mended: the problem goes away.
+    std::fs::write(&file, source).unwrap();
+    until(server.port, report, "the mended page", |b| {
+        !b.contains("role=\"alert\"") && b.contains("312 children")
+    });
+
+    // The reload script exists only in the preview, never in a build.
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    for (name, bytes) in read_tree(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__outturn"),
+            "{name} has the preview's script"
+        );
+    }
+}

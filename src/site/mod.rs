@@ -6,6 +6,7 @@
 //! output in memory, and a failed build never disturbs the last good one.
 
 mod archive;
+mod links;
 mod render;
 pub mod write;
 

@@ -109,6 +109,7 @@ impl Site {
         }
         files.extend(self.data_downloads());
         files.push(self.robots());
+
         let page_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
         match self.sitemap(&page_paths) {
             Ok(sitemap) => files.extend(sitemap),
@@ -126,6 +127,11 @@ impl Site {
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|later, earlier| later.path == earlier.path);
+        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
+        problems.extend(super::links::check(&files, &documents));
+        if problems.has_errors() {
+            return Err(SiteProblems(problems));
+        }
         Ok(files)
     }
 

@@ -1,0 +1,242 @@
+//! Checking that every link between the built pages, and every link to a
+//! section (`#adoption`), leads somewhere.
+//!
+//! Links are checked in the rendered files, after every rewrite, so what is
+//! checked is what a reader will click. A broken link found in a report is
+//! reported at the line of its report that names the target.
+
+use super::render::OutputFile;
+use crate::content::Document;
+use crate::problem::Problem;
+use std::collections::{HashMap, HashSet};
+
+/// Every broken internal link in `files`; `documents` map pages back to the
+/// content files they came from.
+pub(super) fn check(files: &[OutputFile], documents: &[&Document]) -> Vec<Problem> {
+    let ids: HashMap<&str, HashSet<String>> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                attribute_values(&String::from_utf8_lossy(&f.contents), "id"),
+            )
+        })
+        .collect();
+    let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let sources: HashMap<&str, &Document> =
+        documents.iter().map(|d| (d.output.as_str(), *d)).collect();
+    let mut problems = Vec::new();
+    // A broken link in a template breaks it on every page: say so once.
+    let mut from_templates: HashMap<String, (String, usize)> = HashMap::new();
+    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let page = String::from_utf8_lossy(&file.contents);
+        let mut seen = HashSet::new();
+        for href in attribute_values(&page, "href")
+            .into_iter()
+            .chain(attribute_values(&page, "src"))
+        {
+            if !seen.insert(href.clone()) || is_external(&href) {
+                continue;
+            }
+            let (path, fragment) = match href.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (href.as_str(), None),
+            };
+            let path = path.split('?').next().unwrap_or("");
+            let target = if path.is_empty() {
+                Some(file.path.clone())
+            } else {
+                resolve(&file.path, path)
+            };
+            // Named as the author writes it: from the site root.
+            let shown = |t: &str| {
+                format!(
+                    "/{}{}",
+                    t.trim_end_matches("index.html"),
+                    fragment.map(|f| format!("#{f}")).unwrap_or_default()
+                )
+            };
+            let broken = match &target {
+                None => Some(format!("`{href}` points outside the site")),
+                Some(t) if !exists.contains(t.as_str()) => {
+                    Some(format!("the link to `{}` leads to no page", shown(t)))
+                }
+                Some(t) => match fragment {
+                    Some(f)
+                        if !f.is_empty()
+                            && ids.get(t.as_str()).is_some_and(|set| !set.contains(f)) =>
+                    {
+                        Some(format!(
+                            "the link to `{}` leads to no section: that page has no heading or id `{f}`",
+                            shown(t)
+                        ))
+                    }
+                    _ => None,
+                },
+            };
+            let Some(message) = broken else { continue };
+            if let Some(problem) = locate(
+                &file.path,
+                &sources,
+                &href,
+                target.as_deref(),
+                fragment,
+                &message,
+            ) {
+                problems.push(problem);
+                continue;
+            }
+            let key = target.clone().unwrap_or_else(|| href.clone());
+            from_templates
+                .entry(key)
+                .or_insert_with(|| (format!("{} (on {})", message, file.path), 0))
+                .1 += 1;
+        }
+    }
+    let mut grouped: Vec<_> = from_templates.into_values().collect();
+    grouped.sort();
+    for (message, pages) in grouped {
+        let also = if pages > 1 {
+            format!(" and {} other pages", pages - 1)
+        } else {
+            String::new()
+        };
+        problems.push(
+            Problem::error("(templates)", format!("{message}{also}"))
+                .help("a link on many pages comes from a template: check the site's templates/ and the theme's"),
+        );
+    }
+    problems
+}
+
+/// The problem, placed at the line of the content file that names the
+/// target; `None` when no line does (the link came from a template).
+fn locate(
+    page: &str,
+    sources: &HashMap<&str, &Document>,
+    href: &str,
+    target: Option<&str>,
+    fragment: Option<&str>,
+    message: &str,
+) -> Option<Problem> {
+    let document = sources.get(page)?;
+    // The source names the target as written: `/reports/2022-23-q4/`, `#adoption`.
+    let needle = target
+        .filter(|t| *t != page)
+        .map(|t| {
+            t.trim_end_matches("index.html")
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .or_else(|| fragment.map(|f| format!("#{f}")))
+        .unwrap_or_else(|| href.to_string());
+    let place = document.body.lines().enumerate().find_map(|(n, line)| {
+        line.find(&needle)
+            .map(|col| (document.body_line + n, line[..col].chars().count() + 1))
+    });
+    let (line, column) = place?;
+    Some(
+        Problem::error(&document.file, message)
+            .at(line, column)
+            .help("link to other pages from the site root, e.g. [About](/about/) or [Q1](/reports/2023-24-q1/#adoption)"),
+    )
+}
+
+fn is_external(href: &str) -> bool {
+    href.starts_with("//")
+        || href.contains("://")
+        || ["mailto:", "tel:", "data:", "javascript:"]
+            .iter()
+            .any(|s| href.starts_with(s))
+}
+
+/// `../../about/` from `reports/2023-24-q1/index.html` → `about/index.html`.
+fn resolve(from: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in href.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if href.ends_with('/') || path.is_empty() {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    Some(path)
+}
+
+/// The values of every `name="…"` attribute in an HTML text, `&amp;` decoded.
+fn attribute_values(html: &str, name: &str) -> HashSet<String> {
+    let pattern = format!(" {name}=\"");
+    let mut values = HashSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&pattern) {
+        rest = &rest[i + pattern.len()..];
+        if let Some(end) = rest.find('"') {
+            values.insert(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile::new(path, html)
+    }
+
+    #[test]
+    fn resolves_relative_links() {
+        assert_eq!(
+            resolve("reports/q1/index.html", "../../about/").as_deref(),
+            Some("about/index.html")
+        );
+        assert_eq!(
+            resolve("index.html", "reports/q1/index.html").as_deref(),
+            Some("reports/q1/index.html")
+        );
+        assert_eq!(resolve("index.html", "../x.html"), None);
+        assert_eq!(
+            resolve("a/index.html", "../").as_deref(),
+            Some("index.html")
+        );
+    }
+
+    #[test]
+    fn finds_missing_pages_and_sections() {
+        let files = [
+            file(
+                "index.html",
+                "<a href=\"about/index.html\">a</a> <a href=\"about/index.html#team\">t</a> <a href=\"#top\">top</a> <a href=\"https://example.org/\">x</a>",
+            ),
+            file(
+                "about/index.html",
+                "<h2 id=\"staff\">Staff</h2><a href=\"../gone/index.html\">g</a>",
+            ),
+        ];
+        let problems: Vec<String> = check(&files, &[])
+            .iter()
+            .map(|p| p.message.clone())
+            .collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("has no id `team`")));
+        assert!(problems.iter().any(|p| p.contains("has no id `top`")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("gone/index.html is not built"))
+        );
+    }
+}

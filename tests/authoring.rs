@@ -86,6 +86,40 @@ fn check_reports_every_problem_and_writes_nothing() {
     assert!(!site.path().join("public").exists());
 }
 
+#[test]
+fn check_warns_about_figures_typed_into_the_text() {
+    let site = good_site();
+    let report = site.path().join("content/reports/first-quarter.md");
+    let source = std::fs::read_to_string(&report).unwrap();
+    let source = source.replace(
+        "## Care leavers\n",
+        "## Care leavers\n\nThen 308 children were in care, 55% of care leavers were in work, and we counted 300 children looked after, aged 16 to 21.\n",
+    );
+    std::fs::write(&report, source).unwrap();
+    let output = outturn(&["check", "--root", site.path().to_str().unwrap()]);
+    let (_, stderr) = text(&output);
+    assert!(
+        output.status.success(),
+        "warnings alone do not fail: {stderr}"
+    );
+    assert!(
+        stderr.contains("content/reports/first-quarter.md:25:6: warning: 308 is typed in; {{ value(\"cla_count\") }} gives it and keeps it right when the data changes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":25:33: warning: 55% is typed in; {{ value(\"eet_19_21\") }}"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":25:82: warning: 300 is typed before \"children looked after\", but the figure for Q1 2023-24 is 308"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(" 16 is typed") && !stderr.contains(" 21 is typed"),
+        "ages are not figures: {stderr}"
+    );
+}
+
 /// `outturn serve` on a free port, killed when dropped.
 struct Server {
     child: Child,

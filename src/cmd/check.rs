@@ -8,7 +8,9 @@ use std::process::ExitCode;
 /// Loads and renders in memory, drafts included, and reports every problem.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     match Site::build(&args.common.root, BuildOptions { drafts: true }) {
-        Ok((site, files, _)) => {
+        Ok((mut site, files, _)) => {
+            let typed = site.typed_figures();
+            site.warnings.extend(typed);
             if !site.warnings.is_empty() {
                 eprint!("{}", site.warnings.report());
             }

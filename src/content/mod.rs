@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod objects;
 pub mod placeholders;
 pub mod resolve;
+pub mod typed;
 
 use crate::fsutil;
 use crate::problem::Problem;

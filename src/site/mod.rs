@@ -17,6 +17,7 @@ use crate::data::DataSet;
 use crate::fsutil;
 use crate::problem::{Problem, Problems, SiteProblems};
 use crate::templates::Theme;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -118,6 +119,21 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         Ok(site)
+    }
+
+    /// Warnings for figures typed into reports instead of drawn from the data.
+    pub fn typed_figures(&self) -> Vec<Problem> {
+        self.reports
+            .par_iter()
+            .flat_map_iter(|report| {
+                let resolver = crate::content::resolve::Resolver {
+                    data: &self.data,
+                    config: &self.config,
+                    as_at: report.front.period,
+                };
+                crate::content::typed::check(report, &resolver)
+            })
+            .collect()
     }
 
     /// Loads and renders, timing each stage.

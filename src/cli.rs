@@ -8,7 +8,18 @@ use std::path::PathBuf;
 /// placeholders such as {{ value("cla_count") }}) and their figures (CSV files)
 /// into an accessible website that keeps every quarter's report.
 #[derive(Debug, Parser)]
-#[command(name = "outturn", version, about, long_about = None)]
+#[command(
+    name = "outturn",
+    version,
+    about = "Turns performance reports (Markdown) and their figures (CSV) into an accessible website.",
+    after_help = "A quarter's work, in the site's folder:\n  \
+outturn new \"2023-24 Q2\"   start the report from the last one\n  \
+(add the quarter's figures to the CSV files in data/)\n  \
+outturn serve              preview at http://127.0.0.1:1111/ while you edit\n  \
+outturn check              list every problem, and figures typed in by hand\n  \
+outturn build              publish the site into public/\n\n\
+Exit status: 0 all is well, 1 the site has problems (each named with file:line:column), 2 the command was mistyped."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -165,9 +165,33 @@ impl Problems {
 
     /// Numbered, one problem a paragraph, as the command line prints them.
     pub fn report(&self) -> String {
+        self.report_with(false)
+    }
+
+    /// As [`Problems::report`], in colour when `colour` is set (for a terminal).
+    pub fn report_with(&self, colour: bool) -> String {
+        let style = |s: console::Style| s.force_styling(colour);
+        let (bold, red, yellow, cyan) = (
+            style(console::Style::new().bold()),
+            style(console::Style::new().red().bold()),
+            style(console::Style::new().yellow().bold()),
+            style(console::Style::new().cyan()),
+        );
         let mut out = String::new();
         for (n, problem) in self.sorted().into_iter().enumerate() {
-            out.push_str(&format!("{:>3}. {problem}\n", n + 1));
+            let severity = match problem.severity {
+                Severity::Error => red.apply_to("error"),
+                Severity::Warning => yellow.apply_to("warning"),
+            };
+            out.push_str(&format!(
+                "{:>3}. {}: {severity}: {}\n",
+                n + 1,
+                bold.apply_to(problem.location()),
+                problem.message
+            ));
+            if let Some(help) = &problem.help {
+                out.push_str(&format!("    {}: {help}\n", cyan.apply_to("help")));
+            }
         }
         out
     }
@@ -185,15 +209,21 @@ impl IntoIterator for Problems {
 #[derive(Debug)]
 pub struct SiteProblems(pub Problems);
 
-impl fmt::Display for SiteProblems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl SiteProblems {
+    /// The numbered problems and a closing count, in colour when `colour` is set.
+    pub fn report_with(&self, colour: bool) -> String {
         let errors = self.0.error_count();
-        write!(
-            f,
+        format!(
             "{}\nthe site has {errors} error{}; nothing was written",
-            self.0.report().trim_end(),
+            self.0.report_with(colour).trim_end(),
             if errors == 1 { "" } else { "s" }
         )
+    }
+}
+
+impl fmt::Display for SiteProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.report_with(false))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `outturn build`: load, render, then replace the output folder in one swap.
 
 use crate::cli::BuildArgs;
-use crate::site::{BuildOptions, Site, write};
+use crate::site::{BuildOptions, Site, Timings, write};
 use anyhow::Result;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,13 +13,19 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let options = BuildOptions {
         drafts: args.drafts,
     };
-    let (site, files, mut timings) = match Site::build(root, options) {
-        Ok(built) => built,
+    let mut timings = Timings::default();
+    let site = match timings.time("load", || Site::load(root, options)) {
+        Ok(site) => site,
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
-    if !site.warnings.is_empty() {
-        eprint!("{}", site.warnings.report());
-    }
+    let progress = super::progress(site.render_steps(), args.common.quiet);
+    let rendered = timings.time("render", || site.render_with(&progress));
+    progress.finish_and_clear();
+    let files = match rendered {
+        Ok(files) => files,
+        Err(problems) => return Ok(super::report_problems(&problems)),
+    };
+    super::report_warnings(&site.warnings);
     let out = match &args.out {
         Some(out) => out.clone(),
         None => root.join(&site.config.output_dir),

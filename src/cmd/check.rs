@@ -11,9 +11,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         Ok((mut site, files, _)) => {
             let typed = site.typed_figures();
             site.warnings.extend(typed);
-            if !site.warnings.is_empty() {
-                eprint!("{}", site.warnings.report());
-            }
+            super::report_warnings(&site.warnings);
             if !args.common.quiet {
                 println!(
                     "No problems found: {} reports, {} other pages, {} files checked",

@@ -231,12 +231,20 @@ mod tests {
             .map(|p| p.message.clone())
             .collect();
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("has no id `team`")));
-        assert!(problems.iter().any(|p| p.contains("has no id `top`")));
         assert!(
             problems
                 .iter()
-                .any(|p| p.contains("gone/index.html is not built"))
+                .any(|p| p.contains("the link to `/about/#team` leads to no section"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("the link to `/#top` leads to no section"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("the link to `/gone/` leads to no page"))
         );
     }
 }

@@ -11,6 +11,7 @@ use crate::templates::views::{
     KeyFigureView, MarkerView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView,
     YearGroup,
 };
+use indicatif::ProgressBar;
 use minijinja::{Value, context};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -52,7 +53,17 @@ impl Site {
     /// Renders every file of the site. All problems in all documents are
     /// reported together.
     pub fn render(&self) -> Result<Vec<OutputFile>, SiteProblems> {
-        let (ok, mut problems) = self.bodies();
+        self.render_with(&ProgressBar::hidden())
+    }
+
+    /// How many steps [`Site::render_with`] reports to its progress bar.
+    pub fn render_steps(&self) -> u64 {
+        (2 * (self.reports.len() + self.pages.len()) + self.data.indicators.len() + 6) as u64
+    }
+
+    /// As [`Site::render`], advancing `progress` as pages are done.
+    pub fn render_with(&self, progress: &ProgressBar) -> Result<Vec<OutputFile>, SiteProblems> {
+        let (ok, mut problems) = self.bodies_with(progress);
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
@@ -95,6 +106,7 @@ impl Site {
                 .into_par_iter()
                 .map(|page| page.map(|f| vec![f])),
             )
+            .inspect(|_| progress.inc(1))
             .collect();
         let mut files = downloads;
         files.reserve(pages.len() + 8);
@@ -138,9 +150,16 @@ impl Site {
     /// Evaluates and converts every report's and page's body, in parallel:
     /// reports first, then pages, in order.
     pub(super) fn bodies(&self) -> (Vec<Body>, Problems) {
+        self.bodies_with(&ProgressBar::hidden())
+    }
+
+    fn bodies_with(&self, progress: &ProgressBar) -> (Vec<Body>, Problems) {
         let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        let results: Vec<Result<Body, Vec<Problem>>> =
-            documents.par_iter().map(|d| self.body(d)).collect();
+        let results: Vec<Result<Body, Vec<Problem>>> = documents
+            .par_iter()
+            .map(|d| self.body(d))
+            .inspect(|_| progress.inc(1))
+            .collect();
         let mut problems = Problems::new();
         let mut bodies = Vec::with_capacity(results.len());
         for result in results {

@@ -19,7 +19,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
     let progress = super::progress(site.render_steps(), args.common.quiet);
-    let rendered = timings.time("render", || site.render_with(&progress));
+    let rendered = site.render_with(&progress, &mut timings);
     progress.finish_and_clear();
     let files = match rendered {
         Ok(files) => files,

@@ -234,7 +234,7 @@ impl Resolver<'_> {
             ));
         }
         let mut grid_columns = Vec::new();
-        let mut all: Vec<Period> = Vec::new();
+        let mut all: Vec<&[Observation]> = Vec::new();
         for indicator in &indicators {
             let series = self
                 .data
@@ -243,10 +243,10 @@ impl Resolver<'_> {
                     Fail::new(format!("there are no figures for `{}`", indicator.id), None)
                         .missing()
                 })?;
-            all.extend(self.visible(&series.observations).iter().map(|o| o.period));
+            all.push(self.visible(&series.observations));
             grid_columns.push((indicator, series));
         }
-        let periods = self.choose_periods(all, selection)?;
+        let periods = self.choose_periods(&all, selection)?;
         let columns = grid_columns
             .into_iter()
             .map(|(indicator, series)| Column {
@@ -389,15 +389,16 @@ impl Resolver<'_> {
         }
     }
 
-    /// The periods to show: one kind only (the kind of `from=`, else of the
-    /// latest figure), from `from=`, the latest `last=`.
+    /// The periods to show from `series` (each sorted): one kind only (the
+    /// kind of `from=`, else of the latest figure), from `from=`, the latest
+    /// `last=`. Each series is read from its end and only as far as needed, so
+    /// a chart of the last 12 months costs the same in the 400th report as in
+    /// the first.
     fn choose_periods(
         &self,
-        mut all: Vec<Period>,
+        series: &[&[Observation]],
         selection: &Selection,
     ) -> Result<Vec<Period>, Fail> {
-        all.sort();
-        all.dedup();
         let from = selection
             .from
             .as_deref()
@@ -406,14 +407,33 @@ impl Resolver<'_> {
                     .map_err(|e| Fail::new(e.to_string(), None))
             })
             .transpose()?;
-        let kind: Option<PeriodKind> = from
-            .map(|f| f.kind())
-            .or_else(|| all.last().map(Period::kind));
-        let mut periods: Vec<Period> = all
-            .into_iter()
-            .filter(|p| Some(p.kind()) == kind)
-            .filter(|p| from.is_none_or(|f| p.start_date() >= f.start_date()))
-            .collect();
+        let kind: Option<PeriodKind> = from.map(|f| f.kind()).or_else(|| {
+            series
+                .iter()
+                .filter_map(|s| s.last())
+                .map(|o| o.period)
+                .max()
+                .map(|p| p.kind())
+        });
+        let mut periods: Vec<Period> = Vec::new();
+        for observations in series {
+            let mut taken = 0;
+            for o in observations
+                .iter()
+                .rev()
+                .filter(|o| Some(o.period.kind()) == kind)
+            {
+                if from.is_some_and(|f| o.period.start_date() < f.start_date())
+                    || selection.last.is_some_and(|n| taken >= n)
+                {
+                    break;
+                }
+                periods.push(o.period);
+                taken += 1;
+            }
+        }
+        periods.sort();
+        periods.dedup();
         if let Some(n) = selection.last {
             if n == 0 {
                 return Err(Fail::new(
@@ -454,16 +474,13 @@ impl Resolver<'_> {
             })
             .collect();
         // Periods come from the site's own figures; comparators are drawn where they match.
-        let own: Vec<Period> = series
+        let own: Vec<&[Observation]> = series
             .iter()
             .zip(columns)
             .filter(|(_, (area, _, _))| area.is_none())
-            .flat_map(|(s, _)| {
-                s.iter()
-                    .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
-            })
+            .filter_map(|(s, _)| s.map(|s| self.visible(&s.observations)))
             .collect();
-        let periods = self.choose_periods(own, selection)?;
+        let periods = self.choose_periods(&own, selection)?;
         let columns = columns
             .iter()
             .zip(&series)
@@ -590,12 +607,12 @@ impl Resolver<'_> {
             .iter()
             .map(|b| self.data.series(&indicator.id, None, Some(b)))
             .collect();
-        let all = series
+        let all: Vec<&[Observation]> = series
             .iter()
             .flatten()
-            .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
+            .map(|s| self.visible(&s.observations))
             .collect();
-        let periods = self.choose_periods(all, selection)?;
+        let periods = self.choose_periods(&all, selection)?;
         let mut columns: Vec<Column> = periods
             .iter()
             .map(|p| Column {

@@ -308,11 +308,13 @@ impl FileReader<'_> {
                 _ => {}
             }
         }
+        // Columns of every field, found in one pass over the line.
+        let columns = field_columns(self.lines.get(line - 1).copied().unwrap_or(""));
         for &(i, period) in periods {
             match parse_cell(fields[i]) {
                 Ok(None) => {}
                 Ok(Some(figure)) => {
-                    let column = field_column(self.lines.get(line - 1).copied().unwrap_or(""), i);
+                    let column = columns.get(i).copied().unwrap_or(1);
                     self.rows.push(Row {
                         indicator: indicator.clone(),
                         period,
@@ -368,19 +370,24 @@ fn non_empty(text: Option<&str>) -> Option<String> {
 
 /// The 1-based character column where field `index` starts in a raw CSV line.
 fn field_column(line: &str, index: usize) -> usize {
-    let mut field = 0;
+    field_columns(line)
+        .get(index)
+        .copied()
+        .unwrap_or(line.chars().count() + 1)
+}
+
+/// The 1-based character column where each field starts in a raw CSV line.
+fn field_columns(line: &str) -> Vec<usize> {
+    let mut columns = vec![1];
     let mut quoted = false;
     for (column, c) in line.chars().enumerate() {
-        if field == index {
-            return column + 1;
-        }
         match c {
             '"' => quoted = !quoted,
-            ',' if !quoted => field += 1,
+            ',' if !quoted => columns.push(column + 2),
             _ => {}
         }
     }
-    line.chars().count() + 1
+    columns
 }
 
 fn csv_problem(file: &Path, e: &csv::Error) -> Problem {

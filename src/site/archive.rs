@@ -14,6 +14,7 @@ use crate::templates::views::{
     LatestView, PagerLink, ThemeGroup,
 };
 use minijinja::context;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many quarters the comparison page shows; the rest are on `compare/all/`.
@@ -218,13 +219,20 @@ impl Site {
         };
         let reports = &self.reports[skip..];
         let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
-        let themes = self
+        let columns: Vec<CompareColumn> = reports
+            .iter()
+            .map(|r| CompareColumn {
+                label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
+                url: format!("{root}{}", r.output),
+            })
+            .collect();
+        let themes: Vec<ThemeGroup<CompareRow>> = self
             .by_theme()
-            .into_iter()
+            .into_par_iter()
             .map(|(name, list)| ThemeGroup {
                 name,
                 items: list
-                    .into_iter()
+                    .into_par_iter()
                     .filter(|i| self.data.series(&i.id, None, None).is_some())
                     .map(|i| CompareRow {
                         title: i.title.clone(),
@@ -234,17 +242,23 @@ impl Site {
                     .filter(|row| row.cells.iter().any(|c| !c.value.is_empty()))
                     .collect(),
             })
-            .filter(|group: &ThemeGroup<CompareRow>| !group.items.is_empty())
+            .filter(|group| !group.items.is_empty())
             .collect();
+        // Each theme's table is rendered on its own, in parallel: with every
+        // quarter, the page is the largest the site has.
+        let tables = themes
+            .par_iter()
+            .enumerate()
+            .map(|(n, theme)| {
+                self.theme.render(
+                    "partials/compare_table.html",
+                    context! { theme, columns => &columns, number => n + 1 },
+                )
+            })
+            .collect::<Result<Vec<String>, Problem>>()?;
         let view = CompareView {
-            columns: reports
-                .iter()
-                .map(|r| CompareColumn {
-                    label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
-                    url: format!("{root}{}", r.output),
-                })
-                .collect(),
-            themes,
+            columns,
+            tables,
             all,
             total,
             other_url: if all {
@@ -403,54 +417,59 @@ impl Site {
     /// `data/<id>.csv` for each indicator and `data/all.csv`: every figure in
     /// tidy long form, one a row, with period labels and markers.
     pub(super) fn data_downloads(&self) -> Vec<OutputFile> {
-        let mut all = csv::Writer::from_writer(Vec::new());
-        let mut files = Vec::new();
-        let _ = all.write_record(CSV_HEADER);
-        for indicator in self.data.indicators.values() {
-            let mut one = csv::Writer::from_writer(Vec::new());
-            let _ = one.write_record(CSV_HEADER);
-            for series in self.data.all_series(&indicator.id) {
-                let area = series
-                    .area
-                    .as_deref()
-                    .map_or(&self.config.area, |k| &self.config.comparators[k]);
-                for o in &series.observations {
-                    let value = o.figure.value.map(|v| v.to_string()).unwrap_or_default();
-                    let markers = o
-                        .figure
-                        .markers
-                        .iter()
-                        .map(|m| m.code())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let record = [
-                        indicator.id.as_str(),
-                        indicator.title.as_str(),
-                        area,
-                        series.breakdown.as_deref().unwrap_or(""),
-                        &o.period.slug(),
-                        &o.period.label(),
-                        &o.period.start_date().iso(),
-                        &o.period.end_date().iso(),
-                        &value,
-                        indicator.unit.name(),
-                        &markers,
-                        o.note.as_deref().unwrap_or(""),
-                    ];
-                    let _ = one.write_record(record);
-                    let _ = all.write_record(record);
-                }
-            }
-            files.push(OutputFile::new(
-                format!("data/{}.csv", indicator.id),
-                one.into_inner().unwrap_or_default(),
-            ));
+        let header = {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(CSV_HEADER);
+            w.into_inner().unwrap_or_default()
+        };
+        let indicators: Vec<&Indicator> = self.data.indicators.values().collect();
+        let bodies: Vec<Vec<u8>> = indicators.par_iter().map(|i| self.figures_csv(i)).collect();
+        let mut all = header.clone();
+        let mut files = Vec::with_capacity(indicators.len() + 1);
+        for (indicator, body) in indicators.iter().zip(bodies) {
+            all.extend_from_slice(&body);
+            let mut one = header.clone();
+            one.extend(body);
+            files.push(OutputFile::new(format!("data/{}.csv", indicator.id), one));
         }
-        files.push(OutputFile::new(
-            "data/all.csv",
-            all.into_inner().unwrap_or_default(),
-        ));
+        files.push(OutputFile::new("data/all.csv", all));
         files
+    }
+
+    /// The rows of one indicator's figures, without a header.
+    fn figures_csv(&self, indicator: &Indicator) -> Vec<u8> {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        for series in self.data.all_series(&indicator.id) {
+            let area = series
+                .area
+                .as_deref()
+                .map_or(&self.config.area, |k| &self.config.comparators[k]);
+            for o in &series.observations {
+                let value = o.figure.value.map(|v| v.to_string()).unwrap_or_default();
+                let markers = o
+                    .figure
+                    .markers
+                    .iter()
+                    .map(|m| m.code())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let _ = out.write_record([
+                    indicator.id.as_str(),
+                    indicator.title.as_str(),
+                    area,
+                    series.breakdown.as_deref().unwrap_or(""),
+                    &o.period.slug(),
+                    &o.period.label(),
+                    &o.period.start_date().iso(),
+                    &o.period.end_date().iso(),
+                    &value,
+                    indicator.unit.name(),
+                    &markers,
+                    o.note.as_deref().unwrap_or(""),
+                ]);
+            }
+        }
+        out.into_inner().unwrap_or_default()
     }
 }
 

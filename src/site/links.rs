@@ -8,90 +8,44 @@
 use super::render::OutputFile;
 use crate::content::Document;
 use crate::problem::Problem;
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+/// A broken link: placed in a content file, or from a template (on many pages).
+enum Broken {
+    Placed(Problem),
+    Template { target: String, message: String },
+}
 
 /// Every broken internal link in `files`; `documents` map pages back to the
 /// content files they came from.
 pub(super) fn check(files: &[OutputFile], documents: &[&Document]) -> Vec<Problem> {
-    let ids: HashMap<&str, HashSet<String>> = files
-        .iter()
+    let pages: Vec<(&str, &str)> = files
+        .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            (
-                f.path.as_str(),
-                attribute_values(&String::from_utf8_lossy(&f.contents), "id"),
-            )
-        })
+        .filter_map(|f| Some((f.path.as_str(), std::str::from_utf8(&f.contents).ok()?)))
+        .collect();
+    let ids: HashMap<&str, HashSet<Cow<'_, str>>> = pages
+        .par_iter()
+        .map(|(path, html)| (*path, attribute_values(html, "id")))
         .collect();
     let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let sources: HashMap<&str, &Document> =
         documents.iter().map(|d| (d.output.as_str(), *d)).collect();
+    let found: Vec<Broken> = pages
+        .par_iter()
+        .flat_map_iter(|(page, html)| broken_links(page, html, &exists, &ids, &sources))
+        .collect();
     let mut problems = Vec::new();
     // A broken link in a template breaks it on every page: say so once.
     let mut from_templates: HashMap<String, (String, usize)> = HashMap::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let page = String::from_utf8_lossy(&file.contents);
-        let mut seen = HashSet::new();
-        for href in attribute_values(&page, "href")
-            .into_iter()
-            .chain(attribute_values(&page, "src"))
-        {
-            if !seen.insert(href.clone()) || is_external(&href) {
-                continue;
+    for broken in found {
+        match broken {
+            Broken::Placed(problem) => problems.push(problem),
+            Broken::Template { target, message } => {
+                from_templates.entry(target).or_insert((message, 0)).1 += 1;
             }
-            let (path, fragment) = match href.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (href.as_str(), None),
-            };
-            let path = path.split('?').next().unwrap_or("");
-            let target = if path.is_empty() {
-                Some(file.path.clone())
-            } else {
-                resolve(&file.path, path)
-            };
-            // Named as the author writes it: from the site root.
-            let shown = |t: &str| {
-                format!(
-                    "/{}{}",
-                    t.trim_end_matches("index.html"),
-                    fragment.map(|f| format!("#{f}")).unwrap_or_default()
-                )
-            };
-            let broken = match &target {
-                None => Some(format!("`{href}` points outside the site")),
-                Some(t) if !exists.contains(t.as_str()) => {
-                    Some(format!("the link to `{}` leads to no page", shown(t)))
-                }
-                Some(t) => match fragment {
-                    Some(f)
-                        if !f.is_empty()
-                            && ids.get(t.as_str()).is_some_and(|set| !set.contains(f)) =>
-                    {
-                        Some(format!(
-                            "the link to `{}` leads to no section: that page has no heading or id `{f}`",
-                            shown(t)
-                        ))
-                    }
-                    _ => None,
-                },
-            };
-            let Some(message) = broken else { continue };
-            if let Some(problem) = locate(
-                &file.path,
-                &sources,
-                &href,
-                target.as_deref(),
-                fragment,
-                &message,
-            ) {
-                problems.push(problem);
-                continue;
-            }
-            let key = target.clone().unwrap_or_else(|| href.clone());
-            from_templates
-                .entry(key)
-                .or_insert_with(|| (format!("{} (on {})", message, file.path), 0))
-                .1 += 1;
         }
     }
     let mut grouped: Vec<_> = from_templates.into_values().collect();
@@ -108,6 +62,73 @@ pub(super) fn check(files: &[OutputFile], documents: &[&Document]) -> Vec<Proble
         );
     }
     problems
+}
+
+/// The broken links of one page.
+fn broken_links(
+    page: &str,
+    html: &str,
+    exists: &HashSet<&str>,
+    ids: &HashMap<&str, HashSet<Cow<'_, str>>>,
+    sources: &HashMap<&str, &Document>,
+) -> Vec<Broken> {
+    let mut broken_links = Vec::new();
+    let links = attribute_values(html, "href")
+        .into_iter()
+        .chain(attribute_values(html, "src"));
+    for href in links.collect::<HashSet<_>>() {
+        if is_external(&href) {
+            continue;
+        }
+        let (path, fragment) = match href.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (href.as_ref(), None),
+        };
+        let path = path.split('?').next().unwrap_or("");
+        let target = if path.is_empty() {
+            Some(page.to_string())
+        } else {
+            resolve(page, path)
+        };
+        // Named as the author writes it: from the site root.
+        let shown = |t: &str| {
+            format!(
+                "/{}{}",
+                t.trim_end_matches("index.html"),
+                fragment.map(|f| format!("#{f}")).unwrap_or_default()
+            )
+        };
+        let broken = match &target {
+            None => Some(format!("`{href}` points outside the site")),
+            Some(t) if !exists.contains(t.as_str()) => {
+                Some(format!("the link to `{}` leads to no page", shown(t)))
+            }
+            Some(t) => match fragment {
+                Some(f)
+                    if !f.is_empty() && ids.get(t.as_str()).is_some_and(|set| !set.contains(f)) =>
+                {
+                    Some(format!(
+                        "the link to `{}` leads to no section: that page has no heading or id `{f}`",
+                        shown(t)
+                    ))
+                }
+                _ => None,
+            },
+        };
+        let Some(message) = broken else { continue };
+        match locate(page, sources, &href, target.as_deref(), fragment, &message) {
+            Some(problem) => broken_links.push(Broken::Placed(problem)),
+            None => broken_links.push(Broken::Template {
+                target: target.unwrap_or_else(|| href.to_string()),
+                message: format!("{message} (on {page})"),
+            }),
+        }
+    }
+    broken_links.sort_by(|a, b| match (a, b) {
+        (Broken::Placed(a), Broken::Placed(b)) => a.message.cmp(&b.message),
+        _ => std::cmp::Ordering::Equal,
+    });
+    broken_links
 }
 
 /// The problem, placed at the line of the content file that names the
@@ -175,14 +196,19 @@ fn resolve(from: &str, href: &str) -> Option<String> {
 }
 
 /// The values of every `name="…"` attribute in an HTML text, `&amp;` decoded.
-fn attribute_values(html: &str, name: &str) -> HashSet<String> {
+fn attribute_values<'h>(html: &'h str, name: &str) -> HashSet<Cow<'h, str>> {
     let pattern = format!(" {name}=\"");
     let mut values = HashSet::new();
     let mut rest = html;
     while let Some(i) = rest.find(&pattern) {
         rest = &rest[i + pattern.len()..];
         if let Some(end) = rest.find('"') {
-            values.insert(rest[..end].replace("&amp;", "&"));
+            let value = &rest[..end];
+            values.insert(if value.contains("&amp;") {
+                Cow::Owned(value.replace("&amp;", "&"))
+            } else {
+                Cow::Borrowed(value)
+            });
             rest = &rest[end..];
         }
     }

@@ -144,7 +144,7 @@ impl Site {
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
         let site = timings.time("load", || Site::load(root, options))?;
-        let files = timings.time("render", || site.render())?;
+        let files = site.render_with(&indicatif::ProgressBar::hidden(), &mut timings)?;
         Ok((site, files, timings))
     }
 }

@@ -1,6 +1,6 @@
 //! Rendering every output file from a read-only [`Site`], in parallel.
 
-use super::Site;
+use super::{Site, Timings};
 use crate::content::Document;
 use crate::content::exhibits::Download;
 use crate::content::markdown::{self, Html};
@@ -53,7 +53,7 @@ impl Site {
     /// Renders every file of the site. All problems in all documents are
     /// reported together.
     pub fn render(&self) -> Result<Vec<OutputFile>, SiteProblems> {
-        self.render_with(&ProgressBar::hidden())
+        self.render_with(&ProgressBar::hidden(), &mut Timings::default())
     }
 
     /// How many steps [`Site::render_with`] reports to its progress bar.
@@ -61,9 +61,14 @@ impl Site {
         (2 * (self.reports.len() + self.pages.len()) + self.data.indicators.len() + 6) as u64
     }
 
-    /// As [`Site::render`], advancing `progress` as pages are done.
-    pub fn render_with(&self, progress: &ProgressBar) -> Result<Vec<OutputFile>, SiteProblems> {
-        let (ok, mut problems) = self.bodies_with(progress);
+    /// As [`Site::render`], advancing `progress` as pages are done and timing
+    /// each stage into `timings`.
+    pub fn render_with(
+        &self,
+        progress: &ProgressBar,
+        timings: &mut Timings,
+    ) -> Result<Vec<OutputFile>, SiteProblems> {
+        let (ok, mut problems) = timings.time("bodies", || self.bodies_with(progress));
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
@@ -83,31 +88,32 @@ impl Site {
         let uses = self.reports_by_indicator(&ok);
         let latest_key_figures = report_bodies.last().map_or(&[][..], |b| &b.key_figures[..]);
         let indicators: Vec<_> = self.data.indicators.values().collect();
-        let pages: Vec<Result<Vec<OutputFile>, Problem>> = (0..self.reports.len())
-            .into_par_iter()
-            .map(|i| self.report_page(i, &report_bodies[i]).map(|f| vec![f]))
-            .chain((0..self.pages.len()).into_par_iter().map(|i| {
-                self.plain_page(&self.pages[i], &page_bodies[i])
-                    .map(|f| vec![f])
-            }))
-            .chain(indicators.into_par_iter().map(|indicator| {
-                let used_by = uses.get(&indicator.id).map_or(&[][..], Vec::as_slice);
-                self.indicator_page(indicator, used_by)
-            }))
-            .chain(
-                [
-                    self.home(latest_key_figures),
-                    self.not_found(),
-                    self.indicators_index(),
-                    self.compare_page(false),
-                    self.compare_page(true),
-                    self.feed(),
-                ]
+        // Pages of which there is one, rendered in parallel with the rest.
+        type Single<'s> = Box<dyn Fn() -> Result<OutputFile, Problem> + Send + Sync + 's>;
+        let singles: Vec<Single<'_>> = vec![
+            Box::new(|| self.home(latest_key_figures)),
+            Box::new(|| self.not_found()),
+            Box::new(|| self.indicators_index()),
+            Box::new(|| self.compare_page(false)),
+            Box::new(|| self.compare_page(true)),
+            Box::new(|| self.feed()),
+        ];
+        let pages: Vec<Result<Vec<OutputFile>, Problem>> = timings.time("pages", || {
+            (0..self.reports.len())
                 .into_par_iter()
-                .map(|page| page.map(|f| vec![f])),
-            )
-            .inspect(|_| progress.inc(1))
-            .collect();
+                .map(|i| self.report_page(i, &report_bodies[i]).map(|f| vec![f]))
+                .chain((0..self.pages.len()).into_par_iter().map(|i| {
+                    self.plain_page(&self.pages[i], &page_bodies[i])
+                        .map(|f| vec![f])
+                }))
+                .chain(indicators.into_par_iter().map(|indicator| {
+                    let used_by = uses.get(&indicator.id).map_or(&[][..], Vec::as_slice);
+                    self.indicator_page(indicator, used_by)
+                }))
+                .chain(singles.into_par_iter().map(|page| page().map(|f| vec![f])))
+                .inspect(|_| progress.inc(1))
+                .collect()
+        });
         let mut files = downloads;
         files.reserve(pages.len() + 8);
         for page in pages {
@@ -119,6 +125,7 @@ impl Site {
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
+        let start = std::time::Instant::now();
         files.extend(self.data_downloads());
         files.push(self.robots());
 
@@ -139,8 +146,10 @@ impl Site {
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|later, earlier| later.path == earlier.path);
+        timings.stages.push(("files", start.elapsed()));
         let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        problems.extend(super::links::check(&files, &documents));
+        let broken = timings.time("links", || super::links::check(&files, &documents));
+        problems.extend(broken);
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }

@@ -31,6 +31,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "compare.html",
     "feed.xml",
     "sitemap.xml",
+    "partials/compare_table.html",
     "partials/figure.html",
     "partials/key_figures.html",
     "partials/table.html",

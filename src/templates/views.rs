@@ -310,8 +310,8 @@ pub struct CompareColumn {
 pub struct CompareView {
     /// The quarters shown, oldest first.
     pub columns: Vec<CompareColumn>,
-    /// Rows grouped by theme.
-    pub themes: Vec<ThemeGroup<CompareRow>>,
+    /// Each theme's table, as HTML (from `partials/compare_table.html`).
+    pub tables: Vec<String>,
     /// Whether this page shows every quarter.
     pub all: bool,
     /// How many quarters there are in all.

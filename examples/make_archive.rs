@@ -257,7 +257,7 @@ impl Archive {
                 let i = (section * 3 + p) % MONTHLY;
                 let (id, unit) = self.indicator(i);
                 let this = value(i, q * 3 + 2, unit);
-                let before = value(i, q * 3 - 1 * (q > 0) as usize, unit);
+                let before = value(i, (q * 3).saturating_sub(1), unit);
                 let figure = match p {
                     0 if typed => format!("{this}"),
                     0 => format!("{{{{ value(\"{id}\") }}}}"),

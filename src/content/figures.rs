@@ -417,19 +417,14 @@ impl Resolver<'_> {
         });
         let mut periods: Vec<Period> = Vec::new();
         for observations in series {
-            let mut taken = 0;
-            for o in observations
+            let wanted = observations
                 .iter()
                 .rev()
                 .filter(|o| Some(o.period.kind()) == kind)
-            {
-                if from.is_some_and(|f| o.period.start_date() < f.start_date())
-                    || selection.last.is_some_and(|n| taken >= n)
-                {
-                    break;
-                }
+                .take_while(|o| from.is_none_or(|f| o.period.start_date() >= f.start_date()))
+                .take(selection.last.unwrap_or(usize::MAX));
+            for o in wanted {
                 periods.push(o.period);
-                taken += 1;
             }
         }
         periods.sort();

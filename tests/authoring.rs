@@ -248,6 +248,12 @@ fn serve_rebuilds_on_save_shows_problems_and_recovers() {
         !b.contains("role=\"alert\"") && b.contains("312 children")
     });
 
+    // Nothing changes, nothing rebuilds: reading the files is not a change.
+    let (_, before) = get(server.port, "/__outturn/wait?v=0");
+    std::thread::sleep(Duration::from_millis(1500));
+    let (_, after) = get(server.port, "/__outturn/wait?v=0");
+    assert_eq!(before, after, "the preview rebuilt with no change");
+
     // The reload script exists only in the preview, never in a build.
     let out = site.path().join("public");
     assert!(build(site.path(), &out, &[]).status.success());

@@ -157,7 +157,12 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        // Reading a file is an event too (the rebuild reads them all): only
+        // a change is worth a rebuild.
+        if let Ok(event) = event
+            && !event.kind.is_access()
+            && !event.kind.is_other()
+        {
             let _ = tx.send(event.paths);
         }
     })?;

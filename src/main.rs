@@ -4,6 +4,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `outturn check | head` should stop quietly when head has read enough,
+    // as other command-line tools do, not panic on the closed pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default signal action before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = outturn::cli::Cli::parse();
     match outturn::run(&cli) {
         Ok(code) => code,

@@ -189,3 +189,32 @@ fn data_downloads_hold_every_figure_in_long_form() {
     assert!(all.lines().count() > csv.lines().count());
     assert!(all.contains("[c]") && all.contains("suppressed: fewer than 5 children"));
 }
+
+#[test]
+fn one_thread_or_many_gives_the_same_bytes() {
+    let site = good_site();
+    let run = |threads: &str, out: &std::path::Path| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_outturn"))
+            .args([
+                "build",
+                "--quiet",
+                "--root",
+                site.path().to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        read_tree(out)
+    };
+    let one = run("1", &site.path().join("one"));
+    let many = run("8", &site.path().join("many"));
+    assert!(one.len() > 20);
+    assert_eq!(one, many);
+}

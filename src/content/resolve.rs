@@ -267,6 +267,26 @@ impl<'a> Resolver<'a> {
                 .rev()
                 .find(|o| o.period.kind() == to.period.kind())
         };
+        if let (Some(found), Some(as_at)) = (found, self.as_at)
+            && found.period == to.period
+            && !to.period.ends_within(&as_at)
+        {
+            // The newest figure is older than the report: the quarter's figure
+            // has not been added yet, so there is nothing to compare it with.
+            return Err(Fail::new(
+                format!(
+                    "no figure for `{}` in {} yet: the latest is for {}",
+                    indicator.id,
+                    as_at.short_label(),
+                    to.period.short_label()
+                ),
+                Some(format!(
+                    "add the figure for {} to a CSV file under data/",
+                    as_at.short_label()
+                )),
+            )
+            .missing());
+        }
         let Some(observation) = found.filter(|o| o.period < to.period) else {
             return Err(missing(
                 indicator,

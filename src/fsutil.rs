@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads a UTF-8 text file, dropping a leading byte order mark (spreadsheets
 /// write one) so that exported files read exactly like clean ones.
@@ -66,4 +66,28 @@ pub fn normalise_newlines(text: String) -> String {
     } else {
         text
     }
+}
+
+/// Every file under `dir` whose name ends in `.ext` (any case), sorted, as
+/// paths relative to `root`. A missing folder has none.
+pub fn files_with_extension(dir: &Path, root: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case(ext))
+        })
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap_or(e.path())
+                .to_path_buf()
+        })
+        .collect();
+    files.sort();
+    files
 }

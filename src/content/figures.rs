@@ -114,6 +114,20 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// A bar chart's grid with a row for each of an indicator's categories.
+    fn by_category(indicator: &Indicator, categories: &[String], columns: Vec<Column>) -> Grid {
+        Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Category",
+            rows: categories.to_vec(),
+            columns,
+            kind: ChartKind::Bar,
+            source: indicator.source.clone(),
+        }
+    }
+
     /// The first and last periods of any figure shown.
     pub fn period_range(&self) -> Option<(Period, Period)> {
         let mut periods = self
@@ -544,16 +558,7 @@ impl Resolver<'_> {
             indicator: indicator.id.clone(),
         }];
         columns.extend(self.comparator_columns(indicator, breakdowns, compare, &latest));
-        Ok(Grid {
-            title: indicator.title.clone(),
-            unit: indicator.unit,
-            decimals: indicator.decimals,
-            row_heading: "Category",
-            rows: breakdowns.to_vec(),
-            columns,
-            kind: ChartKind::Bar,
-            source: indicator.source.clone(),
-        })
+        Ok(Grid::by_category(indicator, breakdowns, columns))
     }
 
     /// Each comparator's figures for each breakdown, as at `latest`, headed by
@@ -626,16 +631,7 @@ impl Resolver<'_> {
         if let Some(latest) = periods.last() {
             columns.extend(self.comparator_columns(indicator, breakdowns, compare, latest));
         }
-        Ok(Grid {
-            title: indicator.title.clone(),
-            unit: indicator.unit,
-            decimals: indicator.decimals,
-            row_heading: "Category",
-            rows: breakdowns.to_vec(),
-            columns,
-            kind: ChartKind::Bar,
-            source: indicator.source.clone(),
-        })
+        Ok(Grid::by_category(indicator, breakdowns, columns))
     }
 
     /// The site's latest figure beside each comparator's, one bar each.

@@ -44,23 +44,9 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
     let dir = root.join("content");
     let mut documents = Vec::new();
     let mut problems = Vec::new();
-    let files = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("md"))
-        });
-    for entry in files {
-        let file = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let text = match fsutil::read_text(entry.path()) {
+    for file in fsutil::files_with_extension(&dir, root, "md") {
+        let path = root.join(&file);
+        let text = match fsutil::read_text(&path) {
             Ok(text) => fsutil::normalise_newlines(text),
             Err(e) => {
                 problems.push(Problem::error(&file, format!("{e:#}")));
@@ -83,7 +69,7 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
         };
         let output = match front.period {
             Some(period) => format!("reports/{}/index.html", period.slug()),
-            None => page_output(entry.path().strip_prefix(&dir).unwrap_or(entry.path())),
+            None => page_output(path.strip_prefix(&dir).unwrap_or(&path)),
         };
         documents.push(Document {
             body: split.body.to_string(),

@@ -119,7 +119,7 @@ impl DataSet {
             );
             BTreeMap::new()
         };
-        let files = csv_files(&root.join("data"), root);
+        let files = fsutil::files_with_extension(&root.join("data"), root, "csv");
         let cx = ReadContext {
             indicators: &indicators,
             declared: &declared,
@@ -252,29 +252,6 @@ fn describe(
         text.push_str(&format!(", breakdown `{breakdown}`"));
     }
     text
-}
-
-/// Every `.csv` under `dir`, sorted, relative to `root`.
-fn csv_files(dir: &Path, root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-        })
-        .map(|e| {
-            e.path()
-                .strip_prefix(root)
-                .unwrap_or(e.path())
-                .to_path_buf()
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[cfg(test)]

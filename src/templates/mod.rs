@@ -35,6 +35,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "partials/figure.html",
     "partials/key_figures.html",
     "partials/table.html",
+    "partials/toc.html",
 ];
 
 /// The built-in default theme's static files.

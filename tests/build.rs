@@ -160,6 +160,11 @@ fn feed_and_sitemap_use_base_url_and_warn_without_it() {
         "{feed}"
     );
     assert!(feed.contains("<updated>2023-09-05T00:00:00Z</updated>"));
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(
+        not_found.contains("href=\"https://www.example.gov.uk/performance/static/style.css\""),
+        "a 404 page works at any depth: {not_found}"
+    );
     let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://www.example.gov.uk/performance/sitemap.xml"));
 }

@@ -282,8 +282,7 @@ impl Site {
     }
 
     /// Reports, Indicators, Compare quarters, then each plain page.
-    fn nav(&self, current: &str) -> Vec<NavItem> {
-        let root = root_of(current);
+    fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
         let sections = [
             ("Reports", "index.html"),
             ("Indicators", "indicators/index.html"),
@@ -312,10 +311,22 @@ impl Site {
         title: &str,
         extra: Value,
     ) -> Result<OutputFile, Problem> {
+        self.page_at(template, output, title, extra, &root_of(output))
+    }
+
+    /// As [`Site::page`], with links from `root` (relative, or an absolute URL).
+    fn page_at(
+        &self,
+        template: &str,
+        output: &str,
+        title: &str,
+        extra: Value,
+        root: &str,
+    ) -> Result<OutputFile, Problem> {
         let context = context! {
             site => self.site_view(),
-            root => root_of(output),
-            nav => self.nav(output),
+            root => root,
+            nav => self.nav(output, root),
             page_title => title,
             ..extra
         };
@@ -409,8 +420,14 @@ impl Site {
         )
     }
 
+    /// A server shows 404.html at any address, so its links and stylesheet
+    /// are absolute when the site's address is known.
     fn not_found(&self) -> Result<OutputFile, Problem> {
-        self.page("404.html", "404.html", "Page not found", context! {})
+        let root = match self.config.base_url.trim_end_matches('/') {
+            "" => String::new(),
+            base => format!("{base}/"),
+        };
+        self.page_at("404.html", "404.html", "Page not found", context! {}, &root)
     }
 }
 

@@ -22,8 +22,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A text cell for a CSV file that spreadsheets will open: text starting with
+/// `=`, `+`, `-` or `@` is read by Excel as a formula, so it gets a leading `'`.
+pub fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spreadsheet_formulas_in_text_are_defused() {
+        assert_eq!(super::csv_text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(super::csv_text("16 and over"), "16 and over");
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(

@@ -30,6 +30,12 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Some(out) => out.clone(),
         None => root.join(&site.config.output_dir),
     };
+    // A symlinked output folder (a common way to deploy) is replaced where it
+    // points, so the link itself stays.
+    let out = match std::fs::symlink_metadata(&out) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(&out)?,
+        _ => out,
+    };
     write::check_output_dir(root, &out)?;
     let write_start = Instant::now();
     write::replace_dir(&out, &files)?;

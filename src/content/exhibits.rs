@@ -170,10 +170,11 @@ fn csv(id: &str, grid: &Grid) -> Download {
                 .map(|m| m.code())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let text = crate::escape::csv_text;
             let _ = writer.write_record([
                 column.indicator.as_str(),
-                &cell.area,
-                cell.breakdown.as_deref().unwrap_or(""),
+                &text(&cell.area),
+                &text(cell.breakdown.as_deref().unwrap_or("")),
                 &cell.period.short_label(),
                 &value,
                 &markers,

@@ -43,7 +43,10 @@ const RESERVED_IDS: [&str; 6] = [
 
 /// Converts `markdown` for a page whose path to the site root is `root`
 /// (`../../`).
-pub fn to_html(markdown: &str, root: &str) -> Html {
+///
+/// `texts` are the placeholders' texts, marked in `markdown` by
+/// [`super::placeholders::TOKEN_START`]; each is put back, escaped, into the HTML.
+pub fn to_html(markdown: &str, root: &str, texts: &[String]) -> Html {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
@@ -73,7 +76,7 @@ pub fn to_html(markdown: &str, root: &str) -> Html {
                     .iter()
                     .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
                     .map_or(events.len(), |p| i + p);
-                let text = plain_text(&events[i + 1..end]);
+                let text = fill(&plain_text(&events[i + 1..end]), texts, false);
                 let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i] else {
                     unreachable!()
                 };
@@ -130,7 +133,41 @@ pub fn to_html(markdown: &str, root: &str) -> Html {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, out.into_iter());
-    Html { html, toc }
+    Html {
+        html: fill(&html, texts, true),
+        toc,
+    }
+}
+
+/// Puts each placeholder's text in place of its mark, HTML-escaped when `escape`.
+fn fill(marked: &str, texts: &[String], escape: bool) -> String {
+    use super::placeholders::{TOKEN_END, TOKEN_START};
+    if !marked.contains(TOKEN_START) {
+        return marked.to_string();
+    }
+    let mut out =
+        String::with_capacity(marked.len() + texts.iter().map(String::len).sum::<usize>());
+    let mut rest = marked;
+    while let Some(start) = rest.find(TOKEN_START) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + TOKEN_START.len_utf8()..];
+        let Some(end) = after.find(TOKEN_END) else {
+            rest = &rest[start..];
+            break;
+        };
+        match after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| texts.get(n))
+        {
+            Some(text) if escape => crate::escape::escape_into(&mut out, text),
+            Some(text) => out.push_str(text),
+            None => {}
+        }
+        rest = &after[end + TOKEN_END.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn demote(level: HeadingLevel, shift: usize) -> HeadingLevel {
@@ -202,9 +239,46 @@ fn relative_url(url: &str, root: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn to_html_plain(markdown: &str, root: &str) -> Html {
+        to_html(markdown, root, &[])
+    }
+
+    #[test]
+    fn placeholder_text_is_the_same_in_text_code_html_and_attributes() {
+        let t = |n: usize| {
+            format!(
+                "{}{n}{}",
+                crate::content::placeholders::TOKEN_START,
+                crate::content::placeholders::TOKEN_END
+            )
+        };
+        let markdown = format!(
+            "## Rate {}\n\n{} children, `{}`, <abbr title=\"{}\">x</abbr>\n\n<div class=\"callout\">\nThe rate is {}.\n</div>\n",
+            t(0),
+            t(1),
+            t(1),
+            t(1),
+            t(1)
+        );
+        let texts = vec!["Q1 2023-24".to_string(), "67.9 <b>".to_string()];
+        let html = to_html(&markdown, "", &texts);
+        assert_eq!(html.toc[0].text, "Rate Q1 2023-24");
+        assert!(html.html.contains("<p>67.9 &lt;b&gt; children, <code>67.9 &lt;b&gt;</code>, <abbr title=\"67.9 &lt;b&gt;\">"), "{}", html.html);
+        assert!(
+            html.html.contains("The rate is 67.9 &lt;b&gt;."),
+            "{}",
+            html.html
+        );
+        assert!(
+            !html.html.contains('\\'),
+            "no stray backslashes: {}",
+            html.html
+        );
+    }
+
     #[test]
     fn headings_get_unique_ids_and_a_contents_list() {
-        let html = to_html(
+        let html = to_html_plain(
             "## Adoption\n\ntext\n\n### Timeliness\n\n## Adoption\n\n## Main\n",
             "",
         );
@@ -225,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_body_with_h1_is_demoted_below_the_page_title() {
-        let html = to_html("# Top\n\n## Under\n", "");
+        let html = to_html_plain("# Top\n\n## Under\n", "");
         assert!(
             html.html.contains("<h2 id=\"top-2\">Top</h2>"),
             "{}",
@@ -240,14 +314,14 @@ mod tests {
 
     #[test]
     fn tables_scroll_in_a_labelled_region() {
-        let html = to_html("## Ages\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n", "");
+        let html = to_html_plain("## Ages\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n", "");
         assert!(html.html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table: Ages\" tabindex=\"0\">\n<table>"), "{}", html.html);
         assert!(html.html.contains("</table>\n</div>"), "{}", html.html);
     }
 
     #[test]
     fn root_links_become_relative() {
-        let html = to_html(
+        let html = to_html_plain(
             "[About](/about/) [Q1](/reports/2023-24-q1/#adoption) [ext](https://example.org/)",
             "../../",
         );

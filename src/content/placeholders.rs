@@ -39,6 +39,8 @@ pub struct Evaluated {
     pub downloads: Vec<Download>,
     /// The indicators the page's placeholders used.
     pub indicators: BTreeSet<String>,
+    /// The text of each placeholder, for [`super::markdown::to_html`].
+    pub texts: Vec<String>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -51,6 +53,8 @@ struct PageState {
     downloads: Mutex<Vec<Download>>,
     /// Indicators used so far.
     indicators: Mutex<BTreeSet<String>>,
+    /// The text of each placeholder, put in place of its mark after Markdown.
+    texts: Mutex<Vec<String>>,
     /// The site's own latest figures shown "as at the page": indicator and
     /// the period of the figure shown, for `outturn new`.
     shown: Mutex<Vec<(String, Period)>>,
@@ -221,11 +225,13 @@ impl Placeholders {
                         .lock()
                         .map(|i| i.clone())
                         .unwrap_or_default();
+                    let texts = page.texts.lock().map(|t| t.clone()).unwrap_or_default();
                     return Ok(Evaluated {
                         markdown,
                         markers,
                         downloads,
                         indicators,
+                        texts,
                     });
                 }
                 Ok(_) => return Err(problems),
@@ -261,6 +267,7 @@ impl PageState {
             markers: Mutex::new(BTreeSet::new()),
             downloads: Mutex::new(Vec::new()),
             indicators: Mutex::new(BTreeSet::new()),
+            texts: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
         })
     }
@@ -421,9 +428,14 @@ fn fail(fail: Fail) -> Error {
     Error::new(ErrorKind::InvalidOperation, fail.message.clone()).with_source(fail)
 }
 
-/// Text placed into Markdown must stay text: HTML is escaped and Markdown's
-/// punctuation is backslash-escaped, so a data value can neither inject markup
-/// nor start a list, a link or a table cell.
+/// Marks where a placeholder's text goes: the text itself is kept aside and
+/// put in after the Markdown is converted, HTML-escaped, so a figure is the
+/// same in a paragraph, a table cell, a code span, raw HTML or an attribute,
+/// and can neither inject markup nor start a list, a link or a table cell.
+pub const TOKEN_START: char = '\u{E000}';
+/// Ends a placeholder's mark; see [`TOKEN_START`].
+pub const TOKEN_END: char = '\u{E001}';
+
 fn markdown_formatter(
     out: &mut Output<'_>,
     state: &State<'_, '_>,
@@ -432,31 +444,28 @@ fn markdown_formatter(
     if value.is_safe() {
         return write!(out, "{value}").map_err(Error::from);
     }
-    if state.name().ends_with(".html") {
-        // Chart and table partials are HTML, which Markdown passes through as is.
-        if value.is_undefined() || value.is_none() {
+    let html_partial = state.name().ends_with(".html");
+    if value.is_undefined() || value.is_none() {
+        if html_partial {
             return Ok(());
         }
-        return out
-            .write_str(&crate::escape::escape(&value.to_string()))
-            .map_err(Error::from);
+        return Err(fail(Fail::new(
+            "this placeholder has nothing to show",
+            Some("a suppressed figure has no .number and its change no .assessment; test first, e.g. {% if value(\"x\").number %}…{% endif %}".into()),
+        )));
     }
     let text = value.to_string();
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '-' | '+' | '.' | '!' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            _ => escaped.push(c),
-        }
+    if html_partial {
+        // Chart and table partials are HTML, which Markdown passes through as is.
+        return out
+            .write_str(&crate::escape::escape(&text))
+            .map_err(Error::from);
     }
-    out.write_str(&escaped).map_err(Error::from)
+    let page = page_state(state)?;
+    let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
+    write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
+    texts.push(text);
+    Ok(())
 }
 
 /// Replaces the failing expression with `""`, padded to the same length and

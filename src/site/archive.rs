@@ -453,11 +453,12 @@ impl Site {
                     .map(|m| m.code())
                     .collect::<Vec<_>>()
                     .join(" ");
+                let text = crate::escape::csv_text;
                 let _ = out.write_record([
                     indicator.id.as_str(),
-                    indicator.title.as_str(),
-                    area,
-                    series.breakdown.as_deref().unwrap_or(""),
+                    &text(&indicator.title),
+                    &text(area),
+                    &text(series.breakdown.as_deref().unwrap_or("")),
                     &o.period.slug(),
                     &o.period.label(),
                     &o.period.start_date().iso(),
@@ -465,7 +466,7 @@ impl Site {
                     &value,
                     indicator.unit.name(),
                     &markers,
-                    o.note.as_deref().unwrap_or(""),
+                    &text(o.note.as_deref().unwrap_or("")),
                 ]);
             }
         }

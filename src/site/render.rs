@@ -199,7 +199,11 @@ impl Site {
         };
         markers.extend(evaluated.markers);
         Ok(Body {
-            html: markdown::to_html(&evaluated.markdown, &root_of(&document.output)),
+            html: markdown::to_html(
+                &evaluated.markdown,
+                &root_of(&document.output),
+                &evaluated.texts,
+            ),
             markers,
             key_figures,
             downloads: evaluated.downloads,

@@ -33,6 +33,12 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
             );
         }
     }
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "{} is a file, not a folder; the output must be a folder, such as public",
+            out.display()
+        );
+    }
     if out.is_dir() && !out.join(MARKER_FILE).exists() && out.read_dir()?.next().is_some() {
         bail!(
             "{} already holds files that outturn did not write; a build replaces its output folder whole, so choose an empty or new folder",
@@ -176,5 +182,7 @@ mod tests {
         std::fs::write(other.join("letter.txt"), "keep me").unwrap();
         assert!(check_output_dir(root, &other).is_err());
         assert!(check_output_dir(root, &root.join("public")).is_ok());
+        std::fs::write(root.join("site.toml"), "title = \"x\"").unwrap();
+        assert!(check_output_dir(root, &root.join("site.toml")).is_err());
     }
 }

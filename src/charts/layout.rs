@@ -259,10 +259,11 @@ pub(super) fn thin(spacing: f64, widths: &[i32]) -> Vec<usize> {
         .unwrap_or(fewest);
     let mut shown: Vec<usize> = (0..=last).step_by(step).collect();
     if shown.last() != Some(&last) {
-        if let Some(&prev) = shown.last() {
-            if prev != 0 && !clear(prev, last) {
-                shown.pop();
-            }
+        if let Some(&prev) = shown.last()
+            && prev != 0
+            && !clear(prev, last)
+        {
+            shown.pop();
         }
         shown.push(last);
     }

@@ -56,15 +56,14 @@ fn segments(shares: &[Option<f64>]) -> Vec<(usize, f64, f64)> {
 fn gap_notes(chart: &Chart, index: usize) -> String {
     let mut notes = String::new();
     for series in &chart.series {
-        if series.value(index).is_none() {
-            if let Some(note) = series.marker(index) {
-                if !notes.split(' ').any(|n| n == note) {
-                    if !notes.is_empty() {
-                        notes.push(' ');
-                    }
-                    notes.push_str(note);
-                }
+        if series.value(index).is_none()
+            && let Some(note) = series.marker(index)
+            && !notes.split(' ').any(|n| n == note)
+        {
+            if !notes.is_empty() {
+                notes.push(' ');
             }
+            notes.push_str(note);
         }
     }
     notes

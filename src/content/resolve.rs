@@ -8,7 +8,7 @@
 use super::objects::{ChangeValue, Direction, FigureValue};
 use crate::config::Config;
 use crate::data::format;
-use crate::data::indicators::{Indicator, Polarity};
+use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::{DataSet, Observation, Series};
 use crate::period::Period;
 use crate::problem::suggest;
@@ -257,18 +257,41 @@ impl<'a> Resolver<'a> {
             ),
         };
         // Like is compared with like: a quarter's figure with an earlier
-        // quarter's, never with a year's total that happens to end first.
+        // quarter's, never with a year's total or a month that happens to end
+        // in the period named.
+        if within
+            && !earlier.ends_by(&to.period.previous())
+            && earlier.end_date() >= to.period.end_date()
+        {
+            return Err(Fail::new(
+                format!(
+                    "vs=\"{}\" is not earlier than the figure it is compared with ({})",
+                    vs.trim(),
+                    to.period.short_label()
+                ),
+                Some("name an earlier period, or write vs=\"previous\" or vs=\"year_ago\"".into()),
+            ));
+        }
+        // A total over a period (entries in a quarter) is compared only with a
+        // total over a period as long; a figure as at a date, or an average,
+        // with any figure of the period named.
+        let same_kind = |o: &&Observation| o.period.kind() == to.period.kind();
+        let totals = indicator.measure == Measure::Flow
+            && matches!(indicator.unit, Unit::Count | Unit::Money);
+        let candidates = series.up_to(&earlier).iter().rev();
         let found = if within {
-            series.within(&earlier)
+            let mut named = candidates.take_while(|o| o.period.ends_within(&earlier));
+            let preferred = named.clone().find(same_kind);
+            if totals {
+                preferred
+            } else {
+                preferred.or_else(|| named.next())
+            }
         } else {
-            series
-                .up_to(&earlier)
-                .iter()
-                .rev()
-                .find(|o| o.period.kind() == to.period.kind())
+            candidates.clone().find(same_kind)
         };
-        if let (Some(found), Some(as_at)) = (found, self.as_at)
-            && found.period == to.period
+        if let Some(as_at) = self.as_at
+            && query.period.is_none()
             && !to.period.ends_within(&as_at)
         {
             // The newest figure is older than the report: the quarter's figure
@@ -325,14 +348,11 @@ pub(crate) fn figure(indicator: &Indicator, observation: &Observation) -> Figure
 
 fn describe_change(indicator: &Indicator, from: FigureValue, to: FigureValue) -> ChangeValue {
     let (Some(a), Some(b)) = (from.shown, to.shown) else {
+        let suppressed = if to.number.is_none() { &to } else { &from };
         let text = format!(
-            "not comparable with {} ({})",
-            from.period.short_label(),
-            if from.number.is_none() {
-                &from.text
-            } else {
-                &to.text
-            }
+            "not comparable: the figure for {} is {}",
+            suppressed.period.short_label(),
+            suppressed.text
         );
         return ChangeValue {
             text,
@@ -405,4 +425,93 @@ fn quote_list(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil;
+
+    const YAML: &str = "stock:\n  title: Children looked after\n  unit: count\n\
+entries:\n  title: Children entering care\n  unit: count\n  measure: flow\n\
+visits:\n  title: Visits in time\n  unit: percent\n  polarity: higher_is_better\n";
+    const CSV: &str = "indicator,period,value\n\
+stock,2022-06,260\nstock,2023-03,292\nstock,2023-06,308\nstock,2021-22,295\n\
+entries,2023-24 Q1,48\nentries,2023-06,30\nentries,2022-23,150\nentries,2022-23 Q4,29\n\
+visits,2022-23,94\nvisits,2023-24 Q1,95.5\nvisits,2023-24 Q2,[c]\n";
+
+    fn change(as_at: &str, id: &str, vs: &str) -> Result<String, String> {
+        let data = testutil::data(YAML, CSV);
+        let config = testutil::config();
+        let resolver = Resolver {
+            data: &data,
+            config: &config,
+            as_at: Some(Period::parse(as_at, 4).unwrap()),
+        };
+        resolver
+            .change(&Query::of(id), vs)
+            .map(|c| c.text)
+            .map_err(|f| f.message)
+    }
+
+    #[test]
+    fn describes_changes_in_plain_words() {
+        assert_eq!(
+            change("2023-24 Q1", "stock", "previous").unwrap(),
+            "an increase of 16 from 292 in March 2023"
+        );
+        assert_eq!(
+            change("2023-24 Q1", "stock", "year_ago").unwrap(),
+            "an increase of 48 from 260 in June 2022"
+        );
+        assert_eq!(
+            change("2023-24 Q1", "visits", "2022-23").unwrap(),
+            "an increase of 2 percentage points from 94% in 2022-23"
+        );
+    }
+
+    #[test]
+    fn compares_totals_only_with_totals_as_long() {
+        assert_eq!(
+            change("2023-24 Q1", "entries", "previous").unwrap(),
+            "an increase of 19 from 29 in Q4 2022-23"
+        );
+        assert_eq!(
+            change("2023-24 Q1", "entries", "2022-23").unwrap(),
+            "an increase of 19 from 29 in Q4 2022-23"
+        );
+        // As at a date, a year's figure is the stock at its end: comparable.
+        assert_eq!(
+            change("2023-24 Q1", "stock", "2021-22").unwrap(),
+            "an increase of 13 from 295 in 2021-22"
+        );
+    }
+
+    #[test]
+    fn a_figure_not_yet_loaded_is_an_error_for_every_comparison() {
+        for vs in ["previous", "year_ago", "2022-23"] {
+            let message = change("2023-24 Q2", "stock", vs).unwrap_err();
+            assert_eq!(
+                message, "no figure for `stock` in Q2 2023-24 yet: the latest is for June 2023",
+                "{vs}"
+            );
+        }
+    }
+
+    #[test]
+    fn vs_must_be_earlier() {
+        let message = change("2023-24 Q1", "stock", "2023-24 Q1").unwrap_err();
+        assert!(
+            message.contains("is not earlier than the figure"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_suppressed_figure_is_named_with_its_own_period() {
+        assert_eq!(
+            change("2023-24 Q2", "visits", "previous").unwrap(),
+            "not comparable: the figure for Q2 2023-24 is [c]"
+        );
+    }
 }

@@ -812,9 +812,13 @@ cla_by_age,2023-24 Q2,50,,Under 16\ncla_by_age,2023-24 Q2,50,,16 and over\n";
     fn breakdowns_show_the_latest_period_with_markers() {
         let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_by_age".into()])).unwrap();
         assert_eq!(g.kind, ChartKind::Bar);
-        assert_eq!(g.rows, ["16 and over", "Under 16"]);
+        assert_eq!(
+            g.rows,
+            ["Under 16", "16 and over"],
+            "in the order the data gives them"
+        );
         assert_eq!(g.columns[0].name, "Thurrock (Q1 2023-24)");
-        assert_eq!(numbers(&g.columns[0]), [Some(45.0), None]);
+        assert_eq!(numbers(&g.columns[0]), [None, Some(45.0)]);
         assert_eq!(g.markers(), [Marker::Confidential]);
     }
 

@@ -208,6 +208,13 @@ pub fn slug(text: &str) -> String {
 }
 
 fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
+    // Charts and tables take `figure-1`, `figure-1-caption`…: headings never do.
+    let wanted = if wanted.starts_with("figure-") {
+        format!("section-{wanted}")
+    } else {
+        wanted.to_string()
+    };
+    let wanted = wanted.as_str();
     let mut id = wanted.to_string();
     let mut n = 2;
     while used.contains(&id) {
@@ -293,6 +300,11 @@ mod tests {
             html.html
         );
         assert!(html.html.contains("<h2 id=\"main-2\">"), "{}", html.html);
+        let figures = to_html_plain("## Figure 1\n\n## Figure 1 caption\n", "");
+        assert!(
+            figures.html.contains("id=\"section-figure-1\"")
+                && figures.html.contains("id=\"section-figure-1-caption\"")
+        );
         let levels: Vec<u8> = html.toc.iter().map(|t| t.level).collect();
         assert_eq!(levels, [2, 3, 2, 2]);
     }

@@ -152,7 +152,18 @@ impl DataSet {
         let mut problems = Vec::new();
         let mut groups: BTreeMap<(String, Option<String>, Option<String>), Vec<Row>> =
             BTreeMap::new();
+        // Categories keep the order they are first written in (an age band's
+        // order is meaningful; the alphabet's is not).
+        let mut first_seen: HashMap<(String, Option<String>, Option<String>), usize> =
+            HashMap::new();
         for row in rows {
+            let key = (
+                row.indicator.clone(),
+                row.area.clone(),
+                row.breakdown.clone(),
+            );
+            let next = first_seen.len();
+            first_seen.entry(key).or_insert(next);
             groups
                 .entry((
                     row.indicator.clone(),
@@ -197,6 +208,11 @@ impl DataSet {
                 area,
                 breakdown,
                 observations,
+            });
+        }
+        for (indicator, list) in &mut series {
+            list.sort_by_key(|s| {
+                first_seen[&(indicator.clone(), s.area.clone(), s.breakdown.clone())]
             });
         }
         (

@@ -240,6 +240,17 @@ fn arrange(
         if document.front.draft && !options.drafts {
             continue;
         }
+        let generated = ["indicators/", "compare/", "data/", "static/"]
+            .iter()
+            .find(|prefix| document.output.starts_with(*prefix));
+        if let Some(prefix) = generated {
+            problems.push(
+                Problem::error(&document.file, format!("outturn makes the pages under {prefix} itself"))
+                    .at(1, 1)
+                    .help("move this page to another folder of content/"),
+            );
+            continue;
+        }
         if let Some(first) = seen.get(&document.output) {
             let what = match document.front.period {
                 Some(p) => format!("a second report for {}", p.short_label()),

@@ -15,6 +15,7 @@ use indicatif::ProgressBar;
 use minijinja::{Value, context};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// One file of the built site, in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,10 +142,25 @@ impl Site {
             super::write::MARKER_FILE,
             "This folder is built by outturn. Each build replaces it whole: do not keep other files here.\n",
         ));
-        for (path, bytes) in self.theme.static_files.iter().chain(&self.static_files) {
+        // The site's own files first: of two at one path, the first is kept.
+        for (path, bytes) in self.static_files.iter().chain(&self.theme.static_files) {
             files.push(OutputFile::new(path.clone(), bytes.clone()));
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        // The theme's files give way to the site's own; any other clash is a mistake.
+        for pair in files.windows(2).filter(|pair| pair[0].path == pair[1].path) {
+            let path = &pair[0].path;
+            let theirs = self.theme.static_files.contains_key(path) && self.static_files.contains_key(path);
+            if !theirs {
+                problems.push(
+                    Problem::error(Path::new("static").join(path), format!("outturn writes {path} itself"))
+                        .help("rename or remove this file from static/"),
+                );
+            }
+        }
+        if problems.has_errors() {
+            return Err(SiteProblems(problems));
+        }
         files.dedup_by(|later, earlier| later.path == earlier.path);
         timings.stages.push(("files", start.elapsed()));
         let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();

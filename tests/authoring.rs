@@ -264,3 +264,45 @@ fn serve_rebuilds_on_save_shows_problems_and_recovers() {
         );
     }
 }
+
+#[test]
+fn check_sees_the_site_as_build_publishes_it_and_reads_drafts_too() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    // A link to a draft: build would fail, so check must.
+    let about = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(
+        &about,
+        text.replace("(/reports/2023-24-q1/)", "(/reports/2023-24-q2/)"),
+    )
+    .unwrap();
+    let output = outturn(&["check", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text_of(&output).contains("the link to `/reports/2023-24-q2/` leads to no page"),
+        "{}",
+        text_of(&output)
+    );
+    std::fs::write(&about, text).unwrap();
+
+    // A problem inside a draft is still a problem.
+    let draft = site.path().join("content/reports/2023-24-q2.md");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    std::fs::write(
+        &draft,
+        text.replace("A draft.", "A draft: {{ value(\"cla_cuont\") }}."),
+    )
+    .unwrap();
+    let output = outturn(&["check", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text_of(&output)
+            .contains("content/reports/2023-24-q2.md:6:13: error: unknown indicator `cla_cuont`"),
+        "{}",
+        text_of(&output)
+    );
+    // build leaves drafts out, so it publishes.
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+}

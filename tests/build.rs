@@ -228,23 +228,42 @@ fn one_thread_or_many_gives_the_same_bytes() {
 fn a_site_cannot_overwrite_what_outturn_makes() {
     let site = good_site();
     std::fs::create_dir_all(site.path().join("static/static")).unwrap();
-    std::fs::write(site.path().join("static/static/style.css"), "body { color: #000 }").unwrap();
+    std::fs::write(
+        site.path().join("static/static/style.css"),
+        "body { color: #000 }",
+    )
+    .unwrap();
     let out = site.path().join("public");
     let output = build(site.path(), &out, &[]);
     assert!(output.status.success(), "{}", text(&output).1);
     let css = std::fs::read_to_string(out.join("static/style.css")).unwrap();
-    assert_eq!(css, "body { color: #000 }", "the site's own file replaces the theme's");
+    assert_eq!(
+        css, "body { color: #000 }",
+        "the site's own file replaces the theme's"
+    );
 
     std::fs::write(site.path().join("static/robots.txt"), "User-agent: *\n").unwrap();
     let output = build(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output).1;
-    assert!(stderr.contains("static/robots.txt: error: outturn writes robots.txt itself"), "{stderr}");
+    assert!(
+        stderr.contains("static/robots.txt: error: outturn writes robots.txt itself"),
+        "{stderr}"
+    );
 
     std::fs::remove_file(site.path().join("static/robots.txt")).unwrap();
-    std::fs::write(site.path().join("content/compare.md"), "---\ntitle: Compare\n---\nMine.\n").unwrap();
+    std::fs::write(
+        site.path().join("content/compare.md"),
+        "---\ntitle: Compare\n---\nMine.\n",
+    )
+    .unwrap();
     let output = build(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output).1;
-    assert!(stderr.contains("content/compare.md:1:1: error: outturn makes the pages under compare/ itself"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/compare.md:1:1: error: outturn makes the pages under compare/ itself"
+        ),
+        "{stderr}"
+    );
 }

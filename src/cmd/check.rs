@@ -1,16 +1,25 @@
 //! `outturn check`: everything `build` validates, writing nothing.
+//!
+//! The site is checked exactly as `build` would publish it (drafts left
+//! out, so a link to a draft is caught), and then the drafts' own text is
+//! checked as well, since a draft is what an analyst is working on.
 
 use crate::cli::CheckArgs;
+use crate::problem::{Problems, SiteProblems};
 use crate::site::{BuildOptions, Site};
 use anyhow::Result;
 use std::process::ExitCode;
 
-/// Loads and renders in memory, drafts included, and reports every problem.
+/// Loads and renders in memory and reports every problem, drafts included.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    match Site::build(&args.common.root, BuildOptions { drafts: true }) {
-        Ok((mut site, files, _)) => {
+    let root = &args.common.root;
+    let published = Site::build(root, BuildOptions { drafts: false });
+    let drafts = draft_problems(root);
+    match published {
+        Ok((mut site, files, _)) if !drafts.has_errors() => {
             let typed = site.typed_figures();
             site.warnings.extend(typed);
+            site.warnings.extend(drafts);
             super::report_warnings(&site.warnings);
             if !args.common.quiet {
                 println!(
@@ -22,6 +31,20 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(problems) => Ok(super::report_problems(&problems)),
+        Ok(_) => Ok(super::report_problems(&SiteProblems(drafts))),
+        Err(SiteProblems(mut problems)) => {
+            problems.extend(drafts);
+            Ok(super::report_problems(&SiteProblems(problems)))
+        }
     }
+}
+
+/// The problems in the text of drafts (none when the site does not load:
+/// the published check reports why).
+fn draft_problems(root: &std::path::Path) -> Problems {
+    let mut problems = Problems::new();
+    if let Ok(site) = Site::load(root, BuildOptions { drafts: true }) {
+        problems.extend(site.draft_problems());
+    }
+    problems
 }

@@ -122,6 +122,25 @@ impl Site {
         Ok(site)
     }
 
+    /// Problems in the placeholders and key figures of drafts only.
+    pub fn draft_problems(&self) -> Problems {
+        let drafts: Vec<&Document> = self
+            .reports
+            .iter()
+            .chain(&self.pages)
+            .filter(|d| d.front.draft)
+            .collect();
+        let mut problems = Problems::new();
+        for found in drafts
+            .par_iter()
+            .filter_map(|d| self.body(d).err())
+            .collect::<Vec<_>>()
+        {
+            problems.extend(found);
+        }
+        problems
+    }
+
     /// Warnings for figures typed into reports instead of drawn from the data.
     pub fn typed_figures(&self) -> Vec<Problem> {
         self.reports
@@ -245,9 +264,12 @@ fn arrange(
             .find(|prefix| document.output.starts_with(*prefix));
         if let Some(prefix) = generated {
             problems.push(
-                Problem::error(&document.file, format!("outturn makes the pages under {prefix} itself"))
-                    .at(1, 1)
-                    .help("move this page to another folder of content/"),
+                Problem::error(
+                    &document.file,
+                    format!("outturn makes the pages under {prefix} itself"),
+                )
+                .at(1, 1)
+                .help("move this page to another folder of content/"),
             );
             continue;
         }

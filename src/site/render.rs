@@ -150,11 +150,15 @@ impl Site {
         // The theme's files give way to the site's own; any other clash is a mistake.
         for pair in files.windows(2).filter(|pair| pair[0].path == pair[1].path) {
             let path = &pair[0].path;
-            let theirs = self.theme.static_files.contains_key(path) && self.static_files.contains_key(path);
+            let theirs =
+                self.theme.static_files.contains_key(path) && self.static_files.contains_key(path);
             if !theirs {
                 problems.push(
-                    Problem::error(Path::new("static").join(path), format!("outturn writes {path} itself"))
-                        .help("rename or remove this file from static/"),
+                    Problem::error(
+                        Path::new("static").join(path),
+                        format!("outturn writes {path} itself"),
+                    )
+                    .help("rename or remove this file from static/"),
                 );
             }
         }
@@ -196,7 +200,7 @@ impl Site {
         (bodies, problems)
     }
 
-    fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
+    pub(super) fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
         let evaluated = self.placeholders.evaluate(
             &document.file,
             &document.body,

@@ -120,6 +120,14 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String]) -> Html {
                 out.push(events[i].clone());
                 out.push(Event::Html(CowStr::from("</div>\n")));
             }
+            Event::Html(html) => {
+                let rewritten = relative_in_html(html, root);
+                out.push(Event::Html(CowStr::from(rewritten)));
+            }
+            Event::InlineHtml(html) => {
+                let rewritten = relative_in_html(html, root);
+                out.push(Event::InlineHtml(CowStr::from(rewritten)));
+            }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some(relative) = relative_url(dest_url, root) {
@@ -223,6 +231,27 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
     }
     used.insert(id.clone());
     id
+}
+
+/// Raw HTML in a page may link from the site root too: `<a href="/about/">`.
+fn relative_in_html(html: &str, root: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next = [" href=\"", " src=\""]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+            .min();
+        let Some(value_start) = next else { break };
+        out.push_str(&rest[..value_start]);
+        let after = &rest[value_start..];
+        let end = after.find('"').unwrap_or(after.len());
+        let url = &after[..end];
+        out.push_str(&relative_url(url, root).unwrap_or_else(|| url.to_string()));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `/about/` from a page two levels down → `../../about/index.html`.
@@ -350,6 +379,29 @@ mod tests {
         );
         assert!(
             html.html.contains("href=\"https://example.org/\""),
+            "{}",
+            html.html
+        );
+    }
+
+    #[test]
+    fn root_links_in_raw_html_become_relative_too() {
+        let html = to_html_plain(
+            "<p><a href=\"/about/\">About</a> <img src=\"/logo.png\" alt=\"\"> <a href=\"//cdn.example\">x</a></p>\n",
+            "../../",
+        );
+        assert!(
+            html.html.contains("<a href=\"../../about/index.html\">"),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html.contains("src=\"../../logo.png\""),
+            "{}",
+            html.html
+        );
+        assert!(
+            html.html.contains("href=\"//cdn.example\""),
             "{}",
             html.html
         );

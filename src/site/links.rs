@@ -131,8 +131,8 @@ fn broken_links(
     broken_links
 }
 
-/// The problem, placed at the line of the content file that names the
-/// target; `None` when no line does (the link came from a template).
+/// The problem, in the content file the page came from (at the line that
+/// names the target, when one does); `None` for pages made from templates.
 fn locate(
     page: &str,
     sources: &HashMap<&str, &Document>,
@@ -156,12 +156,12 @@ fn locate(
         line.find(&needle)
             .map(|col| (document.body_line + n, line[..col].chars().count() + 1))
     });
-    let (line, column) = place?;
-    Some(
-        Problem::error(&document.file, message)
-            .at(line, column)
-            .help("link to other pages from the site root, e.g. [About](/about/) or [Q1](/reports/2023-24-q1/#adoption)"),
-    )
+    let problem = Problem::error(&document.file, message)
+        .help("link to other pages from the site root, e.g. [About](/about/) or [Q1](/reports/2023-24-q1/#adoption)");
+    Some(match place {
+        Some((line, column)) => problem.at(line, column),
+        None => problem,
+    })
 }
 
 fn is_external(href: &str) -> bool {

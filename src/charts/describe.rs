@@ -234,7 +234,12 @@ fn describe_shares(out: &mut String, chart: &Chart) {
             Some((k, share)) => {
                 let series = &chart.series[k];
                 let value = series.value(index).unwrap_or(0.0);
-                let _ = write!(out, "{} {}", series.name, with_unit(share, Unit::Percent, 0));
+                let _ = write!(
+                    out,
+                    "{} {}",
+                    series.name,
+                    with_unit(share, Unit::Percent, 0)
+                );
                 // Shares of percentages are the percentages: say them once.
                 if chart.unit != Unit::Percent {
                     let _ = write!(out, " ({})", figure(chart, series, index, value));

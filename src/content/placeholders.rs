@@ -213,6 +213,9 @@ impl Placeholders {
     ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
+        // Where earlier failures were blanked out: a later error there is
+        // their aftermath, not news.
+        let mut blanked: Vec<std::ops::Range<usize>> = Vec::new();
         loop {
             let page = PageState::new(as_at);
             let result = self.render(&source, &page);
@@ -240,20 +243,21 @@ impl Placeholders {
             let missing_data = std::error::Error::source(&error)
                 .and_then(|s| s.downcast_ref::<Fail>())
                 .is_some_and(|f| f.missing_data);
-            // What is left of an expression blanked out earlier is no news.
-            let leftover = error
-                .range()
-                .and_then(|r| source.get(r))
-                .is_some_and(|text| text.trim_start().starts_with("\"\""));
+            let range = error.range();
+            let leftover = range
+                .as_ref()
+                .is_some_and(|r| blanked.iter().any(|b| b.start < r.end && r.start < b.end));
             if (data_complete || !missing_data) && !leftover {
                 problems.push(problem(file, &source, first_line, &error));
             }
-            let blanked = error
-                .range()
-                .filter(|_| error.kind() != ErrorKind::SyntaxError)
-                .and_then(|range| blank_out(&source, range));
-            match blanked {
-                Some(next) if problems.len() < MAX_PROBLEMS_PER_FILE => source = next,
+            let next = range
+                .filter(|r| error.kind() != ErrorKind::SyntaxError && !blanked.contains(r))
+                .and_then(|r| blank_out(&source, r.clone()).map(|(next, widened)| (next, widened)));
+            match next {
+                Some((next, widened)) if problems.len() < MAX_PROBLEMS_PER_FILE => {
+                    blanked.push(widened);
+                    source = next;
+                }
                 _ => return Err(problems),
             }
         }
@@ -470,7 +474,10 @@ fn markdown_formatter(
 
 /// Replaces the failing expression with `""`, padded to the same length and
 /// keeping its line breaks, so every later line and column stays put.
-fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
+fn blank_out(
+    source: &str,
+    range: std::ops::Range<usize>,
+) -> Option<(String, std::ops::Range<usize>)> {
     let range = widen_to_print(source, range);
     let failing = source.get(range.clone())?;
     if failing.len() < 2 {
@@ -489,8 +496,8 @@ fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
     }
     replacement.truncate(failing.len());
     let mut next = source.to_string();
-    next.replace_range(range, &replacement);
-    Some(next)
+    next.replace_range(range.clone(), &replacement);
+    Some((next, range))
 }
 
 /// A failing call inside `{{ … }}` takes the whole expression with it, so that
@@ -498,7 +505,7 @@ fn blank_out(source: &str, range: std::ops::Range<usize>) -> Option<String> {
 fn widen_to_print(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let before = source.get(..range.start).unwrap_or("");
     let Some(open) = before.rfind("{{") else {
-        return range;
+        return widen_to_tag(source, range);
     };
     let closed_since = [before.rfind("}}"), before.rfind("{%"), before.rfind("%}")]
         .into_iter()
@@ -507,6 +514,51 @@ fn widen_to_print(source: &str, range: std::ops::Range<usize>) -> std::ops::Rang
     match source.get(range.end..).and_then(|after| after.find("}}")) {
         Some(close) if !closed_since => open + 2..range.end + close,
         _ => range,
+    }
+}
+
+/// A failing call inside `{% if … %}` (or `for … in …`, `set … =`) takes the
+/// tag's whole expression with it: `{% if "" %}` is harmless where
+/// `{% if "".number > 3 %}` would fail again.
+fn widen_to_tag(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let before = source.get(..range.start).unwrap_or("");
+    let (Some(open), Some(close)) = (
+        before.rfind("{%"),
+        source
+            .get(range.end..)
+            .and_then(|after| after.find("%}"))
+            .map(|c| c + range.end),
+    ) else {
+        return range;
+    };
+    if [before.rfind("%}"), before.rfind("{{"), before.rfind("}}")]
+        .into_iter()
+        .flatten()
+        .any(|i| i > open)
+    {
+        return range;
+    }
+    let inner = &source[open + 2..close];
+    let keyword_end = if let Some(i) = inner
+        .find(" in ")
+        .filter(|_| inner.trim_start().starts_with("for "))
+    {
+        i + " in ".len()
+    } else if let Some(i) = inner
+        .find('=')
+        .filter(|_| inner.trim_start().starts_with("set "))
+    {
+        i + 1
+    } else {
+        let lead = inner.len() - inner.trim_start().len();
+        lead + inner.trim_start().find(char::is_whitespace).unwrap_or(0)
+    };
+    let start = open + 2 + keyword_end;
+    let end = close - (inner.len() - inner.trim_end().len());
+    if start < end && start <= range.start && range.end <= end {
+        start..end
+    } else {
+        range
     }
 }
 
@@ -562,5 +614,49 @@ fn problem(file: &Path, source: &str, first_line: usize, error: &Error) -> Probl
         problem.at_line(first_line + line - 1)
     } else {
         problem.at(first_line + line - 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil;
+
+    fn evaluate(body: &str) -> Result<Evaluated, Vec<String>> {
+        let data = testutil::data(
+            "cla_count:\n  title: CLA\n  unit: count\nsupp:\n  title: Suppressed\n  unit: count\n",
+            "indicator,period,value\ncla_count,2023-06,308\nsupp,2023-06,[c]\n",
+        );
+        let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
+        let as_at = Period::parse("2023-24 Q1", 4).ok();
+        placeholders
+            .evaluate(Path::new("r.md"), body, 5, as_at, true)
+            .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn reports_each_failing_placeholder_once_at_its_place() {
+        let problems = evaluate("A {% if value(\"nope\").number > 3 %}x{% endif %}\n{{ \"\" + 1 }} {{ valeu(\"cla_count\") }}\n").unwrap_err();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with("r.md:5:9: error: unknown indicator `nope`"),
+            "{problems:?}"
+        );
+        assert!(problems[1].starts_with("r.md:6:4: error:"), "{problems:?}");
+        assert!(
+            problems[2].starts_with("r.md:6:17: error: unknown placeholder `valeu`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_placeholder_with_nothing_to_show_is_an_error() {
+        let problems = evaluate("{{ value(\"supp\").number }}\n").unwrap_err();
+        assert!(
+            problems[0].contains("this placeholder has nothing to show"),
+            "{problems:?}"
+        );
+        let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
+        assert_eq!(ok.texts, ["308"]);
     }
 }

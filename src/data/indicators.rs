@@ -180,16 +180,28 @@ const FIELDS: [&str; 8] = [
 
 /// The ids indicators.yaml names, whether or not their entries are valid, so
 /// that one bad entry does not also make every row of its figures "unknown".
+///
+/// When the file is not valid YAML, the ids are read off the lines that start
+/// an entry, so that one syntax error is one problem, not one per figure.
 pub fn declared_ids(text: &str) -> std::collections::BTreeSet<String> {
-    serde_yaml::from_str::<Option<serde_yaml::Mapping>>(text)
-        .ok()
-        .flatten()
-        .into_iter()
-        .flat_map(|m| {
-            m.into_iter()
-                .filter_map(|(k, _)| k.as_str().map(str::to_string))
-        })
-        .collect()
+    match serde_yaml::from_str::<Option<serde_yaml::Mapping>>(text) {
+        Ok(mapping) => mapping
+            .into_iter()
+            .flat_map(|m| {
+                m.into_iter()
+                    .filter_map(|(k, _)| k.as_str().map(str::to_string))
+            })
+            .collect(),
+        Err(_) => text
+            .lines()
+            .filter(|line| !line.starts_with([' ', '\t', '#']))
+            .filter_map(|line| {
+                line.split_once(':')
+                    .map(|(id, _)| id.trim().trim_matches(['"', '\'']).to_string())
+            })
+            .filter(|id| !id.is_empty())
+            .collect(),
+    }
 }
 
 /// Parses indicators.yaml. Problems carry the line of the entry or key at fault.
@@ -204,9 +216,12 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
             if let Some(loc) = e.location() {
                 problem = problem.at(loc.line(), loc.column());
             }
-            problems.push(problem.help(
-                "each indicator is an id followed by indented `key: value` lines; see the README",
-            ));
+            let help = if text.lines().any(|l| l.starts_with('\t')) {
+                "YAML indents with spaces, never tabs: replace the tabs with spaces"
+            } else {
+                "each indicator is an id followed by indented `key: value` lines; see the README"
+            };
+            problems.push(problem.help(help));
             return (indicators, problems);
         }
     };

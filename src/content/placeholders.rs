@@ -252,7 +252,7 @@ impl Placeholders {
             }
             let next = range
                 .filter(|r| error.kind() != ErrorKind::SyntaxError && !blanked.contains(r))
-                .and_then(|r| blank_out(&source, r.clone()).map(|(next, widened)| (next, widened)));
+                .and_then(|r| blank_out(&source, r.clone()));
             match next {
                 Some((next, widened)) if problems.len() < MAX_PROBLEMS_PER_FILE => {
                     blanked.push(widened);

@@ -361,6 +361,11 @@ fn parse_parts(text: &str, year_start_month: u8) -> Option<Period> {
             quarter(q)?,
             year_start_month,
         )),
+        // A financial year that is the calendar year is written as one year:
+        // `2023`, `2023 Q3`, `Q3 2023`.
+        [q, y] | [y, q] if year_start_month == 1 && quarter(q).is_some() => {
+            Some(Period::quarter(year(y)?, quarter(q)?, 1))
+        }
         [y, m] if !slash && m.len() == 2 && year(y).is_some() => {
             let month: u32 = m.parse().ok()?;
             if (1..=12).contains(&month) {
@@ -372,6 +377,7 @@ fn parse_parts(text: &str, year_start_month: u8) -> Option<Period> {
                 ))
             }
         }
+        [y] if year_start_month == 1 => Some(Period::financial_year(year(y)?, 1)),
         [y1, y2] => Some(Period::financial_year(
             financial_year(y1, y2)?,
             year_start_month,
@@ -524,6 +530,38 @@ mod tests {
         let nov = Period::parse("2023-24 Q1", 11).unwrap();
         assert_eq!(nov.label(), "Q1 2023-24 (November 2023 to January 2024)");
         assert_eq!(p("2023-02").financial_year_label(), "2022-23");
+    }
+
+    #[test]
+    fn every_written_form_reads_back_for_every_start_month() {
+        for ysm in 1..=12u8 {
+            for period in [
+                Period::month(2023, 7, ysm),
+                Period::quarter(2023, 3, ysm),
+                Period::financial_year(2023, ysm),
+            ] {
+                assert_eq!(
+                    Period::parse(&period.written(), ysm),
+                    Ok(period),
+                    "{} with year from month {ysm}",
+                    period.written()
+                );
+                assert_eq!(
+                    Period::parse(&period.slug(), ysm),
+                    Ok(period),
+                    "{} with year from month {ysm}",
+                    period.slug()
+                );
+            }
+        }
+        assert_eq!(
+            Period::parse("Q3 2023", 1).unwrap().label(),
+            "Q3 2023 (July to September 2023)"
+        );
+        assert!(
+            Period::parse("2023 Q3", 4).is_err(),
+            "a single year names no April financial year"
+        );
     }
 
     #[test]

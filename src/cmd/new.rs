@@ -99,13 +99,10 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
 /// The latest report's text with the new period and title, no meeting or
 /// publication date, and `draft: true`.
 fn retarget(text: &str, from: Period, to: Period) -> String {
-    let Some(rest) = text.strip_prefix("---\n") else {
+    let Ok(split) = crate::content::front_matter::split(std::path::Path::new(""), text) else {
         return text.to_string();
     };
-    let Some(end) = rest.find("\n---\n") else {
-        return text.to_string();
-    };
-    let (front, body) = (&rest[..end], &rest[end + "\n---\n".len()..]);
+    let (front, body) = (split.yaml, split.body);
     let mut lines = Vec::new();
     let mut draft = false;
     for line in front.lines() {
@@ -185,5 +182,7 @@ mod tests {
             retarget(text, from, to),
             "---\ntitle: Performance, Q2 2023-24\nperiod: 2023-24 Q2\ncommittee: CPC\ndraft: true\n---\nBody {{ period }}\n"
         );
+        let trailing_space = text.replace("CPC\n---\n", "CPC\n--- \n");
+        assert!(retarget(&trailing_space, from, to).contains("period: 2023-24 Q2\n"));
     }
 }

@@ -248,6 +248,26 @@ fn serve_rebuilds_on_save_shows_problems_and_recovers() {
         !b.contains("role=\"alert\"") && b.contains("312 children")
     });
 
+    // site.toml saved the way some editors do (a new file renamed over the
+    // old one), twice: each save is seen.
+    let toml_path = site.path().join("site.toml");
+    let toml = std::fs::read_to_string(&toml_path).unwrap();
+    for title in ["Renamed Once", "Renamed Twice"] {
+        let temporary = site.path().join("site.toml.new");
+        std::fs::write(&temporary, toml.replace("Fixture Council Performance", title)).unwrap();
+        std::fs::rename(&temporary, &toml_path).unwrap();
+        until(server.port, "/", title, |b| b.contains(title));
+    }
+    // A templates/ folder made after the preview started is watched too.
+    std::fs::create_dir(site.path().join("templates")).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p>Own template.</p>{% endblock %}",
+    )
+    .unwrap();
+    until(server.port, "/about/", "the new template", |b| b.contains("Own template."));
+
     // Nothing changes, nothing rebuilds: reading the files is not a change.
     let (_, before) = get(server.port, "/__outturn/wait?v=0");
     std::thread::sleep(Duration::from_millis(1500));

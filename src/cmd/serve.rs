@@ -166,22 +166,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             let _ = tx.send(event.paths);
         }
     })?;
-    for name in WATCHED {
-        let path = root.join(name);
-        if path.exists() {
-            let mode = if path.is_dir() {
-                RecursiveMode::Recursive
-            } else {
-                RecursiveMode::NonRecursive
-            };
-            watcher
-                .watch(&path, mode)
-                .with_context(|| format!("could not watch {}", path.display()))?;
-        }
-    }
+    // The site's folder itself, not recursively: it sees site.toml however an
+    // editor saves it (some write a new file and rename it over the old),
+    // and a folder such as templates/ made after the preview started.
+    let root = std::fs::canonicalize(&root).with_context(|| format!("could not find {}", root.display()))?;
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("could not watch {}", root.display()))?;
+    watch_folders(&mut watcher, &root);
     let rebuilder = preview.clone();
     let quiet = args.common.quiet;
-    std::thread::spawn(move || rebuild_on_change(&rx, &root, options, &rebuilder, quiet));
+    std::thread::spawn(move || rebuild_on_change(&rx, &root, options, &rebuilder, quiet, &mut watcher));
 
     for request in server.incoming_requests() {
         let preview = preview.clone();
@@ -198,22 +193,44 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             let _ = request.respond(response);
         });
     }
-    drop(watcher);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Waits for changes, lets a burst of saves settle, then rebuilds.
+/// Watches each of the site's folders, whole; a folder already watched is
+/// watched again harmlessly.
+fn watch_folders(watcher: &mut notify::RecommendedWatcher, root: &Path) {
+    for name in WATCHED.iter().filter(|n| **n != "site.toml") {
+        let path = root.join(name);
+        if path.is_dir() {
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+        }
+    }
+}
+
+/// Whether a changed path is part of the site (not `public/`, `target/`…).
+fn in_site(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .ok()
+        .and_then(|p| p.components().next())
+        .is_some_and(|first| WATCHED.iter().any(|w| first.as_os_str() == *w))
+}
+
 fn rebuild_on_change(
     rx: &mpsc::Receiver<Vec<PathBuf>>,
     root: &Path,
     options: BuildOptions,
     preview: &Preview,
     quiet: bool,
+    watcher: &mut notify::RecommendedWatcher,
 ) {
     while let Ok(mut paths) = rx.recv() {
         while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
             paths.extend(more);
         }
+        paths.retain(|p| in_site(root, p));
+        // A folder made since the start (templates/, say) is watched from now on.
+        watch_folders(watcher, root);
         // Editors' swap and backup files are not the site.
         paths.retain(|p| {
             let name = p

@@ -254,7 +254,11 @@ fn serve_rebuilds_on_save_shows_problems_and_recovers() {
     let toml = std::fs::read_to_string(&toml_path).unwrap();
     for title in ["Renamed Once", "Renamed Twice"] {
         let temporary = site.path().join("site.toml.new");
-        std::fs::write(&temporary, toml.replace("Fixture Council Performance", title)).unwrap();
+        std::fs::write(
+            &temporary,
+            toml.replace("Fixture Council Performance", title),
+        )
+        .unwrap();
         std::fs::rename(&temporary, &toml_path).unwrap();
         until(server.port, "/", title, |b| b.contains(title));
     }
@@ -266,7 +270,9 @@ fn serve_rebuilds_on_save_shows_problems_and_recovers() {
         "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p>Own template.</p>{% endblock %}",
     )
     .unwrap();
-    until(server.port, "/about/", "the new template", |b| b.contains("Own template."));
+    until(server.port, "/about/", "the new template", |b| {
+        b.contains("Own template.")
+    });
 
     // Nothing changes, nothing rebuilds: reading the files is not a change.
     let (_, before) = get(server.port, "/__outturn/wait?v=0");

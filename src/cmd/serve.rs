@@ -169,14 +169,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     // The site's folder itself, not recursively: it sees site.toml however an
     // editor saves it (some write a new file and rename it over the old),
     // and a folder such as templates/ made after the preview started.
-    let root = std::fs::canonicalize(&root).with_context(|| format!("could not find {}", root.display()))?;
+    let root = std::fs::canonicalize(&root)
+        .with_context(|| format!("could not find {}", root.display()))?;
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .with_context(|| format!("could not watch {}", root.display()))?;
     watch_folders(&mut watcher, &root);
     let rebuilder = preview.clone();
     let quiet = args.common.quiet;
-    std::thread::spawn(move || rebuild_on_change(&rx, &root, options, &rebuilder, quiet, &mut watcher));
+    std::thread::spawn(move || {
+        rebuild_on_change(&rx, &root, options, &rebuilder, quiet, &mut watcher)
+    });
 
     for request in server.incoming_requests() {
         let preview = preview.clone();

@@ -82,6 +82,33 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
     (documents, problems)
 }
 
+/// `chart()` and `table()` make blocks (a figure, a table), which cannot sit
+/// inside a sentence: each must be on a line of its own.
+pub fn inline_exhibits(document: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (n, line) in document.body.lines().enumerate() {
+        for call in ["chart(", "table("] {
+            let Some(at) = line
+                .find(&format!("{{{{ {call}"))
+                .or_else(|| line.find(&format!("{{{{{call}")))
+            else {
+                continue;
+            };
+            let alone = line.trim_start().starts_with("{{")
+                && line.trim_end().ends_with("}}")
+                && line.matches("{{").count() == 1;
+            if !alone {
+                problems.push(
+                    Problem::error(&document.file, format!("`{call})` is inside a line of text"))
+                        .at(document.body_line + n, line[..at].chars().count() + 1)
+                        .help("put each chart and table on a line of its own, with a blank line before and after"),
+                );
+            }
+        }
+    }
+    problems
+}
+
 /// `about.md` → `about/index.html`; `help/Contact us.md` → `help/contact-us/index.html`.
 fn page_output(relative: &Path) -> String {
     let mut parts: Vec<String> = relative

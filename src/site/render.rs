@@ -201,6 +201,10 @@ impl Site {
     }
 
     pub(super) fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
+        let inline = crate::content::inline_exhibits(document);
+        if !inline.is_empty() {
+            return Err(inline);
+        }
         let evaluated = self.placeholders.evaluate(
             &document.file,
             &document.body,

@@ -7,7 +7,7 @@
 use super::resolve::{Fail, Resolver};
 use crate::data::Observation;
 use crate::data::cell::Marker;
-use crate::data::indicators::{Indicator, Unit};
+use crate::data::indicators::{Indicator, Measure, Unit};
 use crate::period::{Period, PeriodKind};
 
 /// How a chart draws its grid.
@@ -268,14 +268,19 @@ impl Resolver<'_> {
                 cells: periods
                     .iter()
                     .map(|p| {
-                        series.within(p).map(|o| {
-                            cell(
-                                indicator,
-                                o,
-                                &self.config.area,
-                                selection.breakdown.as_deref(),
-                            )
-                        })
+                        // A total over a month is not a quarter's total.
+                        let flow = indicator.measure == Measure::Flow;
+                        series
+                            .within(p)
+                            .filter(|o| !flow || o.period.kind() == p.kind())
+                            .map(|o| {
+                                cell(
+                                    indicator,
+                                    o,
+                                    &self.config.area,
+                                    selection.breakdown.as_deref(),
+                                )
+                            })
                     })
                     .collect(),
                 indicator: indicator.id.clone(),

@@ -303,10 +303,18 @@ impl<'a> Resolver<'a> {
                     as_at.short_label(),
                     to.period.short_label()
                 ),
-                Some(format!(
-                    "add the figure for {} to a CSV file under data/",
-                    as_at.short_label()
-                )),
+                Some(if to.period.kind() > as_at.kind() {
+                    // Yearly figures in a quarterly report: no quarter's figure will come.
+                    format!(
+                        "`{}` has figures for whole years only; compare two years by naming them, e.g. change(\"{}\", period=\"{}\", vs=\"{}\")",
+                        indicator.id,
+                        indicator.id,
+                        to.period.written(),
+                        to.period.previous().written()
+                    )
+                } else {
+                    format!("add the figure for {} to a CSV file under data/", as_at.short_label())
+                }),
             )
             .missing());
         }

@@ -292,7 +292,11 @@ impl Site {
             };
         };
         // A figure from an earlier period (a yearly figure in a later quarter) says so.
-        let period_note = if figure.period.ends_within(&period) {
+        // A figure older than the quarter, or a total over a shorter period
+        // (June's entries in Q1's column), says which period it is.
+        let shorter_total =
+            indicator.measure == Measure::Flow && figure.period.kind() != period.kind();
+        let period_note = if figure.period.ends_within(&period) && !shorter_total {
             String::new()
         } else {
             figure.period.short_label()

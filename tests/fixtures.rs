@@ -87,6 +87,14 @@ fn every_broken_fixture_fails_with_its_message_and_keeps_the_old_output() {
         if read_tree(&out) != before {
             failures.push(format!("{name}: the previous output changed"));
         }
+        let leftovers: Vec<String> = std::fs::read_dir(site.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".public"))
+            .collect();
+        if !leftovers.is_empty() {
+            failures.push(format!("{name}: a failed build left {leftovers:?} behind"));
+        }
         let check = outturn(&["check", "--root", site.path().to_str().unwrap()]);
         if check.status.code() != Some(1) {
             failures.push(format!(

@@ -18,13 +18,6 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Ok(site) => site,
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
-    let progress = super::progress(site.render_steps(), args.common.quiet);
-    let rendered = site.render_with(&progress, &mut timings);
-    progress.finish_and_clear();
-    let files = match rendered {
-        Ok(files) => files,
-        Err(problems) => return Ok(super::report_problems(&problems)),
-    };
     super::report_warnings(&site.warnings);
     let out = match &args.out {
         Some(out) => out.clone(),
@@ -37,16 +30,26 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         _ => out,
     };
     write::check_output_dir(root, &out)?;
+    // Files go straight into a folder beside the output as they are made; it
+    // replaces the output only if the whole build succeeds.
+    let staging = write::Staging::new(&out)?;
+    let progress = super::progress(site.render_steps(), args.common.quiet);
+    let rendered = site.render_with(&progress, &mut timings, &staging);
+    progress.finish_and_clear();
+    let rendered = match rendered {
+        Ok(rendered) => rendered,
+        Err(problems) => return Ok(super::report_problems(&problems)),
+    };
     let write_start = Instant::now();
-    write::replace_dir(&out, &files)?;
-    timings.stages.push(("write", write_start.elapsed()));
+    staging.commit()?;
+    timings.stages.push(("swap", write_start.elapsed()));
     if args.common.verbose {
         for (stage, time) in &timings.stages {
             eprintln!("  {stage:<8} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
     if !args.common.quiet {
-        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        let pages = rendered.pages;
         println!(
             "Built {pages} pages ({} report{}, {} other page{}) into {} in {} ms",
             site.reports.len(),

@@ -18,24 +18,49 @@ enum Broken {
     Template { target: String, message: String },
 }
 
-/// Every broken internal link in `files`; `documents` map pages back to the
-/// content files they came from.
-pub(super) fn check(files: &[OutputFile], documents: &[&Document]) -> Vec<Problem> {
-    let pages: Vec<(&str, &str)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| Some((f.path.as_str(), std::str::from_utf8(&f.contents).ok()?)))
-        .collect();
-    let ids: HashMap<&str, HashSet<Cow<'_, str>>> = pages
-        .par_iter()
-        .map(|(path, html)| (*path, attribute_values(html, "id")))
-        .collect();
-    let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+/// What the link check needs of one page: its ids and the links it makes.
+/// Kept instead of the page, so the site need not stay in memory to be checked.
+#[derive(Debug, Default)]
+pub(super) struct PageLinks {
+    path: String,
+    ids: HashSet<String>,
+    links: HashSet<String>,
+}
+
+impl PageLinks {
+    /// The ids and links of a built page.
+    pub(super) fn of(file: &OutputFile) -> PageLinks {
+        let html = String::from_utf8_lossy(&file.contents);
+        let own = |values: HashSet<Cow<'_, str>>| {
+            values
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect::<HashSet<_>>()
+        };
+        let mut links = own(attribute_values(&html, "href"));
+        links.extend(own(attribute_values(&html, "src")));
+        PageLinks {
+            path: file.path.clone(),
+            ids: own(attribute_values(&html, "id")),
+            links,
+        }
+    }
+}
+
+/// Every broken internal link in `pages`, given every file built (`exists`);
+/// `documents` map pages back to the content files they came from.
+pub(super) fn check(
+    pages: &[PageLinks],
+    exists: &HashSet<&str>,
+    documents: &[&Document],
+) -> Vec<Problem> {
+    let ids: HashMap<&str, &HashSet<String>> =
+        pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     let sources: HashMap<&str, &Document> =
         documents.iter().map(|d| (d.output.as_str(), *d)).collect();
     let found: Vec<Broken> = pages
         .par_iter()
-        .flat_map_iter(|(page, html)| broken_links(page, html, &exists, &ids, &sources))
+        .flat_map_iter(|page| broken_links(page, exists, &ids, &sources))
         .collect();
     let mut problems = Vec::new();
     // A broken link in a template breaks it on every page: say so once.
@@ -66,18 +91,17 @@ pub(super) fn check(files: &[OutputFile], documents: &[&Document]) -> Vec<Proble
 
 /// The broken links of one page.
 fn broken_links(
-    page: &str,
-    html: &str,
+    page_links: &PageLinks,
     exists: &HashSet<&str>,
-    ids: &HashMap<&str, HashSet<Cow<'_, str>>>,
+    ids: &HashMap<&str, &HashSet<String>>,
     sources: &HashMap<&str, &Document>,
 ) -> Vec<Broken> {
+    let page = page_links.path.as_str();
     let mut broken_links = Vec::new();
-    let links = attribute_values(html, "href")
-        .into_iter()
-        .chain(attribute_values(html, "src"));
-    for href in links.collect::<HashSet<_>>() {
-        if is_external(&href) {
+    let mut links: Vec<&String> = page_links.links.iter().collect();
+    links.sort();
+    for href in links {
+        if is_external(href) {
             continue;
         }
         let (path, fragment) = match href.split_once('#') {
@@ -116,7 +140,7 @@ fn broken_links(
             },
         };
         let Some(message) = broken else { continue };
-        match locate(page, sources, &href, target.as_deref(), fragment, &message) {
+        match locate(page, sources, href, target.as_deref(), fragment, &message) {
             Some(problem) => broken_links.push(Broken::Placed(problem)),
             None => broken_links.push(Broken::Template {
                 target: target.unwrap_or_else(|| href.to_string()),
@@ -252,7 +276,9 @@ mod tests {
                 "<h2 id=\"staff\">Staff</h2><a href=\"../gone/index.html\">g</a>",
             ),
         ];
-        let problems: Vec<String> = check(&files, &[])
+        let pages: Vec<PageLinks> = files.iter().map(PageLinks::of).collect();
+        let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let problems: Vec<String> = check(&pages, &exists, &[])
             .iter()
             .map(|p| p.message.clone())
             .collect();

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use render::OutputFile;
+pub use render::{OutputFile, Rendered};
 
 /// Choices that change what a build includes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -163,7 +163,9 @@ impl Site {
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
         let site = timings.time("load", || Site::load(root, options))?;
-        let files = site.render_with(&indicatif::ProgressBar::hidden(), &mut timings)?;
+        let memory = write::Memory::default();
+        site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
+        let files = memory.into_files();
         Ok((site, files, timings))
     }
 }

@@ -1,5 +1,7 @@
 //! Rendering every output file from a read-only [`Site`], in parallel.
 
+use super::links::PageLinks;
+use super::write::{Memory, Sink};
 use super::{Site, Timings};
 use crate::content::Document;
 use crate::content::exhibits::Download;
@@ -14,8 +16,54 @@ use crate::templates::views::{
 use indicatif::ProgressBar;
 use minijinja::{Value, context};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
+use std::sync::Mutex;
+
+/// What a render made.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered {
+    /// HTML pages.
+    pub pages: usize,
+    /// Files of any kind.
+    pub files: usize,
+}
+
+/// Passes files to a sink, keeping what the link check needs of each page
+/// and every path written, but not the files themselves.
+struct Collector<'s> {
+    sink: &'s dyn Sink,
+    links: Mutex<Vec<PageLinks>>,
+    paths: Mutex<Vec<String>>,
+}
+
+impl<'s> Collector<'s> {
+    fn new(sink: &'s dyn Sink) -> Collector<'s> {
+        Collector {
+            sink,
+            links: Mutex::new(Vec::new()),
+            paths: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn put(&self, file: OutputFile) -> Result<(), Problem> {
+        if file.path.ends_with(".html") {
+            let links = PageLinks::of(&file);
+            self.links
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(links);
+        }
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file.path.clone());
+        let path = file.path.clone();
+        self.sink
+            .put(file)
+            .map_err(|e| Problem::error(path, format!("{e:#}")))
+    }
+}
 
 /// One file of the built site, in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +102,9 @@ impl Site {
     /// Renders every file of the site. All problems in all documents are
     /// reported together.
     pub fn render(&self) -> Result<Vec<OutputFile>, SiteProblems> {
-        self.render_with(&ProgressBar::hidden(), &mut Timings::default())
+        let memory = Memory::default();
+        self.render_with(&ProgressBar::hidden(), &mut Timings::default(), &memory)?;
+        Ok(memory.into_files())
     }
 
     /// How many steps [`Site::render_with`] reports to its progress bar.
@@ -62,30 +112,32 @@ impl Site {
         (2 * (self.reports.len() + self.pages.len()) + self.data.indicators.len() + 6) as u64
     }
 
-    /// As [`Site::render`], advancing `progress` as pages are done and timing
-    /// each stage into `timings`.
+    /// As [`Site::render`], putting each file into `sink` as soon as it is
+    /// made, advancing `progress` as pages are done and timing each stage.
     pub fn render_with(
         &self,
         progress: &ProgressBar,
         timings: &mut Timings,
-    ) -> Result<Vec<OutputFile>, SiteProblems> {
+        sink: &dyn Sink,
+    ) -> Result<Rendered, SiteProblems> {
         let (ok, mut problems) = timings.time("bodies", || self.bodies_with(progress));
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
+        let out = Collector::new(sink);
         let (report_bodies, page_bodies) = ok.split_at(self.reports.len());
-        let downloads: Vec<OutputFile> = self
-            .reports
-            .iter()
-            .chain(&self.pages)
-            .zip(&ok)
-            .flat_map(|(document, body)| {
-                let folder = document.output.trim_end_matches("index.html").to_string();
-                body.downloads.iter().map(move |d| {
-                    OutputFile::new(format!("{folder}{}", d.name), d.contents.clone())
-                })
-            })
-            .collect();
+        for (document, body) in self.reports.iter().chain(&self.pages).zip(&ok) {
+            let folder = document.output.trim_end_matches("index.html");
+            for d in &body.downloads {
+                problems.extend(
+                    out.put(OutputFile::new(
+                        format!("{folder}{}", d.name),
+                        d.contents.clone(),
+                    ))
+                    .err(),
+                );
+            }
+        }
         let uses = self.reports_by_indicator(&ok);
         let latest_key_figures = report_bodies.last().map_or(&[][..], |b| &b.key_figures[..]);
         let indicators: Vec<_> = self.data.indicators.values().collect();
@@ -99,7 +151,10 @@ impl Site {
             Box::new(|| self.compare_page(true)),
             Box::new(|| self.feed()),
         ];
-        let pages: Vec<Result<Vec<OutputFile>, Problem>> = timings.time("pages", || {
+        let put_all = |files: Result<Vec<OutputFile>, Problem>| {
+            files.and_then(|files| files.into_iter().try_for_each(|f| out.put(f)))
+        };
+        let pages: Vec<Result<(), Problem>> = timings.time("pages", || {
             (0..self.reports.len())
                 .into_par_iter()
                 .map(|i| self.report_page(i, &report_bodies[i]).map(|f| vec![f]))
@@ -112,68 +167,81 @@ impl Site {
                     self.indicator_page(indicator, used_by)
                 }))
                 .chain(singles.into_par_iter().map(|page| page().map(|f| vec![f])))
+                .map(put_all)
                 .inspect(|_| progress.inc(1))
                 .collect()
         });
-        let mut files = downloads;
-        files.reserve(pages.len() + 8);
-        for page in pages {
-            match page {
-                Ok(made) => files.extend(made),
-                Err(problem) => problems.push(problem),
-            }
-        }
+        problems.extend(pages.into_iter().filter_map(Result::err));
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
         let start = std::time::Instant::now();
-        files.extend(self.data_downloads());
-        files.push(self.robots());
-
-        let page_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-        match self.sitemap(&page_paths) {
-            Ok(sitemap) => files.extend(sitemap),
-            Err(problem) => {
-                problems.push(problem);
-                return Err(SiteProblems(problems));
-            }
-        }
-        files.push(OutputFile::new(
+        let mut rest = self.data_downloads();
+        rest.push(self.robots());
+        rest.push(OutputFile::new(
             super::write::MARKER_FILE,
             "This folder is built by outturn. Each build replaces it whole: do not keep other files here.\n",
         ));
-        // The site's own files first: of two at one path, the first is kept.
-        for (path, bytes) in self.static_files.iter().chain(&self.theme.static_files) {
-            files.push(OutputFile::new(path.clone(), bytes.clone()));
+        // The site's own static files replace the theme's.
+        for (path, bytes) in &self.static_files {
+            rest.push(OutputFile::new(path.clone(), bytes.clone()));
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        // The theme's files give way to the site's own; any other clash is a mistake.
-        for pair in files.windows(2).filter(|pair| pair[0].path == pair[1].path) {
-            let path = &pair[0].path;
-            let theirs =
-                self.theme.static_files.contains_key(path) && self.static_files.contains_key(path);
-            if !theirs {
-                problems.push(
-                    Problem::error(
-                        Path::new("static").join(path),
-                        format!("outturn writes {path} itself"),
-                    )
-                    .help("rename or remove this file from static/"),
+        for (path, bytes) in self
+            .theme
+            .static_files
+            .iter()
+            .filter(|(p, _)| !self.static_files.contains_key(*p))
+        {
+            rest.push(OutputFile::new(path.clone(), bytes.clone()));
+        }
+        problems.extend(
+            rest.into_par_iter()
+                .map(|f| out.put(f))
+                .filter_map(Result::err)
+                .collect::<Vec<_>>(),
+        );
+        let mut paths = out.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        paths.sort();
+        match self.sitemap(&paths) {
+            Ok(Some(sitemap)) => {
+                paths.push(sitemap.path.clone());
+                problems.extend(
+                    out.sink
+                        .put(sitemap)
+                        .err()
+                        .map(|e| Problem::error("sitemap.xml", format!("{e:#}"))),
                 );
             }
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
+        }
+        paths.sort();
+        // Any file written twice is a site file at a generated address.
+        for pair in paths.windows(2).filter(|pair| pair[0] == pair[1]) {
+            problems.push(
+                Problem::error(
+                    Path::new("static").join(&pair[0]),
+                    format!("outturn writes {} itself", pair[0]),
+                )
+                .help("rename or remove this file from static/"),
+            );
         }
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
-        files.dedup_by(|later, earlier| later.path == earlier.path);
         timings.stages.push(("files", start.elapsed()));
         let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        let broken = timings.time("links", || super::links::check(&files, &documents));
+        let links = out.links.into_inner().unwrap_or_else(|e| e.into_inner());
+        let exists: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let broken = timings.time("links", || super::links::check(&links, &exists, &documents));
         problems.extend(broken);
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
-        Ok(files)
+        Ok(Rendered {
+            pages: links.len(),
+            files: paths.len(),
+        })
     }
 
     /// Evaluates and converts every report's and page's body, in parallel:

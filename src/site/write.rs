@@ -8,8 +8,8 @@ use super::OutputFile;
 use crate::fsutil;
 use anyhow::{Result, bail};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// A file every output holds, so outturn never replaces a folder it did not make.
 pub const MARKER_FILE: &str = ".outturn-output";
@@ -48,57 +48,112 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` into `out`, replacing whatever it held.
-pub fn replace_dir(out: &Path, files: &[OutputFile]) -> Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fsutil::create_dir_all(&parent)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.building-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    fsutil::remove_dir_all(&staging)?;
-    if let Err(e) = write_all(&staging, files) {
-        let _ = fsutil::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if out.exists() {
-        fsutil::remove_dir_all(&old)?;
-        fsutil::rename(out, &old)?;
-        if let Err(e) = fsutil::rename(&staging, out) {
-            let _ = fsutil::rename(&old, out);
-            let _ = fsutil::remove_dir_all(&staging);
-            return Err(e);
-        }
-        fsutil::remove_dir_all(&old)?;
-    } else {
-        fsutil::rename(&staging, out)?;
-    }
-    Ok(())
+/// Where rendered files go: kept in memory (`serve`, `check`, tests) or
+/// written at once into a staging folder (`build`), so that a large site is
+/// never held whole in memory.
+pub trait Sink: Sync {
+    /// Takes one file of the site.
+    fn put(&self, file: OutputFile) -> Result<()>;
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
-    let folders: BTreeSet<PathBuf> = files
-        .iter()
-        .map(|f| safe_join(dir, &f.path))
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .filter_map(|p| p.parent().map(Path::to_path_buf))
-        .collect();
-    fsutil::create_dir_all(dir)?;
-    for folder in &folders {
-        fsutil::create_dir_all(folder)?;
+/// Keeps every file in memory.
+#[derive(Default)]
+pub struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
     }
-    files.par_iter().try_for_each(|file| {
-        let path = safe_join(dir, &file.path)?;
+}
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// A new folder beside the output, filled as the site renders, then swapped
+/// in by [`Staging::commit`]. Dropped without a commit, it is removed and
+/// the output is as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Makes an empty staging folder beside `out`.
+    pub fn new(out: &Path) -> Result<Staging> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fsutil::create_dir_all(&parent)?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.building-{pid}"));
+        fsutil::remove_dir_all(&dir)?;
+        fsutil::create_dir_all(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Replaces the output with the staging folder, in two renames.
+    pub fn commit(mut self) -> Result<()> {
+        if self.out.exists() {
+            fsutil::remove_dir_all(&self.old)?;
+            fsutil::rename(&self.out, &self.old)?;
+            if let Err(e) = fsutil::rename(&self.dir, &self.out) {
+                let _ = fsutil::rename(&self.old, &self.out);
+                return Err(e);
+            }
+            fsutil::remove_dir_all(&self.old)?;
+        } else {
+            fsutil::rename(&self.dir, &self.out)?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        let path = safe_join(&self.dir, &file.path)?;
+        if let Some(parent) = path.parent() {
+            fsutil::create_dir_all(parent)?;
+        }
         std::fs::write(&path, &file.contents)
             .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))
-    })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fsutil::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` into `out`, replacing whatever it held.
+pub fn replace_dir(out: &Path, files: &[OutputFile]) -> Result<()> {
+    let staging = Staging::new(out)?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.put(file.clone()))?;
+    staging.commit()
 }
 
 /// Joins a relative output path, refusing anything that could escape `dir`.

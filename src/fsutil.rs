@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 text (byte {} is invalid); save it as UTF-8 (in Excel: \"CSV UTF-8\")",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let last_line = good.rsplit(|b| *b == b'\n').next().unwrap_or(good);
+        let column = String::from_utf8_lossy(last_line).chars().count() + 1;
+        anyhow::Error::new(NotUtf8 { line, column })
     })?;
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -90,4 +90,34 @@ pub fn files_with_extension(dir: &Path, root: &Path, ext: &str) -> Vec<PathBuf> 
         .collect();
     files.sort();
     files
+}
+
+/// A text file that is not UTF-8, with the place of its first bad character.
+#[derive(Debug)]
+pub struct NotUtf8 {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl std::fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("this file is not UTF-8 text")
+    }
+}
+
+impl std::error::Error for NotUtf8 {}
+
+/// A problem in `file` for an error reading it, placed at the bad character
+/// when the file is not UTF-8.
+pub fn read_problem(file: &Path, error: &anyhow::Error) -> crate::problem::Problem {
+    match error.downcast_ref::<NotUtf8>() {
+        Some(bad) => crate::problem::Problem::error(file, bad.to_string())
+            .at(bad.line, bad.column)
+            .help(
+                "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)",
+            ),
+        None => crate::problem::Problem::error(file, format!("{error:#}")),
+    }
 }

@@ -49,7 +49,7 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
         let text = match fsutil::read_text(&path) {
             Ok(text) => fsutil::normalise_newlines(text),
             Err(e) => {
-                problems.push(Problem::error(&file, format!("{e:#}")));
+                problems.push(fsutil::read_problem(&file, &e));
                 continue;
             }
         };

@@ -108,7 +108,7 @@ impl DataSet {
                     indicators
                 }
                 Err(e) => {
-                    problems.push(Problem::error(indicators::FILE, format!("{e:#}")));
+                    problems.push(fsutil::read_problem(Path::new(indicators::FILE), &e));
                     BTreeMap::new()
                 }
             }
@@ -133,7 +133,7 @@ impl DataSet {
                     rows.extend(found_rows);
                     problems.extend(found);
                 }
-                Err(e) => problems.push(Problem::error(file, format!("{e:#}"))),
+                Err(e) => problems.push(fsutil::read_problem(file, &e)),
             }
         }
         let (mut data, found) = DataSet::from_rows(indicators, rows, files);

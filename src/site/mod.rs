@@ -208,7 +208,7 @@ fn load_config(root: &Path) -> Result<Config, Vec<Problem>> {
         ]);
     }
     let text = fsutil::read_text(&path)
-        .map_err(|e| vec![Problem::error(config::FILE, format!("{e:#}"))])?;
+        .map_err(|e| vec![fsutil::read_problem(Path::new(config::FILE), &e)])?;
     Config::parse(&fsutil::normalise_newlines(text))
 }
 

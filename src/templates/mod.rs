@@ -85,7 +85,7 @@ impl Theme {
                     Ok(text) => {
                         templates.insert(name, (file, fsutil::normalise_newlines(text)));
                     }
-                    Err(e) => problems.push(Problem::error(&file, format!("{e:#}"))),
+                    Err(e) => problems.push(fsutil::read_problem(&file, &e)),
                 }
             }
         }
@@ -94,7 +94,7 @@ impl Theme {
                 Ok(bytes) => {
                     static_files.insert(format!("static/{name}"), bytes);
                 }
-                Err(e) => problems.push(Problem::error(&file, format!("{e:#}"))),
+                Err(e) => problems.push(fsutil::read_problem(&file, &e)),
             }
         }
         let mut env = Environment::new();

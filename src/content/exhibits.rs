@@ -7,6 +7,7 @@
 use super::figures::{ChartKind, Grid, Selection};
 use crate::charts;
 use crate::data::cell::Marker;
+use crate::data::tidy;
 use crate::templates::views::{FigureView, MarkerView, TableCellView, TableRowView, TableView};
 use minijinja::{Environment, Error, context};
 
@@ -150,35 +151,23 @@ fn marker_view(marker: Marker) -> MarkerView {
 
 /// The grid's figures in tidy long form: one figure a row.
 fn csv(id: &str, grid: &Grid) -> Download {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "indicator",
-        "area",
-        "breakdown",
-        "period",
-        "value",
-        "markers",
-    ];
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header);
+    let mut writer = tidy::writer();
     for column in &grid.columns {
         for cell in column.cells.iter().flatten() {
-            let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
-            let markers = cell
-                .markers
-                .iter()
-                .map(|m| m.code())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let text = crate::escape::csv_text;
-            let _ = writer.write_record([
-                column.indicator.as_str(),
-                &text(&cell.area),
-                &text(cell.breakdown.as_deref().unwrap_or("")),
-                &cell.period.short_label(),
-                &value,
-                &markers,
-            ]);
+            tidy::write(
+                &mut writer,
+                &tidy::Row {
+                    indicator: &column.indicator,
+                    title: &column.indicator_title,
+                    area: &cell.area,
+                    breakdown: cell.breakdown.as_deref().unwrap_or(""),
+                    period: cell.period,
+                    value: cell.value,
+                    unit: column.unit,
+                    markers: &cell.markers,
+                    note: cell.note.as_deref().unwrap_or(""),
+                },
+            );
         }
     }
     Download {

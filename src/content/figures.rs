@@ -78,6 +78,8 @@ pub struct Cell {
     pub area: String,
     /// The breakdown category.
     pub breakdown: Option<String>,
+    /// The figure's note from the data file.
+    pub note: Option<String>,
 }
 
 /// A column of a grid: one area, breakdown or indicator.
@@ -89,6 +91,10 @@ pub struct Column {
     pub cells: Vec<Option<Cell>>,
     /// The indicator, for the CSV download.
     pub indicator: String,
+    /// Its title and unit, for the CSV download.
+    pub indicator_title: String,
+    /// Its unit.
+    pub unit: Unit,
 }
 
 /// Rows by columns of figures.
@@ -284,6 +290,8 @@ impl Resolver<'_> {
                     })
                     .collect(),
                 indicator: indicator.id.clone(),
+                indicator_title: indicator.title.clone(),
+                unit: indicator.unit,
             })
             .collect();
         Ok(Grid {
@@ -343,6 +351,8 @@ impl Resolver<'_> {
                         })
                         .collect(),
                     indicator: indicator.id.clone(),
+                    indicator_title: indicator.title.clone(),
+                    unit: indicator.unit,
                 }
             })
             .collect();
@@ -515,6 +525,8 @@ impl Resolver<'_> {
                     })
                     .collect(),
                 indicator: indicator.id.clone(),
+                indicator_title: indicator.title.clone(),
+                unit: indicator.unit,
             })
             .collect();
         Ok(Grid {
@@ -561,6 +573,8 @@ impl Resolver<'_> {
                 })
                 .collect(),
             indicator: indicator.id.clone(),
+            indicator_title: indicator.title.clone(),
+            unit: indicator.unit,
         }];
         columns.extend(self.comparator_columns(indicator, breakdowns, compare, &latest));
         Ok(Grid::by_category(indicator, breakdowns, columns))
@@ -595,6 +609,8 @@ impl Resolver<'_> {
                 },
                 cells,
                 indicator: indicator.id.clone(),
+                indicator_title: indicator.title.clone(),
+                unit: indicator.unit,
             });
         }
         columns
@@ -631,6 +647,8 @@ impl Resolver<'_> {
                     })
                     .collect(),
                 indicator: indicator.id.clone(),
+                indicator_title: indicator.title.clone(),
+                unit: indicator.unit,
             })
             .collect();
         if let Some(latest) = periods.last() {
@@ -674,6 +692,8 @@ impl Resolver<'_> {
                 name: indicator.title.clone(),
                 cells,
                 indicator: indicator.id.clone(),
+                indicator_title: indicator.title.clone(),
+                unit: indicator.unit,
             }],
             kind: ChartKind::Bar,
             source: indicator.source.clone(),
@@ -703,6 +723,7 @@ fn cell(
         period: observation.period,
         area: area.to_string(),
         breakdown: breakdown.map(str::to_string),
+        note: observation.note.clone(),
     }
 }
 

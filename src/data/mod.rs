@@ -5,6 +5,7 @@ pub mod cell;
 pub mod format;
 pub mod indicators;
 pub mod read;
+pub mod tidy;
 
 use crate::config::Config;
 use crate::fsutil;

@@ -7,6 +7,7 @@ use super::render::{Body, OutputFile, root_of};
 use crate::content::exhibits;
 use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
+use crate::data::tidy;
 use crate::period::Period;
 use crate::problem::Problem;
 use crate::templates::views::{
@@ -421,11 +422,7 @@ impl Site {
     /// `data/<id>.csv` for each indicator and `data/all.csv`: every figure in
     /// tidy long form, one a row, with period labels and markers.
     pub(super) fn data_downloads(&self) -> Vec<OutputFile> {
-        let header = {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(CSV_HEADER);
-            w.into_inner().unwrap_or_default()
-        };
+        let header = tidy::writer().into_inner().unwrap_or_default();
         let indicators: Vec<&Indicator> = self.data.indicators.values().collect();
         let bodies: Vec<Vec<u8>> = indicators.par_iter().map(|i| self.figures_csv(i)).collect();
         let mut all = header.clone();
@@ -449,49 +446,25 @@ impl Site {
                 .as_deref()
                 .map_or(&self.config.area, |k| &self.config.comparators[k]);
             for o in &series.observations {
-                let value = o.figure.value.map(|v| v.to_string()).unwrap_or_default();
-                let markers = o
-                    .figure
-                    .markers
-                    .iter()
-                    .map(|m| m.code())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let text = crate::escape::csv_text;
-                let _ = out.write_record([
-                    indicator.id.as_str(),
-                    &text(&indicator.title),
-                    &text(area),
-                    &text(series.breakdown.as_deref().unwrap_or("")),
-                    &o.period.slug(),
-                    &o.period.label(),
-                    &o.period.start_date().iso(),
-                    &o.period.end_date().iso(),
-                    &value,
-                    indicator.unit.name(),
-                    &markers,
-                    &text(o.note.as_deref().unwrap_or("")),
-                ]);
+                tidy::write(
+                    &mut out,
+                    &tidy::Row {
+                        indicator: &indicator.id,
+                        title: &indicator.title,
+                        area,
+                        breakdown: series.breakdown.as_deref().unwrap_or(""),
+                        period: o.period,
+                        value: o.figure.value,
+                        unit: indicator.unit,
+                        markers: &o.figure.markers,
+                        note: o.note.as_deref().unwrap_or(""),
+                    },
+                );
             }
         }
         out.into_inner().unwrap_or_default()
     }
 }
-
-const CSV_HEADER: [&str; 12] = [
-    "indicator",
-    "indicator_title",
-    "area",
-    "breakdown",
-    "period",
-    "period_label",
-    "period_start",
-    "period_end",
-    "value",
-    "unit",
-    "markers",
-    "note",
-];
 
 /// An indicator page's chart: its whole history in the kind of its latest
 /// figures (a breakdown as shares over time when there are several periods).

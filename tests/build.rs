@@ -191,7 +191,11 @@ fn data_downloads_hold_every_figure_in_long_form() {
         "comparators are included: {csv}"
     );
     let figure = std::fs::read_to_string(out.join("reports/2023-24-q1/figure-1.csv")).unwrap();
-    assert_eq!(figure.lines().next(), csv.lines().next(), "a chart's CSV has the same columns");
+    assert_eq!(
+        figure.lines().next(),
+        csv.lines().next(),
+        "a chart's CSV has the same columns"
+    );
     let all = std::fs::read_to_string(out.join("data/all.csv")).unwrap();
     assert!(all.lines().count() > csv.lines().count());
     assert!(all.contains("[c]") && all.contains("suppressed: fewer than 5 children"));

@@ -119,6 +119,19 @@ pub struct Grid {
     pub source: String,
 }
 
+impl Column {
+    /// An empty column of `indicator`'s figures, to fill with a name and cells.
+    fn of(indicator: &Indicator) -> Column {
+        Column {
+            name: String::new(),
+            cells: Vec::new(),
+            indicator: indicator.id.clone(),
+            indicator_title: indicator.title.clone(),
+            unit: indicator.unit,
+        }
+    }
+}
+
 impl Grid {
     /// A bar chart's grid with a row for each of an indicator's categories.
     fn by_category(indicator: &Indicator, categories: &[String], columns: Vec<Column>) -> Grid {
@@ -289,9 +302,7 @@ impl Resolver<'_> {
                             })
                     })
                     .collect(),
-                indicator: indicator.id.clone(),
-                indicator_title: indicator.title.clone(),
-                unit: indicator.unit,
+                ..Column::of(indicator)
             })
             .collect();
         Ok(Grid {
@@ -350,9 +361,7 @@ impl Resolver<'_> {
                                 .map(|o| cell(indicator, o, area, s.breakdown.as_deref()))
                         })
                         .collect(),
-                    indicator: indicator.id.clone(),
-                    indicator_title: indicator.title.clone(),
-                    unit: indicator.unit,
+                    ..Column::of(indicator)
                 }
             })
             .collect();
@@ -524,9 +533,7 @@ impl Resolver<'_> {
                             })
                     })
                     .collect(),
-                indicator: indicator.id.clone(),
-                indicator_title: indicator.title.clone(),
-                unit: indicator.unit,
+                ..Column::of(indicator)
             })
             .collect();
         Ok(Grid {
@@ -572,9 +579,7 @@ impl Resolver<'_> {
                         .map(|o| cell(indicator, o, &self.config.area, Some(b)))
                 })
                 .collect(),
-            indicator: indicator.id.clone(),
-            indicator_title: indicator.title.clone(),
-            unit: indicator.unit,
+            ..Column::of(indicator)
         }];
         columns.extend(self.comparator_columns(indicator, breakdowns, compare, &latest));
         Ok(Grid::by_category(indicator, breakdowns, columns))
@@ -608,9 +613,7 @@ impl Resolver<'_> {
                     None => name.clone(),
                 },
                 cells,
-                indicator: indicator.id.clone(),
-                indicator_title: indicator.title.clone(),
-                unit: indicator.unit,
+                ..Column::of(indicator)
             });
         }
         columns
@@ -646,9 +649,7 @@ impl Resolver<'_> {
                             .map(|o| cell(indicator, o, &self.config.area, Some(b)))
                     })
                     .collect(),
-                indicator: indicator.id.clone(),
-                indicator_title: indicator.title.clone(),
-                unit: indicator.unit,
+                ..Column::of(indicator)
             })
             .collect();
         if let Some(latest) = periods.last() {
@@ -691,9 +692,7 @@ impl Resolver<'_> {
             columns: vec![Column {
                 name: indicator.title.clone(),
                 cells,
-                indicator: indicator.id.clone(),
-                indicator_title: indicator.title.clone(),
-                unit: indicator.unit,
+                ..Column::of(indicator)
             }],
             kind: ChartKind::Bar,
             source: indicator.source.clone(),

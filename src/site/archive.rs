@@ -3,7 +3,7 @@
 //! robots.txt).
 
 use super::Site;
-use super::render::{Body, OutputFile, root_of};
+use super::render::{Body, OutputFile, pager_link, root_of};
 use crate::content::exhibits;
 use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
@@ -12,7 +12,7 @@ use crate::period::Period;
 use crate::problem::Problem;
 use crate::templates::views::{
     CompareCell, CompareColumn, CompareRow, CompareView, FeedEntry, IndicatorLink, IndicatorView,
-    LatestView, PagerLink, ThemeGroup,
+    LatestView, ThemeGroup,
 };
 use minijinja::context;
 use rayon::prelude::*;
@@ -180,18 +180,7 @@ impl Site {
             table,
             reports: used_by
                 .iter()
-                .map(|&i| {
-                    let report = &self.reports[i];
-                    PagerLink {
-                        title: &report.front.title,
-                        url: format!("{root}{}", report.output),
-                        period_short: report
-                            .front
-                            .period
-                            .map(|p| p.short_label())
-                            .unwrap_or_default(),
-                    }
-                })
+                .map(|&i| pager_link(&root, &self.reports[i]))
                 .collect(),
             csv: format!("{root}data/{}.csv", indicator.id),
         };

@@ -527,7 +527,8 @@ impl Site {
     }
 }
 
-fn pager_link<'d>(root: &str, other: &'d Document) -> PagerLink<'d> {
+/// A link to another report, relative to a page at `root`.
+pub(super) fn pager_link<'d>(root: &str, other: &'d Document) -> PagerLink<'d> {
     PagerLink {
         title: &other.front.title,
         url: format!("{root}{}", other.output),

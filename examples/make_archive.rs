@@ -307,7 +307,7 @@ impl Archive {
         let _ = fs::remove_dir_all(dir);
         write(
             &dir.join("hugo.toml"),
-            "baseURL = \"https://www.example.gov.uk/performance/\"\ntitle = \"Synthetic performance archive\"\nlanguageCode = \"en-gb\"\ndisableKinds = [\"taxonomy\", \"term\"]\n",
+            "baseURL = \"https://www.example.gov.uk/performance/\"\ntitle = \"Synthetic performance archive\"\nlanguageCode = \"en-gb\"\ndisableKinds = [\"taxonomy\", \"term\"]\n# Report dates run far into the future; Hugo skips those unless told.\nbuildFuture = true\n",
         );
         write(
             &dir.join("layouts/_default/baseof.html"),
@@ -315,7 +315,7 @@ impl Archive {
         );
         write(
             &dir.join("layouts/_default/single.html"),
-            "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n",
+            "{{ define \"main\" }}<h1>{{ .Title }}</h1><nav>{{ .TableOfContents }}</nav>{{ .Content }}<nav>{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</nav>{{ end }}\n",
         );
         write(
             &dir.join("layouts/_default/list.html"),

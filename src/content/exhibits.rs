@@ -8,6 +8,8 @@ use super::figures::{ChartKind, Grid, Selection};
 use crate::charts;
 use crate::data::cell::Marker;
 use crate::data::tidy;
+use crate::escape::escape_into;
+use crate::templates;
 use crate::templates::views::{FigureView, MarkerView, TableCellView, TableRowView, TableView};
 use minijinja::{Environment, Error, context};
 
@@ -28,11 +30,31 @@ pub fn table_html(
 ) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
-    let view = table_view(&id, grid, &download.name);
+    let html = table_markup(env, &table_view(&id, grid, &download.name))?;
+    Ok((html, download))
+}
+
+/// The HTML for a table whose figures are already offered as a CSV file at
+/// `csv_url`, such as an indicator's every figure in `data/<id>.csv`.
+pub fn table_html_with_csv(
+    env: &Environment<'_>,
+    number: usize,
+    grid: &Grid,
+    csv_url: &str,
+) -> Result<String, Error> {
+    table_markup(env, &table_view(&format!("figure-{number}"), grid, csv_url))
+}
+
+fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
+    if is_builtin(env, "partials/table.html")? {
+        let mut html = String::new();
+        builtin_table(&mut html, view);
+        return Ok(tidy(&html));
+    }
     let html = env
         .get_template("partials/table.html")?
         .render(context! { table => view })?;
-    Ok((tidy(&html), download))
+    Ok(tidy(&html))
 }
 
 /// The HTML for `chart(...)`, and its CSV download.
@@ -96,6 +118,11 @@ pub fn figure_html(
         svg: charts::svg(&chart),
         table,
     };
+    if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
+        let mut html = String::new();
+        builtin_figure(&mut html, &view);
+        return Ok((tidy(&html), download));
+    }
     let html = env
         .get_template("partials/figure.html")?
         .render(context! { figure => view })?;
@@ -151,29 +178,143 @@ fn marker_view(marker: Marker) -> MarkerView {
 
 /// The grid's figures in tidy long form: one figure a row.
 fn csv(id: &str, grid: &Grid) -> Download {
-    let mut writer = tidy::writer();
+    let mut writer = tidy::Writer::new();
     for column in &grid.columns {
         for cell in column.cells.iter().flatten() {
-            tidy::write(
-                &mut writer,
-                &tidy::Row {
-                    indicator: &column.indicator,
-                    title: &column.indicator_title,
-                    area: &cell.area,
-                    breakdown: cell.breakdown.as_deref().unwrap_or(""),
-                    period: cell.period,
-                    value: cell.value,
-                    unit: column.unit,
-                    markers: &cell.markers,
-                    note: cell.note.as_deref().unwrap_or(""),
-                },
-            );
+            writer.write(&tidy::Row {
+                indicator: &column.indicator,
+                title: &column.indicator_title,
+                area: &cell.area,
+                breakdown: cell.breakdown.as_deref().unwrap_or(""),
+                period: cell.period,
+                value: cell.value,
+                unit: column.unit,
+                markers: &cell.markers,
+                note: cell.note.as_deref().unwrap_or(""),
+            });
         }
     }
     Download {
         name: format!("{id}.csv"),
-        contents: writer.into_inner().unwrap_or_default(),
+        contents: writer.into_bytes(),
     }
+}
+
+/// Whether the theme's `name` is the built-in template, unchanged.
+fn is_builtin(env: &Environment<'_>, name: &str) -> Result<bool, Error> {
+    Ok(Some(env.get_template(name)?.source()) == templates::builtin(name))
+}
+
+// The built-in partials, written directly. A table of a long history has
+// thousands of cells, and the template engine's cost per cell made the
+// indicator pages a quarter of a build; these give exactly the template's
+// output (a test compares them), and a theme that changes either partial is
+// rendered through its own template as before.
+
+/// `partials/figure.html`, as the built-in template writes it.
+fn builtin_figure(out: &mut String, figure: &FigureView) {
+    text(
+        out,
+        "<figure class=\"chart-figure\" id=\"",
+        &figure.id,
+        "\">\n<figcaption><span class=\"chart-title\">",
+    );
+    escape_into(out, &figure.title);
+    out.push_str("</span>");
+    if !figure.range.is_empty() {
+        text(
+            out,
+            " <span class=\"chart-range\">",
+            &figure.range,
+            "</span>",
+        );
+    }
+    if !figure.table.source.is_empty() {
+        text(
+            out,
+            " <span class=\"chart-source\">Source: ",
+            &figure.table.source,
+            "</span>",
+        );
+    }
+    out.push_str("</figcaption>\n");
+    out.push_str(&figure.svg);
+    out.push_str("\n<details class=\"chart-data\">\n<summary>Show the figures in this chart as a table</summary>\n");
+    builtin_table(out, &figure.table);
+    out.push_str("\n</details>\n</figure>");
+}
+
+/// `partials/table.html`, as the built-in template writes it.
+fn builtin_table(out: &mut String, table: &TableView) {
+    text(
+        out,
+        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"",
+        &table.id,
+        "-caption\" tabindex=\"0\">\n<table class=\"figures\">\n<caption id=\"",
+    );
+    escape_into(out, &table.id);
+    text(
+        out,
+        "-caption\">",
+        &table.caption,
+        "</caption>\n<thead>\n<tr><th scope=\"col\">",
+    );
+    escape_into(out, table.row_heading);
+    out.push_str("</th>");
+    for column in &table.columns {
+        text(out, "<th scope=\"col\" class=\"num\">", column, "</th>");
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>");
+    for row in &table.rows {
+        text(out, "\n<tr><th scope=\"row\">", &row.label, "</th>");
+        for cell in &row.cells {
+            out.push_str("<td class=\"num\">");
+            if cell.empty {
+                out.push_str("<span class=\"no-figure\">–<span class=\"visually-hidden\"> no figure</span></span>");
+            } else {
+                escape_into(out, &cell.text);
+                for marker in &cell.markers {
+                    if !cell.text.is_empty() {
+                        out.push(' ');
+                    }
+                    text(
+                        out,
+                        "<abbr class=\"marker\" title=\"",
+                        marker.meaning,
+                        "\">",
+                    );
+                    escape_into(out, marker.code);
+                    out.push_str("</abbr>");
+                }
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("\n</tbody>\n</table>\n</div>");
+    if !table.markers.is_empty() {
+        out.push_str("\n<dl class=\"marker-key\" aria-label=\"Symbols in this table\">");
+        for marker in &table.markers {
+            text(out, "<div><dt>", marker.code, "</dt><dd>");
+            escape_into(out, marker.meaning);
+            out.push_str("</dd></div>");
+        }
+        out.push_str("\n</dl>");
+    }
+    out.push_str("\n<p class=\"table-notes\">");
+    if !table.source.is_empty() {
+        text(out, "Source: ", &table.source, ". ");
+    }
+    text(out, "<a href=\"", &table.csv, "\" download>Download ");
+    escape_into(out, &table.caption);
+    out.push_str(" as CSV</a></p>");
+}
+
+/// `open`, `text` escaped, `close`.
+fn text(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    escape_into(out, text);
+    out.push_str(close);
 }
 
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.

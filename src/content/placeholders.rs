@@ -659,4 +659,56 @@ mod tests {
         let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
         assert_eq!(ok.texts, ["308"]);
     }
+
+    /// The built-in chart and table partials are written directly, for speed;
+    /// a theme's copy goes through the template engine. Both must give the
+    /// same bytes, with markers, gaps, sources and text that needs escaping.
+    #[test]
+    fn built_in_partials_written_directly_match_their_templates() {
+        let data = Arc::new(testutil::data(
+            "a:\n  title: Pupils <16> & 'carers'\n  unit: count\n  source: \"DfE \\\"SSDA903\\\"\"\nb:\n  title: Rate\n  unit: percent\n",
+            "indicator,period,area,value\na,2023-04,,5\na,2023-05,,[c]\na,2023-06,,7 [p]\na,2023-06,england,9\nb,2023-06,,55\nb,2023-05,,[x]\n",
+        ));
+        let config = Arc::new(testutil::config());
+        let builtin: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    crate::templates::builtin(n).unwrap().to_string(),
+                )
+            })
+            .collect();
+        let copied: Vec<(String, String)> = builtin
+            .iter()
+            .map(|(n, t)| (n.clone(), format!("{{#- a theme's own copy -#}}{t}")))
+            .collect();
+        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ chart(\"b\", title=\"Rate & <b>\") }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ table([\"b\"], periods=1) }}\n";
+        let as_at = Period::parse("2023-24 Q1", 4).ok();
+        let [direct, templated] = [builtin, copied].map(|partials| {
+            Placeholders::new(data.clone(), config.clone(), &partials)
+                .evaluate(Path::new("r.md"), body, 1, as_at, true)
+                .unwrap()
+        });
+        assert!(
+            direct.markdown.contains("<abbr class=\"marker\""),
+            "{}",
+            direct.markdown
+        );
+        assert!(direct.markdown.contains("no figure"), "{}", direct.markdown);
+        assert!(
+            direct
+                .markdown
+                .contains("&lt;16&gt; &amp; &#39;carers&#39;"),
+            "{}",
+            direct.markdown
+        );
+        assert!(
+            direct.markdown.contains("<dl class=\"marker-key\""),
+            "{}",
+            direct.markdown
+        );
+        assert_eq!(direct.markdown, templated.markdown);
+        assert_eq!(direct.texts, templated.texts);
+    }
 }

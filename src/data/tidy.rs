@@ -6,6 +6,8 @@ use super::cell::Marker;
 use super::indicators::Unit;
 use crate::escape::csv_text;
 use crate::period::Period;
+use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// The columns, in order.
 pub const HEADER: [&str; 12] = [
@@ -45,35 +47,79 @@ pub struct Row<'a> {
     pub note: &'a str,
 }
 
-/// A CSV writer with the header written.
-pub fn writer() -> csv::Writer<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(HEADER);
-    writer
+/// Writes tidy rows. A period's four columns are worked out once per
+/// writer: a download repeats each period once for every area and breakdown.
+pub struct Writer {
+    csv: csv::Writer<Vec<u8>>,
+    periods: HashMap<Period, [String; 4]>,
+    value: String,
+    markers: String,
 }
 
-/// Writes one row; text that a spreadsheet would take for a formula is defused.
-pub fn write(writer: &mut csv::Writer<Vec<u8>>, row: &Row<'_>) {
-    let value = row.value.map(|v| v.to_string()).unwrap_or_default();
-    let markers = row
-        .markers
-        .iter()
-        .map(|m| m.code())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let _ = writer.write_record([
-        row.indicator,
-        &csv_text(row.title),
-        &csv_text(row.area),
-        &csv_text(row.breakdown),
-        &row.period.slug(),
-        &row.period.label(),
-        &row.period.start_date().iso(),
-        &row.period.end_date().iso(),
-        &value,
-        row.unit.name(),
-        &markers,
-        &csv_text(row.note),
-    ]);
+impl Writer {
+    /// A writer with the header written.
+    pub fn new() -> Writer {
+        let mut writer = Writer::without_header();
+        // Writing to a Vec cannot fail.
+        let _ = writer.csv.write_record(HEADER);
+        writer
+    }
+
+    /// A writer for rows only, to join after a header.
+    pub fn without_header() -> Writer {
+        Writer {
+            csv: csv::Writer::from_writer(Vec::new()),
+            periods: HashMap::new(),
+            value: String::new(),
+            markers: String::new(),
+        }
+    }
+
+    /// Writes one row; text that a spreadsheet would take for a formula is defused.
+    pub fn write(&mut self, row: &Row<'_>) {
+        let [slug, label, start, end] = self.periods.entry(row.period).or_insert_with(|| {
+            [
+                row.period.slug(),
+                row.period.label(),
+                row.period.start_date().iso(),
+                row.period.end_date().iso(),
+            ]
+        });
+        self.value.clear();
+        if let Some(v) = row.value {
+            let _ = write!(self.value, "{v}");
+        }
+        self.markers.clear();
+        for (i, m) in row.markers.iter().enumerate() {
+            if i > 0 {
+                self.markers.push(' ');
+            }
+            self.markers.push_str(m.code());
+        }
+        let _ = self.csv.write_record([
+            row.indicator,
+            &csv_text(row.title),
+            &csv_text(row.area),
+            &csv_text(row.breakdown),
+            slug,
+            label,
+            start,
+            end,
+            &self.value,
+            row.unit.name(),
+            &self.markers,
+            &csv_text(row.note),
+        ]);
+    }
+
+    /// The CSV text.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.csv.into_inner().unwrap_or_default()
+    }
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer::new()
+    }
 }

@@ -411,7 +411,7 @@ impl Site {
     /// `data/<id>.csv` for each indicator and `data/all.csv`: every figure in
     /// tidy long form, one a row, with period labels and markers.
     pub(super) fn data_downloads(&self) -> Vec<OutputFile> {
-        let header = tidy::writer().into_inner().unwrap_or_default();
+        let header = tidy::Writer::new().into_bytes();
         let indicators: Vec<&Indicator> = self.data.indicators.values().collect();
         let bodies: Vec<Vec<u8>> = indicators.par_iter().map(|i| self.figures_csv(i)).collect();
         let mut all = header.clone();
@@ -428,30 +428,27 @@ impl Site {
 
     /// The rows of one indicator's figures, without a header.
     fn figures_csv(&self, indicator: &Indicator) -> Vec<u8> {
-        let mut out = csv::Writer::from_writer(Vec::new());
+        let mut out = tidy::Writer::without_header();
         for series in self.data.all_series(&indicator.id) {
             let area = series
                 .area
                 .as_deref()
                 .map_or(&self.config.area, |k| &self.config.comparators[k]);
             for o in &series.observations {
-                tidy::write(
-                    &mut out,
-                    &tidy::Row {
-                        indicator: &indicator.id,
-                        title: &indicator.title,
-                        area,
-                        breakdown: series.breakdown.as_deref().unwrap_or(""),
-                        period: o.period,
-                        value: o.figure.value,
-                        unit: indicator.unit,
-                        markers: &o.figure.markers,
-                        note: o.note.as_deref().unwrap_or(""),
-                    },
-                );
+                out.write(&tidy::Row {
+                    indicator: &indicator.id,
+                    title: &indicator.title,
+                    area,
+                    breakdown: series.breakdown.as_deref().unwrap_or(""),
+                    period: o.period,
+                    value: o.figure.value,
+                    unit: indicator.unit,
+                    markers: &o.figure.markers,
+                    note: o.note.as_deref().unwrap_or(""),
+                });
             }
         }
-        out.into_inner().unwrap_or_default()
+        out.into_bytes()
     }
 }
 

@@ -38,6 +38,14 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "partials/toc.html",
 ];
 
+/// The built-in template `name`, if there is one.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 /// The built-in default theme's static files.
 const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
     "style.css",

@@ -196,6 +196,19 @@ fn data_downloads_hold_every_figure_in_long_form() {
         csv.lines().next(),
         "a chart's CSV has the same columns"
     );
+    // The indicator page's table of every figure offers this file, and shows
+    // one figure (or marker) for each of its rows.
+    let page = std::fs::read_to_string(out.join("indicators/eet_19_21/index.html")).unwrap();
+    let history = &page[page.find("id=\"figure-2-caption\"").unwrap()..];
+    let history = &history[..history.find("</table>").unwrap()];
+    assert_eq!(
+        history.matches("<td class=\"num\">").count()
+            - history
+                .matches("<td class=\"num\"><span class=\"no-figure\">")
+                .count(),
+        csv.lines().count() - 1
+    );
+    assert!(page.contains("<a href=\"../../data/eet_19_21.csv\" download>"));
     let all = std::fs::read_to_string(out.join("data/all.csv")).unwrap();
     assert!(all.lines().count() > csv.lines().count());
     assert!(all.contains("[c]") && all.contains("suppressed: fewer than 5 children"));

@@ -128,16 +128,11 @@ impl Site {
             }
             Err(_) => String::new(),
         };
+        let csv = format!("{root}data/{}.csv", indicator.id);
+        // Every figure of the indicator: data/<id>.csv holds exactly these.
         let table = match history.history_grid(&indicator.id) {
-            Ok(grid) if !grid.rows.is_empty() => {
-                let (html, download) = exhibits::table_html(env, 2, &grid)
-                    .map_err(|e| fail(format!("could not tabulate `{}`: {e}", indicator.id)))?;
-                files.push(OutputFile::new(
-                    format!("indicators/{}/{}", indicator.id, download.name),
-                    download.contents,
-                ));
-                html
-            }
+            Ok(grid) if !grid.rows.is_empty() => exhibits::table_html_with_csv(env, 2, &grid, &csv)
+                .map_err(|e| fail(format!("could not tabulate `{}`: {e}", indicator.id)))?,
             _ => String::new(),
         };
         let areas =
@@ -182,7 +177,7 @@ impl Site {
                 .iter()
                 .map(|&i| pager_link(&root, &self.reports[i]))
                 .collect(),
-            csv: format!("{root}data/{}.csv", indicator.id),
+            csv,
         };
         files.push(self.page(
             "indicator.html",

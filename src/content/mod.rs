@@ -87,11 +87,14 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
 pub fn inline_exhibits(document: &Document) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (n, line) in document.body.lines().enumerate() {
-        for call in ["chart(", "table("] {
-            let Some(at) = line
-                .find(&format!("{{{{ {call}"))
-                .or_else(|| line.find(&format!("{{{{{call}")))
-            else {
+        if !line.contains("{{") {
+            continue;
+        }
+        for (call, spaced, unspaced) in [
+            ("chart(", "{{ chart(", "{{chart("),
+            ("table(", "{{ table(", "{{table("),
+        ] {
+            let Some(at) = line.find(spaced).or_else(|| line.find(unspaced)) else {
                 continue;
             };
             let alone = line.trim_start().starts_with("{{")

@@ -8,6 +8,7 @@
 use super::render::OutputFile;
 use crate::content::Document;
 use crate::problem::Problem;
+use memchr::memmem;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -223,17 +224,15 @@ fn resolve(from: &str, href: &str) -> Option<String> {
 fn attribute_values<'h>(html: &'h str, name: &str) -> HashSet<Cow<'h, str>> {
     let pattern = format!(" {name}=\"");
     let mut values = HashSet::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&pattern) {
-        rest = &rest[i + pattern.len()..];
-        if let Some(end) = rest.find('"') {
+    for start in memmem::find_iter(html.as_bytes(), &pattern) {
+        let rest = &html[start + pattern.len()..];
+        if let Some(end) = memchr::memchr(b'"', rest.as_bytes()) {
             let value = &rest[..end];
             values.insert(if value.contains("&amp;") {
                 Cow::Owned(value.replace("&amp;", "&"))
             } else {
                 Cow::Borrowed(value)
             });
-            rest = &rest[end..];
         }
     }
     values

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 /// Loads and renders in memory and reports every problem, drafts included.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let root = &args.common.root;
-    let published = Site::build(root, BuildOptions { drafts: false });
+    let published = Site::build(root, BuildOptions { drafts: false }, None);
     let drafts = draft_problems(root);
     match published {
         Ok((mut site, files, _)) if !drafts.has_errors() => {

@@ -7,7 +7,7 @@
 //! every page, so the analyst sees what to fix without losing the preview.
 
 use crate::cli::ServeArgs;
-use crate::site::{BuildOptions, OutputFile, Site};
+use crate::site::{BuildOptions, Cache, OutputFile, Site};
 use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
 use std::collections::HashMap;
@@ -47,13 +47,16 @@ struct Served {
 pub struct Preview {
     served: Mutex<Served>,
     rebuilt: Condvar,
+    /// What the last build made, for the next: one saved report is one
+    /// report to render again.
+    cache: Arc<Cache>,
 }
 
 impl Preview {
     /// Builds the site at `root` and takes the result: new files, or the
     /// problems (keeping the last good files). Returns the problems, if any.
     pub fn rebuild(&self, root: &Path, options: BuildOptions) -> Option<String> {
-        let result = Site::build(root, options);
+        let result = Site::build(root, options, Some(self.cache.clone()));
         let mut served = self.served.lock().unwrap_or_else(|e| e.into_inner());
         let problems = match result {
             Ok((_, files, _)) => {

@@ -92,6 +92,24 @@ pub struct DataSet {
     pub declared: BTreeSet<String>,
 }
 
+/// A hash of the files [`DataSet::load`] reads, to tell whether they changed.
+pub fn fingerprint(root: &Path) -> u64 {
+    let mut files = vec![PathBuf::from(indicators::FILE)];
+    files.extend(fsutil::files_with_extension(
+        &root.join("data"),
+        root,
+        "csv",
+    ));
+    let contents: Vec<(PathBuf, Option<Vec<u8>>)> = files
+        .into_iter()
+        .map(|file| {
+            let bytes = std::fs::read(root.join(&file)).ok();
+            (file, bytes)
+        })
+        .collect();
+    crate::site::cache_key(contents)
+}
+
 impl DataSet {
     /// Reads indicators.yaml and every CSV file under `data/`. Whatever could be
     /// read is returned along with every problem found.

@@ -17,6 +17,7 @@ use crate::templates::views::{
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// How many quarters the comparison page shows; the rest are on `compare/all/`.
 const COMPARE_QUARTERS: usize = 8;
@@ -76,7 +77,10 @@ impl Site {
     }
 
     /// Which reports use each indicator, newest report first.
-    pub(super) fn reports_by_indicator(&self, bodies: &[Body]) -> BTreeMap<String, Vec<usize>> {
+    pub(super) fn reports_by_indicator(
+        &self,
+        bodies: &[Arc<Body>],
+    ) -> BTreeMap<String, Vec<usize>> {
         let mut uses: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (index, body) in bodies.iter().enumerate().take(self.reports.len()).rev() {
             let report = &self.reports[index];

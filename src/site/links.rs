@@ -12,6 +12,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A broken link: placed in a content file, or from a template (on many pages).
 enum Broken {
@@ -51,7 +52,7 @@ impl PageLinks {
 /// Every broken internal link in `pages`, given every file built (`exists`);
 /// `documents` map pages back to the content files they came from.
 pub(super) fn check(
-    pages: &[PageLinks],
+    pages: &[Arc<PageLinks>],
     exists: &HashSet<&str>,
     documents: &[&Document],
 ) -> Vec<Problem> {
@@ -275,7 +276,7 @@ mod tests {
                 "<h2 id=\"staff\">Staff</h2><a href=\"../gone/index.html\">g</a>",
             ),
         ];
-        let pages: Vec<PageLinks> = files.iter().map(PageLinks::of).collect();
+        let pages: Vec<Arc<PageLinks>> = files.iter().map(|f| Arc::new(PageLinks::of(f))).collect();
         let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let problems: Vec<String> = check(&pages, &exists, &[])
             .iter()

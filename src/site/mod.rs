@@ -6,6 +6,7 @@
 //! output in memory, and a failed build never disturbs the last good one.
 
 mod archive;
+mod cache;
 mod links;
 mod render;
 pub mod write;
@@ -23,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use cache::Cache;
+pub(crate) use cache::key as cache_key;
 pub use render::{OutputFile, Rendered};
 
 /// Choices that change what a build includes.
@@ -70,19 +73,43 @@ pub struct Site {
     static_files: BTreeMap<String, Vec<u8>>,
     /// Warnings: the site builds, but something is probably not as meant.
     pub warnings: Problems,
+    /// What `serve` kept from its last build, if this is one of its.
+    cache: Option<Arc<Cache>>,
+    /// A hash of the data, site.toml and the theme: what every page depends on.
+    inputs: u64,
+    /// `inputs` and every document's front matter and address: what the
+    /// pages listing reports depend on.
+    shape: u64,
 }
 
 impl Site {
     /// Reads site.toml, data/, content/, the theme and static/, gathering every
     /// problem found before giving up.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, SiteProblems> {
+        Site::load_with(root, options, None)
+    }
+
+    /// As [`Site::load`], reusing what `cache` kept from the last build.
+    pub fn load_with(
+        root: &Path,
+        options: BuildOptions,
+        cache: Option<Arc<Cache>>,
+    ) -> Result<Site, SiteProblems> {
         let mut problems = Problems::new();
         let config = load_config(root).map_err(|p| {
             let mut problems = Problems::new();
             problems.extend(p);
             SiteProblems(problems)
         })?;
-        let (data, found) = DataSet::load(root, &config);
+        let config_key = cache::key(format!("{config:?}"));
+        let data_key = cache::key((config_key, crate::data::fingerprint(root)));
+        let (data, found) = match &cache {
+            Some(cache) => cache.data(data_key, || DataSet::load(root, &config)),
+            None => {
+                let (data, found) = DataSet::load(root, &config);
+                (Arc::new(data), found)
+            }
+        };
         problems.extend(found);
         let data_complete = !problems.has_errors();
         let (documents, found) = content::load(root, config.year_start_month);
@@ -100,8 +127,16 @@ impl Site {
         let Some(theme) = theme else {
             return Err(SiteProblems(problems));
         };
-        let data = Arc::new(data);
         let config = Arc::new(config);
+        let inputs = cache::key((data_key, theme.fingerprint, data_complete));
+        let shape = cache::key((
+            inputs,
+            reports
+                .iter()
+                .chain(&pages)
+                .map(|d| (&d.output, format!("{:?}", d.front)))
+                .collect::<Vec<_>>(),
+        ));
         let site = Site {
             root: root.to_path_buf(),
             placeholders: Placeholders::new(data.clone(), config.clone(), &theme.partials),
@@ -113,6 +148,9 @@ impl Site {
             pages,
             static_files,
             warnings,
+            cache,
+            inputs,
+            shape,
         };
         if problems.has_errors() {
             // The placeholders' own problems are worth knowing in the same run.
@@ -160,9 +198,13 @@ impl Site {
     pub fn build(
         root: &Path,
         options: BuildOptions,
+        cache: Option<Arc<Cache>>,
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
-        let site = timings.time("load", || Site::load(root, options))?;
+        if let Some(cache) = &cache {
+            cache.start();
+        }
+        let site = timings.time("load", || Site::load_with(root, options, cache))?;
         let memory = write::Memory::default();
         site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
         let files = memory.into_files();

@@ -18,7 +18,7 @@ use minijinja::{Value, context};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// What a render made.
 #[derive(Debug, Clone, Copy)]
@@ -33,7 +33,7 @@ pub struct Rendered {
 /// and every path written, but not the files themselves.
 struct Collector<'s> {
     sink: &'s dyn Sink,
-    links: Mutex<Vec<PageLinks>>,
+    links: Mutex<Vec<Arc<PageLinks>>>,
     paths: Mutex<Vec<String>>,
 }
 
@@ -48,12 +48,25 @@ impl<'s> Collector<'s> {
 
     fn put(&self, file: OutputFile) -> Result<(), Problem> {
         if file.path.ends_with(".html") {
-            let links = PageLinks::of(&file);
+            let links = Arc::new(PageLinks::of(&file));
             self.links
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(links);
         }
+        self.put_only(file)
+    }
+
+    /// Puts files whose pages' links are known already.
+    fn put_made(&self, made: Made) -> Result<(), Problem> {
+        self.links
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(made.links);
+        made.files.into_iter().try_for_each(|f| self.put_only(f))
+    }
+
+    fn put_only(&self, file: OutputFile) -> Result<(), Problem> {
         self.paths
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -80,6 +93,25 @@ impl OutputFile {
             path: path.into(),
             contents: contents.into(),
         }
+    }
+}
+
+/// Files made together, with what the link check needs of each page among
+/// them: `serve`'s cache keeps both, so a kept page is not read again.
+#[derive(Clone)]
+pub(super) struct Made {
+    files: Vec<OutputFile>,
+    links: Vec<Arc<PageLinks>>,
+}
+
+impl Made {
+    fn new(files: Vec<OutputFile>) -> Made {
+        let links = files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| Arc::new(PageLinks::of(f)))
+            .collect();
+        Made { files, links }
     }
 }
 
@@ -142,31 +174,52 @@ impl Site {
         let latest_key_figures = report_bodies.last().map_or(&[][..], |b| &b.key_figures[..]);
         let indicators: Vec<_> = self.data.indicators.values().collect();
         // Pages of which there is one, rendered in parallel with the rest.
-        type Single<'s> = Box<dyn Fn() -> Result<OutputFile, Problem> + Send + Sync + 's>;
+        // Those that list every report are kept by serve's cache until a
+        // report's front matter or the data changes.
+        type Single<'s> = Box<dyn Fn() -> Result<Made, Problem> + Send + Sync + 's>;
+        let one = |file: Result<OutputFile, Problem>| file.map(|f| vec![f]);
         let singles: Vec<Single<'_>> = vec![
-            Box::new(|| self.home(latest_key_figures)),
-            Box::new(|| self.not_found()),
-            Box::new(|| self.indicators_index()),
-            Box::new(|| self.compare_page(false)),
-            Box::new(|| self.compare_page(true)),
-            Box::new(|| self.feed()),
+            Box::new(|| one(self.home(latest_key_figures)).map(Made::new)),
+            Box::new(|| one(self.not_found()).map(Made::new)),
+            Box::new(|| {
+                self.cached(
+                    || (self.shape, "indicators"),
+                    || one(self.indicators_index()),
+                )
+            }),
+            Box::new(|| self.cached(|| (self.shape, "compare"), || one(self.compare_page(false)))),
+            Box::new(|| {
+                self.cached(
+                    || (self.shape, "compare/all"),
+                    || one(self.compare_page(true)),
+                )
+            }),
+            Box::new(|| one(self.feed()).map(Made::new)),
         ];
-        let put_all = |files: Result<Vec<OutputFile>, Problem>| {
-            files.and_then(|files| files.into_iter().try_for_each(|f| out.put(f)))
-        };
+        let put_all = |made: Result<Made, Problem>| made.and_then(|made| out.put_made(made));
         let pages: Vec<Result<(), Problem>> = timings.time("pages", || {
             (0..self.reports.len())
                 .into_par_iter()
-                .map(|i| self.report_page(i, &report_bodies[i]).map(|f| vec![f]))
+                .map(|i| {
+                    let report = &self.reports[i];
+                    // Its neighbours' titles and addresses are in the shape.
+                    self.cached(
+                        || (self.shape, self.body_key(report)),
+                        || Ok(vec![self.report_page(i, &report_bodies[i])?]),
+                    )
+                })
                 .chain((0..self.pages.len()).into_par_iter().map(|i| {
                     self.plain_page(&self.pages[i], &page_bodies[i])
-                        .map(|f| vec![f])
+                        .map(|f| Made::new(vec![f]))
                 }))
                 .chain(indicators.into_par_iter().map(|indicator| {
                     let used_by = uses.get(&indicator.id).map_or(&[][..], Vec::as_slice);
-                    self.indicator_page(indicator, used_by)
+                    self.cached(
+                        || (self.shape, &indicator.id, used_by),
+                        || self.indicator_page(indicator, used_by),
+                    )
                 }))
-                .chain(singles.into_par_iter().map(|page| page().map(|f| vec![f])))
+                .chain(singles.into_par_iter().map(|page| page()))
                 .map(put_all)
                 .inspect(|_| progress.inc(1))
                 .collect()
@@ -176,7 +229,10 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         let start = std::time::Instant::now();
-        let mut rest = self.data_downloads();
+        let mut rest = self
+            .cached(|| (self.inputs, "data"), || Ok(self.data_downloads()))
+            .map(|made| made.files)
+            .unwrap_or_default();
         rest.push(self.robots());
         rest.push(OutputFile::new(
             super::write::MARKER_FILE,
@@ -246,15 +302,15 @@ impl Site {
 
     /// Evaluates and converts every report's and page's body, in parallel:
     /// reports first, then pages, in order.
-    pub(super) fn bodies(&self) -> (Vec<Body>, Problems) {
+    pub(super) fn bodies(&self) -> (Vec<Arc<Body>>, Problems) {
         self.bodies_with(&ProgressBar::hidden())
     }
 
-    fn bodies_with(&self, progress: &ProgressBar) -> (Vec<Body>, Problems) {
+    fn bodies_with(&self, progress: &ProgressBar) -> (Vec<Arc<Body>>, Problems) {
         let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        let results: Vec<Result<Body, Vec<Problem>>> = documents
+        let results: Vec<Result<Arc<Body>, Vec<Problem>>> = documents
             .par_iter()
-            .map(|d| self.body(d))
+            .map(|d| self.cached_body(d))
             .inspect(|_| progress.inc(1))
             .collect();
         let mut problems = Problems::new();
@@ -266,6 +322,40 @@ impl Site {
             }
         }
         (bodies, problems)
+    }
+
+    /// Files from `make`, or from the cache when `key`, a hash of everything
+    /// they depend on, is as it was.
+    fn cached<K: std::hash::Hash>(
+        &self,
+        key: impl FnOnce() -> K,
+        make: impl FnOnce() -> Result<Vec<OutputFile>, Problem>,
+    ) -> Result<Made, Problem> {
+        let make = || make().map(Made::new);
+        match &self.cache {
+            Some(cache) => cache.made(super::cache::key(key()), make),
+            None => make(),
+        }
+    }
+
+    /// The body, from the cache when its inputs are as they were.
+    fn cached_body(&self, document: &Document) -> Result<Arc<Body>, Vec<Problem>> {
+        match &self.cache {
+            Some(cache) => cache.body(self.body_key(document), || self.body(document)),
+            None => self.body(document).map(Arc::new),
+        }
+    }
+
+    /// A hash of everything a document's body depends on.
+    fn body_key(&self, document: &Document) -> u64 {
+        super::cache::key((
+            self.inputs,
+            &document.file,
+            &document.body,
+            document.body_line,
+            &document.output,
+            format!("{:?}", document.front),
+        ))
     }
 
     pub(super) fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {

@@ -61,6 +61,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// The templates under `partials/`, by name, for charts and tables in bodies.
     pub partials: Vec<(String, String)>,
+    /// A hash of every template and static file.
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -108,6 +110,7 @@ impl Theme {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_formatter(html_formatter);
+        let fingerprint = crate::site::cache_key((&templates, &static_files));
         let mut sources = BTreeMap::new();
         let partials = templates
             .iter()
@@ -126,6 +129,7 @@ impl Theme {
                 sources,
                 static_files,
                 partials,
+                fingerprint,
             })
         } else {
             Err(problems)

@@ -1,0 +1,100 @@
+//! What `serve` keeps between rebuilds, so that saving one report redraws
+//! that report and not the whole archive.
+//!
+//! Each entry is found by a hash of everything its output depends on: the
+//! data, site.toml and the theme for all of them, then a document's own text
+//! (for its body) or the reports an indicator page lists (for that page).
+//! A rebuild with a changed input simply misses and renders afresh, so a
+//! cached build gives the same bytes as a fresh one (a test holds it to that).
+//! `build` and `check` use no cache.
+
+use super::render::{Body, Made};
+use crate::data::DataSet;
+use crate::problem::{Problem, Problems};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+/// Rendered parts of the last build, and the data it loaded.
+#[derive(Default)]
+pub struct Cache {
+    data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
+    /// Entries from the build before this one, taken as they are used again.
+    previous: Mutex<Entries>,
+    /// Entries this build made or used: the next build's `previous`.
+    current: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    bodies: HashMap<u64, Arc<Body>>,
+    made: HashMap<u64, Arc<Made>>,
+}
+
+impl Cache {
+    /// Starts a build: what the last build made may be used once more.
+    pub(super) fn start(&self) {
+        let last = std::mem::take(&mut *lock(&self.current));
+        *lock(&self.previous) = last;
+    }
+
+    /// The data set loaded from the same files and site.toml as last time,
+    /// or `load`'s.
+    pub(super) fn data(
+        &self,
+        key: u64,
+        load: impl FnOnce() -> (DataSet, Problems),
+    ) -> (Arc<DataSet>, Problems) {
+        let mut slot = lock(&self.data);
+        if let Some((k, data, problems)) = &*slot
+            && *k == key
+        {
+            return (data.clone(), problems.clone());
+        }
+        let (data, problems) = load();
+        let data = Arc::new(data);
+        *slot = Some((key, data.clone(), problems.clone()));
+        (data, problems)
+    }
+
+    /// The body made from the same inputs last time, or `make`'s.
+    pub(super) fn body(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Body, Vec<Problem>>,
+    ) -> Result<Arc<Body>, Vec<Problem>> {
+        let kept = lock(&self.previous).bodies.remove(&key);
+        let body = match kept {
+            Some(body) => body,
+            None => Arc::new(make()?),
+        };
+        lock(&self.current).bodies.insert(key, body.clone());
+        Ok(body)
+    }
+
+    /// The files made from the same inputs last time, or `make`'s.
+    pub(super) fn made(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Made, Problem>,
+    ) -> Result<Made, Problem> {
+        let kept = lock(&self.previous).made.remove(&key);
+        let made = match kept {
+            Some(made) => made,
+            None => Arc::new(make()?),
+        };
+        lock(&self.current).made.insert(key, made.clone());
+        Ok((*made).clone())
+    }
+}
+
+/// A hash of `parts`, for a cache key.
+pub(crate) fn key(parts: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    parts.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -119,7 +119,7 @@ impl Staging {
                 let _ = fsutil::rename(&self.old, &self.out);
                 return Err(e);
             }
-            fsutil::remove_dir_all(&self.old)?;
+            fsutil::remove_dir_all_parallel(&self.old)?;
         } else {
             fsutil::rename(&self.dir, &self.out)?;
         }

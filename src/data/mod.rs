@@ -13,6 +13,7 @@ use crate::period::Period;
 use crate::problem::{Problem, Problems};
 use cell::Figure;
 use indicators::Indicator;
+use rayon::prelude::*;
 use read::{ReadContext, Row};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -168,33 +169,53 @@ impl DataSet {
         rows: Vec<Row>,
         files: Vec<PathBuf>,
     ) -> (DataSet, Vec<Problem>) {
+        type Key = (String, Option<String>, Option<String>);
         let mut problems = Vec::new();
-        let mut groups: BTreeMap<(String, Option<String>, Option<String>), Vec<Row>> =
-            BTreeMap::new();
-        // Categories keep the order they are first written in (an age band's
-        // order is meaningful; the alphabet's is not).
-        let mut first_seen: HashMap<(String, Option<String>, Option<String>), usize> =
-            HashMap::new();
+        // Groups of rows in the order first seen: categories keep the order
+        // they are first written in (an age band's order is meaningful; the
+        // alphabet's is not).
+        let mut groups: Vec<(Key, Vec<Row>)> = Vec::new();
+        let mut index: HashMap<Key, usize> = HashMap::new();
+        let mut last: Option<usize> = None;
         for row in rows {
-            let key = (
-                row.indicator.clone(),
-                row.area.clone(),
-                row.breakdown.clone(),
-            );
-            let next = first_seen.len();
-            first_seen.entry(key).or_insert(next);
-            groups
-                .entry((
-                    row.indicator.clone(),
-                    row.area.clone(),
-                    row.breakdown.clone(),
-                ))
-                .or_default()
-                .push(row);
+            // Rows mostly come in runs of one series: no look-up for those.
+            let same = last.filter(|&g| {
+                let (indicator, area, breakdown) = &groups[g].0;
+                *indicator == row.indicator && *area == row.area && *breakdown == row.breakdown
+            });
+            let g = match same {
+                Some(g) => g,
+                None => {
+                    let key = (
+                        row.indicator.clone(),
+                        row.area.clone(),
+                        row.breakdown.clone(),
+                    );
+                    match index.get(&key) {
+                        Some(&g) => g,
+                        None => {
+                            index.insert(key.clone(), groups.len());
+                            groups.push((key, Vec::new()));
+                            groups.len() - 1
+                        }
+                    }
+                }
+            };
+            groups[g].1.push(row);
+            last = Some(g);
         }
-        let mut series: HashMap<String, Vec<Series>> = HashMap::new();
-        for ((indicator, area, breakdown), mut rows) in groups {
-            rows.sort_by_key(|a| a.period);
+        groups
+            .par_iter_mut()
+            .for_each(|(_, rows)| rows.sort_by_key(|a| a.period));
+        let mut first_seen: Vec<(usize, Key, Vec<Row>)> = groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, (key, rows))| (i, key, rows))
+            .collect();
+        // Problems come in the order of indicator, area and category.
+        first_seen.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut series: HashMap<String, Vec<(usize, Series)>> = HashMap::new();
+        for (seen, (indicator, area, breakdown), rows) in first_seen {
             let mut observations: Vec<Observation> = Vec::with_capacity(rows.len());
             for row in rows {
                 if let Some(first) = observations.last().filter(|o| o.period == row.period) {
@@ -223,17 +244,22 @@ impl DataSet {
                     line: row.line,
                 });
             }
-            series.entry(indicator).or_default().push(Series {
-                area,
-                breakdown,
-                observations,
-            });
+            series.entry(indicator).or_default().push((
+                seen,
+                Series {
+                    area,
+                    breakdown,
+                    observations,
+                },
+            ));
         }
-        for (indicator, list) in &mut series {
-            list.sort_by_key(|s| {
-                first_seen[&(indicator.clone(), s.area.clone(), s.breakdown.clone())]
-            });
-        }
+        let series: HashMap<String, Vec<Series>> = series
+            .into_iter()
+            .map(|(indicator, mut list)| {
+                list.sort_by_key(|(seen, _)| *seen);
+                (indicator, list.into_iter().map(|(_, s)| s).collect())
+            })
+            .collect();
         (
             DataSet {
                 declared: indicators.keys().cloned().collect(),

@@ -103,18 +103,24 @@ impl Site {
         })?;
         let config_key = cache::key(format!("{config:?}"));
         let data_key = cache::key((config_key, crate::data::fingerprint(root)));
-        let (data, found) = match &cache {
-            Some(cache) => cache.data(data_key, || DataSet::load(root, &config)),
-            None => {
-                let (data, found) = DataSet::load(root, &config);
-                (Arc::new(data), found)
-            }
-        };
+        // The data, and the rest of the site, are read at the same time.
+        let ((data, found), (documents, found_in_content, theme)) = rayon::join(
+            || match &cache {
+                Some(cache) => cache.data(data_key, || DataSet::load(root, &config)),
+                None => {
+                    let (data, found) = DataSet::load(root, &config);
+                    (Arc::new(data), found)
+                }
+            },
+            || {
+                let (documents, found) = content::load(root, config.year_start_month);
+                (documents, found, Theme::load(root, &config.theme))
+            },
+        );
         problems.extend(found);
         let data_complete = !problems.has_errors();
-        let (documents, found) = content::load(root, config.year_start_month);
-        problems.extend(found);
-        let theme = match Theme::load(root, &config.theme) {
+        problems.extend(found_in_content);
+        let theme = match theme {
             Ok(theme) => Some(theme),
             Err(found) => {
                 problems.extend(found);

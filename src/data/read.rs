@@ -148,7 +148,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
                 let mut reader = csv::ReaderBuilder::new()
                     .has_headers(false)
                     .flexible(true)
-                    .from_reader(text[offset(lines[first])..end].as_bytes());
+                    .from_reader(&text.as_bytes()[offset(lines[first])..end]);
                 part.records(&shape, names.len(), reader.records(), first);
                 (part.rows, part.problems)
             })

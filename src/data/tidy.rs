@@ -6,8 +6,10 @@ use super::cell::Marker;
 use super::indicators::Unit;
 use crate::escape::csv_text;
 use crate::period::Period;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 /// The columns, in order.
 pub const HEADER: [&str; 12] = [
@@ -47,13 +49,33 @@ pub struct Row<'a> {
     pub note: &'a str,
 }
 
-/// Writes tidy rows. A period's four columns are worked out once per
-/// writer: a download repeats each period once for every area and breakdown.
+/// Writes tidy rows.
 pub struct Writer {
     csv: csv::Writer<Vec<u8>>,
-    periods: HashMap<Period, [String; 4]>,
     value: String,
     markers: String,
+}
+
+thread_local! {
+    /// A period's four columns, worked out once per thread: every download
+    /// repeats the same periods, once for every area, breakdown and report.
+    static PERIODS: RefCell<HashMap<Period, Rc<[String; 4]>>> = RefCell::default();
+}
+
+fn period_columns(period: Period) -> Rc<[String; 4]> {
+    PERIODS.with_borrow_mut(|periods| {
+        periods
+            .entry(period)
+            .or_insert_with(|| {
+                Rc::new([
+                    period.slug(),
+                    period.label(),
+                    period.start_date().iso(),
+                    period.end_date().iso(),
+                ])
+            })
+            .clone()
+    })
 }
 
 impl Writer {
@@ -69,7 +91,6 @@ impl Writer {
     pub fn without_header() -> Writer {
         Writer {
             csv: csv::Writer::from_writer(Vec::new()),
-            periods: HashMap::new(),
             value: String::new(),
             markers: String::new(),
         }
@@ -77,14 +98,8 @@ impl Writer {
 
     /// Writes one row; text that a spreadsheet would take for a formula is defused.
     pub fn write(&mut self, row: &Row<'_>) {
-        let [slug, label, start, end] = self.periods.entry(row.period).or_insert_with(|| {
-            [
-                row.period.slug(),
-                row.period.label(),
-                row.period.start_date().iso(),
-                row.period.end_date().iso(),
-            ]
-        });
+        let period = period_columns(row.period);
+        let [slug, label, start, end] = &*period;
         self.value.clear();
         if let Some(v) = row.value {
             let _ = write!(self.value, "{v}");

@@ -10,7 +10,6 @@ use crate::content::Document;
 use crate::problem::Problem;
 use memchr::memmem;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -32,18 +31,12 @@ pub(super) struct PageLinks {
 impl PageLinks {
     /// The ids and links of a built page.
     pub(super) fn of(file: &OutputFile) -> PageLinks {
-        let html = String::from_utf8_lossy(&file.contents);
-        let own = |values: HashSet<Cow<'_, str>>| {
-            values
-                .into_iter()
-                .map(Cow::into_owned)
-                .collect::<HashSet<_>>()
-        };
-        let mut links = own(attribute_values(&html, "href"));
-        links.extend(own(attribute_values(&html, "src")));
+        let html = &file.contents;
+        let mut links = attribute_values(html, "href");
+        links.extend(attribute_values(html, "src"));
         PageLinks {
             path: file.path.clone(),
-            ids: own(attribute_values(&html, "id")),
+            ids: attribute_values(html, "id"),
             links,
         }
     }
@@ -222,18 +215,16 @@ fn resolve(from: &str, href: &str) -> Option<String> {
 }
 
 /// The values of every `name="…"` attribute in an HTML text, `&amp;` decoded.
-fn attribute_values<'h>(html: &'h str, name: &str) -> HashSet<Cow<'h, str>> {
+fn attribute_values(html: &[u8], name: &str) -> HashSet<String> {
     let pattern = format!(" {name}=\"");
     let mut values = HashSet::new();
-    for start in memmem::find_iter(html.as_bytes(), &pattern) {
+    for start in memmem::find_iter(html, &pattern) {
         let rest = &html[start + pattern.len()..];
-        if let Some(end) = memchr::memchr(b'"', rest.as_bytes()) {
-            let value = &rest[..end];
-            values.insert(if value.contains("&amp;") {
-                Cow::Owned(value.replace("&amp;", "&"))
-            } else {
-                Cow::Borrowed(value)
-            });
+        if let Some(end) = memchr::memchr(b'"', rest) {
+            let value = String::from_utf8_lossy(&rest[..end]);
+            if !values.contains(value.as_ref()) {
+                values.insert(value.replace("&amp;", "&"));
+            }
         }
     }
     values

@@ -8,6 +8,7 @@ use super::OutputFile;
 use crate::fsutil;
 use anyhow::{Result, bail};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -84,6 +85,9 @@ pub struct Staging {
     dir: PathBuf,
     old: PathBuf,
     committed: bool,
+    /// Folders made so far: a report's folder holds a page and its CSV files,
+    /// and asking the file system again for each costs a system call or two.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -107,6 +111,7 @@ impl Staging {
             old: parent.join(format!(".{name}.old-{pid}")),
             dir,
             committed: false,
+            folders: Mutex::default(),
         })
     }
 
@@ -132,7 +137,11 @@ impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<()> {
         let path = safe_join(&self.dir, &file.path)?;
         if let Some(parent) = path.parent() {
-            fsutil::create_dir_all(parent)?;
+            let folders = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !folders().contains(parent) {
+                fsutil::create_dir_all(parent)?;
+                folders().insert(parent.to_path_buf());
+            }
         }
         std::fs::write(&path, &file.contents)
             .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))

@@ -32,6 +32,8 @@ pub struct Observation {
     pub file: Arc<Path>,
     /// Its line there.
     pub line: usize,
+    /// The column of its cell.
+    pub column: usize,
 }
 
 /// The figures of one indicator for one area and breakdown, in period order.
@@ -174,7 +176,7 @@ impl DataSet {
         // Groups of rows in the order first seen: categories keep the order
         // they are first written in (an age band's order is meaningful; the
         // alphabet's is not).
-        let mut groups: Vec<(Key, Vec<Row>)> = Vec::new();
+        let mut groups: Vec<(Key, Vec<Observation>)> = Vec::new();
         let mut index: HashMap<Key, usize> = HashMap::new();
         let mut last: Option<usize> = None;
         for row in rows {
@@ -201,13 +203,20 @@ impl DataSet {
                     }
                 }
             };
-            groups[g].1.push(row);
+            groups[g].1.push(Observation {
+                period: row.period,
+                figure: row.figure,
+                note: row.note,
+                file: row.file,
+                line: row.line,
+                column: row.column,
+            });
             last = Some(g);
         }
         groups
             .par_iter_mut()
-            .for_each(|(_, rows)| rows.sort_by_key(|a| a.period));
-        let mut first_seen: Vec<(usize, Key, Vec<Row>)> = groups
+            .for_each(|(_, observations)| observations.sort_by_key(|o| o.period));
+        let mut first_seen: Vec<(usize, Key, Vec<Observation>)> = groups
             .into_iter()
             .enumerate()
             .map(|(i, (key, rows))| (i, key, rows))
@@ -215,35 +224,26 @@ impl DataSet {
         // Problems come in the order of indicator, area and category.
         first_seen.sort_by(|a, b| a.1.cmp(&b.1));
         let mut series: HashMap<String, Vec<(usize, Series)>> = HashMap::new();
-        for (seen, (indicator, area, breakdown), rows) in first_seen {
-            let mut observations: Vec<Observation> = Vec::with_capacity(rows.len());
-            for row in rows {
-                if let Some(first) = observations.last().filter(|o| o.period == row.period) {
-                    let what = describe(
-                        &indicator,
-                        &row.period,
-                        area.as_deref(),
-                        breakdown.as_deref(),
-                    );
-                    problems.push(
-                        Problem::error(&row.file, format!("a second figure for {what}"))
-                            .at(row.line, row.column)
-                            .help(format!(
-                                "the first is at {}:{}; keep one of them",
-                                first.file.display(),
-                                first.line
-                            )),
-                    );
+        for (seen, (indicator, area, breakdown), mut observations) in first_seen {
+            // Sorted, a second figure for a period follows the first.
+            let mut first = 0;
+            for (i, o) in observations.iter().enumerate().skip(1) {
+                if o.period != observations[first].period {
+                    first = i;
                     continue;
                 }
-                observations.push(Observation {
-                    period: row.period,
-                    figure: row.figure,
-                    note: row.note,
-                    file: row.file,
-                    line: row.line,
-                });
+                let what = describe(&indicator, &o.period, area.as_deref(), breakdown.as_deref());
+                problems.push(
+                    Problem::error(&o.file, format!("a second figure for {what}"))
+                        .at(o.line, o.column)
+                        .help(format!(
+                            "the first is at {}:{}; keep one of them",
+                            observations[first].file.display(),
+                            observations[first].line
+                        )),
+                );
             }
+            observations.dedup_by_key(|o| o.period);
             series.entry(indicator).or_default().push((
                 seen,
                 Series {
@@ -331,6 +331,7 @@ mod tests {
                 note: None,
                 file: Arc::from(Path::new("data/x.csv")),
                 line: 2,
+                column: 1,
             })
             .collect();
         observations.sort_by_key(|a| a.period);

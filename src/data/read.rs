@@ -153,6 +153,9 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
                 (part.rows, part.problems)
             })
             .collect();
+        file_reader
+            .rows
+            .reserve(parts.iter().map(|(rows, _)| rows.len()).sum());
         for (rows, problems) in parts {
             file_reader.rows.extend(rows);
             file_reader.problems.extend(problems);

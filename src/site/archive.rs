@@ -3,7 +3,7 @@
 //! robots.txt).
 
 use super::Site;
-use super::render::{Body, OutputFile, pager_link, root_of};
+use super::render::{OutputFile, Summary, pager_link, root_of};
 use crate::content::exhibits;
 use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
@@ -17,7 +17,6 @@ use crate::templates::views::{
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 /// How many quarters the comparison page shows; the rest are on `compare/all/`.
 const COMPARE_QUARTERS: usize = 8;
@@ -79,12 +78,12 @@ impl Site {
     /// Which reports use each indicator, newest report first.
     pub(super) fn reports_by_indicator(
         &self,
-        bodies: &[Arc<Body>],
+        documents: &[Summary],
     ) -> BTreeMap<String, Vec<usize>> {
         let mut uses: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (index, body) in bodies.iter().enumerate().take(self.reports.len()).rev() {
+        for (index, summary) in documents.iter().enumerate().take(self.reports.len()).rev() {
             let report = &self.reports[index];
-            let ids: BTreeSet<&String> = body
+            let ids: BTreeSet<&String> = summary
                 .indicators
                 .iter()
                 .chain(&report.front.key_figures)

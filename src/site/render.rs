@@ -125,6 +125,15 @@ pub(super) struct Body {
     pub(super) indicators: BTreeSet<String>,
 }
 
+/// What the pages that list reports need of a document, once its own page
+/// is made.
+pub(super) struct Summary {
+    /// Indicators its placeholders used.
+    pub(super) indicators: BTreeSet<String>,
+    /// Its key figures, as shown.
+    key_figures: Vec<KeyFigureView>,
+}
+
 /// `reports/2023-24-q1/index.html` → `../../`.
 pub(crate) fn root_of(output: &str) -> String {
     "../".repeat(output.matches('/').count())
@@ -141,7 +150,7 @@ impl Site {
 
     /// How many steps [`Site::render_with`] reports to its progress bar.
     pub fn render_steps(&self) -> u64 {
-        (2 * (self.reports.len() + self.pages.len()) + self.data.indicators.len() + 6) as u64
+        (self.reports.len() + self.pages.len() + self.data.indicators.len() + 6) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -152,26 +161,46 @@ impl Site {
         timings: &mut Timings,
         sink: &dyn Sink,
     ) -> Result<Rendered, SiteProblems> {
-        let (ok, mut problems) = timings.time("bodies", || self.bodies_with(progress));
+        let out = Collector::new(sink);
+        // Each report's page is made as soon as its body is, and the body let
+        // go: a large archive's bodies need not be held all at once. A
+        // problem anywhere still fails the build, and what was written goes.
+        let documents: Vec<Result<Summary, Vec<Problem>>> = timings.time("reports", || {
+            (0..self.reports.len())
+                .into_par_iter()
+                .map(|i| {
+                    let report = &self.reports[i];
+                    self.document_files(report, &out, |body| {
+                        // Its neighbours' titles and addresses are in the shape.
+                        self.cached(
+                            || (self.shape, self.body_key(report)),
+                            || Ok(vec![self.report_page(i, body)?]),
+                        )
+                    })
+                })
+                .chain(self.pages.par_iter().map(|page| {
+                    self.document_files(page, &out, |body| {
+                        Ok(Made::new(vec![self.plain_page(page, body)?]))
+                    })
+                }))
+                .inspect(|_| progress.inc(1))
+                .collect()
+        });
+        let mut problems = Problems::new();
+        let mut summaries = Vec::with_capacity(documents.len());
+        for result in documents {
+            match result {
+                Ok(summary) => summaries.push(summary),
+                Err(found) => problems.extend(found),
+            }
+        }
         if problems.has_errors() {
             return Err(SiteProblems(problems));
         }
-        let out = Collector::new(sink);
-        let (report_bodies, page_bodies) = ok.split_at(self.reports.len());
-        for (document, body) in self.reports.iter().chain(&self.pages).zip(&ok) {
-            let folder = document.output.trim_end_matches("index.html");
-            for d in &body.downloads {
-                problems.extend(
-                    out.put(OutputFile::new(
-                        format!("{folder}{}", d.name),
-                        d.contents.clone(),
-                    ))
-                    .err(),
-                );
-            }
-        }
-        let uses = self.reports_by_indicator(&ok);
-        let latest_key_figures = report_bodies.last().map_or(&[][..], |b| &b.key_figures[..]);
+        let uses = self.reports_by_indicator(&summaries);
+        let latest_key_figures = summaries[..self.reports.len()]
+            .last()
+            .map_or(&[][..], |s| &s.key_figures[..]);
         let indicators: Vec<_> = self.data.indicators.values().collect();
         // Pages of which there is one, rendered in parallel with the rest.
         // Those that list every report are kept by serve's cache until a
@@ -198,27 +227,15 @@ impl Site {
         ];
         let put_all = |made: Result<Made, Problem>| made.and_then(|made| out.put_made(made));
         let pages: Vec<Result<(), Problem>> = timings.time("pages", || {
-            (0..self.reports.len())
+            indicators
                 .into_par_iter()
-                .map(|i| {
-                    let report = &self.reports[i];
-                    // Its neighbours' titles and addresses are in the shape.
-                    self.cached(
-                        || (self.shape, self.body_key(report)),
-                        || Ok(vec![self.report_page(i, &report_bodies[i])?]),
-                    )
-                })
-                .chain((0..self.pages.len()).into_par_iter().map(|i| {
-                    self.plain_page(&self.pages[i], &page_bodies[i])
-                        .map(|f| Made::new(vec![f]))
-                }))
-                .chain(indicators.into_par_iter().map(|indicator| {
+                .map(|indicator| {
                     let used_by = uses.get(&indicator.id).map_or(&[][..], Vec::as_slice);
                     self.cached(
                         || (self.shape, &indicator.id, used_by),
                         || self.indicator_page(indicator, used_by),
                     )
-                }))
+                })
                 .chain(singles.into_par_iter().map(|page| page()))
                 .map(put_all)
                 .inspect(|_| progress.inc(1))
@@ -322,6 +339,32 @@ impl Site {
             }
         }
         (bodies, problems)
+    }
+
+    /// Puts a document's page and its CSV files, made by `page` from its
+    /// body, and returns what the rest of the site needs of it.
+    fn document_files(
+        &self,
+        document: &Document,
+        out: &Collector<'_>,
+        page: impl FnOnce(&Body) -> Result<Made, Problem>,
+    ) -> Result<Summary, Vec<Problem>> {
+        let body = self.cached_body(document)?;
+        let folder = document.output.trim_end_matches("index.html");
+        for d in &body.downloads {
+            out.put(OutputFile::new(
+                format!("{folder}{}", d.name),
+                d.contents.clone(),
+            ))
+            .map_err(|p| vec![p])?;
+        }
+        page(&body)
+            .and_then(|made| out.put_made(made))
+            .map_err(|p| vec![p])?;
+        Ok(Summary {
+            indicators: body.indicators.clone(),
+            key_figures: body.key_figures.clone(),
+        })
     }
 
     /// Files from `make`, or from the cache when `key`, a hash of everything

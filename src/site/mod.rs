@@ -160,7 +160,7 @@ impl Site {
         };
         if problems.has_errors() {
             // The placeholders' own problems are worth knowing in the same run.
-            problems.extend(site.bodies().1);
+            problems.extend(site.body_problems(|_| true));
             return Err(SiteProblems(problems));
         }
         Ok(site)
@@ -168,21 +168,7 @@ impl Site {
 
     /// Problems in the placeholders and key figures of drafts only.
     pub fn draft_problems(&self) -> Problems {
-        let drafts: Vec<&Document> = self
-            .reports
-            .iter()
-            .chain(&self.pages)
-            .filter(|d| d.front.draft)
-            .collect();
-        let mut problems = Problems::new();
-        for found in drafts
-            .par_iter()
-            .filter_map(|d| self.body(d).err())
-            .collect::<Vec<_>>()
-        {
-            problems.extend(found);
-        }
-        problems
+        self.body_problems(|d| d.front.draft)
     }
 
     /// Warnings for figures typed into reports instead of drawn from the data.

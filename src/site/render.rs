@@ -317,28 +317,20 @@ impl Site {
         })
     }
 
-    /// Evaluates and converts every report's and page's body, in parallel:
-    /// reports first, then pages, in order.
-    pub(super) fn bodies(&self) -> (Vec<Arc<Body>>, Problems) {
-        self.bodies_with(&ProgressBar::hidden())
-    }
-
-    fn bodies_with(&self, progress: &ProgressBar) -> (Vec<Arc<Body>>, Problems) {
-        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
-        let results: Vec<Result<Arc<Body>, Vec<Problem>>> = documents
+    /// The problems in the bodies of the reports and pages `wanted`.
+    pub(super) fn body_problems(&self, wanted: impl Fn(&Document) -> bool + Sync) -> Problems {
+        let found: Vec<Vec<Problem>> = self
+            .reports
             .par_iter()
-            .map(|d| self.cached_body(d))
-            .inspect(|_| progress.inc(1))
+            .chain(&self.pages)
+            .filter(|d| wanted(d))
+            .filter_map(|d| self.body(d).err())
             .collect();
         let mut problems = Problems::new();
-        let mut bodies = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok(body) => bodies.push(body),
-                Err(found) => problems.extend(found),
-            }
+        for found in found {
+            problems.extend(found);
         }
-        (bodies, problems)
+        problems
     }
 
     /// Puts a document's page and its CSV files, made by `page` from its

@@ -49,12 +49,12 @@ fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error
     if is_builtin(env, "partials/table.html")? {
         let mut html = String::new();
         builtin_table(&mut html, view);
-        return Ok(tidy(&html));
+        return Ok(tidy(html));
     }
     let html = env
         .get_template("partials/table.html")?
         .render(context! { table => view })?;
-    Ok(tidy(&html))
+    Ok(tidy(html))
 }
 
 /// The HTML for `chart(...)`, and its CSV download.
@@ -121,12 +121,12 @@ pub fn figure_html(
     if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
         let mut html = String::new();
         builtin_figure(&mut html, &view);
-        return Ok((tidy(&html), download));
+        return Ok((tidy(html), download));
     }
     let html = env
         .get_template("partials/figure.html")?
         .render(context! { figure => view })?;
-    Ok((tidy(&html), download))
+    Ok((tidy(html), download))
 }
 
 fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
@@ -318,7 +318,14 @@ fn text(out: &mut String, open: &str, text: &str, close: &str) {
 }
 
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.
-fn tidy(html: &str) -> String {
+fn tidy(mut html: String) -> String {
+    // Mostly there is nothing to remove, and nothing need be copied.
+    if !html.is_empty() && !html.contains('\r') && !html.lines().any(|l| l.trim().is_empty()) {
+        if !html.ends_with('\n') {
+            html.push('\n');
+        }
+        return html;
+    }
     let mut out = String::with_capacity(html.len());
     for line in html.lines().filter(|l| !l.trim().is_empty()) {
         out.push_str(line);

@@ -446,7 +446,12 @@ fn markdown_formatter(
     value: &Value,
 ) -> Result<(), Error> {
     if value.is_safe() {
-        return write!(out, "{value}").map_err(Error::from);
+        // A chart's figure is a safe string of many kilobytes: copied, not formatted.
+        return match value.as_str() {
+            Some(text) => out.write_str(text),
+            None => write!(out, "{value}"),
+        }
+        .map_err(Error::from);
     }
     let html_partial = state.name().ends_with(".html");
     if value.is_undefined() || value.is_none() {

@@ -208,7 +208,12 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
 /// HTML escaping without minijinja's escaping of `/`, so links stay readable.
 fn html_formatter(out: &mut Output<'_>, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
     if value.is_safe() || state.auto_escape() == minijinja::AutoEscape::None {
-        return write!(out, "{value}").map_err(Error::from);
+        // A report's body is a safe string of 100 KB: copied, not formatted.
+        return match value.as_str() {
+            Some(text) => out.write_str(text),
+            None => write!(out, "{value}"),
+        }
+        .map_err(Error::from);
     }
     if value.is_undefined() || value.is_none() {
         return Ok(());

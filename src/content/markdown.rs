@@ -10,6 +10,7 @@
 
 use memchr::memmem;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// An entry of a page's contents list.
@@ -47,7 +48,7 @@ const RESERVED_IDS: [&str; 6] = [
 ///
 /// `texts` are the placeholders' texts, marked in `markdown` by
 /// [`super::placeholders::TOKEN_START`]; each is put back, escaped, into the HTML.
-pub fn to_html(markdown: &str, root: &str, texts: &[String]) -> Html {
+pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) -> Html {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
@@ -122,11 +123,11 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String]) -> Html {
                 out.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Html(html) => {
-                let rewritten = relative_in_html(html, root);
+                let rewritten = relative_in_html(html, root).into_owned();
                 out.push(Event::Html(CowStr::from(rewritten)));
             }
             Event::InlineHtml(html) => {
-                let rewritten = relative_in_html(html, root);
+                let rewritten = relative_in_html(html, root).into_owned();
                 out.push(Event::InlineHtml(CowStr::from(rewritten)));
             }
             Event::Start(Tag::Link { dest_url, .. })
@@ -143,9 +144,52 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String]) -> Html {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, out.into_iter());
     Html {
-        html: fill(&html, texts, true),
+        html: put_blocks(fill(&html, texts, true), blocks, root),
         toc,
     }
+}
+
+/// Puts each chart's and table's HTML in place of its mark, which Markdown
+/// passed through as a line of its own (or escaped, inside code).
+fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
+    if blocks.is_empty() {
+        return html;
+    }
+    let (open, close) = super::placeholders::BLOCK_MARK;
+    let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
+    // The mark's own line break goes: the block ends with its own.
+    let close = format!("{close}\n");
+    let mut put = vec![false; blocks.len()];
+    let mut copied = 0;
+    for at in memmem::find_iter(html.as_bytes(), open) {
+        let number = &html[at + open.len()..];
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        if !number[digits..].starts_with(&close) {
+            continue;
+        }
+        let Some(n) = number[..digits]
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n < blocks.len() && !put[n])
+        else {
+            continue;
+        };
+        out.push_str(&html[copied..at]);
+        out.push_str(&relative_in_html(&blocks[n], root));
+        copied = at + open.len() + digits + close.len();
+        put[n] = true;
+    }
+    out.push_str(&html[copied..]);
+    // A mark inside code was escaped as code text: so is the block.
+    let as_code = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    for (n, block) in blocks.iter().enumerate().filter(|(n, _)| !put[*n]) {
+        out = out.replacen(&as_code(&format!("{open}{n}{close}")), &as_code(block), 1);
+    }
+    out
 }
 
 /// Puts each placeholder's text in place of its mark, HTML-escaped when `escape`.
@@ -235,8 +279,7 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
 }
 
 /// Raw HTML in a page may link from the site root too: `<a href="/about/">`.
-fn relative_in_html(html: &str, root: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+fn relative_in_html<'h>(html: &'h str, root: &str) -> Cow<'h, str> {
     // Where each attribute's value starts, in one pass for each: a chart has
     // hundreds of attributes, and few of them are links.
     let mut starts: Vec<usize> = [" href=\"", " src=\""]
@@ -244,6 +287,10 @@ fn relative_in_html(html: &str, root: &str) -> String {
         .flat_map(|p| memmem::find_iter(html.as_bytes(), p).map(|i| i + p.len()))
         .collect();
     starts.sort_unstable();
+    if !starts.iter().any(|&s| html[s..].starts_with('/')) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     for start in starts {
         if start < copied {
@@ -258,7 +305,7 @@ fn relative_in_html(html: &str, root: &str) -> String {
         }
     }
     out.push_str(&html[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// `/about/` from a page two levels down → `../../about/index.html`.
@@ -283,7 +330,26 @@ mod tests {
     use super::*;
 
     fn to_html_plain(markdown: &str, root: &str) -> Html {
-        to_html(markdown, root, &[])
+        to_html(markdown, root, &[], &[])
+    }
+
+    /// A chart's HTML stands in the Markdown as a one-line block and comes
+    /// back whole: as the block it is, ending the paragraph before it; with
+    /// links from the site root made relative; and as code inside code.
+    #[test]
+    fn charts_and_tables_come_back_in_place_of_their_marks() {
+        let (open, close) = crate::content::placeholders::BLOCK_MARK;
+        let mark = |n: usize| format!("{open}{n}{close}\n");
+        let blocks = vec![
+            "<figure id=\"f\">\n<a href=\"/about/\">About</a>\n</figure>\n".to_string(),
+            "<div class=\"table-wrap\">x</div>\n".to_string(),
+        ];
+        let markdown = format!("Before\n{}\nAfter\n\n```\n{}```\n", mark(0), mark(1));
+        let html = to_html(&markdown, "../../", &[], &blocks).html;
+        assert_eq!(
+            html,
+            "<p>Before</p>\n<figure id=\"f\">\n<a href=\"../../about/index.html\">About</a>\n</figure>\n<p>After</p>\n<pre><code>&lt;div class=\"table-wrap\"&gt;x&lt;/div&gt;\n</code></pre>\n"
+        );
     }
 
     #[test]
@@ -304,7 +370,7 @@ mod tests {
             t(1)
         );
         let texts = vec!["Q1 2023-24".to_string(), "67.9 <b>".to_string()];
-        let html = to_html(&markdown, "", &texts);
+        let html = to_html(&markdown, "", &texts, &[]);
         assert_eq!(html.toc[0].text, "Rate Q1 2023-24");
         assert!(html.html.contains("<p>67.9 &lt;b&gt; children, <code>67.9 &lt;b&gt;</code>, <abbr title=\"67.9 &lt;b&gt;\">"), "{}", html.html);
         assert!(

@@ -41,6 +41,8 @@ pub struct Evaluated {
     pub indicators: BTreeSet<String>,
     /// The text of each placeholder, for [`super::markdown::to_html`].
     pub texts: Vec<String>,
+    /// The HTML of each chart and table, for [`super::markdown::to_html`].
+    pub blocks: Vec<String>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -55,6 +57,8 @@ struct PageState {
     indicators: Mutex<BTreeSet<String>>,
     /// The text of each placeholder, put in place of its mark after Markdown.
     texts: Mutex<Vec<String>>,
+    /// The HTML of each chart and table, put in place of its mark after Markdown.
+    blocks: Mutex<Vec<String>>,
     /// The site's own latest figures shown "as at the page": indicator and
     /// the period of the figure shown, for `outturn new`.
     shown: Mutex<Vec<(String, Period)>>,
@@ -99,7 +103,7 @@ impl Placeholders {
             let (html, download) =
                 exhibits::figure_html(state.env(), page.next_number(), &grid, title.as_deref())?;
             page.add(&grid, download);
-            Ok(Value::from_safe_string(html))
+            Ok(page.block(html))
         });
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
@@ -112,7 +116,7 @@ impl Placeholders {
             let page = page_state(state)?;
             let (html, download) = exhibits::table_html(state.env(), page.next_number(), &grid)?;
             page.add(&grid, download);
-            Ok(Value::from_safe_string(html))
+            Ok(page.block(html))
         });
 
         let (d, c) = (data.clone(), config.clone());
@@ -229,12 +233,15 @@ impl Placeholders {
                         .map(|i| i.clone())
                         .unwrap_or_default();
                     let texts = page.texts.lock().map(|t| t.clone()).unwrap_or_default();
+                    let blocks =
+                        std::mem::take(&mut *page.blocks.lock().unwrap_or_else(|e| e.into_inner()));
                     return Ok(Evaluated {
                         markdown,
                         markers,
                         downloads,
                         indicators,
                         texts,
+                        blocks,
                     });
                 }
                 Ok(_) => return Err(problems),
@@ -272,8 +279,21 @@ impl PageState {
             downloads: Mutex::new(Vec::new()),
             indicators: Mutex::new(BTreeSet::new()),
             texts: Mutex::new(Vec::new()),
+            blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Keeps a chart's or table's HTML out of the Markdown, which has only to
+    /// pass it through: the Markdown gets a one-line HTML block in its place
+    /// (a block of the same kind, so the text around it reads the same), and
+    /// [`super::markdown::to_html`] puts the HTML back.
+    fn block(&self, html: String) -> Value {
+        let mut blocks = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        let (open, close) = BLOCK_MARK;
+        let mark = format!("{open}{}{close}\n", blocks.len());
+        blocks.push(html);
+        Value::from_safe_string(mark)
     }
 
     fn note(&self, markers: &[Marker]) {
@@ -439,6 +459,10 @@ fn fail(fail: Fail) -> Error {
 pub const TOKEN_START: char = '\u{E000}';
 /// Ends a placeholder's mark; see [`TOKEN_START`].
 pub const TOKEN_END: char = '\u{E001}';
+
+/// The one-line HTML block that stands for a chart or table in the
+/// Markdown, around its number; see [`PageState::block`].
+pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
 
 fn markdown_formatter(
     out: &mut Output<'_>,
@@ -695,24 +719,17 @@ mod tests {
                 .evaluate(Path::new("r.md"), body, 1, as_at, true)
                 .unwrap()
         });
-        assert!(
-            direct.markdown.contains("<abbr class=\"marker\""),
-            "{}",
-            direct.markdown
-        );
-        assert!(direct.markdown.contains("no figure"), "{}", direct.markdown);
+        assert!(direct.blocks.concat().contains("<abbr class=\"marker\""));
+        assert!(direct.blocks.concat().contains("no figure"));
         assert!(
             direct
-                .markdown
-                .contains("&lt;16&gt; &amp; &#39;carers&#39;"),
-            "{}",
-            direct.markdown
+                .blocks
+                .concat()
+                .contains("&lt;16&gt; &amp; &#39;carers&#39;")
         );
-        assert!(
-            direct.markdown.contains("<dl class=\"marker-key\""),
-            "{}",
-            direct.markdown
-        );
+        assert!(direct.blocks.concat().contains("<dl class=\"marker-key\""));
+        assert_eq!(direct.blocks.len(), 4);
+        assert_eq!(direct.blocks, templated.blocks);
         assert_eq!(direct.markdown, templated.markdown);
         assert_eq!(direct.texts, templated.texts);
     }

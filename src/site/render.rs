@@ -420,6 +420,7 @@ impl Site {
                 &evaluated.markdown,
                 &root_of(&document.output),
                 &evaluated.texts,
+                &evaluated.blocks,
             ),
             markers,
             key_figures,

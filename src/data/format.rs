@@ -52,7 +52,7 @@ fn exactly(value: f64, decimals: u8) -> String {
 /// Digits with a comma between each group of three: `1,234,567`.
 fn group(out: &mut String, whole: &str) {
     for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

@@ -147,18 +147,21 @@ impl DataSet {
             declared: &declared,
             config,
         };
-        let mut rows = Vec::new();
-        for file in &files {
-            match fsutil::read_text(&root.join(file)) {
-                Ok(text) => {
-                    let (found_rows, found) = read::read(file, &text, &cx);
-                    rows.extend(found_rows);
-                    problems.extend(found);
-                }
-                Err(e) => problems.push(fsutil::read_problem(file, &e)),
-            }
+        // Files are read in parallel, and their rows are not gathered into
+        // one list: a large archive's rows are hundreds of megabytes.
+        let read: Vec<(Vec<Row>, Vec<Problem>)> = files
+            .par_iter()
+            .map(|file| match fsutil::read_text(&root.join(file)) {
+                Ok(text) => read::read(file, &text, &cx),
+                Err(e) => (Vec::new(), vec![fsutil::read_problem(file, &e)]),
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(read.len());
+        for (found_rows, found) in read {
+            rows.push(found_rows);
+            problems.extend(found);
         }
-        let (mut data, found) = DataSet::from_rows(indicators, rows, files);
+        let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), files);
         data.declared = declared;
         problems.extend(found);
         (data, problems)
@@ -168,7 +171,7 @@ impl DataSet {
     /// breakdown are an error naming both places.
     pub fn from_rows(
         indicators: BTreeMap<String, Indicator>,
-        rows: Vec<Row>,
+        rows: impl IntoIterator<Item = Row>,
         files: Vec<PathBuf>,
     ) -> (DataSet, Vec<Problem>) {
         type Key = (String, Option<String>, Option<String>);

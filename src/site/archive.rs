@@ -270,14 +270,24 @@ impl Site {
             as_at: Some(period),
         };
         let query = Query::of(&indicator.id);
-        let Ok(figure) = resolver.value(&query) else {
-            return CompareCell {
-                value: String::new(),
-                period_note: String::new(),
-                change: String::new(),
-                direction: "",
-                assessment: "",
-            };
+        // The change holds the figure too: one look-up, not two, per cell.
+        let (figure, change) = match resolver.change(&query, "previous") {
+            Ok(c) if c.from.period != c.to.period => {
+                (c.to, c.delta.zip(c.direction).zip(c.assessment))
+            }
+            Ok(c) => (c.to, None),
+            Err(_) => match resolver.value(&query) {
+                Ok(figure) => (figure, None),
+                Err(_) => {
+                    return CompareCell {
+                        value: String::new(),
+                        period_note: String::new(),
+                        change: String::new(),
+                        direction: "",
+                        assessment: "",
+                    };
+                }
+            },
         };
         // A figure from an earlier period (a yearly figure in a later quarter) says so.
         // A figure older than the quarter, or a total over a shorter period
@@ -289,15 +299,8 @@ impl Site {
         } else {
             figure.period.short_label()
         };
-        let change = resolver
-            .change(&query, "previous")
-            .ok()
-            .filter(|c| c.from.period != c.to.period);
-        let (words, direction, assessment) = match change
-            .as_ref()
-            .and_then(|c| Some((c.delta?, c.direction?, c.assessment?)))
-        {
-            Some((delta, direction, assessment)) => {
+        let (words, direction, assessment) = match change {
+            Some(((delta, direction), assessment)) => {
                 let amount =
                     crate::data::format::difference(delta, indicator.unit, indicator.decimals);
                 let words = match direction.name() {

@@ -50,91 +50,221 @@ pub struct Row<'a> {
 }
 
 /// Writes tidy rows.
+///
+/// The csv crate quotes each field as needed. A download's rows come a series
+/// at a time, and its periods repeat across series, so the first four columns
+/// are quoted once for each series and a period's four once for each thread;
+/// the rest (a number, a unit, markers) never need quotes, and a note is
+/// quoted when there is one.
 pub struct Writer {
-    csv: csv::Writer<Vec<u8>>,
+    out: Vec<u8>,
+    /// The first four columns of the last row, as given and as written.
+    series: [String; 4],
+    series_csv: Vec<u8>,
     value: String,
-    markers: String,
 }
 
 thread_local! {
-    /// A period's four columns, worked out once per thread: every download
+    /// A period's four columns as written, once per thread: every download
     /// repeats the same periods, once for every area, breakdown and report.
-    static PERIODS: RefCell<HashMap<Period, Rc<[String; 4]>>> = RefCell::default();
+    static PERIODS: RefCell<HashMap<Period, Rc<[u8]>>> = RefCell::default();
 }
 
-fn period_columns(period: Period) -> Rc<[String; 4]> {
+fn period_csv(period: Period) -> Rc<[u8]> {
     PERIODS.with_borrow_mut(|periods| {
         periods
             .entry(period)
             .or_insert_with(|| {
-                Rc::new([
+                let columns = [
                     period.slug(),
                     period.label(),
                     period.start_date().iso(),
                     period.end_date().iso(),
-                ])
+                ];
+                Rc::from(fields(&columns.each_ref().map(String::as_str)))
             })
             .clone()
     })
+}
+
+/// `fields` as the csv crate writes them, without the line break.
+fn fields(fields: &[&str]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(fields);
+    let mut bytes = writer.into_inner().unwrap_or_default();
+    bytes.pop();
+    bytes
 }
 
 impl Writer {
     /// A writer with the header written.
     pub fn new() -> Writer {
         let mut writer = Writer::without_header();
-        // Writing to a Vec cannot fail.
-        let _ = writer.csv.write_record(HEADER);
+        writer.out = fields(&HEADER);
+        writer.out.push(b'\n');
         writer
     }
 
     /// A writer for rows only, to join after a header.
     pub fn without_header() -> Writer {
         Writer {
-            csv: csv::Writer::from_writer(Vec::new()),
+            out: Vec::new(),
+            series: Default::default(),
+            series_csv: Vec::new(),
             value: String::new(),
-            markers: String::new(),
         }
     }
 
     /// Writes one row; text that a spreadsheet would take for a formula is defused.
     pub fn write(&mut self, row: &Row<'_>) {
-        let period = period_columns(row.period);
-        let [slug, label, start, end] = &*period;
+        let series = [row.indicator, row.title, row.area, row.breakdown];
+        if self.series_csv.is_empty() || self.series.iter().zip(series).any(|(a, b)| a != b) {
+            self.series = series.map(str::to_string);
+            self.series_csv = fields(&[
+                row.indicator,
+                &csv_text(row.title),
+                &csv_text(row.area),
+                &csv_text(row.breakdown),
+            ]);
+        }
+        self.out.extend_from_slice(&self.series_csv);
+        self.out.push(b',');
+        self.out.extend_from_slice(&period_csv(row.period));
+        self.out.push(b',');
         self.value.clear();
         if let Some(v) = row.value {
             let _ = write!(self.value, "{v}");
         }
-        self.markers.clear();
+        self.out.extend_from_slice(self.value.as_bytes());
+        self.out.push(b',');
+        self.out.extend_from_slice(row.unit.name().as_bytes());
+        self.out.push(b',');
         for (i, m) in row.markers.iter().enumerate() {
             if i > 0 {
-                self.markers.push(' ');
+                self.out.push(b' ');
             }
-            self.markers.push_str(m.code());
+            self.out.extend_from_slice(m.code().as_bytes());
         }
-        let _ = self.csv.write_record([
-            row.indicator,
-            &csv_text(row.title),
-            &csv_text(row.area),
-            &csv_text(row.breakdown),
-            slug,
-            label,
-            start,
-            end,
-            &self.value,
-            row.unit.name(),
-            &self.markers,
-            &csv_text(row.note),
-        ]);
+        self.out.push(b',');
+        if !row.note.is_empty() {
+            self.out.extend_from_slice(&fields(&[&csv_text(row.note)]));
+        }
+        self.out.push(b'\n');
     }
 
     /// The CSV text.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.csv.into_inner().unwrap_or_default()
+        self.out
     }
 }
 
 impl Default for Writer {
     fn default() -> Writer {
         Writer::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each row as the csv crate writes it, field by field.
+    fn by_the_csv_crate(rows: &[Row<'_>]) -> Vec<u8> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(HEADER).unwrap();
+        for row in rows {
+            let value = row.value.map(|v| v.to_string()).unwrap_or_default();
+            let markers: Vec<&str> = row.markers.iter().map(|m| m.code()).collect();
+            writer
+                .write_record([
+                    row.indicator,
+                    &csv_text(row.title),
+                    &csv_text(row.area),
+                    &csv_text(row.breakdown),
+                    &row.period.slug(),
+                    &row.period.label(),
+                    &row.period.start_date().iso(),
+                    &row.period.end_date().iso(),
+                    &value,
+                    row.unit.name(),
+                    &markers.join(" "),
+                    &csv_text(row.note),
+                ])
+                .unwrap();
+        }
+        writer.into_inner().unwrap()
+    }
+
+    #[test]
+    fn rows_are_written_as_the_csv_crate_writes_them() {
+        let period = |text| Period::parse(text, 4).unwrap();
+        let row = |title, area, breakdown, p, value, markers, note| Row {
+            indicator: "cla_rate",
+            title,
+            area,
+            breakdown,
+            period: period(p),
+            value,
+            unit: Unit::RatePer10k,
+            markers,
+            note,
+        };
+        let rows = [
+            row(
+                "Rate, per 10,000",
+                "Thurrock",
+                "",
+                "2023-24 Q1",
+                Some(67.9),
+                &[][..],
+                "",
+            ),
+            row(
+                "Rate, per 10,000",
+                "Thurrock",
+                "",
+                "2023-06",
+                Some(-0.5),
+                &[Marker::Provisional][..],
+                "a \"note\", with\nlines",
+            ),
+            row(
+                "Rate, per 10,000",
+                "England",
+                "=SUM(A1)",
+                "2023-24",
+                None,
+                &[Marker::Confidential, Marker::Provisional][..],
+                "",
+            ),
+            row(
+                "Rate",
+                "\"Quoted\" area",
+                "16 and over",
+                "2023-24 Q1",
+                Some(1e-7),
+                &[][..],
+                "-minus",
+            ),
+            row(
+                "Rate",
+                "\"Quoted\" area",
+                "16 and over",
+                "2023-24 Q2",
+                Some(12345678.0),
+                &[][..],
+                "",
+            ),
+        ];
+        let mut writer = Writer::new();
+        for r in &rows {
+            writer.write(r);
+        }
+        let ours = writer.into_bytes();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(by_the_csv_crate(&rows)).unwrap()
+        );
     }
 }

@@ -89,7 +89,10 @@ fn period_csv(period: Period) -> Rc<[u8]> {
 
 /// `fields` as the csv crate writes them, without the line break.
 fn fields(fields: &[&str]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    // A few fields at a time: the csv crate's default 8 KB buffer is for files.
+    let mut writer = csv::WriterBuilder::new()
+        .buffer_capacity(256)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(fields);
     let mut bytes = writer.into_inner().unwrap_or_default();

@@ -320,7 +320,7 @@ fn text(out: &mut String, open: &str, text: &str, close: &str) {
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.
 fn tidy(mut html: String) -> String {
     // Mostly there is nothing to remove, and nothing need be copied.
-    if !html.is_empty() && !html.contains('\r') && !html.lines().any(|l| l.trim().is_empty()) {
+    if !html.is_empty() && !html.contains('\r') && !has_blank_line(&html) {
         if !html.ends_with('\n') {
             html.push('\n');
         }
@@ -332,6 +332,22 @@ fn tidy(mut html: String) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Whether any of `html`'s lines is empty or only spaces, looking past a
+/// line as soon as it starts with something else (a chart has thousands).
+fn has_blank_line(html: &str) -> bool {
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', html.as_bytes()).map(|i| i + 1));
+    starts.filter(|&start| start < html.len()).any(|start| {
+        let rest = &html[start..];
+        match rest.chars().next() {
+            Some(c) if !c.is_whitespace() => false,
+            _ => rest[..rest.find('\n').unwrap_or(rest.len())]
+                .trim()
+                .is_empty(),
+        }
+    })
 }
 
 /// What `chart()` and `table()` accept besides the indicator.
@@ -346,6 +362,35 @@ impl Selection {
         Selection {
             ids,
             ..Selection::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every line kept but the blank ones, each ending in a line break.
+    fn slowly(html: &str) -> String {
+        html.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn tidy_drops_blank_lines_and_only_them() {
+        for html in [
+            "",
+            "<p>a</p>",
+            "<p>a</p>\n<p>b</p>\n",
+            "<p>a</p>\n\n<p>b</p>\n",
+            "<p>a</p>\n  \n<p>b</p>",
+            "<p>a</p>\n \u{a0}\t\n<p>b</p>\n",
+            "\n<p>a</p>\n",
+            "<p>a</p>\n  <p>indented</p>\n",
+            "<p>a</p>\r\n<p>b</p>\r\n",
+            "<p>a</p>\n\n",
+        ] {
+            assert_eq!(super::tidy(html.to_string()), slowly(html), "{html:?}");
         }
     }
 }

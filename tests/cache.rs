@@ -57,6 +57,14 @@ fn a_rebuild_from_the_cache_equals_a_fresh_build() {
     edit(&report, "title: ", "title: Revised ");
     assert_same(root, &cache, "a report's title changed");
 
+    edit(&report, "value(\"cla_count\")", "value(\"cla_cuont\")");
+    assert!(
+        Site::build(root, BuildOptions::default(), Some(cache.clone())).is_err(),
+        "a typo fails the build"
+    );
+    edit(&report, "value(\"cla_cuont\")", "value(\"cla_count\")");
+    assert_same(root, &cache, "a failed build was mended");
+
     let monthly = root.join("data/monthly.csv");
     edit(&monthly, "308", "310");
     assert_same(root, &cache, "a figure changed");

@@ -19,9 +19,9 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct Cache {
     data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
-    /// Entries from the build before this one, taken as they are used again.
+    /// Entries from the last good build, taken as they are used again.
     previous: Mutex<Entries>,
-    /// Entries this build made or used: the next build's `previous`.
+    /// Entries this build made or used.
     current: Mutex<Entries>,
 }
 
@@ -32,10 +32,18 @@ struct Entries {
 }
 
 impl Cache {
-    /// Starts a build: what the last build made may be used once more.
-    pub(super) fn start(&self) {
-        let last = std::mem::take(&mut *lock(&self.current));
-        *lock(&self.previous) = last;
+    /// Ends a build. A good one's entries are what the next may use, and
+    /// what it did not use is let go. A failed one (a typo while editing)
+    /// keeps everything, so the save that mends it is quick too.
+    pub(super) fn finish(&self, good: bool) {
+        let current = std::mem::take(&mut *lock(&self.current));
+        let mut previous = lock(&self.previous);
+        if good {
+            *previous = current;
+        } else {
+            previous.bodies.extend(current.bodies);
+            previous.made.extend(current.made);
+        }
     }
 
     /// The data set loaded from the same files and site.toml as last time,
@@ -97,4 +105,36 @@ pub(crate) fn key(parts: impl Hash) -> u64 {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::OutputFile;
+
+    fn page(text: &str) -> Result<Made, Problem> {
+        Ok(Made::new(vec![OutputFile::new("a/index.html", text)]))
+    }
+
+    fn kept(cache: &Cache, key: u64) -> bool {
+        cache
+            .made(key, || Err(Problem::error("x", "made again")))
+            .is_ok()
+    }
+
+    #[test]
+    fn a_failed_build_keeps_what_the_last_good_one_made() {
+        let cache = Cache::default();
+        cache.made(1, || page("one")).unwrap();
+        cache.finish(true);
+        // A build that uses entry 1, makes 2, then fails.
+        assert!(kept(&cache, 1));
+        cache.made(2, || page("two")).unwrap();
+        cache.finish(false);
+        assert!(kept(&cache, 1) && kept(&cache, 2));
+        cache.finish(true);
+        // A good build that used nothing lets everything go.
+        cache.finish(true);
+        assert!(!kept(&cache, 1));
+    }
 }

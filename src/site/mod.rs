@@ -193,13 +193,16 @@ impl Site {
         cache: Option<Arc<Cache>>,
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
+        let site = timings.time("load", || Site::load_with(root, options, cache.clone()));
+        let rendered = site.and_then(|site| {
+            let memory = write::Memory::default();
+            site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
+            Ok((site, memory.into_files()))
+        });
         if let Some(cache) = &cache {
-            cache.start();
+            cache.finish(rendered.is_ok());
         }
-        let site = timings.time("load", || Site::load_with(root, options, cache))?;
-        let memory = write::Memory::default();
-        site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
-        let files = memory.into_files();
+        let (site, files) = rendered?;
         Ok((site, files, timings))
     }
 }

@@ -105,7 +105,7 @@ pub(super) struct Made {
 }
 
 impl Made {
-    fn new(files: Vec<OutputFile>) -> Made {
+    pub(super) fn new(files: Vec<OutputFile>) -> Made {
         let links = files
             .iter()
             .filter(|f| f.path.ends_with(".html"))

@@ -157,16 +157,23 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
     }
     let (open, close) = super::placeholders::BLOCK_MARK;
     let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
-    // The mark's own line break goes: the block ends with its own.
-    let close = format!("{close}\n");
+    // A mark on a line of its own (as Markdown passes a block through) loses
+    // its line break: the block ends with its own. A mark that is not, as
+    // from `{% set c = chart(…) %}…{{ c }}` inside a sentence, is replaced
+    // all the same, so that a chart is never lost.
+    let close_line = format!("{close}\n");
     let mut put = vec![false; blocks.len()];
     let mut copied = 0;
     for at in memmem::find_iter(html.as_bytes(), open) {
         let number = &html[at + open.len()..];
         let digits = number.bytes().take_while(u8::is_ascii_digit).count();
-        if !number[digits..].starts_with(&close) {
+        let (mark_end, own_line) = if number[digits..].starts_with(&close_line) {
+            (close_line.len(), true)
+        } else if number[digits..].starts_with(close) {
+            (close.len(), false)
+        } else {
             continue;
-        }
+        };
         let Some(n) = number[..digits]
             .parse::<usize>()
             .ok()
@@ -175,8 +182,9 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
             continue;
         };
         out.push_str(&html[copied..at]);
-        out.push_str(&relative_in_html(&blocks[n], root));
-        copied = at + open.len() + digits + close.len();
+        let block = relative_in_html(&blocks[n], root);
+        out.push_str(if own_line { &block } else { block.trim_end() });
+        copied = at + open.len() + digits + mark_end;
         put[n] = true;
     }
     out.push_str(&html[copied..]);
@@ -187,7 +195,11 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
             .replace('>', "&gt;")
     };
     for (n, block) in blocks.iter().enumerate().filter(|(n, _)| !put[*n]) {
-        out = out.replacen(&as_code(&format!("{open}{n}{close}")), &as_code(block), 1);
+        out = out.replacen(
+            &as_code(&format!("{open}{n}{close_line}")),
+            &as_code(block),
+            1,
+        );
     }
     out
 }
@@ -346,6 +358,11 @@ mod tests {
         ];
         let markdown = format!("Before\n{}\nAfter\n\n```\n{}```\n", mark(0), mark(1));
         let html = to_html(&markdown, "../../", &[], &blocks).html;
+        // Set aside and shown inside a sentence, a chart is still shown.
+        let inline = format!("Text {open}0{close} more.\n");
+        let shown = to_html(&inline, "", &[], &blocks[..1]).html;
+        assert!(shown.starts_with("<p>Text <figure id=\"f\">"), "{shown}");
+        assert!(shown.contains("</figure> more.</p>"), "{shown}");
         assert_eq!(
             html,
             "<p>Before</p>\n<figure id=\"f\">\n<a href=\"../../about/index.html\">About</a>\n</figure>\n<p>After</p>\n<pre><code>&lt;div class=\"table-wrap\"&gt;x&lt;/div&gt;\n</code></pre>\n"

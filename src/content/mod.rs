@@ -90,20 +90,43 @@ pub fn inline_exhibits(document: &Document) -> Vec<Problem> {
         if !line.contains("{{") {
             continue;
         }
-        for (call, spaced, unspaced) in [
-            ("chart(", "{{ chart(", "{{chart("),
-            ("table(", "{{ table(", "{{table("),
+        for (call, what, forms, trimmed) in [
+            (
+                "chart(",
+                "chart",
+                ["{{ chart(", "{{chart("],
+                ["{{- chart(", "{{-chart("],
+            ),
+            (
+                "table(",
+                "table",
+                ["{{ table(", "{{table("],
+                ["{{- table(", "{{-table("],
+            ),
         ] {
-            let Some(at) = line.find(spaced).or_else(|| line.find(unspaced)) else {
+            let place = |at: usize| (document.body_line + n, line[..at].chars().count() + 1);
+            // `{{-` takes away the line break before it: the chart would
+            // join the paragraph above.
+            if let Some(at) = trimmed.iter().find_map(|t| line.find(t)) {
+                let (line, column) = place(at);
+                problems.push(
+                    Problem::error(&document.file, format!("`{{{{- {call})` joins the {what} to the text before it"))
+                        .at(line, column)
+                        .help(format!("write `{{{{ {call}…) }}}}` on a line of its own, with a blank line before and after")),
+                );
+                continue;
+            }
+            let Some(at) = forms.iter().find_map(|f| line.find(f)) else {
                 continue;
             };
             let alone = line.trim_start().starts_with("{{")
                 && line.trim_end().ends_with("}}")
                 && line.matches("{{").count() == 1;
             if !alone {
+                let (line, column) = place(at);
                 problems.push(
                     Problem::error(&document.file, format!("`{call})` is inside a line of text"))
-                        .at(document.body_line + n, line[..at].chars().count() + 1)
+                        .at(line, column)
                         .help("put each chart and table on a line of its own, with a blank line before and after"),
                 );
             }

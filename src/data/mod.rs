@@ -95,42 +95,68 @@ pub struct DataSet {
     pub declared: BTreeSet<String>,
 }
 
-/// A hash of the files [`DataSet::load`] reads, to tell whether they changed.
-pub fn fingerprint(root: &Path) -> u64 {
-    let mut files = vec![PathBuf::from(indicators::FILE)];
-    files.extend(fsutil::files_with_extension(
-        &root.join("data"),
-        root,
-        "csv",
-    ));
-    let contents: Vec<(PathBuf, Option<Vec<u8>>)> = files
-        .into_iter()
-        .map(|file| {
-            let bytes = std::fs::read(root.join(&file)).ok();
-            (file, bytes)
-        })
-        .collect();
-    crate::site::cache_key(contents)
+/// The files a data set is made from, read once, so that what is hashed to
+/// tell whether they changed is what is parsed.
+pub struct DataFiles {
+    /// indicators.yaml, if there is one.
+    yaml: Option<anyhow::Result<String>>,
+    /// Each CSV file under data/, relative to the site root, with its text.
+    csv: Vec<(PathBuf, anyhow::Result<String>)>,
+}
+
+impl DataFiles {
+    /// Reads indicators.yaml and every CSV file under `data/`, in parallel.
+    pub fn read(root: &Path) -> DataFiles {
+        let yaml_path = root.join(indicators::FILE);
+        DataFiles {
+            yaml: yaml_path.exists().then(|| fsutil::read_text(&yaml_path)),
+            csv: fsutil::files_with_extension(&root.join("data"), root, "csv")
+                .into_par_iter()
+                .map(|file| {
+                    let text = fsutil::read_text(&root.join(&file));
+                    (file, text)
+                })
+                .collect(),
+        }
+    }
+
+    /// A hash of every file's name and text (or why it could not be read).
+    pub fn fingerprint(&self) -> u64 {
+        fn text(t: &anyhow::Result<String>) -> Result<&str, String> {
+            t.as_ref().map(String::as_str).map_err(|e| format!("{e:#}"))
+        }
+        crate::site::cache_key((
+            self.yaml.as_ref().map(text),
+            self.csv
+                .iter()
+                .map(|(file, t)| (file, text(t)))
+                .collect::<Vec<_>>(),
+        ))
+    }
 }
 
 impl DataSet {
     /// Reads indicators.yaml and every CSV file under `data/`. Whatever could be
     /// read is returned along with every problem found.
     pub fn load(root: &Path, config: &Config) -> (DataSet, Problems) {
+        DataSet::from_files(&DataFiles::read(root), config)
+    }
+
+    /// Parses files [`DataFiles::read`] read.
+    pub fn from_files(files: &DataFiles, config: &Config) -> (DataSet, Problems) {
         let mut problems = Problems::new();
-        let yaml_path = root.join(indicators::FILE);
         let mut declared = BTreeSet::new();
-        let indicators = if yaml_path.exists() {
-            match fsutil::read_text(&yaml_path) {
+        let indicators = if let Some(yaml) = &files.yaml {
+            match yaml {
                 Ok(text) => {
-                    let text = fsutil::normalise_newlines(text);
+                    let text = fsutil::normalise_newlines(text.clone());
                     let (indicators, found) = indicators::parse(&text);
                     declared = indicators::declared_ids(&text);
                     problems.extend(found);
                     indicators
                 }
                 Err(e) => {
-                    problems.push(fsutil::read_problem(Path::new(indicators::FILE), &e));
+                    problems.push(fsutil::read_problem(Path::new(indicators::FILE), e));
                     BTreeMap::new()
                 }
             }
@@ -141,19 +167,19 @@ impl DataSet {
             );
             BTreeMap::new()
         };
-        let files = fsutil::files_with_extension(&root.join("data"), root, "csv");
         let cx = ReadContext {
             indicators: &indicators,
             declared: &declared,
             config,
         };
-        // Files are read in parallel, and their rows are not gathered into
+        // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
         let read: Vec<(Vec<Row>, Vec<Problem>)> = files
+            .csv
             .par_iter()
-            .map(|file| match fsutil::read_text(&root.join(file)) {
-                Ok(text) => read::read(file, &text, &cx),
-                Err(e) => (Vec::new(), vec![fsutil::read_problem(file, &e)]),
+            .map(|(file, text)| match text {
+                Ok(text) => read::read(file, text, &cx),
+                Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
             })
             .collect();
         let mut rows = Vec::with_capacity(read.len());
@@ -161,7 +187,8 @@ impl DataSet {
             rows.push(found_rows);
             problems.extend(found);
         }
-        let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), files);
+        let names = files.csv.iter().map(|(file, _)| file.clone()).collect();
+        let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
         data.declared = declared;
         problems.extend(found);
         (data, problems)

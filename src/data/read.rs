@@ -131,7 +131,9 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     // parallel, a run of lines each; rows and problems keep their order.
     if lines.len() > 2 * PARALLEL_LINES && !text.contains('"') {
         let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
-        let starts: Vec<usize> = (1..lines.len()).step_by(PARALLEL_LINES).collect();
+        // The header is the first line that is not empty.
+        let header = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+        let starts: Vec<usize> = (header + 1..lines.len()).step_by(PARALLEL_LINES).collect();
         let parts: Vec<(Vec<Row>, Vec<Problem>)> = starts
             .par_iter()
             .map(|&first| {
@@ -183,7 +185,17 @@ impl FileReader<'_> {
         for record in records {
             match record {
                 Ok(record) => {
-                    let line = lines_before + record.position().map_or(0, |p| p.line() as usize);
+                    let mut line =
+                        lines_before + record.position().map_or(0, |p| p.line() as usize);
+                    // The csv crate places a record where its search began:
+                    // at the empty lines before it, which it skips.
+                    while file_reader
+                        .lines
+                        .get(line.wrapping_sub(1))
+                        .is_some_and(|l| l.is_empty())
+                    {
+                        line += 1;
+                    }
                     let fields: Vec<&str> = record.iter().collect();
                     if fields.iter().all(|f| f.trim().is_empty()) {
                         continue;
@@ -591,6 +603,44 @@ mod tests {
                 format!("data/x.csv:{}:11", 2 * PARALLEL_LINES + 2),
                 format!("data/x.csv:{lines}:1"),
             ]
+        );
+    }
+
+    /// The csv crate places a row after an empty line at that line; the
+    /// problem belongs to the row's own line and cell.
+    #[test]
+    fn a_row_after_an_empty_line_is_placed_on_its_own_line() {
+        let (_, problems) =
+            read_text("indicator,period,value\ncla_count,2015-06,5\n\ncla_count,2015-13,1\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("data/x.csv:4:11: error"),
+            "{problems:?}"
+        );
+    }
+
+    /// Read in parallel or not, a long file gives the same rows and the same
+    /// places: with empty lines before the header and at a run's edge.
+    #[test]
+    fn a_long_file_with_empty_lines_reads_as_a_short_one_would() {
+        let mut text = String::from("\n\nindicator,period,value\n");
+        for i in 0..2 * PARALLEL_LINES + 10 {
+            let line = i + 4;
+            if line == PARALLEL_LINES + 4 {
+                text.push('\n');
+            } else if line == PARALLEL_LINES + 5 {
+                text.push_str("cla_count,2023-13,1\n");
+            } else {
+                text.push_str(&format!("cla_count,2023-06,{i}\n"));
+            }
+        }
+        let (rows, problems) = read_text(&text);
+        assert_eq!(rows.len(), 2 * PARALLEL_LINES + 8);
+        assert_eq!(rows[0].line, 4);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with(&format!("data/x.csv:{}:11: error", PARALLEL_LINES + 5)),
+            "{problems:?}"
         );
     }
 }

@@ -21,8 +21,10 @@ pub struct Cache {
     data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
     /// Entries from the last good build, taken as they are used again.
     previous: Mutex<Entries>,
-    /// Entries this build made or used.
-    current: Mutex<Entries>,
+    /// Entries this build took from `previous`.
+    reused: Mutex<Entries>,
+    /// Entries this build made.
+    made: Mutex<Entries>,
 }
 
 #[derive(Default)]
@@ -31,18 +33,27 @@ struct Entries {
     made: HashMap<u64, Arc<Made>>,
 }
 
+impl Entries {
+    fn extend(&mut self, other: Entries) {
+        self.bodies.extend(other.bodies);
+        self.made.extend(other.made);
+    }
+}
+
 impl Cache {
     /// Ends a build. A good one's entries are what the next may use, and
     /// what it did not use is let go. A failed one (a typo while editing)
-    /// keeps everything, so the save that mends it is quick too.
+    /// gives back what it used, so the save that mends it is as quick, and
+    /// lets go of what it made, so a run of failed builds cannot fill memory.
     pub(super) fn finish(&self, good: bool) {
-        let current = std::mem::take(&mut *lock(&self.current));
+        let reused = std::mem::take(&mut *lock(&self.reused));
+        let made = std::mem::take(&mut *lock(&self.made));
         let mut previous = lock(&self.previous);
         if good {
-            *previous = current;
+            *previous = reused;
+            previous.extend(made);
         } else {
-            previous.bodies.extend(current.bodies);
-            previous.made.extend(current.made);
+            previous.extend(reused);
         }
     }
 
@@ -72,11 +83,11 @@ impl Cache {
         make: impl FnOnce() -> Result<Body, Vec<Problem>>,
     ) -> Result<Arc<Body>, Vec<Problem>> {
         let kept = lock(&self.previous).bodies.remove(&key);
-        let body = match kept {
-            Some(body) => body,
-            None => Arc::new(make()?),
+        let (body, into) = match kept {
+            Some(body) => (body, &self.reused),
+            None => (Arc::new(make()?), &self.made),
         };
-        lock(&self.current).bodies.insert(key, body.clone());
+        lock(into).bodies.insert(key, body.clone());
         Ok(body)
     }
 
@@ -87,11 +98,11 @@ impl Cache {
         make: impl FnOnce() -> Result<Made, Problem>,
     ) -> Result<Made, Problem> {
         let kept = lock(&self.previous).made.remove(&key);
-        let made = match kept {
-            Some(made) => made,
-            None => Arc::new(make()?),
+        let (made, into) = match kept {
+            Some(made) => (made, &self.reused),
+            None => (Arc::new(make()?), &self.made),
         };
-        lock(&self.current).made.insert(key, made.clone());
+        lock(into).made.insert(key, made.clone());
         Ok((*made).clone())
     }
 }
@@ -127,11 +138,12 @@ mod tests {
         let cache = Cache::default();
         cache.made(1, || page("one")).unwrap();
         cache.finish(true);
-        // A build that uses entry 1, makes 2, then fails.
+        // A build that uses entry 1, makes 2, then fails: 1 is kept, and 2,
+        // made by a build that failed, is not.
         assert!(kept(&cache, 1));
         cache.made(2, || page("two")).unwrap();
         cache.finish(false);
-        assert!(kept(&cache, 1) && kept(&cache, 2));
+        assert!(kept(&cache, 1) && !kept(&cache, 2));
         cache.finish(true);
         // A good build that used nothing lets everything go.
         cache.finish(true);

@@ -14,7 +14,7 @@ pub mod write;
 use crate::config::{self, Config};
 use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document};
-use crate::data::DataSet;
+use crate::data::{DataFiles, DataSet};
 use crate::fsutil;
 use crate::problem::{Problem, Problems, SiteProblems};
 use crate::templates::Theme;
@@ -101,15 +101,22 @@ impl Site {
             problems.extend(p);
             SiteProblems(problems)
         })?;
-        let config_key = cache::key(format!("{config:?}"));
-        let data_key = cache::key((config_key, crate::data::fingerprint(root)));
+        // Cache keys are worked out only for serve, which has a cache.
+        let config_key = cache
+            .as_ref()
+            .map_or(0, |_| cache::key(format!("{config:?}")));
         // The data, and the rest of the site, are read at the same time.
-        let ((data, found), (documents, found_in_content, theme)) = rayon::join(
+        let ((data_key, data, found), (documents, found_in_content, theme)) = rayon::join(
             || match &cache {
-                Some(cache) => cache.data(data_key, || DataSet::load(root, &config)),
+                Some(cache) => {
+                    let files = DataFiles::read(root);
+                    let key = cache::key((config_key, files.fingerprint()));
+                    let (data, found) = cache.data(key, || DataSet::from_files(&files, &config));
+                    (key, data, found)
+                }
                 None => {
                     let (data, found) = DataSet::load(root, &config);
-                    (Arc::new(data), found)
+                    (0, Arc::new(data), found)
                 }
             },
             || {
@@ -135,14 +142,16 @@ impl Site {
         };
         let config = Arc::new(config);
         let inputs = cache::key((data_key, theme.fingerprint, data_complete));
-        let shape = cache::key((
-            inputs,
-            reports
-                .iter()
-                .chain(&pages)
-                .map(|d| (&d.output, format!("{:?}", d.front)))
-                .collect::<Vec<_>>(),
-        ));
+        let shape = cache.as_ref().map_or(0, |_| {
+            cache::key((
+                inputs,
+                reports
+                    .iter()
+                    .chain(&pages)
+                    .map(|d| (&d.output, format!("{:?}", d.front)))
+                    .collect::<Vec<_>>(),
+            ))
+        });
         let site = Site {
             root: root.to_path_buf(),
             placeholders: Placeholders::new(data.clone(), config.clone(), &theme.partials),

@@ -82,13 +82,7 @@ impl Cache {
         key: u64,
         make: impl FnOnce() -> Result<Body, Vec<Problem>>,
     ) -> Result<Arc<Body>, Vec<Problem>> {
-        let kept = lock(&self.previous).bodies.remove(&key);
-        let (body, into) = match kept {
-            Some(body) => (body, &self.reused),
-            None => (Arc::new(make()?), &self.made),
-        };
-        lock(into).bodies.insert(key, body.clone());
-        Ok(body)
+        self.entry(|e| &mut e.bodies, key, make)
     }
 
     /// The files made from the same inputs last time, or `make`'s.
@@ -97,13 +91,25 @@ impl Cache {
         key: u64,
         make: impl FnOnce() -> Result<Made, Problem>,
     ) -> Result<Made, Problem> {
-        let kept = lock(&self.previous).made.remove(&key);
-        let (made, into) = match kept {
-            Some(made) => (made, &self.reused),
+        self.entry(|e| &mut e.made, key, make)
+            .map(|made| (*made).clone())
+    }
+
+    /// The entry `key` of the map `of` picks: kept from the last good build
+    /// (and noted as reused), or made now.
+    fn entry<T, E>(
+        &self,
+        of: impl Fn(&mut Entries) -> &mut HashMap<u64, Arc<T>>,
+        key: u64,
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        let kept = of(&mut lock(&self.previous)).remove(&key);
+        let (value, into) = match kept {
+            Some(value) => (value, &self.reused),
             None => (Arc::new(make()?), &self.made),
         };
-        lock(into).made.insert(key, made.clone());
-        Ok((*made).clone())
+        of(&mut lock(into)).insert(key, value.clone());
+        Ok(value)
     }
 }
 

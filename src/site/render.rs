@@ -47,14 +47,7 @@ impl<'s> Collector<'s> {
     }
 
     fn put(&self, file: OutputFile) -> Result<(), Problem> {
-        if file.path.ends_with(".html") {
-            let links = Arc::new(PageLinks::of(&file));
-            self.links
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(links);
-        }
-        self.put_only(file)
+        self.put_made(Made::new(vec![file]))
     }
 
     /// Puts files whose pages' links are known already.
@@ -170,16 +163,16 @@ impl Site {
                 .into_par_iter()
                 .map(|i| {
                     let report = &self.reports[i];
-                    self.document_files(report, &out, |body| {
+                    self.document_files(report, &out, |body, body_key| {
                         // Its neighbours' titles and addresses are in the shape.
                         self.cached(
-                            || (self.shape, self.body_key(report)),
+                            || (self.shape, body_key),
                             || Ok(vec![self.report_page(i, body)?]),
                         )
                     })
                 })
                 .chain(self.pages.par_iter().map(|page| {
-                    self.document_files(page, &out, |body| {
+                    self.document_files(page, &out, |body, _| {
                         Ok(Made::new(vec![self.plain_page(page, body)?]))
                     })
                 }))
@@ -334,14 +327,15 @@ impl Site {
     }
 
     /// Puts a document's page and its CSV files, made by `page` from its
-    /// body, and returns what the rest of the site needs of it.
+    /// body (and, for serve's cache, the body's key), and returns what the
+    /// rest of the site needs of it.
     fn document_files(
         &self,
         document: &Document,
         out: &Collector<'_>,
-        page: impl FnOnce(&Body) -> Result<Made, Problem>,
+        page: impl FnOnce(&Body, u64) -> Result<Made, Problem>,
     ) -> Result<Summary, Vec<Problem>> {
-        let body = self.cached_body(document)?;
+        let (body, body_key) = self.cached_body(document)?;
         let folder = document.output.trim_end_matches("index.html");
         for d in &body.downloads {
             out.put(OutputFile::new(
@@ -350,7 +344,7 @@ impl Site {
             ))
             .map_err(|p| vec![p])?;
         }
-        page(&body)
+        page(&body, body_key)
             .and_then(|made| out.put_made(made))
             .map_err(|p| vec![p])?;
         Ok(Summary {
@@ -373,11 +367,15 @@ impl Site {
         }
     }
 
-    /// The body, from the cache when its inputs are as they were.
-    fn cached_body(&self, document: &Document) -> Result<Arc<Body>, Vec<Problem>> {
+    /// The body, from the cache when its inputs are as they were, and the
+    /// hash of those inputs (0 without a cache).
+    fn cached_body(&self, document: &Document) -> Result<(Arc<Body>, u64), Vec<Problem>> {
         match &self.cache {
-            Some(cache) => cache.body(self.body_key(document), || self.body(document)),
-            None => self.body(document).map(Arc::new),
+            Some(cache) => {
+                let key = self.body_key(document);
+                Ok((cache.body(key, || self.body(document))?, key))
+            }
+            None => Ok((Arc::new(self.body(document)?), 0)),
         }
     }
 

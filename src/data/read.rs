@@ -100,10 +100,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     let text = crate::fsutil::normalise_newlines(text.to_string());
     let text = text.as_str();
     let lines: Vec<&str> = text.lines().collect();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         None => return (Vec::new(), Vec::new()),
@@ -112,13 +109,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     };
     let headers: Vec<&str> = header.iter().map(str::trim).collect();
     let names: Vec<String> = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
-    let mut file_reader = FileReader {
-        file: file.clone(),
-        lines: &lines,
-        cx,
-        rows: Vec::new(),
-        problems: Vec::new(),
-    };
+    let mut file_reader = FileReader::new(&file, &lines, cx);
     let shape = if names.iter().any(|n| n == "value") {
         file_reader.long_shape(&names)
     } else {
@@ -140,17 +131,8 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
                 let end = lines
                     .get(first + PARALLEL_LINES)
                     .map_or(text.len(), |l| offset(l));
-                let mut part = FileReader {
-                    file: file.clone(),
-                    lines: &lines,
-                    cx,
-                    rows: Vec::new(),
-                    problems: Vec::new(),
-                };
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(&text.as_bytes()[offset(lines[first])..end]);
+                let mut part = FileReader::new(&file, &lines, cx);
+                let mut reader = csv_reader(&text.as_bytes()[offset(lines[first])..end]);
                 part.records(&shape, names.len(), reader.records(), first);
                 (part.rows, part.problems)
             })
@@ -171,7 +153,26 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
 /// How many lines of a long file each thread reads at a time.
 const PARALLEL_LINES: usize = 20_000;
 
-impl FileReader<'_> {
+/// A reader of records: the header is read as a record, and a row may have
+/// any number of fields (a wrong number is reported, not fatal).
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+impl<'a> FileReader<'a> {
+    fn new(file: &Arc<Path>, lines: &'a [&'a str], cx: &'a ReadContext<'a>) -> FileReader<'a> {
+        FileReader {
+            file: file.clone(),
+            lines,
+            cx,
+            rows: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
     /// Reads `records`, which start `lines_before` lines into the file.
     fn records(
         &mut self,
@@ -180,42 +181,39 @@ impl FileReader<'_> {
         records: csv::StringRecordsIter<'_, &[u8]>,
         lines_before: usize,
     ) {
-        let file = self.file.clone();
-        let file_reader = self;
         for record in records {
-            match record {
-                Ok(record) => {
-                    let mut line =
-                        lines_before + record.position().map_or(0, |p| p.line() as usize);
-                    // The csv crate places a record where its search began:
-                    // at the empty lines before it, which it skips.
-                    while file_reader
-                        .lines
-                        .get(line.wrapping_sub(1))
-                        .is_some_and(|l| l.is_empty())
-                    {
-                        line += 1;
-                    }
-                    let fields: Vec<&str> = record.iter().collect();
-                    if fields.iter().all(|f| f.trim().is_empty()) {
-                        continue;
-                    }
-                    if fields.len() != columns {
-                        file_reader.problems.push(
-                        Problem::error(&file, format!("this row has {} fields but the header has {}", fields.len(), columns))
-                            .at(line, 1)
-                            .help("every row needs one field for each column of the header; check for a missing or extra comma, or quote text that contains a comma"),
-                    );
-                        continue;
-                    }
-                    match shape {
-                        Shape::Long(columns) => file_reader.long_row(columns, &fields, line),
-                        Shape::Wide { labels, periods } => {
-                            file_reader.wide_row(labels, periods, &fields, line)
-                        }
-                    }
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    self.problems.push(csv_problem(&self.file, &e));
+                    continue;
                 }
-                Err(e) => file_reader.problems.push(csv_problem(&file, &e)),
+            };
+            let mut line = lines_before + record.position().map_or(0, |p| p.line() as usize);
+            // The csv crate places a record where its search began: at the
+            // empty lines before it, which it skips.
+            while self
+                .lines
+                .get(line.wrapping_sub(1))
+                .is_some_and(|l| l.is_empty())
+            {
+                line += 1;
+            }
+            let fields: Vec<&str> = record.iter().collect();
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            if fields.len() != columns {
+                self.problems.push(
+                    Problem::error(&self.file, format!("this row has {} fields but the header has {columns}", fields.len()))
+                        .at(line, 1)
+                        .help("every row needs one field for each column of the header; check for a missing or extra comma, or quote text that contains a comma"),
+                );
+                continue;
+            }
+            match shape {
+                Shape::Long(columns) => self.long_row(columns, &fields, line),
+                Shape::Wide { labels, periods } => self.wide_row(labels, periods, &fields, line),
             }
         }
     }

@@ -470,12 +470,7 @@ fn markdown_formatter(
     value: &Value,
 ) -> Result<(), Error> {
     if value.is_safe() {
-        // A chart's figure is a safe string of many kilobytes: copied, not formatted.
-        return match value.as_str() {
-            Some(text) => out.write_str(text),
-            None => write!(out, "{value}"),
-        }
-        .map_err(Error::from);
+        return crate::templates::write_as_is(out, value);
     }
     let html_partial = state.name().ends_with(".html");
     if value.is_undefined() || value.is_none() {

@@ -146,26 +146,26 @@ impl DataSet {
     pub fn from_files(files: &DataFiles, config: &Config) -> (DataSet, Problems) {
         let mut problems = Problems::new();
         let mut declared = BTreeSet::new();
-        let indicators = if let Some(yaml) = &files.yaml {
-            match yaml {
-                Ok(text) => {
-                    let text = fsutil::normalise_newlines(text.clone());
-                    let (indicators, found) = indicators::parse(&text);
-                    declared = indicators::declared_ids(&text);
-                    problems.extend(found);
-                    indicators
-                }
-                Err(e) => {
-                    problems.push(fsutil::read_problem(Path::new(indicators::FILE), e));
-                    BTreeMap::new()
-                }
+        let indicators = match &files.yaml {
+            Some(Ok(text)) => {
+                let text = fsutil::normalise_newlines(text.clone());
+                let (indicators, found) = indicators::parse(&text);
+                declared = indicators::declared_ids(&text);
+                problems.extend(found);
+                indicators
             }
-        } else {
-            problems.push(
-                Problem::error(indicators::FILE, "there is no indicators file")
-                    .help("create data/indicators.yaml describing each indicator; see the README"),
-            );
-            BTreeMap::new()
+            Some(Err(e)) => {
+                problems.push(fsutil::read_problem(Path::new(indicators::FILE), e));
+                BTreeMap::new()
+            }
+            None => {
+                problems.push(
+                    Problem::error(indicators::FILE, "there is no indicators file").help(
+                        "create data/indicators.yaml describing each indicator; see the README",
+                    ),
+                );
+                BTreeMap::new()
+            }
         };
         let cx = ReadContext {
             indicators: &indicators,

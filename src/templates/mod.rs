@@ -205,15 +205,20 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
     }
 }
 
+/// Writes `value` unescaped. A safe string (a report's body, a chart) runs
+/// to many kilobytes: it is copied, not formatted.
+pub(crate) fn write_as_is(out: &mut Output<'_>, value: &Value) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) => out.write_str(text),
+        None => write!(out, "{value}"),
+    }
+    .map_err(Error::from)
+}
+
 /// HTML escaping without minijinja's escaping of `/`, so links stay readable.
 fn html_formatter(out: &mut Output<'_>, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
     if value.is_safe() || state.auto_escape() == minijinja::AutoEscape::None {
-        // A report's body is a safe string of 100 KB: copied, not formatted.
-        return match value.as_str() {
-            Some(text) => out.write_str(text),
-            None => write!(out, "{value}"),
-        }
-        .map_err(Error::from);
+        return write_as_is(out, value);
     }
     if value.is_undefined() || value.is_none() {
         return Ok(());

@@ -46,14 +46,14 @@ pub fn table_html_with_csv(
 }
 
 fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
-    if is_builtin(env, "partials/table.html")? {
+    let html = if is_builtin(env, "partials/table.html")? {
         let mut html = String::new();
         builtin_table(&mut html, view);
-        return Ok(tidy(html));
-    }
-    let html = env
-        .get_template("partials/table.html")?
-        .render(context! { table => view })?;
+        html
+    } else {
+        env.get_template("partials/table.html")?
+            .render(context! { table => view })?
+    };
     Ok(tidy(html))
 }
 
@@ -118,14 +118,15 @@ pub fn figure_html(
         svg: charts::svg(&chart),
         table,
     };
-    if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
-        let mut html = String::new();
-        builtin_figure(&mut html, &view);
-        return Ok((tidy(html), download));
-    }
-    let html = env
-        .get_template("partials/figure.html")?
-        .render(context! { figure => view })?;
+    let html =
+        if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
+            let mut html = String::new();
+            builtin_figure(&mut html, &view);
+            html
+        } else {
+            env.get_template("partials/figure.html")?
+                .render(context! { figure => view })?
+        };
     Ok((tidy(html), download))
 }
 

@@ -54,6 +54,89 @@ fn new_starts_the_next_report_and_lists_what_it_waits_for() {
     assert_eq!(std::fs::read_to_string(&created).unwrap(), "mine");
 }
 
+#[test]
+fn new_goes_backwards_only_from_a_named_report() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    let reports = site.path().join("content/reports");
+    let before = read_tree(&reports);
+
+    // The latest report is Q2 2023-24: a period ending by then is refused.
+    for period in ["2022-23 Q3", "2023-08", "2023-09"] {
+        let output = outturn(&["new", period, "--root", root]);
+        let stderr = text(&output).1;
+        assert_eq!(output.status.code(), Some(1), "{period}: {stderr}");
+        assert!(
+            stderr.contains(
+                "is not after the latest report, content/reports/2023-24-q2.md (Q2 2023-24)"
+            ) && stderr.contains("--from content/reports/"),
+            "{period}: {stderr}"
+        );
+        assert_eq!(read_tree(&reports), before, "{period}: nothing written");
+    }
+    let output = outturn(&["new", "2023-08", "--root", root]);
+    assert!(
+        text(&output).1.contains(
+            "help: to start a report for an earlier period on purpose, name the report to copy: outturn new \"2023-08\" --from content/reports/first-quarter.md"
+        ),
+        "{}",
+        text_of(&output)
+    );
+
+    // A report that is not one.
+    let output = outturn(&[
+        "new",
+        "2022-23 Q3",
+        "--from",
+        "content/reports/nope.md",
+        "--root",
+        root,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output)
+            .1
+            .contains("--from content/reports/nope.md is not one of the site's reports"),
+        "{}",
+        text_of(&output)
+    );
+    assert_eq!(read_tree(&reports), before);
+
+    // Named on purpose, backwards is allowed.
+    let output = outturn(&[
+        "new",
+        "2022-23 Q3",
+        "--from",
+        "content/reports/first-quarter.md",
+        "--root",
+        root,
+    ]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Created content/reports/2022-23-q3.md for Q3 2022-23")
+            && stdout.contains("from content/reports/first-quarter.md"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(reports.join("2022-23-q3.md")).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: Performance report, Q3 2022-23\nperiod: 2022-23 Q3\n"),
+        "{text}"
+    );
+    // And forwards from a named report, given from the current folder.
+    let output = outturn(&[
+        "new",
+        "2023-24 Q3",
+        "--from",
+        reports.join("first-quarter.md").to_str().unwrap(),
+        "--root",
+        root,
+    ]);
+    assert!(output.status.success(), "{}", text_of(&output));
+    let text = std::fs::read_to_string(reports.join("2023-24-q3.md")).unwrap();
+    assert!(text.contains("period: 2023-24 Q3\n"), "{text}");
+}
+
 fn text_of(output: &std::process::Output) -> String {
     let (a, b) = text(output);
     a + &b

@@ -35,7 +35,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Preview the site at http://127.0.0.1:1111/, rebuilding and reloading the page when you save.
     Serve(ServeArgs),
-    /// Start the next report, e.g. `outturn new "2023-24 Q2"`, from the latest one.
+    /// Start the next report, e.g. `outturn new "2023-24 Q2"`, from the latest one (or from --from REPORT).
     New(NewArgs),
 }
 
@@ -94,6 +94,10 @@ pub struct ServeArgs {
 pub struct NewArgs {
     /// The new report's period, e.g. "2023-24 Q2" (quote it: it has a space).
     pub period: String,
+    /// Copy this report instead of the latest, e.g. content/reports/2022-23-q4.md;
+    /// needed to start a report for a period before the latest report's.
+    #[arg(long, value_name = "REPORT")]
+    pub from: Option<PathBuf>,
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,

@@ -1,13 +1,9 @@
-//! The analyst's quarter: `new` starts the next report, `serve` previews it
-//! live, `check` finds problems without writing anything.
+//! The analyst's quarter: `new` starts the next report, `check` finds
+//! problems without writing anything (`serve` has tests/serve.rs).
 
 mod common;
 
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 #[test]
 fn new_starts_the_next_report_and_lists_what_it_waits_for() {
@@ -52,6 +48,89 @@ fn new_starts_the_next_report_and_lists_what_it_waits_for() {
     let output = outturn(&["new", "2023-24 Q2", "--root", root]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&created).unwrap(), "mine");
+}
+
+#[test]
+fn new_goes_backwards_only_from_a_named_report() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    let reports = site.path().join("content/reports");
+    let before = read_tree(&reports);
+
+    // The latest report is Q2 2023-24: a period ending by then is refused.
+    for period in ["2022-23 Q3", "2023-08", "2023-09"] {
+        let output = outturn(&["new", period, "--root", root]);
+        let stderr = text(&output).1;
+        assert_eq!(output.status.code(), Some(1), "{period}: {stderr}");
+        assert!(
+            stderr.contains(
+                "is not after the latest report, content/reports/2023-24-q2.md (Q2 2023-24)"
+            ) && stderr.contains("--from content/reports/"),
+            "{period}: {stderr}"
+        );
+        assert_eq!(read_tree(&reports), before, "{period}: nothing written");
+    }
+    let output = outturn(&["new", "2023-08", "--root", root]);
+    assert!(
+        text(&output).1.contains(
+            "help: to start a report for an earlier period on purpose, name the report to copy: outturn new \"2023-08\" --from content/reports/first-quarter.md"
+        ),
+        "{}",
+        text_of(&output)
+    );
+
+    // A report that is not one.
+    let output = outturn(&[
+        "new",
+        "2022-23 Q3",
+        "--from",
+        "content/reports/nope.md",
+        "--root",
+        root,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output)
+            .1
+            .contains("--from content/reports/nope.md is not one of the site's reports"),
+        "{}",
+        text_of(&output)
+    );
+    assert_eq!(read_tree(&reports), before);
+
+    // Named on purpose, backwards is allowed.
+    let output = outturn(&[
+        "new",
+        "2022-23 Q3",
+        "--from",
+        "content/reports/first-quarter.md",
+        "--root",
+        root,
+    ]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Created content/reports/2022-23-q3.md for Q3 2022-23")
+            && stdout.contains("from content/reports/first-quarter.md"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(reports.join("2022-23-q3.md")).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: Performance report, Q3 2022-23\nperiod: 2022-23 Q3\n"),
+        "{text}"
+    );
+    // And forwards from a named report, given from the current folder.
+    let output = outturn(&[
+        "new",
+        "2023-24 Q3",
+        "--from",
+        reports.join("first-quarter.md").to_str().unwrap(),
+        "--root",
+        root,
+    ]);
+    assert!(output.status.success(), "{}", text_of(&output));
+    let text = std::fs::read_to_string(reports.join("2023-24-q3.md")).unwrap();
+    assert!(text.contains("period: 2023-24 Q3\n"), "{text}");
 }
 
 fn text_of(output: &std::process::Output) -> String {
@@ -118,177 +197,6 @@ fn check_warns_about_figures_typed_into_the_text() {
         !stderr.contains(" 16 is typed") && !stderr.contains(" 21 is typed"),
         "ages are not figures: {stderr}"
     );
-}
-
-/// `outturn serve` on a free port, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_outturn"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port = loop {
-        let line = lines.next().expect("serve prints its address").unwrap();
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest
-                .trim_end_matches(|c: char| !c.is_ascii_digit())
-                .split('/')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
-        }
-    };
-    // Keep reading so the child never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
-}
-
-fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
-/// Fetches `path` until `test` holds, for up to ten seconds.
-fn until(port: u16, path: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let (_, body) = get(port, path);
-        if test(&body) {
-            return body;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}:\n{body}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-#[test]
-fn serve_rebuilds_on_save_shows_problems_and_recovers() {
-    let site = good_site();
-    let server = serve(site.path());
-    let report = "/reports/2023-24-q1/";
-    let (status, page) = get(server.port, report);
-    assert_eq!(status, 200);
-    assert!(page.contains("308 children were looked"), "{page}");
-    assert!(
-        page.contains("/__outturn/wait?v="),
-        "the preview reloads itself"
-    );
-
-    // New figures: the page shows them after the rebuild.
-    let data = site.path().join("data/monthly.csv");
-    let monthly = std::fs::read_to_string(&data).unwrap();
-    std::fs::write(&data, monthly.replace(",308\r\n", ",312\r\n")).unwrap();
-    until(server.port, report, "the new figure", |b| {
-        b.contains("312 children were looked")
-    });
-
-    // A broken file: the last good page, with the problem on top.
-    let file = site.path().join("content/reports/first-quarter.md");
-    let source = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        source.replace(
-            "value(\"cla_rate\") }}, against",
-            "value(\"cla_rte\") }}, against",
-        ),
-    )
-    .unwrap();
-    let page = until(server.port, report, "the problem", |b| {
-        b.contains("role=\"alert\"")
-    });
-    assert!(
-        page.contains("content/reports/first-quarter.md:13:4: error: unknown indicator `cla_rte`"),
-        "{page}"
-    );
-    assert!(
-        page.contains("312 children were looked"),
-        "the last good build is still served"
-    );
-
-    // Mended: the problem goes away.
-    std::fs::write(&file, source).unwrap();
-    until(server.port, report, "the mended page", |b| {
-        !b.contains("role=\"alert\"") && b.contains("312 children")
-    });
-
-    // site.toml saved the way some editors do (a new file renamed over the
-    // old one), twice: each save is seen.
-    let toml_path = site.path().join("site.toml");
-    let toml = std::fs::read_to_string(&toml_path).unwrap();
-    for title in ["Renamed Once", "Renamed Twice"] {
-        let temporary = site.path().join("site.toml.new");
-        std::fs::write(
-            &temporary,
-            toml.replace("Fixture Council Performance", title),
-        )
-        .unwrap();
-        std::fs::rename(&temporary, &toml_path).unwrap();
-        until(server.port, "/", title, |b| b.contains(title));
-    }
-    // A templates/ folder made after the preview started is watched too.
-    std::fs::create_dir(site.path().join("templates")).unwrap();
-    std::thread::sleep(Duration::from_millis(200));
-    std::fs::write(
-        site.path().join("templates/page.html"),
-        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p>Own template.</p>{% endblock %}",
-    )
-    .unwrap();
-    until(server.port, "/about/", "the new template", |b| {
-        b.contains("Own template.")
-    });
-
-    // Nothing changes, nothing rebuilds: reading the files is not a change.
-    let (_, before) = get(server.port, "/__outturn/wait?v=0");
-    std::thread::sleep(Duration::from_millis(1500));
-    let (_, after) = get(server.port, "/__outturn/wait?v=0");
-    assert_eq!(before, after, "the preview rebuilt with no change");
-
-    // The reload script exists only in the preview, never in a build.
-    let out = site.path().join("public");
-    assert!(build(site.path(), &out, &[]).status.success());
-    for (name, bytes) in read_tree(&out) {
-        assert!(
-            !String::from_utf8_lossy(&bytes).contains("__outturn"),
-            "{name} has the preview's script"
-        );
-    }
 }
 
 #[test]

@@ -1,5 +1,9 @@
 //! `outturn new PERIOD`: start the next report from the latest one.
 //!
+//! Only forwards: a period that ends by the latest report's is refused,
+//! since copying the latest back in time is almost always a mistyped
+//! period; `--from REPORT` names the report to copy, and allows any period.
+//!
 //! The new file is the latest report with its period, title and draft flag
 //! changed and its meeting date removed; its placeholders then give the new
 //! period's figures by themselves. What cannot be known yet is listed: every
@@ -46,11 +50,47 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
+    let source = match &args.from {
+        Some(from) => match named_report(&site, root, from) {
+            Some(report) => report,
+            None => {
+                eprintln!(
+                    "error: --from {} is not one of the site's reports\n    help: name a report's file from the site's folder, e.g. --from {}",
+                    from.display(),
+                    latest.file.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        },
+        None => {
+            let latest_period = latest.front.period.expect("reports have periods");
+            if period.ends_by(&latest_period) {
+                // The nearest report before the new period is the likeliest
+                // one to copy; failing that, the earliest.
+                let suggested = site
+                    .reports
+                    .iter()
+                    .rev()
+                    .find(|r| r.front.period.is_some_and(|p| p < period))
+                    .unwrap_or(&site.reports[0]);
+                eprintln!(
+                    "error: {} is not after the latest report, {} ({}); `outturn new` starts the report after the latest\n    help: to start a report for an earlier period on purpose, name the report to copy: outturn new \"{}\" --from {}",
+                    period.short_label(),
+                    latest.file.display(),
+                    latest_period.short_label(),
+                    args.period,
+                    suggested.file.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            latest
+        }
+    };
     let relative = format!("content/reports/{}.md", period.slug());
     let target = root.join(&relative);
-    let source = fsutil::normalise_newlines(fsutil::read_text(&root.join(&latest.file))?);
-    let latest_period = latest.front.period.expect("reports have periods");
-    let text = retarget(&source, latest_period, period);
+    let source_text = fsutil::normalise_newlines(fsutil::read_text(&root.join(&source.file))?);
+    let source_period = source.front.period.expect("reports have periods");
+    let text = retarget(&source_text, source_period, period);
     fsutil::create_dir_all(target.parent().unwrap_or(root))?;
     // create_new: never overwrite, even a file written a moment ago.
     let mut file = match std::fs::OpenOptions::new()
@@ -71,7 +111,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         println!(
             "Created {relative} for {} from {} (marked `draft: true`; set it to false to publish).",
             period.label(),
-            latest.file.display()
+            source.file.display()
         );
     }
     let waiting = waiting_for(&site, &text, period);
@@ -94,6 +134,22 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     }
     println!("Also read the words again: the summary and any sentence about what changed.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report whose file is `from`: given from the site's folder (as
+/// problems name files) or from the current folder.
+fn named_report<'a>(
+    site: &'a Site,
+    root: &std::path::Path,
+    from: &std::path::Path,
+) -> Option<&'a crate::content::Document> {
+    let wanted: Vec<_> = [root.join(from), from.to_path_buf()]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    site.reports.iter().find(|report| {
+        std::fs::canonicalize(root.join(&report.file)).is_ok_and(|file| wanted.contains(&file))
+    })
 }
 
 /// The latest report's text with the new period and title, no meeting or

@@ -1,0 +1,341 @@
+//! What the preview shows: the last good build, kept in memory, and the
+//! problems of the last build if it failed.
+//!
+//! A rebuild runs beside the requests, never under a lock they wait for:
+//! each request takes the current snapshot (one `Arc`), so a long rebuild
+//! leaves the last good pages answering at once. A rebuild that fails, or
+//! panics, still ends in a new snapshot (the old pages, the new problems), so
+//! the next save is picked up as usual.
+
+use crate::site::{BuildOptions, Cache, OutputFile, Site};
+use hyper::body::Bytes;
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
+
+/// One build as the server shows it.
+#[derive(Default)]
+pub(super) struct Served {
+    /// The last good build's files, by path relative to the site's root.
+    files: Arc<HashMap<String, Bytes>>,
+    /// The last build's problems, if it failed.
+    problems: Option<String>,
+    /// Counts builds, good or not: a page reloads when it changes.
+    pub(super) version: u64,
+}
+
+/// The served snapshot, replaced whole by each rebuild.
+pub(super) struct Preview {
+    served: watch::Sender<Arc<Served>>,
+    /// What the last build made, for the next: one saved report is one
+    /// report to render again. Replaced after a panic, which may have left
+    /// it half updated.
+    cache: Mutex<Arc<Cache>>,
+}
+
+impl Default for Preview {
+    fn default() -> Self {
+        Preview {
+            served: watch::Sender::new(Arc::default()),
+            cache: Mutex::default(),
+        }
+    }
+}
+
+impl Preview {
+    /// Builds the site at `root` and shows the result. Returns the problems,
+    /// if any.
+    pub(super) fn rebuild_site(&self, root: &Path, options: BuildOptions) -> Option<String> {
+        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        self.rebuild(|| {
+            Site::build(root, options, Some(cache))
+                .map(|(_, files, _)| files)
+                .map_err(|problems| problems.to_string())
+        })
+    }
+
+    /// Runs `build` and shows what it made: new files, or its problems over
+    /// the last good files. A panic is caught and shown as a problem, so
+    /// neither the caller nor the preview goes down with it.
+    pub(super) fn rebuild(
+        &self,
+        build: impl FnOnce() -> Result<Vec<OutputFile>, String>,
+    ) -> Option<String> {
+        let result = catch_unwind(AssertUnwindSafe(build)).unwrap_or_else(|panic| {
+            *self.cache.lock().unwrap_or_else(|e| e.into_inner()) = Arc::default();
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!(
+                "error: outturn failed while building ({message}); this is a bug in outturn, not in the site\n    help: save again to retry, and please report it"
+            ))
+        });
+        let last = self.current();
+        let (files, problems) = match result {
+            Ok(files) => (
+                Arc::new(
+                    files
+                        .into_iter()
+                        .map(|f| (f.path, Bytes::from(f.contents)))
+                        .collect(),
+                ),
+                None,
+            ),
+            Err(problems) => (last.files.clone(), Some(problems)),
+        };
+        self.served.send_replace(Arc::new(Served {
+            files,
+            problems: problems.clone(),
+            version: last.version + 1,
+        }));
+        problems
+    }
+
+    /// The snapshot to answer from.
+    pub(super) fn current(&self) -> Arc<Served> {
+        self.served.borrow().clone()
+    }
+
+    /// Tells of each new snapshot, for pages waiting to reload.
+    pub(super) fn subscribe(&self) -> watch::Receiver<Arc<Served>> {
+        self.served.subscribe()
+    }
+}
+
+/// What the server answers for a request.
+#[derive(Debug)]
+pub(super) struct Answer {
+    pub(super) status: u16,
+    pub(super) kind: &'static str,
+    pub(super) body: Bytes,
+}
+
+impl Served {
+    /// The answer for `path` (already percent-decoded, without its query).
+    pub(super) fn answer(&self, path: &str) -> Answer {
+        let mut key = path.trim_start_matches('/').to_string();
+        if key.is_empty() || key.ends_with('/') {
+            key.push_str("index.html");
+        }
+        let folder = format!("{key}/index.html");
+        let (status, key) = if self.files.contains_key(&key) {
+            (200, key)
+        } else if self.files.contains_key(&folder) {
+            (200, folder)
+        } else {
+            (404, "404.html".to_string())
+        };
+        let Some(body) = self.files.get(&key) else {
+            return Answer {
+                status: if self.problems.is_some() { 500 } else { 404 },
+                kind: "text/html; charset=utf-8",
+                body: problems_page(self.problems.as_deref(), self.version).into(),
+            };
+        };
+        let kind = content_type(&key);
+        let body = if kind.starts_with("text/html") {
+            with_preview(body, self.problems.as_deref(), self.version).into()
+        } else {
+            body.clone()
+        };
+        Answer { status, kind, body }
+    }
+}
+
+/// Adds the reload script, and the problems if the last build failed.
+fn with_preview(page: &[u8], problems: Option<&str>, version: u64) -> Vec<u8> {
+    let page = String::from_utf8_lossy(page);
+    let script = reload_script(version);
+    let banner = problems.map(problems_banner).unwrap_or_default();
+    let page = match page.find("<body>") {
+        Some(i) if !banner.is_empty() => format!(
+            "{}<body>{banner}{}",
+            &page[..i],
+            &page[i + "<body>".len()..]
+        ),
+        _ => page.into_owned(),
+    };
+    match page.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &page[..i], &page[i..]).into_bytes(),
+        None => format!("{page}{script}").into_bytes(),
+    }
+}
+
+/// Waits for the next build, then reloads. When the server is away, or
+/// busy (too many pages waiting already), it asks again after a pause
+/// rather than at once.
+pub(super) fn reload_script(version: u64) -> String {
+    format!(
+        "<script>(function poll(){{function later(){{setTimeout(poll,2000+Math.random()*3000);}}\
+fetch('/__outturn/wait?v={version}',{{cache:'no-store'}})\
+.then(function(r){{if(!r.ok){{later();return;}}return r.text().then(function(v){{if(v!=='{version}'){{location.reload();}}else{{poll();}}}});}})\
+.catch(later);}})();</script>"
+    )
+}
+
+fn problems_banner(problems: &str) -> String {
+    format!(
+        "<div role=\"alert\" style=\"background:#fff;color:#0b0c0c;border:5px solid #d4351c;padding:1rem;margin:1rem;font:1rem/1.4 system-ui,sans-serif\">\
+<p style=\"font-weight:700;font-size:1.25rem;margin:0 0 .5rem\">The site has problems: this is the last good build</p>\
+<p style=\"margin:0 0 .5rem\">Fix these, save, and the page will reload.</p>\
+<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;margin:0\">{}</pre></div>",
+        crate::escape::escape(problems)
+    )
+}
+
+/// Shown when there is no good build yet to fall back on.
+fn problems_page(problems: Option<&str>, version: u64) -> Vec<u8> {
+    let body = match problems {
+        Some(problems) => problems_banner(problems),
+        None => "<h1>Page not found</h1>".to_string(),
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>outturn preview</title></head><body>{body}{}</body></html>",
+        reload_script(version)
+    )
+    .into_bytes()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(files: &[(&str, &str)]) -> Vec<OutputFile> {
+        files
+            .iter()
+            .map(|(p, c)| OutputFile {
+                path: p.to_string(),
+                contents: c.as_bytes().to_vec(),
+            })
+            .collect()
+    }
+
+    fn body(answer: &Answer) -> String {
+        String::from_utf8(answer.body.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn serves_folders_as_their_index_and_injects_the_reload_script() {
+        let preview = Preview::default();
+        let pages = [
+            ("about/index.html", "<html><body><p>About</p></body></html>"),
+            ("404.html", "<body>Not here</body>"),
+        ];
+        assert_eq!(preview.rebuild(|| Ok(files(&pages))), None);
+        let served = preview.current();
+        for path in ["/about/", "/about", "/about/index.html"] {
+            let answer = served.answer(path);
+            assert_eq!(
+                (answer.status, answer.kind),
+                (200, "text/html; charset=utf-8"),
+                "{path}"
+            );
+            assert!(
+                body(&answer).contains("<p>About</p>")
+                    && body(&answer).contains("/__outturn/wait?v=1"),
+                "{path}: {}",
+                body(&answer)
+            );
+        }
+        let answer = served.answer("/nope/");
+        assert_eq!(answer.status, 404);
+        assert!(body(&answer).contains("Not here"));
+    }
+
+    #[test]
+    fn a_failed_build_shows_its_problems_over_the_last_good_page() {
+        let preview = Preview::default();
+        let good = [("index.html", "<html><body><p>Good</p></body></html>")];
+        preview.rebuild(|| Ok(files(&good)));
+        preview.rebuild(|| Err("  1. data/x.csv:2:1: error: <bad>".into()));
+        let answer = preview.current().answer("/");
+        let body = body(&answer);
+        assert!(body.contains("role=\"alert\""));
+        assert!(
+            body.contains("data/x.csv:2:1: error: &lt;bad&gt;"),
+            "problems are escaped: {body}"
+        );
+        assert!(body.contains("<p>Good</p>"));
+    }
+
+    #[test]
+    fn a_panicking_build_is_shown_as_a_problem_and_the_next_build_is_taken() {
+        let preview = Preview::default();
+        let good = [("index.html", "<html><body><p>Good</p></body></html>")];
+        preview.rebuild(|| Ok(files(&good)));
+        let problems = preview.rebuild(|| panic!("a bug in a chart"));
+        assert!(
+            problems
+                .as_deref()
+                .is_some_and(|p| p.contains("a bug in a chart") && p.contains("save again")),
+            "{problems:?}"
+        );
+        let answer = preview.current().answer("/");
+        assert!(
+            body(&answer).contains("<p>Good</p>") && body(&answer).contains("a bug in a chart")
+        );
+
+        let mended = [("index.html", "<html><body><p>Mended</p></body></html>")];
+        assert_eq!(preview.rebuild(|| Ok(files(&mended))), None);
+        let served = preview.current();
+        assert_eq!(served.version, 3);
+        assert!(!body(&served.answer("/")).contains("role=\"alert\""));
+    }
+
+    #[test]
+    fn pages_are_served_from_the_last_build_while_a_rebuild_runs() {
+        let preview = Arc::new(Preview::default());
+        let good = [("index.html", "<html><body><p>Good</p></body></html>")];
+        preview.rebuild(|| Ok(files(&good)));
+        let (started, wait_started) = std::sync::mpsc::channel();
+        let (finish, finished) = std::sync::mpsc::channel::<()>();
+        let builder = preview.clone();
+        let rebuild = std::thread::spawn(move || {
+            builder.rebuild(|| {
+                started.send(()).unwrap();
+                finished.recv().unwrap();
+                Ok(files(&[("index.html", "<body><p>New</p></body>")]))
+            })
+        });
+        wait_started.recv().unwrap();
+        // The rebuild is under way and holds nothing the request needs.
+        let answer = preview.current().answer("/");
+        assert!(body(&answer).contains("<p>Good</p>"));
+        finish.send(()).unwrap();
+        rebuild.join().unwrap();
+        assert!(body(&preview.current().answer("/")).contains("<p>New</p>"));
+    }
+
+    #[test]
+    fn the_reload_script_waits_before_asking_again_when_refused() {
+        let script = reload_script(7);
+        assert!(script.contains("if(!r.ok){later();return;}"), "{script}");
+        assert!(script.contains(".catch(later)"), "{script}");
+        assert!(script.contains("setTimeout(poll,2000"), "{script}");
+    }
+}

@@ -4,6 +4,7 @@
 pub mod cell;
 pub mod format;
 pub mod indicators;
+pub mod national;
 pub mod read;
 pub mod tidy;
 

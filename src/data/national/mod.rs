@@ -1,0 +1,497 @@
+//! National statistics files, read as they are published.
+//!
+//! The Department for Education, and other departments using the same open-data
+//! format (Explore Education Statistics, "EES"), publish each topic as one tidy
+//! CSV file for every council, region and England at once: the time and
+//! geography columns first (`time_period, time_identifier, geographic_level,
+//! country_code, …, new_la_code`), then filter columns (`care_leaver_age`,
+//! `breakdown`) and indicator columns (`care_leaver_percent`). A council needs a
+//! few hundred of those rows, so the file is streamed once and only the rows of
+//! the areas the site asks for are kept, whatever the file's size.
+//!
+//! What is read is what indicators.yaml's `from:` entries ask for ([`Extract`]);
+//! whose rows they are comes from site.toml's area and comparator codes
+//! ([`Areas`]). Statistical neighbours' averages are worked out afterwards from
+//! the member councils' rows ([`average`]), as DfE works them out.
+
+mod average;
+mod periods;
+#[cfg(test)]
+mod tests;
+
+pub use average::{Averaged, average};
+
+use super::cell::Figure;
+use crate::problem::{Problem, suggest};
+use std::collections::{BTreeSet, HashMap};
+use std::io::Read;
+use std::path::Path;
+
+/// The columns that make a CSV file a national statistics file: time and the
+/// geography every such file has. Region and council columns follow where the
+/// file has rows at those levels.
+const REQUIRED: [&str; 5] = [
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+];
+
+/// Columns that place a row rather than measure it: never an indicator or a
+/// filter, so never suggested for one.
+const GEOGRAPHY: [&str; 10] = [
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "la_name",
+    "new_la_code",
+];
+
+/// Whether a CSV header line is a national statistics file's.
+pub fn is_national(header_line: &str) -> bool {
+    let names: Vec<String> = header_line
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .map(|n| n.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    REQUIRED.iter().all(|r| names.iter().any(|n| n == r))
+}
+
+/// What one indicator reads from a national file: its `from:` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extract {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The column that holds the figure.
+    pub value: String,
+    /// Keep only rows whose columns hold these values.
+    pub filters: Vec<(String, String)>,
+    /// A filter column whose values become the indicator's categories.
+    pub breakdown: Option<String>,
+}
+
+/// Whose figures a row holds, in the site's terms.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Whose {
+    /// The site's own area.
+    Own,
+    /// A comparator with a code of its own (England, a region, a council).
+    Comparator(String),
+    /// One of the councils a comparator is the mean of.
+    Member(String),
+}
+
+/// The area codes whose rows are kept, and what each stands for.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    codes: HashMap<String, Vec<Whose>>,
+}
+
+impl Areas {
+    /// Reads `code`'s rows as `whose` (a code may stand for more than one).
+    pub fn add(&mut self, code: &str, whose: Whose) {
+        let roles = self.codes.entry(code.trim().to_string()).or_default();
+        if !roles.contains(&whose) {
+            roles.push(whose);
+        }
+    }
+
+    fn roles(&self, code: &str) -> &[Whose] {
+        self.codes.get(code).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One figure kept from a national file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Which of the extracts asked for it (an index into the slice given to [`read`]).
+    pub extract: usize,
+    /// Whose figure it is.
+    pub whose: Whose,
+    /// The area code the row matched, as the site wrote it.
+    pub code: String,
+    /// The period, mapped from `time_period` and `time_identifier`.
+    pub period: crate::period::Period,
+    /// The category, for an extract with a breakdown column.
+    pub breakdown: Option<String>,
+    /// The number, or the symbol that stands in for it.
+    pub figure: Figure,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column of the figure's cell.
+    pub column: usize,
+}
+
+/// What reading a national file found: the rows kept and every problem.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Rows of the areas asked for, in file order.
+    pub rows: Vec<Row>,
+    /// Problems, each placed in the file.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads one national file, keeping the rows that `extracts` ask for of the
+/// areas in `areas`. Streams: memory grows with the rows kept, not the file.
+pub fn read(
+    file: &Path,
+    source: impl Read,
+    extracts: &[Extract],
+    areas: &Areas,
+    year_start_month: u8,
+) -> Reading {
+    let mut reading = Reading::default();
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(source);
+    let mut records = csv.byte_records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(e)) => {
+            reading.problems.push(Problem::error(file, e.to_string()));
+            return reading;
+        }
+        None => return reading,
+    };
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let n = String::from_utf8_lossy(n);
+            let n = if i == 0 {
+                n.trim_start_matches('\u{feff}')
+            } else {
+                &n
+            };
+            n.trim().to_ascii_lowercase()
+        })
+        .collect();
+    let Some(layout) = Layout::new(file, &names, extracts, &mut reading.problems) else {
+        return reading;
+    };
+    let mut seen = Seen::new(&layout);
+    let mut first_line: HashMap<(usize, String, crate::period::Period, Option<String>), usize> =
+        HashMap::new();
+    let mut periods = periods::Mapper::new(year_start_month);
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                reading.problems.push(Problem::error(file, e.to_string()));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let field = |i: usize| -> &str {
+            record
+                .get(i)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("")
+                .trim()
+        };
+        seen.note(&layout, &field);
+        let Some((code, roles)) = layout.place(&field, areas) else {
+            continue;
+        };
+        seen.codes.insert(code.to_string());
+        let Some(period) = periods.map(
+            file,
+            field(layout.time_period),
+            field(layout.time_identifier),
+            line,
+            &mut reading.problems,
+        ) else {
+            continue;
+        };
+        for (e, columns) in layout.extracts.iter().enumerate() {
+            if !columns
+                .filters
+                .iter()
+                .all(|(i, wanted)| field(*i) == wanted)
+            {
+                continue;
+            }
+            let breakdown = columns.breakdown.map(|i| field(i).to_string());
+            let cell = field(columns.value);
+            let figure = match symbol_or_number(cell) {
+                Ok(figure) => figure,
+                Err(message) => {
+                    reading.problems.push(
+                        Problem::error(file, message)
+                            .at(line, columns.value + 1)
+                            .help("a figure is a plain number or one of DfE's symbols: c, x, z, low, u, k, ~, :"),
+                    );
+                    continue;
+                }
+            };
+            let key = (e, code.to_string(), period, breakdown.clone());
+            if let Some(first) = first_line.get(&key) {
+                reading.problems.push(
+                    Problem::error(file, format!(
+                        "a second row for `{}` in {} for area {code}{}",
+                        extracts[e].indicator,
+                        period.short_label(),
+                        breakdown.as_deref().map(|b| format!(", {b}")).unwrap_or_default(),
+                    ))
+                    .at(line, 1)
+                    .help(format!("the first is on line {first}; a national file has one row for each figure, so narrow `where:` with another filter column")),
+                );
+                continue;
+            }
+            first_line.insert(key, line);
+            for whose in roles {
+                reading.rows.push(Row {
+                    extract: e,
+                    whose: whose.clone(),
+                    code: code.to_string(),
+                    period,
+                    breakdown: breakdown.clone(),
+                    figure: figure.clone(),
+                    line,
+                    column: columns.value + 1,
+                });
+            }
+        }
+    }
+    seen.report(file, &layout, extracts, areas, &mut reading.problems);
+    reading
+}
+
+/// Where each column is.
+struct Layout {
+    time_period: usize,
+    time_identifier: usize,
+    level: usize,
+    country: usize,
+    region: Option<usize>,
+    old_la: Option<usize>,
+    new_la: Option<usize>,
+    extracts: Vec<Columns>,
+    /// Filter columns named by any extract, for their values.
+    filter_columns: Vec<usize>,
+    names: Vec<String>,
+}
+
+/// An extract's columns.
+struct Columns {
+    value: usize,
+    filters: Vec<(usize, String)>,
+    breakdown: Option<usize>,
+}
+
+impl Layout {
+    fn new(
+        file: &Path,
+        names: &[String],
+        extracts: &[Extract],
+        problems: &mut Vec<Problem>,
+    ) -> Option<Layout> {
+        let find = |name: &str| names.iter().position(|n| n == &name.to_ascii_lowercase());
+        let measures: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !GEOGRAPHY.contains(n))
+            .collect();
+        let mut missing = |indicator: &str, what: &str, name: &str| {
+            let listed = measures.join(", ");
+            problems.push(
+                Problem::error(
+                    file,
+                    format!("`{indicator}` reads {what} `{name}`, which this file does not have"),
+                )
+                .at(1, 1)
+                .help(match suggest(name, measures.iter().copied()) {
+                    Some(near) => format!("{near} The file's columns are {listed}"),
+                    None => format!("the file's columns are {listed}"),
+                }),
+            );
+        };
+        let mut columns = Vec::new();
+        let mut complete = true;
+        for extract in extracts {
+            let value = find(&extract.value);
+            if value.is_none() {
+                missing(&extract.indicator, "its figure from column", &extract.value);
+            }
+            let mut filters = Vec::new();
+            for (name, wanted) in &extract.filters {
+                match find(name) {
+                    Some(i) => filters.push((i, wanted.trim().to_string())),
+                    None => missing(&extract.indicator, "`where:` column", name),
+                }
+            }
+            let breakdown = extract.breakdown.as_deref().map(|b| (b, find(b)));
+            if let Some((name, None)) = breakdown {
+                missing(&extract.indicator, "its categories from column", name);
+            }
+            match value {
+                Some(value) if filters.len() == extract.filters.len() => columns.push(Columns {
+                    value,
+                    filters,
+                    breakdown: breakdown.and_then(|(_, i)| i),
+                }),
+                _ => complete = false,
+            }
+        }
+        if !complete {
+            return None;
+        }
+        let filter_columns: BTreeSet<usize> = columns
+            .iter()
+            .flat_map(|c| c.filters.iter().map(|(i, _)| *i))
+            .collect();
+        Some(Layout {
+            time_period: find("time_period")?,
+            time_identifier: find("time_identifier")?,
+            level: find("geographic_level")?,
+            country: find("country_code")?,
+            region: find("region_code"),
+            old_la: find("old_la_code"),
+            new_la: find("new_la_code"),
+            extracts: columns,
+            filter_columns: filter_columns.into_iter().collect(),
+            names: names.to_vec(),
+        })
+    }
+
+    /// The area code of a row and what it stands for, if the site wants it.
+    /// A council matches by its new code (`E06000034`) or its old one (`883`).
+    fn place<'f, 'a>(
+        &self,
+        field: &impl Fn(usize) -> &'f str,
+        areas: &'a Areas,
+    ) -> Option<(&'f str, &'a [Whose])> {
+        let level = field(self.level);
+        let codes: &[Option<usize>] = if level.eq_ignore_ascii_case("National") {
+            &[Some(self.country)]
+        } else if level.eq_ignore_ascii_case("Regional") {
+            &[self.region]
+        } else if level.eq_ignore_ascii_case("Local authority") {
+            &[self.new_la, self.old_la]
+        } else {
+            &[]
+        };
+        codes.iter().flatten().find_map(|&i| {
+            let code = field(i);
+            let roles = areas.roles(code);
+            (!code.is_empty() && !roles.is_empty()).then_some((code, roles))
+        })
+    }
+}
+
+/// What the file held, to name what a `where:` or an area code did not find.
+struct Seen {
+    /// Distinct values of each filter column (capped: a list to suggest from).
+    values: HashMap<usize, BTreeSet<String>>,
+    codes: BTreeSet<String>,
+}
+
+/// How many distinct values of a column are kept for messages.
+const VALUES_KEPT: usize = 200;
+
+impl Seen {
+    fn new(layout: &Layout) -> Seen {
+        Seen {
+            values: layout
+                .filter_columns
+                .iter()
+                .map(|&i| (i, BTreeSet::new()))
+                .collect(),
+            codes: BTreeSet::new(),
+        }
+    }
+
+    fn note<'f>(&mut self, layout: &Layout, field: &impl Fn(usize) -> &'f str) {
+        for &i in &layout.filter_columns {
+            let values = self.values.entry(i).or_default();
+            let value = field(i);
+            if values.len() < VALUES_KEPT && !values.contains(value) {
+                values.insert(value.to_string());
+            }
+        }
+    }
+
+    fn report(
+        &self,
+        file: &Path,
+        layout: &Layout,
+        extracts: &[Extract],
+        areas: &Areas,
+        problems: &mut Vec<Problem>,
+    ) {
+        for (extract, columns) in extracts.iter().zip(&layout.extracts) {
+            for (i, wanted) in &columns.filters {
+                let values = &self.values[i];
+                if values.contains(wanted) {
+                    continue;
+                }
+                let listed: Vec<&str> = values.iter().map(String::as_str).collect();
+                let column = &layout.names[*i];
+                problems.push(
+                    Problem::error(
+                        file,
+                        format!(
+                            "`{}` keeps rows whose `{column}` is `{wanted}`, but no row has that value",
+                            extract.indicator
+                        ),
+                    )
+                    .at(1, i + 1)
+                    .help(match suggest(wanted, listed.iter().copied()) {
+                        Some(near) => format!("{near} The values are: {}", listed.join("; ")),
+                        None => format!("the values are: {}", listed.join("; ")),
+                    }),
+                );
+            }
+        }
+        let mut unknown: Vec<&String> = areas
+            .codes
+            .keys()
+            .filter(|c| !self.codes.contains(*c))
+            .collect();
+        unknown.sort();
+        for code in unknown {
+            problems.push(
+                Problem::error(file, format!("no row of this file is for the area code `{code}`"))
+                    .help("check the code in site.toml: a council's new code (E06000034) or old one (883), a region's (E12000006) or England's (E92000001)"),
+            );
+        }
+    }
+}
+
+/// A figure as DfE writes it: a number, or a bare symbol (`c`, `x`, `z`,
+/// `low`, `u`; the older `k` and `~` for "rounds to zero" and `:` for "not
+/// available").
+pub fn symbol_or_number(cell: &str) -> Result<Figure, String> {
+    use super::cell::Marker::*;
+    let marker = match cell.to_ascii_lowercase().as_str() {
+        "c" => Some(Confidential),
+        "x" | ":" | "" => Some(NotAvailable),
+        "z" => Some(NotApplicable),
+        "low" | "k" | "~" => Some(Low),
+        "u" => Some(LowReliability),
+        _ => None,
+    };
+    if let Some(marker) = marker {
+        return Ok(Figure {
+            value: None,
+            markers: vec![marker],
+        });
+    }
+    match cell.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Figure {
+            value: Some(value),
+            markers: Vec::new(),
+        }),
+        _ => Err(format!(
+            "`{}` is neither a number nor one of DfE's symbols",
+            cell.chars().take(40).collect::<String>()
+        )),
+    }
+}

@@ -89,7 +89,7 @@ pub struct DataSet {
     /// Indicators by id.
     pub indicators: BTreeMap<String, Indicator>,
     /// Series by indicator id.
-    series: HashMap<String, Vec<Series>>,
+    series: HashMap<String, SeriesList>,
     /// The data files read, relative to the site root.
     pub files: Vec<PathBuf>,
     /// Every id indicators.yaml names, including entries with problems.
@@ -284,11 +284,11 @@ impl DataSet {
                 },
             ));
         }
-        let series: HashMap<String, Vec<Series>> = series
+        let series: HashMap<String, SeriesList> = series
             .into_iter()
             .map(|(indicator, mut list)| {
                 list.sort_by_key(|(seen, _)| *seen);
-                (indicator, list.into_iter().map(|(_, s)| s).collect())
+                (indicator, SeriesList::new(list.into_iter().map(|(_, s)| s)))
             })
             .collect();
         (
@@ -309,15 +309,14 @@ impl DataSet {
 
     /// One series: `area` `None` is the site's own area.
     pub fn series(&self, id: &str, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {
-        self.series
-            .get(id)?
-            .iter()
-            .find(|s| s.area.as_deref() == area && s.breakdown.as_deref() == breakdown)
+        self.series.get(id)?.find(area, breakdown)
     }
 
     /// Every series of an indicator.
     pub fn all_series(&self, id: &str) -> &[Series] {
-        self.series.get(id).map_or(&[], Vec::as_slice)
+        self.series
+            .get(id)
+            .map_or(&[], |list| list.series.as_slice())
     }
 
     /// The breakdown categories an indicator has for an area, in first-seen order.
@@ -327,6 +326,43 @@ impl DataSet {
             .filter(|s| s.area.as_deref() == area)
             .filter_map(|s| s.breakdown.as_deref())
             .collect()
+    }
+}
+
+/// An indicator's series in first-seen order, found by area and breakdown in
+/// constant time: an indicator may have tens of thousands of categories, and
+/// each is looked up once for every chart, table and page that shows it.
+#[derive(Debug, Default)]
+struct SeriesList {
+    series: Vec<Series>,
+    /// Positions in `series` by the hash of their area and breakdown.
+    by_key: HashMap<u64, Vec<usize>>,
+}
+
+impl SeriesList {
+    fn new(series: impl IntoIterator<Item = Series>) -> SeriesList {
+        let series: Vec<Series> = series.into_iter().collect();
+        let mut by_key: HashMap<u64, Vec<usize>> = HashMap::with_capacity(series.len());
+        for (i, s) in series.iter().enumerate() {
+            let key = Self::key(s.area.as_deref(), s.breakdown.as_deref());
+            by_key.entry(key).or_default().push(i);
+        }
+        SeriesList { series, by_key }
+    }
+
+    fn key(area: Option<&str>, breakdown: Option<&str>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (area, breakdown).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn find(&self, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {
+        self.by_key
+            .get(&Self::key(area, breakdown))?
+            .iter()
+            .map(|&i| &self.series[i])
+            .find(|s| s.area.as_deref() == area && s.breakdown.as_deref() == breakdown)
     }
 }
 
@@ -416,5 +452,31 @@ mod tests {
         assert_eq!(value(s.within(&p("2022-23 Q4"))), Some(2.0));
         assert_eq!(value(s.within(&p("2023-24 Q1"))), None);
         assert_eq!(value(s.within(&p("2022-23 Q3"))), Some(1.0));
+    }
+
+    #[test]
+    fn finds_each_series_by_area_and_breakdown() {
+        let make = |area: Option<&str>, breakdown: Option<&str>, v: f64| Series {
+            area: area.map(str::to_string),
+            breakdown: breakdown.map(str::to_string),
+            ..series(&[("2023-06", v)])
+        };
+        let mut all = vec![make(None, None, 1.0), make(Some("england"), None, 2.0)];
+        // An empty category is not the absence of one.
+        all.push(make(None, Some(""), 3.0));
+        all.extend((0..1000).map(|i| make(None, Some(&format!("Category {i}")), 10.0 + i as f64)));
+        let list = SeriesList::new(all);
+        let found = |area, breakdown| {
+            list.find(area, breakdown)
+                .map(|s| s.observations[0].figure.value.unwrap())
+        };
+        assert_eq!(found(None, None), Some(1.0));
+        assert_eq!(found(Some("england"), None), Some(2.0));
+        assert_eq!(found(None, Some("")), Some(3.0));
+        assert_eq!(found(None, Some("Category 999")), Some(1009.0));
+        assert_eq!(found(Some("england"), Some("Category 1")), None);
+        assert_eq!(found(None, Some("Category 1000")), None);
+        assert_eq!(list.series.len(), 1003, "first-seen order is kept whole");
+        assert_eq!(list.series[3].breakdown.as_deref(), Some("Category 0"));
     }
 }

@@ -22,11 +22,17 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             site.warnings.extend(drafts);
             super::report_warnings(&site.warnings);
             if !args.common.quiet {
+                // "No problems found" only when nothing at all was printed above.
+                let warnings = site.warnings.warning_count();
+                let verdict = match warnings {
+                    0 => "No problems found".to_string(),
+                    n => format!("No errors, {}", super::count(n, "warning", "warnings")),
+                };
                 println!(
-                    "No problems found: {} reports, {} other pages, {} files checked",
-                    site.reports.len(),
-                    site.pages.len(),
-                    files.len()
+                    "{verdict}: {}, {}, {} checked",
+                    super::count(site.reports.len(), "report", "reports"),
+                    super::count(site.pages.len(), "other page", "other pages"),
+                    super::count(files.len(), "file", "files"),
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -32,12 +32,16 @@ fn new_starts_the_next_report_and_lists_what_it_waits_for() {
         text.contains("draft: true") && !text.contains("meeting:"),
         "{text}"
     );
-    // Line 12 holds value("cla_count"), still June 2023.
+    // What is waited for is listed once an indicator, with every line that
+    // shows it: cla_count is shown on four lines, cla_by_age by a chart of
+    // five categories.
     assert!(
-        stdout.contains("content/reports/2023-24-q2.md:11:")
-            && stdout.contains("value(\"cla_count\") shows `cla_count` from June 2023"),
+        stdout.contains("6 indicators' figures to add to data/ for Q2 2023-24")
+            && stdout.contains("\n  cla_count: latest June 2023; lines 11, 12, 37, 43\n")
+            && stdout.contains("\n  cla_by_age: latest Q1 2023-24; lines 20, 21, 41\n"),
         "{stdout}"
     );
+    assert_eq!(stdout.matches("cla_by_age").count(), 1, "{stdout}");
 
     let output = outturn(&["new", "Q5 2023-24", "--root", root]);
     assert_eq!(output.status.code(), Some(2));

@@ -15,6 +15,8 @@ use crate::fsutil;
 use crate::period::Period;
 use crate::site::{BuildOptions, Site};
 use anyhow::{Context, Result};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -114,24 +116,8 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             source.file.display()
         );
     }
-    let waiting = waiting_for(&site, &text, period);
-    if waiting.is_empty() {
-        println!(
-            "Every placeholder has a figure for {}.",
-            period.short_label()
-        );
-    } else {
-        println!(
-            "{} placeholder{} still show{} older figures; add the figures for {} to data/:",
-            waiting.len(),
-            if waiting.len() == 1 { "" } else { "s" },
-            if waiting.len() == 1 { "s" } else { "" },
-            period.short_label()
-        );
-        for line in &waiting {
-            println!("  {relative}:{line}");
-        }
-    }
+    let waiting = waiting_for(&site, &text, source_period, period);
+    print!("{}", waiting.listing(&relative, period));
     println!("Also read the words again: the summary and any sentence about what changed.");
     Ok(ExitCode::SUCCESS)
 }
@@ -183,9 +169,72 @@ fn retarget(text: &str, from: Period, to: Period) -> String {
     format!("---\n{}\n---\n{body}", lines.join("\n"))
 }
 
-/// `line:column: value("cla_count") shows June 2023`, for each placeholder in
-/// `text` whose figures are older than `period`.
-fn waiting_for(site: &Site, text: &str, period: Period) -> Vec<String> {
+/// What a new report waits for, indicator by indicator.
+#[derive(Debug, Default, PartialEq)]
+struct Waiting {
+    /// Indicators expected to have a figure for the new period: series that
+    /// moved in the period copied from (monthly and quarterly figures), with
+    /// the latest period there is and the lines that show it.
+    expected: BTreeMap<String, (Option<Period>, BTreeSet<usize>)>,
+    /// Indicators whose latest figure is older and not expected to move this
+    /// period (yearly figures, a census): left as they are.
+    later: BTreeMap<String, Period>,
+}
+
+impl Waiting {
+    fn listing(&self, file: &str, period: Period) -> String {
+        let mut out = String::new();
+        if self.expected.is_empty() {
+            let _ = writeln!(
+                out,
+                "Every figure expected for {} is in data/.",
+                period.short_label()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{} to add to data/ for {} (each with the lines of {file} that show it):",
+                super::count(
+                    self.expected.len(),
+                    "indicator's figure",
+                    "indicators' figures"
+                ),
+                period.short_label()
+            );
+            for (id, (latest, lines)) in &self.expected {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                let latest = latest.map_or("no figure yet".to_string(), |p| {
+                    format!("latest {}", p.short_label())
+                });
+                let _ = writeln!(
+                    out,
+                    "  {id}: {latest}; line{} {}",
+                    if lines.len() == 1 { "" } else { "s" },
+                    lines.join(", ")
+                );
+            }
+        }
+        if !self.later.is_empty() {
+            let listed: Vec<String> = self
+                .later
+                .iter()
+                .map(|(id, p)| format!("{id} ({})", p.short_label()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "Not expected to change for {} (yearly or occasional figures, shown as they are): {}",
+                period.short_label(),
+                listed.join(", ")
+            );
+        }
+        out
+    }
+}
+
+/// The indicators `text`'s placeholders wait for. A series is expected to
+/// move when its figure shown in the report copied (as at `from`) was for a
+/// month or quarter within `from`; anything older is yearly or occasional.
+fn waiting_for(site: &Site, text: &str, from: Period, period: Period) -> Waiting {
     let offset = text.lines().position(|l| l == "---").and_then(|first| {
         text.lines()
             .skip(first + 1)
@@ -195,7 +244,7 @@ fn waiting_for(site: &Site, text: &str, period: Period) -> Vec<String> {
     let body_start: usize = offset.map_or(0, |lines| {
         text.lines().take(lines).map(|l| l.len() + 1).sum()
     });
-    let mut waiting = Vec::new();
+    let mut waiting = Waiting::default();
     let body = &text[body_start.min(text.len())..];
     let mut search = 0;
     while let Some(open) = body[search..].find("{{").map(|i| i + search) {
@@ -204,24 +253,45 @@ fn waiting_for(site: &Site, text: &str, period: Period) -> Vec<String> {
         };
         let expression = body[open + 2..close].trim();
         search = close + 2;
-        let (line, column) = crate::problem::line_col(text, body_start + open);
-        let place = format!("{line}:{column}");
+        let (line, _) = crate::problem::line_col(text, body_start + open);
         match site.placeholders.figures_shown(expression, period) {
             Ok(shown) => {
-                let older: Vec<String> = shown
-                    .iter()
-                    .filter(|(_, p)| !p.ends_within(&period))
-                    .map(|(id, p)| format!("`{id}` from {}", p.short_label()))
-                    .collect();
-                if !older.is_empty() {
-                    waiting.push(format!("{place}: {expression} shows {}", older.join(", ")));
+                for (id, shown) in shown {
+                    if shown.ends_within(&period) {
+                        continue;
+                    }
+                    let moves =
+                        shown.kind() != crate::period::PeriodKind::Year && shown.ends_within(&from);
+                    if moves {
+                        let entry = waiting.expected.entry(id).or_default();
+                        entry.0 = entry.0.max(Some(shown));
+                        entry.1.insert(line);
+                    } else {
+                        let entry = waiting.later.entry(id).or_insert(shown);
+                        *entry = (*entry).max(shown);
+                    }
                 }
             }
-            Err(message) => waiting.push(format!(
-                "{place}: {expression} waits for figures ({message})"
-            )),
+            // A change() with no figure for the new period: its indicator
+            // is the first string in the placeholder.
+            Err(_) => {
+                if let Some(id) = expression.split('"').nth(1) {
+                    let latest = site
+                        .data
+                        .series(id, None, None)
+                        .and_then(|s| s.up_to(&period).last())
+                        .map(|o| o.period);
+                    let entry = waiting.expected.entry(id.to_string()).or_default();
+                    entry.0 = entry.0.max(latest);
+                    entry.1.insert(line);
+                }
+            }
         }
     }
+    // An indicator waited for somewhere is not also "not expected".
+    waiting
+        .later
+        .retain(|id, _| !waiting.expected.contains_key(id));
     waiting
 }
 
@@ -240,5 +310,28 @@ mod tests {
         );
         let trailing_space = text.replace("CPC\n---\n", "CPC\n--- \n");
         assert!(retarget(&trailing_space, from, to).contains("period: 2023-24 Q2\n"));
+    }
+
+    #[test]
+    fn lists_what_is_waited_for_once_an_indicator_and_yearly_figures_apart() {
+        let p = |text| Period::parse(text, 4).unwrap();
+        let mut waiting = Waiting::default();
+        waiting.expected.insert(
+            "cla_count".into(),
+            (Some(p("2023-06")), BTreeSet::from([13, 38])),
+        );
+        waiting
+            .later
+            .insert("uasc_nts_threshold".into(), p("2022/23"));
+        assert_eq!(
+            waiting.listing("r.md", p("2023-24 Q2")),
+            "1 indicator's figure to add to data/ for Q2 2023-24 (each with the lines of r.md that show it):\n  \
+             cla_count: latest June 2023; lines 13, 38\n\
+             Not expected to change for Q2 2023-24 (yearly or occasional figures, shown as they are): uasc_nts_threshold (2022-23)\n"
+        );
+        assert_eq!(
+            Waiting::default().listing("r.md", p("2023-24 Q2")),
+            "Every figure expected for Q2 2023-24 is in data/.\n"
+        );
     }
 }

@@ -12,7 +12,7 @@ pub const FILE: &str = "site.toml";
 
 /// The settings in `site.toml`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(from = "Raw")]
 pub struct Config {
     /// The site's title, shown on every page.
     pub title: String,
@@ -30,8 +30,114 @@ pub struct Config {
     pub base_url: String,
     /// The month the financial year starts in (4 = April).
     pub year_start_month: u8,
+    /// The council's code in national statistics files (`E06000034`, or the
+    /// old three-digit code), if its figures are read from them.
+    pub area_code: Option<String>,
     /// Benchmark areas a report may compare against: key -> name.
     pub comparators: BTreeMap<String, String>,
+    /// Where each comparator's figures come from, by key.
+    pub comparator_sources: BTreeMap<String, ComparatorSource>,
+}
+
+/// Where a comparator's figures come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComparatorSource {
+    /// Only the site's own data files (`sn = "Statistical neighbours"`).
+    Files,
+    /// The rows of an area code in national statistics files: England's,
+    /// a region's or another council's.
+    Code(String),
+    /// The mean of these councils' figures in national statistics files.
+    AverageOf(Vec<String>),
+}
+
+/// `site.toml` as written; [`Config`] is made from it.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Raw {
+    title: String,
+    publisher: String,
+    area: String,
+    area_code: Option<String>,
+    language: String,
+    theme: String,
+    output_dir: String,
+    base_url: String,
+    year_start_month: u8,
+    comparators: BTreeMap<String, RawComparator>,
+}
+
+impl Default for Raw {
+    fn default() -> Raw {
+        let config = Config::default();
+        Raw {
+            title: config.title,
+            publisher: config.publisher,
+            area: config.area,
+            area_code: None,
+            language: config.language,
+            theme: config.theme,
+            output_dir: config.output_dir,
+            base_url: config.base_url,
+            year_start_month: config.year_start_month,
+            comparators: BTreeMap::new(),
+        }
+    }
+}
+
+/// A comparator: a name, or a table with its name and where its figures are.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawComparator {
+    Name(String),
+    Table(ComparatorTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComparatorTable {
+    name: String,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    average_of: Option<Vec<String>>,
+}
+
+impl From<Raw> for Config {
+    fn from(raw: Raw) -> Config {
+        let mut comparators = BTreeMap::new();
+        let mut comparator_sources = BTreeMap::new();
+        for (key, entry) in raw.comparators {
+            let (name, source) = match entry {
+                RawComparator::Name(name) => (name, ComparatorSource::Files),
+                RawComparator::Table(table) => {
+                    let source = match (table.code, table.average_of) {
+                        (Some(code), _) => ComparatorSource::Code(code.trim().to_string()),
+                        (None, Some(codes)) => ComparatorSource::AverageOf(
+                            codes.iter().map(|c| c.trim().to_string()).collect(),
+                        ),
+                        (None, None) => ComparatorSource::Files,
+                    };
+                    (table.name, source)
+                }
+            };
+            comparators.insert(key.clone(), name);
+            comparator_sources.insert(key, source);
+        }
+        Config {
+            title: raw.title,
+            publisher: raw.publisher,
+            area: raw.area,
+            area_code: raw.area_code.map(|c| c.trim().to_string()),
+            language: raw.language,
+            theme: raw.theme,
+            output_dir: raw.output_dir,
+            base_url: raw.base_url,
+            year_start_month: raw.year_start_month,
+            comparators,
+            comparator_sources,
+        }
+    }
 }
 
 impl Default for Config {
@@ -45,15 +151,18 @@ impl Default for Config {
             output_dir: "public".into(),
             base_url: String::new(),
             year_start_month: 4,
+            area_code: None,
             comparators: BTreeMap::new(),
+            comparator_sources: BTreeMap::new(),
         }
     }
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "title",
     "publisher",
     "area",
+    "area_code",
     "language",
     "theme",
     "output_dir",
@@ -124,6 +233,34 @@ impl Config {
                 );
             }
         }
+        if config.area_code.as_deref().is_some_and(str::is_empty) {
+            let (line, col) = at("area_code");
+            problems.push(
+                Problem::error(FILE, "`area_code` is empty")
+                    .at(line, col)
+                    .help("write the council's code as national statistics files give it, e.g. `area_code = \"E06000034\"`, or leave the line out"),
+            );
+        }
+        for (key, source) in &config.comparator_sources {
+            let (line, col) = at(key);
+            let problem = match source {
+                ComparatorSource::Code(code) if code.is_empty() => Some("has an empty `code`"),
+                ComparatorSource::AverageOf(codes) if codes.is_empty() => {
+                    Some("is the average of no councils")
+                }
+                ComparatorSource::AverageOf(codes) if codes.iter().any(String::is_empty) => {
+                    Some("lists an empty code in `average_of`")
+                }
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                problems.push(
+                    Problem::error(FILE, format!("comparator `{key}` {problem}"))
+                        .at(line, col)
+                        .help("give a code, e.g. `england = { name = \"England\", code = \"E92000001\" }`, or the councils whose mean it is, e.g. `sn = { name = \"Statistical neighbours\", average_of = [\"E06000035\", \"E06000030\"] }`"),
+                );
+            }
+        }
         if problems.is_empty() {
             Ok(config)
         } else {
@@ -146,6 +283,12 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     if let Some(span) = error.span() {
         let (line, col) = line_col(text, span.start);
         problem = problem.at(line, col);
+    }
+    if message.contains("untagged enum RawComparator") {
+        problem.message =
+            "a comparator is a name or a table with `name` and `code` or `average_of`".into();
+        problem = problem.help("e.g. `sn = \"Statistical neighbours\"`, `england = { name = \"England\", code = \"E92000001\" }` or `sn = { name = \"Statistical neighbours\", average_of = [\"E06000035\", \"E06000030\"] }`");
+        return problem;
     }
     if let Some(key) = message
         .strip_prefix("unknown field `")
@@ -211,6 +354,54 @@ mod tests {
         assert!(
             shown[1].starts_with("site.toml:5:12: error: `English` is not a language tag"),
             "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn reads_area_codes_and_comparators_by_code_or_average() {
+        let text = "title = \"T\"\npublisher = \"P\"\narea = \"Thurrock\"\narea_code = \"E06000034\"\n\
+                    [comparators]\n\
+                    england = { name = \"England\", code = \"E92000001\" }\n\
+                    sn = { name = \"Statistical neighbours\", average_of = [\"887\", \"E06000035\"] }\n\
+                    other = \"Others\"\n";
+        let config = Config::parse(text).unwrap();
+        assert_eq!(config.area_code.as_deref(), Some("E06000034"));
+        assert_eq!(config.comparators["england"], "England");
+        assert_eq!(config.comparators["sn"], "Statistical neighbours");
+        assert_eq!(
+            config.comparator_sources["england"],
+            ComparatorSource::Code("E92000001".into())
+        );
+        assert_eq!(
+            config.comparator_sources["sn"],
+            ComparatorSource::AverageOf(vec!["887".into(), "E06000035".into()])
+        );
+        assert_eq!(config.comparator_sources["other"], ComparatorSource::Files);
+    }
+
+    #[test]
+    fn names_a_comparator_of_the_wrong_shape_at_its_line() {
+        let with = |comparator: &str| {
+            format!("title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[comparators]\n{comparator}\n")
+        };
+        let problems = Config::parse(&with("sn = { name = \"SN\", average_of = [] }")).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("site.toml:5:6: error: comparator `sn` is the average of no councils"),
+            "{problems:?}"
+        );
+        let problems = Config::parse(&with("sn = 3")).unwrap_err();
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("site.toml:5:"), "{shown}");
+        assert!(
+            shown.contains("a comparator is a name or a table"),
+            "{shown}"
+        );
+        let problems = Config::parse(&with("sn = { name = \"SN\", cod = \"E1\" }")).unwrap_err();
+        assert!(
+            problems[0].to_string().starts_with("site.toml:5:"),
+            "{problems:?}"
         );
     }
 }

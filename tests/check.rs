@@ -38,3 +38,25 @@ fn check_never_says_no_problems_after_a_warning() {
         "{stdout}"
     );
 }
+
+#[test]
+fn check_finds_figures_typed_into_a_draft() {
+    let site = good_site();
+    std::fs::write(
+        site.path().join("data/2023-24-q2.csv"),
+        "indicator,period,value\ncla_count,2023-09,315\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/reports/2023-24-q2.md"),
+        "---\ntitle: Q2\nperiod: 2023-24 Q2\ndraft: true\n---\nAt the end of September 2023, 315 children were looked after.\n",
+    )
+    .unwrap();
+    let (_, stderr) = check(site.path());
+    assert!(
+        stderr.contains(
+            "content/reports/2023-24-q2.md:6:31: warning: 315 is typed in; {{ value(\"cla_count\") }} gives it"
+        ),
+        "{stderr}"
+    );
+}

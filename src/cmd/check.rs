@@ -51,6 +51,19 @@ fn draft_problems(root: &std::path::Path) -> Problems {
     let mut problems = Problems::new();
     if let Ok(site) = Site::load(root, BuildOptions { drafts: true }) {
         problems.extend(site.draft_problems());
+        // Figures typed into a draft are caught while it is written, not
+        // when it is published.
+        let drafts: Vec<&std::path::Path> = site
+            .reports
+            .iter()
+            .filter(|r| r.front.draft)
+            .map(|r| r.file.as_path())
+            .collect();
+        problems.extend(
+            site.typed_figures()
+                .into_iter()
+                .filter(|p| drafts.contains(&p.file.as_path())),
+        );
     }
     problems
 }

@@ -179,28 +179,35 @@ const FIELDS: [&str; 8] = [
 ];
 
 /// The ids indicators.yaml names, whether or not their entries are valid, so
-/// that one bad entry does not also make every row of its figures "unknown".
+/// that one bad entry does not also make every row of its figures "unknown";
+/// and whether the file is valid YAML at all.
 ///
-/// When the file is not valid YAML, the ids are read off the lines that start
-/// an entry, so that one syntax error is one problem, not one per figure.
-pub fn declared_ids(text: &str) -> std::collections::BTreeSet<String> {
+/// When it is not, the ids are read off the lines that start an entry, for
+/// the reports' placeholders; no data row is checked against them (the
+/// syntax error is the one problem to fix).
+pub fn declared_ids(text: &str) -> (std::collections::BTreeSet<String>, bool) {
     match serde_yaml::from_str::<Option<serde_yaml::Mapping>>(text) {
-        Ok(mapping) => mapping
-            .into_iter()
-            .flat_map(|m| {
-                m.into_iter()
-                    .filter_map(|(k, _)| k.as_str().map(str::to_string))
-            })
-            .collect(),
-        Err(_) => text
-            .lines()
-            .filter(|line| !line.starts_with([' ', '\t', '#']))
-            .filter_map(|line| {
-                line.split_once(':')
-                    .map(|(id, _)| id.trim().trim_matches(['"', '\'']).to_string())
-            })
-            .filter(|id| !id.is_empty())
-            .collect(),
+        Ok(mapping) => (
+            mapping
+                .into_iter()
+                .flat_map(|m| {
+                    m.into_iter()
+                        .filter_map(|(k, _)| k.as_str().map(str::to_string))
+                })
+                .collect(),
+            true,
+        ),
+        Err(_) => (
+            text.lines()
+                .filter(|line| !line.starts_with([' ', '\t', '#']))
+                .filter_map(|line| {
+                    line.split_once(':')
+                        .map(|(id, _)| id.trim().trim_matches(['"', '\'']).to_string())
+                })
+                .filter(|id| !id.is_empty())
+                .collect(),
+            false,
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod cell;
 pub mod format;
 pub mod indicators;
 pub mod read;
+mod scan;
 pub mod tidy;
 
 use crate::config::Config;
@@ -146,11 +147,14 @@ impl DataSet {
     pub fn from_files(files: &DataFiles, config: &Config) -> (DataSet, Problems) {
         let mut problems = Problems::new();
         let mut declared = BTreeSet::new();
+        // Unless indicators.yaml is read, every row would be of an unknown
+        // indicator: its one problem is what to fix.
+        let mut indicators_read = false;
         let indicators = match &files.yaml {
             Some(Ok(text)) => {
                 let text = fsutil::normalise_newlines(text.clone());
                 let (indicators, found) = indicators::parse(&text);
-                declared = indicators::declared_ids(&text);
+                (declared, indicators_read) = indicators::declared_ids(&text);
                 problems.extend(found);
                 indicators
             }
@@ -171,6 +175,7 @@ impl DataSet {
             indicators: &indicators,
             declared: &declared,
             config,
+            indicators_read,
         };
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
@@ -378,6 +383,48 @@ mod tests {
 
     fn value(o: Option<&Observation>) -> Option<f64> {
         o.and_then(|o| o.figure.value)
+    }
+
+    fn load(yaml: Option<&str>, csv: &str) -> Vec<String> {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        match yaml {
+            Some(yaml) => std::fs::write(data.join("indicators.yaml"), yaml).unwrap(),
+            // A folder where the file should be: the system will not read it.
+            None => std::fs::create_dir(data.join("indicators.yaml")).unwrap(),
+        }
+        std::fs::write(data.join("x.csv"), csv).unwrap();
+        let (_, problems) = DataSet::load(root.path(), &crate::testutil::config());
+        problems.sorted().iter().map(|p| p.to_string()).collect()
+    }
+
+    const ROWS: &str =
+        "indicator,period,value\ncla_count,2023-06,1\ncla_rate,2023-06,2\nuasc,2023-06,3\n";
+
+    /// Without indicators.yaml, every row would be of an unknown indicator:
+    /// the one problem is the file's own.
+    #[test]
+    fn an_unreadable_indicators_file_is_one_problem_with_its_reason() {
+        let problems = load(None, ROWS);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("data/indicators.yaml: error: could not read")
+                && problems[0].contains("os error"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_indicators_file_that_is_not_yaml_is_one_problem() {
+        let problems = load(Some("cla_count:\n  title: [unclosed\n"), ROWS);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("data/indicators.yaml:"),
+            "{problems:?}"
+        );
+        let problems = load(Some("cla_count: [\n"), &ROWS.replace("cla_count", "x"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

@@ -277,6 +277,16 @@ pub fn quote(text: &str) -> String {
     out
 }
 
+/// A message from a library, which may quote the user's text at any length,
+/// cut to `chars` characters (with control characters escaped by [`printable`]
+/// when it is printed).
+pub fn cut(text: &str, chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(chars) {
+        Some((i, _)) => Cow::Owned(format!("{}…", &text[..i])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// `text` with control characters escaped, line breaks and tabs kept: what
 /// [`Problem`] prints, whatever a message was built from.
 pub fn printable(text: &str) -> Cow<'_, str> {
@@ -425,6 +435,12 @@ mod tests {
         let mut problems = Problems::new();
         problems.push(problem);
         assert!(!problems.report().contains(['\u{1b}', '\0', '\u{7}']));
+    }
+
+    #[test]
+    fn a_library_message_is_cut() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("ééééé", 3), "ééé…");
     }
 
     #[test]

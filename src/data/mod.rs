@@ -7,6 +7,7 @@ pub mod indicators;
 pub mod read;
 mod scan;
 pub mod tidy;
+mod yaml;
 
 use crate::config::Config;
 use crate::fsutil;

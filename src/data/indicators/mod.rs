@@ -3,8 +3,10 @@
 //! Each indicator is read on its own, so one bad entry does not hide the problems
 //! of the others, and each problem points at the line of the key at fault.
 
-use crate::problem::{Problem, suggest};
+use super::yaml::{field_position, id_line, yaml_problem};
+use crate::problem::{Problem, quote, suggest};
 use serde::Deserialize;
+use serde_yaml::Value;
 use std::collections::BTreeMap;
 
 /// The file name, relative to the site root.
@@ -149,22 +151,39 @@ impl Indicator {
     }
 }
 
+/// An entry as written: each value is checked here, not by serde, so that a
+/// problem names its key and line.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    title: String,
-    unit: String,
-    decimals: Option<u8>,
-    #[serde(default)]
-    polarity: Option<String>,
-    #[serde(default)]
-    measure: Option<String>,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    source: String,
-    #[serde(default)]
-    theme: String,
+    title: Option<Value>,
+    unit: Option<Value>,
+    decimals: Option<Value>,
+    polarity: Option<Value>,
+    measure: Option<Value>,
+    description: Option<Value>,
+    source: Option<Value>,
+    theme: Option<Value>,
+}
+
+/// The longest id: an id becomes a file name, and a file name has a limit.
+pub const MAX_ID_CHARS: usize = 100;
+
+/// The most decimal places a figure is shown with.
+const MAX_DECIMALS: u64 = 6;
+
+/// A value as text, as a user may write it: YAML reads `2023` as a number and
+/// `yes` as true, and either is fine as text. `Err` says what it is instead.
+fn as_text(value: Option<Value>) -> Result<Option<String>, &'static str> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Bool(b)) => Ok(Some(b.to_string())),
+        Some(Value::Sequence(_)) => Err("a list"),
+        Some(Value::Mapping(_)) => Err("a set of keys"),
+        Some(Value::Tagged(_)) => Err("a tagged value"),
+    }
 }
 
 const FIELDS: [&str; 8] = [
@@ -219,55 +238,58 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
         Ok(Some(m)) => m,
         Ok(None) => return (indicators, problems),
         Err(e) => {
-            let mut problem = Problem::error(FILE, yaml_message(&e));
-            if let Some(loc) = e.location() {
-                problem = problem.at(loc.line(), loc.column());
-            }
-            let help = if text.lines().any(|l| l.starts_with('\t')) {
-                "YAML indents with spaces, never tabs: replace the tabs with spaces"
-            } else {
-                "each indicator is an id followed by indented `key: value` lines; see the README"
-            };
-            problems.push(problem.help(help));
+            problems.push(yaml_problem(FILE, text, &e));
             return (indicators, problems);
         }
     };
     for (key, value) in mapping {
         let Some(id) = key.as_str().map(str::to_string) else {
-            problems.push(Problem::error(
-                FILE,
-                format!("indicator ids must be text, not {key:?}"),
-            ));
+            let key = serde_yaml::to_string(&key).unwrap_or_default();
+            problems.push(
+                Problem::error(
+                    FILE,
+                    format!("indicator ids must be text, not {}", quote(key.trim())),
+                )
+                .at_line(1),
+            );
             continue;
         };
         let line = id_line(text, &id);
-        let at = |field: &str| field_position(text, line, field, false);
         if !is_id(&id) {
+            let help = if id.chars().count() > MAX_ID_CHARS {
+                format!("keep ids to {MAX_ID_CHARS} characters at most")
+            } else {
+                "use lower-case letters, digits and `_` only (the id becomes a web address), e.g. `cla_count`".into()
+            };
             problems.push(
-                Problem::error(FILE, format!("`{id}` cannot be an indicator id"))
+                Problem::error(FILE, format!("{} cannot be an indicator id", quote(&id)))
                     .at(line, 1)
-                    .help("use lower-case letters, digits and `_` only (the id becomes a web address), e.g. `cla_count`"),
+                    .help(help),
             );
             continue;
         }
+        let at = |field: &str| field_position(text, line, field, false);
         let raw: Raw = match serde_yaml::from_value(value) {
             Ok(raw) => raw,
             Err(e) => {
-                let mut message = yaml_message(&e);
-                let (problem_line, col) = message
+                let message = e.to_string();
+                let unknown = message
                     .strip_prefix("unknown field `")
                     .and_then(|rest| rest.split('`').next())
+                    .map(str::to_string);
+                let (problem_line, col) = unknown
+                    .as_deref()
                     .map_or((line, 1), |field| field_position(text, line, field, true));
-                if let Some(i) = message.find(", expected") {
-                    message.truncate(i);
-                }
-                let help = match message
-                    .strip_prefix("unknown field `")
-                    .and_then(|r| r.split('`').next())
-                {
+                let help = match unknown.as_deref() {
                     Some(field) => suggest(field, FIELDS)
                         .unwrap_or_else(|| format!("the keys are {}", FIELDS.join(", "))),
-                    None => "each indicator needs at least `title` and `unit`".to_string(),
+                    None => "each indicator is indented `key: value` lines, with at least `title` and `unit`".to_string(),
+                };
+                // Any other error is an entry that is not keys and values;
+                // serde's words for it would quote the value, however long.
+                let message = match unknown {
+                    Some(field) => format!("unknown field {}", quote(&field)),
+                    None => "this is not a set of `key: value` lines".into(),
                 };
                 problems.push(
                     Problem::error(FILE, format!("indicator `{id}`: {message}"))
@@ -277,12 +299,32 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                 continue;
             }
         };
+        let before = problems.len();
+        let mut text_of = |field: &str, value: Option<Value>| match as_text(value) {
+            Ok(text) => text.map(|t| t.trim().to_string()),
+            Err(what) => {
+                let (l, c) = at(field);
+                problems.push(
+                    Problem::error(FILE, format!("indicator `{id}`: `{field}` is {what}"))
+                        .at(l, c)
+                        .help(format!("write `{field}` as text on one line")),
+                );
+                None
+            }
+        };
+        let title = text_of("title", raw.title);
+        let unit_name = text_of("unit", raw.unit);
+        let polarity_name = text_of("polarity", raw.polarity);
+        let measure_name = text_of("measure", raw.measure);
+        let description = text_of("description", raw.description).unwrap_or_default();
+        let source = text_of("source", raw.source).unwrap_or_default();
+        let theme = text_of("theme", raw.theme).unwrap_or_default();
         let mut bad = |field: &str, value: &str, names: &[&str]| {
             let (l, c) = at(field);
             problems.push(
                 Problem::error(
                     FILE,
-                    format!("indicator `{id}`: `{value}` is not a {field}"),
+                    format!("indicator `{id}`: {} is not a {field}", quote(value)),
                 )
                 .at(l, c)
                 .help(
@@ -291,63 +333,85 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                 ),
             );
         };
-        let unit = Unit::parse(raw.unit.trim());
-        if unit.is_none() {
-            bad("unit", &raw.unit, &Unit::NAMES);
-        }
-        let polarity = match raw.polarity.as_deref().map(str::trim) {
+        let unit = unit_name.as_deref().and_then(|u| {
+            Unit::parse(u).or_else(|| {
+                bad("unit", u, &Unit::NAMES);
+                None
+            })
+        });
+        let polarity = match polarity_name.as_deref() {
             None => Some(Polarity::Neutral),
             Some(p) => Polarity::parse(p).or_else(|| {
                 bad("polarity", p, &Polarity::NAMES);
                 None
             }),
         };
-        let measure = match raw.measure.as_deref().map(str::trim) {
+        let measure = match measure_name.as_deref() {
             None => Some(Measure::Stock),
             Some(m) => Measure::parse(m).or_else(|| {
                 bad("measure", m, &Measure::NAMES);
                 None
             }),
         };
-        if let Some(d) = raw.decimals
-            && d > 6
-        {
-            let (l, c) = at("decimals");
-            problems.push(
-                Problem::error(
-                    FILE,
-                    format!("indicator `{id}`: {d} decimal places is too many"),
-                )
-                .at(l, c)
-                .help("use 0 to 6"),
-            );
+        let decimals = match raw.decimals {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= MAX_DECIMALS) => {
+                n.as_u64().map(|d| d as u8)
+            }
+            Some(other) => {
+                let shown = match as_text(Some(other)) {
+                    Ok(text) => quote(&text.unwrap_or_default()),
+                    Err(what) => what.to_string(),
+                };
+                let (l, c) = at("decimals");
+                problems.push(
+                    Problem::error(
+                        FILE,
+                        format!("indicator `{id}`: `decimals` is {shown}, not a number of decimal places"),
+                    )
+                    .at(l, c)
+                    .help(format!("write a whole number from 0 to {MAX_DECIMALS}")),
+                );
+                None
+            }
+        };
+        for (field, value) in [("title", &title), ("unit", &unit_name)] {
+            if value.as_deref().is_none_or(str::is_empty) && problems.len() == before {
+                let (l, c) = if value.is_some() {
+                    at(field)
+                } else {
+                    (line, 1)
+                };
+                problems.push(
+                    Problem::error(FILE, format!("indicator `{id}` has no {field}"))
+                        .at(l, c)
+                        .help("each indicator needs at least `title` and `unit`"),
+                );
+            }
+        }
+        if problems.len() > before {
             continue;
         }
-        if raw.title.trim().is_empty() {
-            let (l, c) = at("title");
-            problems.push(
-                Problem::error(FILE, format!("indicator `{id}` has an empty title")).at(l, c),
-            );
-            continue;
-        }
-        let (Some(unit), Some(polarity), Some(measure)) = (unit, polarity, measure) else {
+        let (Some(title), Some(unit), Some(polarity), Some(measure)) =
+            (title, unit, polarity, measure)
+        else {
             continue;
         };
         indicators.insert(
             id.clone(),
             Indicator {
-                decimals: raw.decimals.unwrap_or(unit.default_decimals()),
+                decimals: decimals.unwrap_or(unit.default_decimals()),
                 id,
-                title: raw.title.trim().to_string(),
+                title,
                 unit,
                 polarity,
                 measure,
-                description: raw.description.trim().to_string(),
-                source: raw.source.trim().to_string(),
-                theme: if raw.theme.trim().is_empty() {
+                description,
+                source,
+                theme: if theme.is_empty() {
                     "Other indicators".into()
                 } else {
-                    raw.theme.trim().to_string()
+                    theme
                 },
                 line,
             },
@@ -359,117 +423,11 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
 /// Whether `id` is safe as a file name and web address.
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-fn yaml_message(e: &serde_yaml::Error) -> String {
-    let text = e.to_string();
-    // serde_yaml appends " at line L column C"; the problem carries the place.
-    match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
-/// The 1-based line where `id:` starts an entry.
-fn id_line(text: &str, id: &str) -> usize {
-    text.lines()
-        .position(|line| {
-            let unquoted = line.trim_start_matches(['"', '\'']);
-            unquoted.strip_prefix(id).is_some_and(|rest| {
-                rest.trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            }) && !line.starts_with([' ', '\t'])
-        })
-        .map_or(1, |i| i + 1)
-}
-
-/// Line and column of `field:`'s value (or of the key itself) inside the entry
-/// starting at `entry_line`.
-fn field_position(text: &str, entry_line: usize, field: &str, key: bool) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate().skip(entry_line) {
-        if !line.starts_with([' ', '\t']) && !line.trim().is_empty() {
-            break;
-        }
-        let trimmed = line.trim_start();
-        if trimmed
-            .strip_prefix(field)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        {
-            let indent = line.len() - trimmed.len();
-            let value_col = trimmed
-                .find(':')
-                .map(|c| c + 1 + (trimmed[c + 1..].len() - trimmed[c + 1..].trim_start().len()))
-                .unwrap_or(0);
-            let column = if value_col < trimmed.len() && !key {
-                indent + value_col
-            } else {
-                indent
-            };
-            return (i + 1, line[..column].chars().count() + 1);
-        }
-    }
-    (entry_line, 1)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD: &str = "cla_count:\n  title: Children looked after\n  unit: count\n  polarity: neutral\n  measure: stock\n\
-cla_rate:\n  title: Rate\n  unit: rate_per_10k\n";
-
-    #[test]
-    fn parses_with_defaults() {
-        let (indicators, problems) = parse(GOOD);
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(indicators["cla_count"].unit, Unit::Count);
-        assert_eq!(indicators["cla_rate"].decimals, 1);
-        assert_eq!(indicators["cla_rate"].polarity, Polarity::Neutral);
-        assert_eq!(indicators["cla_rate"].line, 6);
-    }
-
-    #[test]
-    fn rejects_bad_unit_at_its_line_and_keeps_going() {
-        let text = GOOD
-            .replace("unit: count", "unit: percentage")
-            .replace("title: Rate", "title: Rate\n  colour: red");
-        let (indicators, problems) = parse(&text);
-        assert_eq!(indicators.len(), 0);
-        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(shown.len(), 2, "{shown:?}");
-        assert!(
-            shown[0].starts_with(
-                "data/indicators.yaml:3:9: error: indicator `cla_count`: `percentage` is not a unit"
-            ),
-            "{shown:?}"
-        );
-        assert!(shown[0].contains("did you mean `percent`?"), "{shown:?}");
-        assert!(
-            shown[1].starts_with(
-                "data/indicators.yaml:8:3: error: indicator `cla_rate`: unknown field `colour`"
-            ),
-            "{shown:?}"
-        );
-    }
-
-    #[test]
-    fn reports_yaml_syntax_errors_with_place() {
-        let (_, problems) = parse("cla_count:\n  title: [unclosed\n");
-        assert_eq!(problems.len(), 1);
-        assert!(problems[0].line.is_some());
-    }
-
-    #[test]
-    fn rejects_ids_unfit_for_addresses() {
-        let (_, problems) = parse("CLA Count:\n  title: X\n  unit: count\n");
-        assert!(
-            problems[0]
-                .to_string()
-                .contains("cannot be an indicator id")
-        );
-    }
-}
+mod tests;

@@ -246,10 +246,11 @@ impl Period {
     /// `2023-24` for the financial year this period falls in.
     pub fn financial_year_label(&self) -> String {
         let first = self.financial_year_start();
+        // Four digits, as written: year 24 is `0024`, which reads back.
         if self.year_start_month == 1 {
-            first.to_string()
+            format!("{first:04}")
         } else {
-            format!("{}-{:02}", first, (first + 1).rem_euclid(100))
+            format!("{first:04}-{:02}", (first + 1).rem_euclid(100))
         }
     }
 
@@ -495,6 +496,9 @@ mod tests {
             );
         }
         assert_eq!(p("9999-12").end_date().iso(), "9999-12-31");
+        let early = Period::parse("0024", 1).unwrap();
+        assert_eq!(Period::parse(&early.written(), 1), Ok(early));
+        assert_eq!(p("0024-25 Q2").written(), "0024-25 Q2");
         assert_eq!(p("0001-01").start_date().iso(), "0001-01-01");
         assert!(Period::parse("9999", 1).is_ok());
     }
@@ -616,6 +620,46 @@ mod tests {
             Period::parse("2023 Q3", 4).is_err(),
             "a single year names no April financial year"
         );
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text made mostly of what periods are made of.
+        fn period_like() -> impl Strategy<Value = String> {
+            let parts = proptest::sample::select(vec![
+                "2023", "24", "2024", "0000", "9999", "00", "06", "13", "Q1", "q4", "Q5", "-", "/",
+                " ", "_", "x", "\u{1b}", "é", "",
+            ]);
+            prop_oneof![
+                proptest::collection::vec(parts, 0..6).prop_map(|p| p.concat()),
+                ".{0,30}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Nothing panics; a period read is in range and reads back from
+            /// how it is written; a refusal quotes the text safely.
+            #[test]
+            fn any_text_is_a_period_or_a_safe_refusal(text in period_like(), ysm in 1u8..=12) {
+                match Period::parse(&text, ysm) {
+                    Ok(period) => {
+                        prop_assert!(YEARS.contains(&period.start_date().year));
+                        prop_assert!(YEARS.contains(&period.end_date().year));
+                        prop_assert_eq!(Period::parse(&period.written(), ysm), Ok(period));
+                        prop_assert!(!text.trim().starts_with('-'));
+                    }
+                    Err(e) => {
+                        let message = e.to_string();
+                        prop_assert!(message.contains("is not a period"));
+                        prop_assert!(!message.contains(char::is_control), "{:?}", message);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

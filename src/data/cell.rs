@@ -332,6 +332,66 @@ mod tests {
         assert!(parse_cell("[x][X]").unwrap_err().contains("twice"));
     }
 
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text made mostly of what cells are made of.
+        fn cell_like() -> impl Strategy<Value = String> {
+            let parts = proptest::sample::select(vec![
+                "1", "0", "9", "12", ".", "-", "+", "e", "E", "5", " ", "[", "]", "[c]", "[x]",
+                "[p]", "[low]", "[r]", "[P]", "%", ",", "£", "\u{1b}", "\0", "inf", "NaN",
+            ]);
+            prop_oneof![
+                proptest::collection::vec(parts, 0..8).prop_map(|p| p.concat()),
+                ".{0,30}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Nothing panics; a figure read is finite, never -0, and has
+            /// each marker once and at most one standing in for a number;
+            /// a refusal quotes the text safely.
+            #[test]
+            fn any_text_is_a_figure_or_a_safe_refusal(text in cell_like()) {
+                match parse_cell(&text) {
+                    Ok(None) => prop_assert!(text.trim().is_empty()),
+                    Ok(Some(figure)) => {
+                        if let Some(v) = figure.value {
+                            prop_assert!(v.is_finite() && !(v == 0.0 && v.is_sign_negative()));
+                        }
+                        let mut markers = figure.markers.clone();
+                        markers.sort();
+                        markers.dedup();
+                        prop_assert_eq!(markers.len(), figure.markers.len());
+                        prop_assert!(figure.markers.iter().filter(|m| m.replaces_number()).count() <= 1);
+                    }
+                    Err(message) => {
+                        prop_assert!(!message.contains(char::is_control), "{:?}", message);
+                        prop_assert!(message.chars().count() < 400);
+                    }
+                }
+            }
+
+            /// Every number of at most 15 significant digits is read exactly,
+            /// however it is written.
+            #[test]
+            fn numbers_of_fifteen_digits_read_exactly(
+                mantissa in -999_999_999_999_999i64..=999_999_999_999_999,
+                exponent in -300i32..=290,
+            ) {
+                let text = format!("{mantissa}e{exponent}");
+                let expected: f64 = text.parse().unwrap();
+                let read = parse_cell(&text).map(|f| f.and_then(|f| f.value));
+                prop_assert_eq!(read, Ok(Some(if expected == 0.0 { 0.0 } else { expected })), "{}", text);
+                let shown = format!("{expected}");
+                prop_assert_eq!(parse_cell(&shown).map(|f| f.and_then(|f| f.value)), Ok(Some(expected + 0.0)));
+            }
+        }
+    }
+
     #[test]
     fn a_huge_bad_number_gives_a_short_message() {
         let err = parse_cell(&format!("{}x", "9".repeat(20_000_000))).unwrap_err();

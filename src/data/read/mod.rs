@@ -450,4 +450,6 @@ fn csv_problem(file: &Path, e: &csv::Error, line: usize) -> Problem {
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;

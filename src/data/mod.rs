@@ -172,6 +172,15 @@ impl DataSet {
                 BTreeMap::new()
             }
         };
+        // With nothing described, every row would be of an unknown indicator.
+        if indicators_read && declared.is_empty() && !files.csv.is_empty() {
+            problems.push(
+                Problem::error(indicators::FILE, "this file describes no indicators, so no figure in data/ can be read")
+                    .at_line(1)
+                    .help("describe each indicator the CSV files name: an id, then indented `title:` and `unit:` lines; see the README"),
+            );
+            indicators_read = false;
+        }
         let cx = ReadContext {
             indicators: &indicators,
             declared: &declared,
@@ -346,7 +355,7 @@ fn describe(
         text.push_str(&format!(" for {area}"));
     }
     if let Some(breakdown) = breakdown {
-        text.push_str(&format!(", breakdown `{breakdown}`"));
+        text.push_str(&format!(", breakdown {}", crate::problem::quote(breakdown)));
     }
     text
 }
@@ -414,6 +423,38 @@ mod tests {
                 && problems[0].contains("os error"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn an_unreadable_data_file_is_one_problem_with_its_reason() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let files = DataFiles {
+            yaml: Some(Ok("cla_count:\n  title: X\n  unit: count\n".into())),
+            csv: vec![(
+                PathBuf::from("data/x.csv"),
+                Err(anyhow::Error::new(denied).context("could not read data/x.csv")),
+            )],
+        };
+        let (_, problems) = DataSet::from_files(&files, &crate::testutil::config());
+        let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["data/x.csv: error: could not read data/x.csv: permission denied"]
+        );
+    }
+
+    #[test]
+    fn an_indicators_file_that_describes_nothing_is_one_problem() {
+        for yaml in ["", "# nothing yet\n"] {
+            let problems = load(Some(yaml), ROWS);
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0].starts_with(
+                    "data/indicators.yaml:1: error: this file describes no indicators"
+                ),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]

@@ -87,23 +87,22 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     let file: Arc<Path> = Arc::from(file);
     // The csv crate counts "\r\n" as two lines; normalised, lines match an editor's.
     let whole = crate::fsutil::normalise_newlines(text.to_string());
-    let lines: Vec<&str> = whole.lines().collect();
-    let mut file_reader = FileReader::new(&file, &lines, cx);
     // The csv crate reads a quote never closed as one field to the end of the
     // file, so the rows after it would vanish into a note: only the records
     // before the one it opens in are read.
-    let text = match unclosed_quote(&whole) {
-        Some(unclosed) => {
-            let (line, column) = line_col(&whole, unclosed.quote);
-            file_reader.problems.push(
-                Problem::error(&file, "this quote is never closed; the rows after it would be lost")
-                    .at(line, column)
-                    .help("end the quoted text with a `\"`; a `\"` inside quoted text is written twice, `\"\"`"),
-            );
-            &whole[..unclosed.record]
-        }
-        None => whole.as_str(),
-    };
+    let unclosed = unclosed_quote(&whole);
+    let text = unclosed.map_or(whole.as_str(), |u| &whole[..u.record]);
+    // The lines of what is read: a parallel run never starts past its end.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut file_reader = FileReader::new(&file, &lines, cx);
+    if let Some(unclosed) = unclosed {
+        let (line, column) = line_col(&whole, unclosed.quote);
+        file_reader.problems.push(
+            Problem::error(&file, "this quote is never closed; the rows after it would be lost")
+                .at(line, column)
+                .help("end the quoted text with a `\"`; a `\"` inside quoted text is written twice, `\"\"`"),
+        );
+    }
     let mut reader = csv_reader(text.as_bytes());
     let mut records = reader.records();
     // The header is the first record with something in it.

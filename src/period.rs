@@ -135,13 +135,25 @@ impl PartialOrd for Period {
 pub struct PeriodError {
     /// The text as written.
     pub text: String,
+    /// What is wrong, when it is more than not being in an accepted form.
+    pub why: Option<&'static str>,
 }
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a period; write {ACCEPTED_FORMS}", self.text)
+        let text = crate::problem::quote(&self.text);
+        match self.why {
+            Some(why) => write!(f, "{text} is not a period: {why}"),
+            None => write!(f, "{text} is not a period; write {ACCEPTED_FORMS}"),
+        }
     }
 }
+
+/// What may stand between the parts of a period.
+const SEPARATORS: [char; 4] = ['-', '/', ' ', '_'];
+
+/// The years a period may fall in: four digits, and no year 0.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 impl std::error::Error for PeriodError {}
 
@@ -179,9 +191,22 @@ impl Period {
     /// `2011-12` could be December 2011 or the financial year 2011-12; it is read
     /// as the month, and `2011/12` as the year.
     pub fn parse(text: &str, year_start_month: u8) -> Result<Period, PeriodError> {
-        parse_parts(text, year_start_month).ok_or_else(|| PeriodError {
-            text: text.trim().to_string(),
-        })
+        let trimmed = text.trim();
+        let error = |why| PeriodError {
+            text: trimmed.to_string(),
+            why,
+        };
+        // `-2023-01` would otherwise read as 2023-01: a sign is not a separator.
+        if trimmed.starts_with(SEPARATORS) || trimmed.ends_with(SEPARATORS) {
+            return Err(error(Some(
+                "it starts or ends with `-`, `/` or `_`; write the period alone, with no sign",
+            )));
+        }
+        let period = parse_parts(trimmed, year_start_month).ok_or_else(|| error(None))?;
+        if !YEARS.contains(&period.start_date().year) || !YEARS.contains(&period.end_date().year) {
+            return Err(error(Some("years run from 0001 to 9999")));
+        }
+        Ok(period)
     }
 
     /// Which kind of period this is.
@@ -221,10 +246,11 @@ impl Period {
     /// `2023-24` for the financial year this period falls in.
     pub fn financial_year_label(&self) -> String {
         let first = self.financial_year_start();
+        // Four digits, as written: year 24 is `0024`, which reads back.
         if self.year_start_month == 1 {
-            first.to_string()
+            format!("{first:04}")
         } else {
-            format!("{}-{:02}", first, (first + 1).rem_euclid(100))
+            format!("{first:04}-{:02}", (first + 1).rem_euclid(100))
         }
     }
 
@@ -342,10 +368,7 @@ fn split_index(index: i32) -> (i32, u32) {
 fn parse_parts(text: &str, year_start_month: u8) -> Option<Period> {
     let lower = text.trim().to_ascii_lowercase();
     let slash = lower.contains('/');
-    let parts: Vec<&str> = lower
-        .split(['-', '/', ' ', '_'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = lower.split(SEPARATORS).filter(|p| !p.is_empty()).collect();
     let quarter = |p: &str| -> Option<u32> {
         let q = p.strip_prefix('q')?.parse().ok()?;
         (1..=4).contains(&q).then_some(q)
@@ -456,6 +479,41 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_or_a_year_out_of_range_is_no_period() {
+        for (text, why) in [
+            ("-2023-01", "no sign"),
+            ("2023-01-", "no sign"),
+            ("/2022/23", "no sign"),
+            ("0000-01", "0001 to 9999"),
+            ("0000-01 Q1", "0001 to 9999"),
+            ("9999-00", "0001 to 9999"),
+            ("Q4 9999-00", "0001 to 9999"),
+        ] {
+            let err = Period::parse(text, 4).unwrap_err().to_string();
+            assert!(
+                err.contains("is not a period") && err.contains(why),
+                "{text}: {err}"
+            );
+        }
+        assert_eq!(p("9999-12").end_date().iso(), "9999-12-31");
+        let early = Period::parse("0024", 1).unwrap();
+        assert_eq!(Period::parse(&early.written(), 1), Ok(early));
+        assert_eq!(p("0024-25 Q2").written(), "0024-25 Q2");
+        assert_eq!(p("0001-01").start_date().iso(), "0001-01-01");
+        assert!(Period::parse("9999", 1).is_ok());
+    }
+
+    #[test]
+    fn a_bad_period_is_quoted_safely() {
+        let err = Period::parse("2023\u{1b}[2J", 4).unwrap_err().to_string();
+        assert!(err.starts_with("`2023\\u{1b}[2J` is not a period"), "{err}");
+        let err = Period::parse(&"2".repeat(1_000_000), 4)
+            .unwrap_err()
+            .to_string();
+        assert!(err.len() < 400, "{err}");
+    }
+
+    #[test]
     fn labels_each_kind() {
         assert_eq!(p("2023-06").label(), "June 2023");
         assert_eq!(p("2023-24 Q1").label(), "Q1 2023-24 (April to June 2023)");
@@ -562,6 +620,46 @@ mod tests {
             Period::parse("2023 Q3", 4).is_err(),
             "a single year names no April financial year"
         );
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text made mostly of what periods are made of.
+        fn period_like() -> impl Strategy<Value = String> {
+            let parts = proptest::sample::select(vec![
+                "2023", "24", "2024", "0000", "9999", "00", "06", "13", "Q1", "q4", "Q5", "-", "/",
+                " ", "_", "x", "\u{1b}", "é", "",
+            ]);
+            prop_oneof![
+                proptest::collection::vec(parts, 0..6).prop_map(|p| p.concat()),
+                ".{0,30}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Nothing panics; a period read is in range and reads back from
+            /// how it is written; a refusal quotes the text safely.
+            #[test]
+            fn any_text_is_a_period_or_a_safe_refusal(text in period_like(), ysm in 1u8..=12) {
+                match Period::parse(&text, ysm) {
+                    Ok(period) => {
+                        prop_assert!(YEARS.contains(&period.start_date().year));
+                        prop_assert!(YEARS.contains(&period.end_date().year));
+                        prop_assert_eq!(Period::parse(&period.written(), ysm), Ok(period));
+                        prop_assert!(!text.trim().starts_with('-'));
+                    }
+                    Err(e) => {
+                        let message = e.to_string();
+                        prop_assert!(message.contains("is not a period"));
+                        prop_assert!(!message.contains(char::is_control), "{:?}", message);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

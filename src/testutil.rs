@@ -24,6 +24,7 @@ pub(crate) fn data(yaml: &str, csv: &str) -> DataSet {
         indicators: &indicators,
         declared: &declared,
         config: &config,
+        indicators_read: true,
     };
     let (rows, problems) = read(Path::new("data/test.csv"), csv, &cx);
     assert!(problems.is_empty(), "{problems:?}");

@@ -94,22 +94,30 @@ pub fn difference(delta: f64, unit: Unit, decimals: u8) -> String {
 }
 
 fn money(value: f64, decimals: u8) -> String {
-    let sign = if value < 0.0 { "-" } else { "" };
     let abs = value.abs();
-    if abs >= 1e9 {
-        format!("{sign}£{}bn", number(abs / 1e9, 1))
+    let (amount, scale) = if abs >= 1e9 {
+        (number(abs / 1e9, 1), "bn")
     } else if abs >= 1e6 {
-        format!("{sign}£{}m", number(abs / 1e6, 1))
+        (number(abs / 1e6, 1), "m")
     } else {
-        format!("{sign}£{}", number(abs, decimals))
-    }
+        (number(abs, decimals), "")
+    };
+    // As for any number, an amount that rounds to zero has no minus sign.
+    let sign = if value < 0.0 && amount.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}£{amount}{scale}")
 }
 
 /// Rounds as the figure is shown, so that a change computed from two shown
 /// figures agrees with them (67.9 - 64.3 is 3.6, whatever the raw data held).
 pub fn round(value: f64, decimals: u8) -> f64 {
     let factor = 10f64.powi(decimals as i32);
-    (value * factor).round() / factor
+    let rounded = (value * factor).round() / factor;
+    // -0.04 rounds to -0, which must not show as "-0" wherever it is written.
+    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 #[cfg(test)]
@@ -201,5 +209,19 @@ mod tests {
     fn rounds_as_shown() {
         assert_eq!(round(67.94, 1), 67.9);
         assert_eq!(round(2.5, 0), 3.0);
+    }
+
+    #[test]
+    fn minus_zero_is_written_as_zero() {
+        for value in [-0.0, -0.4, -0.000_01] {
+            assert_eq!(number(value, 0), "0");
+            assert_eq!(with_unit(value, Unit::Money, 0), "£0");
+            assert_eq!(with_unit(value, Unit::Percent, 0), "0%");
+            assert_eq!(difference(value, Unit::Count, 0), "0");
+        }
+        assert_eq!(with_unit(-400.0, Unit::Money, 0), "-£400");
+        assert_eq!(with_unit(-0.01, Unit::Money, 2), "-£0.01");
+        assert!(round(-0.04, 1).is_sign_positive());
+        assert!(round(-0.0, 0).is_sign_positive());
     }
 }

@@ -6,7 +6,9 @@ pub mod format;
 pub mod indicators;
 pub mod national;
 pub mod read;
+mod scan;
 pub mod tidy;
+mod yaml;
 
 use crate::config::Config;
 use crate::fsutil;
@@ -147,11 +149,14 @@ impl DataSet {
     pub fn from_files(files: &DataFiles, config: &Config) -> (DataSet, Problems) {
         let mut problems = Problems::new();
         let mut declared = BTreeSet::new();
+        // Unless indicators.yaml is read, every row would be of an unknown
+        // indicator: its one problem is what to fix.
+        let mut indicators_read = false;
         let indicators = match &files.yaml {
             Some(Ok(text)) => {
                 let text = fsutil::normalise_newlines(text.clone());
                 let (indicators, found) = indicators::parse(&text);
-                declared = indicators::declared_ids(&text);
+                (declared, indicators_read) = indicators::declared_ids(&text);
                 problems.extend(found);
                 indicators
             }
@@ -168,10 +173,20 @@ impl DataSet {
                 BTreeMap::new()
             }
         };
+        // With nothing described, every row would be of an unknown indicator.
+        if indicators_read && declared.is_empty() && !files.csv.is_empty() {
+            problems.push(
+                Problem::error(indicators::FILE, "this file describes no indicators, so no figure in data/ can be read")
+                    .at_line(1)
+                    .help("describe each indicator the CSV files name: an id, then indented `title:` and `unit:` lines; see the README"),
+            );
+            indicators_read = false;
+        }
         let cx = ReadContext {
             indicators: &indicators,
             declared: &declared,
             config,
+            indicators_read,
         };
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
@@ -377,7 +392,7 @@ fn describe(
         text.push_str(&format!(" for {area}"));
     }
     if let Some(breakdown) = breakdown {
-        text.push_str(&format!(", breakdown `{breakdown}`"));
+        text.push_str(&format!(", breakdown {}", crate::problem::quote(breakdown)));
     }
     text
 }
@@ -415,6 +430,80 @@ mod tests {
 
     fn value(o: Option<&Observation>) -> Option<f64> {
         o.and_then(|o| o.figure.value)
+    }
+
+    fn load(yaml: Option<&str>, csv: &str) -> Vec<String> {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        match yaml {
+            Some(yaml) => std::fs::write(data.join("indicators.yaml"), yaml).unwrap(),
+            // A folder where the file should be: the system will not read it.
+            None => std::fs::create_dir(data.join("indicators.yaml")).unwrap(),
+        }
+        std::fs::write(data.join("x.csv"), csv).unwrap();
+        let (_, problems) = DataSet::load(root.path(), &crate::testutil::config());
+        problems.sorted().iter().map(|p| p.to_string()).collect()
+    }
+
+    const ROWS: &str =
+        "indicator,period,value\ncla_count,2023-06,1\ncla_rate,2023-06,2\nuasc,2023-06,3\n";
+
+    /// Without indicators.yaml, every row would be of an unknown indicator:
+    /// the one problem is the file's own.
+    #[test]
+    fn an_unreadable_indicators_file_is_one_problem_with_its_reason() {
+        let problems = load(None, ROWS);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("data/indicators.yaml: error: could not read")
+                && problems[0].contains("os error"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_data_file_is_one_problem_with_its_reason() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let files = DataFiles {
+            yaml: Some(Ok("cla_count:\n  title: X\n  unit: count\n".into())),
+            csv: vec![(
+                PathBuf::from("data/x.csv"),
+                Err(anyhow::Error::new(denied).context("could not read data/x.csv")),
+            )],
+        };
+        let (_, problems) = DataSet::from_files(&files, &crate::testutil::config());
+        let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["data/x.csv: error: could not read data/x.csv: permission denied"]
+        );
+    }
+
+    #[test]
+    fn an_indicators_file_that_describes_nothing_is_one_problem() {
+        for yaml in ["", "# nothing yet\n"] {
+            let problems = load(Some(yaml), ROWS);
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0].starts_with(
+                    "data/indicators.yaml:1: error: this file describes no indicators"
+                ),
+                "{problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_indicators_file_that_is_not_yaml_is_one_problem() {
+        let problems = load(Some("cla_count:\n  title: [unclosed\n"), ROWS);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("data/indicators.yaml:"),
+            "{problems:?}"
+        );
+        let problems = load(Some("cla_count: [\n"), &ROWS.replace("cla_count", "x"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

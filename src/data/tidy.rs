@@ -137,6 +137,8 @@ impl Writer {
         self.out.push(b',');
         self.value.clear();
         if let Some(v) = row.value {
+            // A figure computed to -0 is written as 0, as it is shown.
+            let v = if v == 0.0 { 0.0 } else { v };
             let _ = write!(self.value, "{v}");
         }
         self.out.extend_from_slice(self.value.as_bytes());
@@ -171,6 +173,24 @@ impl Default for Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minus_zero_is_written_as_zero() {
+        let mut writer = Writer::without_header();
+        writer.write(&Row {
+            indicator: "x",
+            title: "X",
+            area: "A",
+            breakdown: "",
+            period: Period::parse("2023-06", 4).unwrap(),
+            value: Some(-0.0),
+            unit: Unit::Count,
+            markers: &[],
+            note: "",
+        });
+        let text = String::from_utf8(writer.into_bytes()).unwrap();
+        assert_eq!(text.split(',').nth(8), Some("0"), "{text}");
+    }
 
     /// Each row as the csv crate writes it, field by field.
     fn by_the_csv_crate(rows: &[Row<'_>]) -> Vec<u8> {

@@ -136,7 +136,9 @@ impl Site {
         };
         let static_files = load_static(root, &mut problems);
         let (reports, pages) = arrange(documents, options, &mut problems);
-        let warnings = warnings(&config, &data);
+        let mut warnings = warnings(&config, &data);
+        // Warnings found while loading are shown too: only errors stop a build.
+        warnings.extend(problems.warnings().cloned());
         let Some(theme) = theme else {
             return Err(SiteProblems(problems));
         };

@@ -4,6 +4,7 @@
 //! outturn goes through here so the message says which file and what was being
 //! done with it.
 
+use crate::problem::Problem;
 use anyhow::{Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -76,6 +77,52 @@ pub fn rename(from: &Path, to: &Path) -> Result<()> {
         .with_context(|| format!("could not move {} to {}", from.display(), to.display()))
 }
 
+/// Swaps two paths in one step, so that nothing looking at either ever sees
+/// a gap. Returns `Ok(false)` when the system or file system cannot: Linux
+/// before 3.15, file systems without `RENAME_EXCHANGE`, other systems.
+pub fn exchange(a: &Path, b: &Path) -> Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes());
+        let (Ok(ca), Ok(cb)) = (c(a), c(b)) else {
+            return Ok(false);
+        };
+        // SAFETY: both are valid NUL-terminated paths that outlive the call.
+        let status = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if status == 0 {
+            return Ok(true);
+        }
+        let error = std::io::Error::last_os_error();
+        match error.raw_os_error() {
+            Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => Ok(false),
+            _ => Err(error)
+                .with_context(|| format!("could not swap {} and {}", a.display(), b.display())),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// Copies a file's bytes without holding them in memory (and, where the file
+/// system shares blocks between files, without copying them at all).
+pub fn copy(from: &Path, to: &Path) -> Result<()> {
+    fs::copy(from, to)
+        .map(|_| ())
+        .with_context(|| format!("could not copy {} to {}", from.display(), to.display()))
+}
+
 /// Reads a file's bytes.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).with_context(|| format!("could not read {}", path.display()))
@@ -92,27 +139,133 @@ pub fn normalise_newlines(text: String) -> String {
 }
 
 /// Every file under `dir` whose name ends in `.ext` (any case), sorted, as
-/// paths relative to `root`. A missing folder has none.
+/// paths relative to `root`. A missing folder has none. What the walk could
+/// not follow is left out here; [`walk`] says what and why.
 pub fn files_with_extension(dir: &Path, root: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    walk(dir, root, Some(ext)).files
+}
+
+/// What a walk of a folder found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The files, sorted, relative to the site root.
+    pub files: Vec<PathBuf>,
+    /// Links it did not follow (warnings) and folders it could not read (errors).
+    pub problems: Vec<Problem>,
+}
+
+/// Every file under `dir` (whose name ends in `.ext`, any case, when given),
+/// sorted, as paths relative to `root`; a missing folder has none.
+///
+/// A link to a file or folder inside `root` is followed, so a site may share
+/// a report or a folder of images between places. A link that leads outside
+/// the site is a warning and is never read: a site's files are what its
+/// folder holds. A link that leads nowhere, or round in a loop, is a
+/// warning too, and a folder that cannot be read is an error with the
+/// system's reason, so that no file is left out without a word.
+pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
+    let mut walk = Walk::default();
+    if fs::symlink_metadata(dir).is_err() {
+        return walk;
+    }
+    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let wanted = |path: &Path| match ext {
+        None => true,
+        Some(ext) => path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case(ext)),
+    };
+    let mut outside = Vec::new();
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case(ext))
-        })
-        .map(|e| {
-            e.path()
-                .strip_prefix(root)
-                .unwrap_or(e.path())
-                .to_path_buf()
-        })
-        .collect();
-    files.sort();
-    files
+        .filter_entry(|entry| {
+            if !entry.path_is_symlink() {
+                return true;
+            }
+            match fs::canonicalize(entry.path()) {
+                Ok(target) if target.starts_with(&real_root) => true,
+                Ok(target) => {
+                    // A link to some other kind of file is none of outturn's business.
+                    if wanted(entry.path()) || target.is_dir() {
+                        outside.push(
+                            Problem::warning(
+                                relative(entry.path()),
+                                format!(
+                                    "this is a link to {}, outside the site, so outturn does not read it",
+                                    target.display()
+                                ),
+                            )
+                            .help("copy what it links to into the site, or link to a copy inside it"),
+                        );
+                    }
+                    false
+                }
+                // A link that leads nowhere: the walk reports it.
+                Err(_) => true,
+            }
+        });
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && wanted(entry.path()) {
+                    walk.files.push(relative(entry.path()));
+                }
+            }
+            Err(error) => {
+                if let Some(problem) = walk_problem(&error, dir, &relative, &wanted) {
+                    walk.problems.push(problem);
+                }
+            }
+        }
+    }
+    walk.problems.extend(outside);
+    walk.files.sort();
+    walk.problems.sort_by(|a, b| a.file.cmp(&b.file));
+    walk
+}
+
+/// The problem for a place a walk could not go, if it matters.
+fn walk_problem(
+    error: &walkdir::Error,
+    dir: &Path,
+    relative: &impl Fn(&Path) -> PathBuf,
+    wanted: &impl Fn(&Path) -> bool,
+) -> Option<Problem> {
+    let path = error.path().unwrap_or(dir);
+    let reason = error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string);
+    if let Some(ancestor) = error.loop_ancestor() {
+        return Some(
+            Problem::warning(
+                relative(path),
+                format!(
+                    "this link leads back to {}, a folder that holds it, so outturn does not follow it",
+                    relative(ancestor).display()
+                ),
+            )
+            .help("remove the link"),
+        );
+    }
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        // A broken link without the extension may have been a folder.
+        let named_like_one = wanted(path) || path.extension().is_none();
+        return named_like_one.then(|| {
+            Problem::warning(relative(path), format!("this link leads nowhere: {reason}"))
+                .help("point it at a file inside the site, or remove it")
+        });
+    }
+    Some(unreadable(&relative(path), &reason))
+}
+
+/// The problem for a folder or file that cannot be read, with the system's reason.
+pub fn unreadable(path: &Path, reason: &str) -> Problem {
+    Problem::error(path, format!("outturn cannot read this: {reason}"))
+        .help("check that the account running outturn may read it (its permissions)")
 }
 
 /// A text file that is not UTF-8, with the place of its first bad character.
@@ -134,13 +287,13 @@ impl std::error::Error for NotUtf8 {}
 
 /// A problem in `file` for an error reading it, placed at the bad character
 /// when the file is not UTF-8.
-pub fn read_problem(file: &Path, error: &anyhow::Error) -> crate::problem::Problem {
+pub fn read_problem(file: &Path, error: &anyhow::Error) -> Problem {
     match error.downcast_ref::<NotUtf8>() {
-        Some(bad) => crate::problem::Problem::error(file, bad.to_string())
+        Some(bad) => Problem::error(file, bad.to_string())
             .at(bad.line, bad.column)
             .help(
                 "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)",
             ),
-        None => crate::problem::Problem::error(file, format!("{error:#}")),
+        None => Problem::error(file, format!("{error:#}")),
     }
 }

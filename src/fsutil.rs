@@ -52,6 +52,13 @@ pub fn remove_dir_all(path: &Path) -> Result<()> {
 /// last output of a large archive is thousands of folders, and removing them
 /// one by one was a tenth of a build.
 pub fn remove_dir_all_parallel(path: &Path) -> Result<()> {
+    remove_dir_all_but_last(path, "")
+}
+
+/// As [`remove_dir_all_parallel`], removing the file `last` (directly in
+/// `path`) only once everything else has gone: a folder whose removal
+/// fails part way still holds it, so it is still known by it.
+pub fn remove_dir_all_but_last(path: &Path, last: &str) -> Result<()> {
     use rayon::prelude::*;
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries.collect::<std::io::Result<Vec<_>>>(),
@@ -59,15 +66,23 @@ pub fn remove_dir_all_parallel(path: &Path) -> Result<()> {
         Err(e) => Err(e),
     }
     .with_context(|| format!("could not read {}", path.display()))?;
-    entries.par_iter().try_for_each(|entry| {
-        // A link to a folder is removed, not followed.
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            remove_dir_all_parallel(&entry.path())
-        } else {
-            fs::remove_file(entry.path())
-                .with_context(|| format!("could not remove {}", entry.path().display()))
-        }
-    })?;
+    let remove_file = |path: &Path| {
+        fs::remove_file(path).with_context(|| format!("could not remove {}", path.display()))
+    };
+    entries
+        .par_iter()
+        .filter(|entry| last.is_empty() || entry.file_name() != last)
+        .try_for_each(|entry| {
+            // A link to a folder is removed, not followed.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_dir_all_parallel(&entry.path())
+            } else {
+                remove_file(&entry.path())
+            }
+        })?;
+    if !last.is_empty() && fs::symlink_metadata(path.join(last)).is_ok() {
+        remove_file(&path.join(last))?;
+    }
     remove_dir_all(path)
 }
 

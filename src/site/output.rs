@@ -179,6 +179,12 @@ fn foreign_files(out: &Path) -> Result<Vec<PathBuf>> {
     Ok(foreign)
 }
 
+/// Removes a folder outturn made, its marker last, so that if removing
+/// fails part way the next build still knows the folder for outturn's.
+pub(super) fn remove(dir: &Path) -> Result<()> {
+    fsutil::remove_dir_all_but_last(dir, MARKER_FILE)
+}
+
 /// Removes the staging and old folders that killed builds left beside `out`
 /// (`.public.building-PID`, `.public.old-PID`), and only those: a folder
 /// with such a name but without outturn's marker is the user's, and a
@@ -198,7 +204,7 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Vec<Problem> {
         if (pid != std::process::id() && running(pid)) || !is_outturns(&path) {
             continue;
         }
-        if let Err(e) = fsutil::remove_dir_all_parallel(&path) {
+        if let Err(e) = remove(&path) {
             warnings.push(
                 Problem::warning(&path, format!("a build that stopped part way left this folder, and it could not be removed: {e:#}"))
                     .help("delete it yourself; it holds nothing but an unfinished or earlier copy of the site"),

@@ -112,10 +112,14 @@ impl Staging {
     /// output. Once the new site is in place, anything that goes wrong is a
     /// warning, returned, not an error: the site was published.
     pub fn commit(self) -> Result<Vec<Problem>> {
-        self.commit_with(fsutil::remove_dir_all_parallel)
+        self.commit_with(fsutil::exchange, output::remove)
     }
 
-    fn commit_with(mut self, remove: impl Fn(&Path) -> Result<()>) -> Result<Vec<Problem>> {
+    fn commit_with(
+        mut self,
+        exchange: impl Fn(&Path, &Path) -> Result<bool>,
+        remove: impl Fn(&Path) -> Result<()>,
+    ) -> Result<Vec<Problem>> {
         let mut written =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         written.sort_unstable();
@@ -133,7 +137,7 @@ impl Staging {
         // Looked at again now: a file may have been put there by hand
         // while the site rendered.
         output::check_foreign(&self.out).map_err(|p| anyhow!("{p}"))?;
-        let old = if fsutil::exchange(&self.dir, &self.out)? {
+        let old = if exchange(&self.dir, &self.out)? {
             // The staging folder's name now holds the old site.
             self.dir.clone()
         } else {
@@ -190,7 +194,7 @@ impl Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fsutil::remove_dir_all(&self.dir);
+            let _ = output::remove(&self.dir);
         }
     }
 }
@@ -281,7 +285,7 @@ mod tests {
         let building = staging.dir.clone();
         let kept = std::sync::Mutex::new(None);
         let warnings = staging
-            .commit_with(|old| {
+            .commit_with(fsutil::exchange, |old| {
                 *kept.lock().unwrap() = Some(std::fs::read_to_string(old.join("index.html"))?);
                 fsutil::remove_dir_all(old)
             })
@@ -295,6 +299,25 @@ mod tests {
         #[cfg(target_os = "linux")]
         assert!(!building.exists(), "exchanged, then removed");
         let _ = building;
+    }
+
+    #[test]
+    fn without_an_exchange_two_renames_do() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        replace_dir(&out, &[file("index.html", "old")]).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.put(file("index.html", "new")).unwrap();
+        let warnings = staging
+            .commit_with(|_, _| Ok(false), output::remove)
+            .unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "new"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "only public/ remains");
     }
 
     #[cfg(target_os = "linux")]
@@ -319,7 +342,9 @@ mod tests {
         let staging = Staging::new(&out).unwrap();
         staging.put(file("index.html", "new")).unwrap();
         let warnings = staging
-            .commit_with(|_| Err(anyhow!("Permission denied (os error 13)")))
+            .commit_with(fsutil::exchange, |_| {
+                Err(anyhow!("Permission denied (os error 13)"))
+            })
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),

@@ -136,7 +136,10 @@ impl Staging {
         }
         // Looked at again now: a file may have been put there by hand
         // while the site rendered.
-        output::check_foreign(&self.out).map_err(|p| anyhow!("{p}"))?;
+        output::check_foreign(&self.out).map_err(|p| match p.help {
+            Some(help) => anyhow!("{}: {}\n    help: {help}", p.file.display(), p.message),
+            None => anyhow!("{}: {}", p.file.display(), p.message),
+        })?;
         let old = if exchange(&self.dir, &self.out)? {
             // The staging folder's name now holds the old site.
             self.dir.clone()

@@ -191,7 +191,7 @@ pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case(ext)),
     };
-    let mut outside = Vec::new();
+    let mut skipped = Vec::new();
     let entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -200,12 +200,19 @@ pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
             if !entry.path_is_symlink() {
                 return true;
             }
+            let real_folder = entry.path().parent().and_then(|p| fs::canonicalize(p).ok());
             match fs::canonicalize(entry.path()) {
+                // Following a link to a folder that holds it would walk
+                // that folder again, from above.
+                Ok(target) if real_folder.is_some_and(|f| f.starts_with(&target)) => {
+                    skipped.push(loop_warning(relative(entry.path()), &target, &real_root));
+                    false
+                }
                 Ok(target) if target.starts_with(&real_root) => true,
                 Ok(target) => {
                     // A link to some other kind of file is none of outturn's business.
                     if wanted(entry.path()) || target.is_dir() {
-                        outside.push(
+                        skipped.push(
                             Problem::warning(
                                 relative(entry.path()),
                                 format!(
@@ -230,13 +237,13 @@ pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
                 }
             }
             Err(error) => {
-                if let Some(problem) = walk_problem(&error, dir, &relative, &wanted) {
+                if let Some(problem) = walk_problem(&error, dir, &real_root, &relative, &wanted) {
                     walk.problems.push(problem);
                 }
             }
         }
     }
-    walk.problems.extend(outside);
+    walk.problems.extend(skipped);
     walk.files.sort();
     walk.problems.sort_by(|a, b| a.file.cmp(&b.file));
     walk
@@ -246,6 +253,7 @@ pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
 fn walk_problem(
     error: &walkdir::Error,
     dir: &Path,
+    real_root: &Path,
     relative: &impl Fn(&Path) -> PathBuf,
     wanted: &impl Fn(&Path) -> bool,
 ) -> Option<Problem> {
@@ -254,16 +262,8 @@ fn walk_problem(
         .io_error()
         .map_or_else(|| error.to_string(), ToString::to_string);
     if let Some(ancestor) = error.loop_ancestor() {
-        return Some(
-            Problem::warning(
-                relative(path),
-                format!(
-                    "this link leads back to {}, a folder that holds it, so outturn does not follow it",
-                    relative(ancestor).display()
-                ),
-            )
-            .help("remove the link"),
-        );
+        let ancestor = fs::canonicalize(ancestor).unwrap_or_else(|_| ancestor.to_path_buf());
+        return Some(loop_warning(relative(path), &ancestor, real_root));
     }
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link {
@@ -275,6 +275,20 @@ fn walk_problem(
         });
     }
     Some(unreadable(&relative(path), &reason))
+}
+
+/// The warning for a link at `link` that leads back to `folder`, which holds it.
+fn loop_warning(link: PathBuf, folder: &Path, real_root: &Path) -> Problem {
+    let folder = match folder.strip_prefix(real_root) {
+        Ok(inside) if inside.as_os_str().is_empty() => "the site's own folder".to_string(),
+        Ok(inside) => inside.display().to_string(),
+        Err(_) => folder.display().to_string(),
+    };
+    Problem::warning(
+        link,
+        format!("this link leads back to {folder}, which holds it, so outturn does not follow it"),
+    )
+    .help("remove the link, or point it at a folder beside it")
 }
 
 /// The problem for a folder or file that cannot be read, with the system's reason.
@@ -310,5 +324,68 @@ pub fn read_problem(file: &Path, error: &anyhow::Error) -> Problem {
                 "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: Save as, Encoding UTF-8)",
             ),
         None => Problem::error(file, format!("{error:#}")),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn messages(walk: &Walk) -> Vec<String> {
+        walk.problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn folders_linked_to_each_other_are_walked_once_without_hanging() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for (dir, other) in [("x", "../y"), ("y", "../x")] {
+            fs::create_dir_all(root.join("content").join(dir)).unwrap();
+            fs::write(root.join("content").join(dir).join("page.md"), "").unwrap();
+            symlink(other, root.join("content").join(dir).join("other")).unwrap();
+        }
+        let walk = walk(&root.join("content"), root, Some("md"));
+        // Each page once by its own path, and once through the other folder's link.
+        assert_eq!(
+            walk.files,
+            [
+                "content/x/other/page.md",
+                "content/x/page.md",
+                "content/y/other/page.md",
+                "content/y/page.md"
+            ]
+            .map(PathBuf::from)
+        );
+        let messages = messages(&walk);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .all(|m| m.contains("leads back to content/")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn only_links_a_walk_would_read_are_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("notes.txt"), "").unwrap();
+        fs::write(elsewhere.path().join("q1.csv"), "").unwrap();
+        let data = tmp.path().join("data");
+        fs::create_dir(&data).unwrap();
+        symlink(elsewhere.path().join("notes.txt"), data.join("notes.txt")).unwrap();
+        symlink(elsewhere.path().join("q1.csv"), data.join("q1.csv")).unwrap();
+        symlink(elsewhere.path(), data.join("exports")).unwrap();
+        symlink("gone.txt", data.join("gone.txt")).unwrap();
+        symlink("gone.csv", data.join("gone.csv")).unwrap();
+        let walk = walk(&data, tmp.path(), Some("csv"));
+        assert!(walk.files.is_empty());
+        let messages = messages(&walk);
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].starts_with("data/exports: warning: this is a link to"));
+        assert!(messages[1].starts_with("data/gone.csv: warning: this link leads nowhere"));
+        assert!(messages[2].starts_with("data/q1.csv: warning: this is a link to"));
     }
 }

@@ -63,6 +63,7 @@ pub(super) fn is_outturns(dir: &Path) -> bool {
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Problem> {
     let root_abs = absolute(root);
     let out_abs = absolute(out);
+    let out = out.strip_prefix(".").unwrap_or(out);
     let refuse = |message: String| Err(Problem::error(out, message));
     if root_abs.starts_with(&out_abs) {
         return refuse(
@@ -99,14 +100,17 @@ pub(super) fn check_foreign(out: &Path) -> Result<(), Problem> {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
+    let folders = foreign.iter().filter(|p| what(p) == "a folder").count();
+    let kind = match folders {
+        0 => "files",
+        n if n == foreign.len() => "folders",
+        _ => "files and folders",
+    };
     let (count, them) = if foreign.len() == 1 {
         (format!("{} that outturn did not write", what(first)), "it")
     } else {
         (
-            format!(
-                "{} files and folders that outturn did not write",
-                foreign.len()
-            ),
+            format!("{} {kind} that outturn did not write", foreign.len()),
             "them",
         )
     };

@@ -159,10 +159,7 @@ fn foreign_files(out: &Path) -> Result<Vec<PathBuf>> {
         .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
         .collect();
     let mut foreign = Vec::new();
-    let mut entries = walkdir::WalkDir::new(out)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter();
+    let mut entries = walkdir::WalkDir::new(out).min_depth(1).into_iter();
     while let Some(entry) = entries.next() {
         let entry = entry?;
         let relative = entry.path().strip_prefix(out)?;
@@ -180,6 +177,7 @@ fn foreign_files(out: &Path) -> Result<Vec<PathBuf>> {
             foreign.push(PathBuf::from(name));
         }
     }
+    foreign.sort();
     Ok(foreign)
 }
 

@@ -1,6 +1,7 @@
 //! `outturn build`: load, render, then replace the output folder in one swap.
 
 use crate::cli::BuildArgs;
+use crate::problem::{Problems, SiteProblems};
 use crate::site::{BuildOptions, Site, Timings, write};
 use anyhow::Result;
 use std::process::ExitCode;
@@ -29,7 +30,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(&out)?,
         _ => out,
     };
-    write::check_output_dir(root, &out)?;
+    if let Err(problem) = write::check_output_dir(root, &out) {
+        let mut problems = Problems::new();
+        problems.push(problem);
+        return Ok(super::report_problems(&SiteProblems(problems)));
+    }
     // Files go straight into a folder beside the output as they are made; it
     // replaces the output only if the whole build succeeds.
     let staging = write::Staging::new(&out)?;
@@ -41,7 +46,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
     let write_start = Instant::now();
-    staging.commit()?;
+    // Once the new site is in place, what goes wrong is a warning: the exit
+    // status says whether the site was published.
+    let mut warnings = Problems::new();
+    warnings.extend(staging.commit()?);
+    super::report_warnings(&warnings);
     timings.stages.push(("swap", write_start.elapsed()));
     if args.common.verbose {
         for (stage, time) in &timings.stages {

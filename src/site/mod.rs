@@ -8,6 +8,7 @@
 mod archive;
 mod cache;
 mod links;
+mod output;
 mod render;
 pub mod write;
 
@@ -16,7 +17,7 @@ use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document};
 use crate::data::{DataFiles, DataSet};
 use crate::fsutil;
-use crate::problem::{Problem, Problems, SiteProblems};
+use crate::problem::{Problem, Problems, Severity, SiteProblems};
 use crate::templates::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -69,8 +70,9 @@ pub struct Site {
     pub reports: Vec<Document>,
     /// Plain pages, in path order.
     pub pages: Vec<Document>,
-    /// Files from the site's `static/`, by output path.
-    static_files: BTreeMap<String, Vec<u8>>,
+    /// Files from the site's `static/`, by output path: where each is,
+    /// relative to the root.
+    static_files: BTreeMap<String, PathBuf>,
     /// Warnings: the site builds, but something is probably not as meant.
     pub warnings: Problems,
     /// What `serve` kept from its last build, if this is one of its.
@@ -134,12 +136,19 @@ impl Site {
                 None
             }
         };
-        let static_files = load_static(root, &mut problems);
+        let static_files = load_static(root);
+        let (walk_warnings, walk_errors): (Vec<_>, Vec<_>) = walk_problems(root, &config.theme)
+            .into_iter()
+            .partition(|p| p.severity == Severity::Warning);
+        problems.extend(walk_errors);
         let (reports, pages) = arrange(documents, options, &mut problems);
         let mut warnings = warnings(&config, &data);
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());
+        warnings.extend(walk_warnings.iter().cloned());
         let Some(theme) = theme else {
+            // A file left out may be why the theme failed.
+            problems.extend(walk_warnings);
             return Err(SiteProblems(problems));
         };
         let config = Arc::new(config);
@@ -172,6 +181,7 @@ impl Site {
         if problems.has_errors() {
             // The placeholders' own problems are worth knowing in the same run.
             problems.extend(site.body_problems(|_| true));
+            problems.extend(walk_warnings);
             return Err(SiteProblems(problems));
         }
         Ok(site)
@@ -260,35 +270,42 @@ fn load_config(root: &Path) -> Result<Config, Vec<Problem>> {
     Config::parse(&fsutil::normalise_newlines(text))
 }
 
-fn load_static(root: &Path, problems: &mut Problems) -> BTreeMap<String, Vec<u8>> {
+/// The site's own static files: output path → file, relative to the site
+/// root. They are copied when the site is written, not read now: a large
+/// file need never be held in memory.
+fn load_static(root: &Path) -> BTreeMap<String, PathBuf> {
     let dir = root.join("static");
-    let mut files = BTreeMap::new();
-    if !dir.is_dir() {
-        return files;
-    }
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
+    fsutil::walk(&dir, root, None)
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(relative) = entry.path().strip_prefix(&dir) else {
-            continue;
-        };
-        let name = relative.to_string_lossy().replace('\\', "/");
-        match fsutil::read_bytes(entry.path()) {
-            Ok(bytes) => {
-                files.insert(name, bytes);
-            }
-            Err(e) => problems.push(Problem::error(
-                Path::new("static").join(relative),
-                format!("{e:#}"),
-            )),
-        }
-    }
-    files
+        .filter_map(|file| {
+            let name = file
+                .strip_prefix("static")
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((name, file))
+        })
+        .collect()
+}
+
+/// What the walks of the site's folders could not follow or read. Each
+/// reader walks its folder with [`fsutil::walk`] too, so this names exactly
+/// what they leave out.
+fn walk_problems(root: &Path, theme: &str) -> Vec<Problem> {
+    let theme = Path::new("themes").join(theme);
+    let folders = [
+        (PathBuf::from("content"), Some("md")),
+        (PathBuf::from("data"), Some("csv")),
+        (PathBuf::from("templates"), None),
+        (theme.join("templates"), None),
+        (theme.join("static"), None),
+        (PathBuf::from("static"), None),
+    ];
+    folders
+        .par_iter()
+        .flat_map_iter(|(dir, ext)| fsutil::walk(&root.join(dir), root, *ext).problems)
+        .collect()
 }
 
 /// Splits documents into reports (sorted by period) and pages, leaving out

@@ -59,6 +59,17 @@ impl<'s> Collector<'s> {
         made.files.into_iter().try_for_each(|f| self.put_only(f))
     }
 
+    /// Copies the site's file `file` (relative to `root`) as `path`.
+    fn copy(&self, path: &str, root: &Path, file: &Path) -> Result<(), Problem> {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        self.sink
+            .copy(path, &root.join(file))
+            .map_err(|e| Problem::error(file, format!("{e:#}")))
+    }
+
     fn put_only(&self, file: OutputFile) -> Result<(), Problem> {
         self.paths
             .lock()
@@ -246,12 +257,16 @@ impl Site {
         rest.push(self.robots());
         rest.push(OutputFile::new(
             super::write::MARKER_FILE,
-            "This folder is built by outturn. Each build replaces it whole: do not keep other files here.\n",
+            super::output::marker(),
         ));
-        // The site's own static files replace the theme's.
-        for (path, bytes) in &self.static_files {
-            rest.push(OutputFile::new(path.clone(), bytes.clone()));
-        }
+        // The site's own static files are copied, never read whole into
+        // memory, and replace the theme's.
+        problems.extend(
+            self.static_files
+                .par_iter()
+                .filter_map(|(path, file)| out.copy(path, &self.root, file).err())
+                .collect::<Vec<_>>(),
+        );
         for (path, bytes) in self
             .theme
             .static_files

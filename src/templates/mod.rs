@@ -163,19 +163,18 @@ fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
     if !full.is_dir() {
         return Vec::new();
     }
-    walkdir::WalkDir::new(&full)
-        .sort_by_file_name()
+    // The site's walk: links inside the site are followed, and Site::load
+    // reports what it leaves out.
+    fsutil::walk(&full, root, None)
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let name = e
-                .path()
+        .filter_map(|file| {
+            let name = root
+                .join(&file)
                 .strip_prefix(&full)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            let file = e.path().strip_prefix(root).ok()?.to_path_buf();
             Some((name, file))
         })
         .collect()

@@ -5,28 +5,28 @@
 //! period it is resolved as at, travels in the render context. A page with
 //! several bad placeholders gets a problem for each: after an error, the failing
 //! expression is blanked out (keeping every line and column where it was) and the
-//! body is evaluated again.
+//! body is evaluated again (see `recovery.rs`).
+//!
+//! A body can do only so much: its evaluation has a budget of work and of
+//! text ([`super::budget`]), and it cannot reach the page's state, which
+//! sits under a name no template can write.
 
+use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
 use super::figures::{ChartKind, Grid, Selection};
 use super::objects::PeriodValue;
+use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
 use super::resolve::{Fail, Query, Resolver};
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::{Problem, line_col, suggest};
+use crate::problem::{Problem, suggest};
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-
-/// The placeholder functions, for suggestions.
-const FUNCTIONS: [&str; 5] = ["value", "change", "benchmark", "chart", "table"];
-
-/// How many problems one body may report before we stop looking.
-const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 /// A body with its placeholders evaluated.
 #[derive(Debug)]
@@ -62,6 +62,8 @@ struct PageState {
     /// The site's own latest figures shown "as at the page": indicator and
     /// the period of the figure shown, for `outturn new`.
     shown: Mutex<Vec<(String, Period)>>,
+    /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
+    shown_bytes: Mutex<usize>,
 }
 
 impl Object for PageState {
@@ -70,7 +72,11 @@ impl Object for PageState {
     }
 }
 
-const STATE_VAR: &str = "__outturn_page";
+/// Where the page's state sits in the render context: a name with a space,
+/// which no template can write (`set`, `for` and `with` take identifiers), so
+/// a body can neither reach nor replace it. minijinja's `debug()`, which could
+/// list it, is taken away from bodies.
+const STATE_VAR: &str = "outturn page";
 
 /// The environment that evaluates bodies.
 pub struct Placeholders {
@@ -89,6 +95,9 @@ impl Placeholders {
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_keep_trailing_newline(true);
         env.set_formatter(markdown_formatter);
+        env.set_fuel(Some(budget::BODY_FUEL));
+        // It would print the render context, and has no use in a report.
+        env.remove_global("debug");
         for (name, source) in partials {
             // The theme loaded them already, so they compile.
             let _ = env.add_template_owned(name.clone(), source.clone());
@@ -101,9 +110,9 @@ impl Placeholders {
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
             let (html, download) =
-                exhibits::figure_html(state.env(), page.next_number(), &grid, title.as_deref())?;
+                exhibits::figure_html(state.env(), page.next_number()?, &grid, title.as_deref())?;
             page.add(&grid, download);
-            Ok(page.block(html))
+            page.block(html)
         });
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
@@ -114,9 +123,9 @@ impl Placeholders {
             }
             let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::table_html(state.env(), page.next_number(), &grid)?;
+            let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)?;
             page.add(&grid, download);
-            Ok(page.block(html))
+            page.block(html)
         });
 
         let (d, c) = (data.clone(), config.clone());
@@ -194,12 +203,16 @@ impl Placeholders {
 
     fn render(&self, source: &str, page: &Arc<PageState>) -> Result<String, Error> {
         let as_at = page.as_at;
-        self.env.template_from_str(source).and_then(|template| {
-            template.render(minijinja::context! {
-                period => as_at.map(|p| Value::from_object(PeriodValue(p))),
-                __outturn_page => Value::from_dyn_object(page.clone()),
-            })
-        })
+        let context: BTreeMap<&str, Value> = BTreeMap::from([
+            (
+                "period",
+                Value::from(as_at.map(|p| Value::from_object(PeriodValue(p)))),
+            ),
+            (STATE_VAR, Value::from_dyn_object(page.clone())),
+        ]);
+        self.env
+            .template_from_str(source)
+            .and_then(|template| template.render(context))
     }
 
     /// Evaluates `source`, the body of `file` starting at line `first_line`, as
@@ -217,32 +230,12 @@ impl Placeholders {
     ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
-        // Where earlier failures were blanked out: a later error there is
-        // their aftermath, not news.
-        let mut blanked: Vec<std::ops::Range<usize>> = Vec::new();
-        loop {
+        let mut blanked = Blanked::default();
+        for _ in 0..MAX_RENDERS {
             let page = PageState::new(as_at);
-            let result = self.render(&source, &page);
-            let error = match result {
+            let error = match self.render(&source, &page) {
                 Ok(markdown) if problems.is_empty() && data_complete => {
-                    let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
-                    let downloads = page.downloads.lock().map(|d| d.clone()).unwrap_or_default();
-                    let indicators = page
-                        .indicators
-                        .lock()
-                        .map(|i| i.clone())
-                        .unwrap_or_default();
-                    let texts = page.texts.lock().map(|t| t.clone()).unwrap_or_default();
-                    let blocks =
-                        std::mem::take(&mut *page.blocks.lock().unwrap_or_else(|e| e.into_inner()));
-                    return Ok(Evaluated {
-                        markdown,
-                        markers,
-                        downloads,
-                        indicators,
-                        texts,
-                        blocks,
-                    });
+                    return Ok(page.evaluated(markdown));
                 }
                 Ok(_) => return Err(problems),
                 Err(error) => error,
@@ -251,24 +244,29 @@ impl Placeholders {
                 .and_then(|s| s.downcast_ref::<Fail>())
                 .is_some_and(|f| f.missing_data);
             let range = error.range();
-            let leftover = range
-                .as_ref()
-                .is_some_and(|r| blanked.iter().any(|b| b.start < r.end && r.start < b.end));
+            let leftover = range.as_ref().is_some_and(|r| blanked.overlaps(r));
             if (data_complete || !missing_data) && !leftover {
-                problems.push(problem(file, &source, first_line, &error));
+                problems.push(recovery::problem(file, &source, first_line, &error));
             }
-            let next = range
-                .filter(|r| error.kind() != ErrorKind::SyntaxError && !blanked.contains(r))
-                .and_then(|r| blank_out(&source, r.clone()));
-            match next {
-                Some((next, widened)) if problems.len() < MAX_PROBLEMS_PER_FILE => {
-                    blanked.push(widened);
-                    source = next;
-                }
-                _ => return Err(problems),
+            // Running out of fuel again, after a second's work, tells nothing new.
+            if budget::out_of_fuel(&error)
+                || error.kind() == ErrorKind::SyntaxError
+                || problems.len() >= MAX_PROBLEMS_PER_FILE
+            {
+                return Err(problems);
+            }
+            match range.and_then(|r| blanked.next(&source, r)) {
+                Some(next) => source = next,
+                None => return Err(problems),
             }
         }
+        Err(problems)
     }
+}
+
+/// Takes what a mutex holds, even if a thread panicked holding it.
+fn take<T: Default>(m: &Mutex<T>) -> T {
+    std::mem::take(&mut *m.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
 impl PageState {
@@ -281,19 +279,49 @@ impl PageState {
             texts: Mutex::new(Vec::new()),
             blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
+            shown_bytes: Mutex::new(0),
         })
+    }
+
+    /// What the evaluation made, once it has succeeded.
+    fn evaluated(&self, markdown: String) -> Evaluated {
+        Evaluated {
+            markdown,
+            markers: take(&self.markers),
+            downloads: take(&self.downloads),
+            indicators: take(&self.indicators),
+            texts: take(&self.texts),
+            blocks: take(&self.blocks),
+        }
+    }
+
+    /// Counts `bytes` more of shown text against the budget.
+    fn spend(&self, bytes: usize) -> Result<(), Error> {
+        let mut shown = self.shown_bytes.lock().unwrap_or_else(|e| e.into_inner());
+        *shown = shown.saturating_add(bytes);
+        if *shown > budget::MAX_SHOWN_BYTES {
+            return Err(fail(Fail::new(
+                format!(
+                    "this page shows more than {} MB of text from its placeholders",
+                    budget::MAX_SHOWN_BYTES >> 20
+                ),
+                Some("check the loops here: a report shows a few kilobytes".into()),
+            )));
+        }
+        Ok(())
     }
 
     /// Keeps a chart's or table's HTML out of the Markdown, which has only to
     /// pass it through: the Markdown gets a one-line HTML block in its place
     /// (a block of the same kind, so the text around it reads the same), and
     /// [`super::markdown::to_html`] puts the HTML back.
-    fn block(&self, html: String) -> Value {
+    fn block(&self, html: String) -> Result<Value, Error> {
+        self.spend(html.len())?;
         let mut blocks = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
         let (open, close) = BLOCK_MARK;
         let mark = format!("{open}{}{close}\n", blocks.len());
         blocks.push(html);
-        Value::from_safe_string(mark)
+        Ok(Value::from_safe_string(mark))
     }
 
     fn note(&self, markers: &[Marker]) {
@@ -302,9 +330,20 @@ impl PageState {
         }
     }
 
-    /// The number the next chart or table on the page takes: 1, 2, 3…
-    fn next_number(&self) -> usize {
-        self.downloads.lock().map_or(1, |d| d.len() + 1)
+    /// The number the next chart or table on the page takes: 1, 2, 3…;
+    /// an error past [`budget::MAX_EXHIBITS_PER_PAGE`].
+    fn next_number(&self) -> Result<usize, Error> {
+        let n = self.downloads.lock().map_or(1, |d| d.len() + 1);
+        if n > budget::MAX_EXHIBITS_PER_PAGE {
+            return Err(fail(Fail::new(
+                format!(
+                    "more than {} charts and tables on one page",
+                    budget::MAX_EXHIBITS_PER_PAGE
+                ),
+                Some("is chart() or table() inside a loop? A report has about ten".into()),
+            )));
+        }
+        Ok(n)
     }
 
     fn shows(&self, id: &str, period: Period) {
@@ -464,15 +503,28 @@ pub const TOKEN_END: char = '\u{E001}';
 /// Markdown, around its number; see [`PageState::block`].
 pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
 
+/// Whether `value` is a chart's or table's mark made by [`PageState::block`].
+fn is_block_mark(value: &Value) -> bool {
+    let (open, close) = BLOCK_MARK;
+    value
+        .as_str()
+        .and_then(|s| s.strip_prefix(open))
+        .and_then(|s| s.strip_suffix('\n'))
+        .and_then(|s| s.strip_suffix(close))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn markdown_formatter(
     out: &mut Output<'_>,
     state: &State<'_, '_>,
     value: &Value,
 ) -> Result<(), Error> {
-    if value.is_safe() {
+    let html_partial = state.name().ends_with(".html");
+    // In a body, the only markup let through is a chart's or table's mark:
+    // `{{ "<script>"|safe }}` is shown as text like any other value.
+    if value.is_safe() && (html_partial || is_block_mark(value)) {
         return crate::templates::write_as_is(out, value);
     }
-    let html_partial = state.name().ends_with(".html");
     if value.is_undefined() || value.is_none() {
         if html_partial {
             return Ok(());
@@ -490,155 +542,11 @@ fn markdown_formatter(
             .map_err(Error::from);
     }
     let page = page_state(state)?;
+    page.spend(text.len())?;
     let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
     write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
     texts.push(text);
     Ok(())
-}
-
-/// Replaces the failing expression with `""`, padded to the same length and
-/// keeping its line breaks, so every later line and column stays put.
-fn blank_out(
-    source: &str,
-    range: std::ops::Range<usize>,
-) -> Option<(String, std::ops::Range<usize>)> {
-    let range = widen_to_print(source, range);
-    let failing = source.get(range.clone())?;
-    if failing.len() < 2 {
-        return None;
-    }
-    let mut replacement = String::from("\"\"");
-    replacement.extend(
-        failing
-            .chars()
-            .skip(2)
-            .map(|c| if c == '\n' { '\n' } else { ' ' }),
-    );
-    // Pad by bytes: a multi-byte character is replaced by as many spaces.
-    while replacement.len() < failing.len() {
-        replacement.push(' ');
-    }
-    replacement.truncate(failing.len());
-    let mut next = source.to_string();
-    next.replace_range(range.clone(), &replacement);
-    Some((next, range))
-}
-
-/// A failing call inside `{{ … }}` takes the whole expression with it, so that
-/// `{{ value("x").period }}` does not fail a second time on `"".period`.
-fn widen_to_print(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let before = source.get(..range.start).unwrap_or("");
-    let Some(open) = before.rfind("{{") else {
-        return widen_to_tag(source, range);
-    };
-    let closed_since = [before.rfind("}}"), before.rfind("{%"), before.rfind("%}")]
-        .into_iter()
-        .flatten()
-        .any(|i| i > open);
-    match source.get(range.end..).and_then(|after| after.find("}}")) {
-        Some(close) if !closed_since => open + 2..range.end + close,
-        _ => range,
-    }
-}
-
-/// A failing call inside `{% if … %}` (or `for … in …`, `set … =`) takes the
-/// tag's whole expression with it: `{% if "" %}` is harmless where
-/// `{% if "".number > 3 %}` would fail again.
-fn widen_to_tag(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let before = source.get(..range.start).unwrap_or("");
-    let (Some(open), Some(close)) = (
-        before.rfind("{%"),
-        source
-            .get(range.end..)
-            .and_then(|after| after.find("%}"))
-            .map(|c| c + range.end),
-    ) else {
-        return range;
-    };
-    if [before.rfind("%}"), before.rfind("{{"), before.rfind("}}")]
-        .into_iter()
-        .flatten()
-        .any(|i| i > open)
-    {
-        return range;
-    }
-    let inner = &source[open + 2..close];
-    let keyword_end = if let Some(i) = inner
-        .find(" in ")
-        .filter(|_| inner.trim_start().starts_with("for "))
-    {
-        i + " in ".len()
-    } else if let Some(i) = inner
-        .find('=')
-        .filter(|_| inner.trim_start().starts_with("set "))
-    {
-        i + 1
-    } else {
-        let lead = inner.len() - inner.trim_start().len();
-        lead + inner.trim_start().find(char::is_whitespace).unwrap_or(0)
-    };
-    let start = open + 2 + keyword_end;
-    let end = close - (inner.len() - inner.trim_end().len());
-    if start < end && start <= range.start && range.end <= end {
-        start..end
-    } else {
-        range
-    }
-}
-
-/// Turns a template error into a problem at its place in the `.md` file.
-fn problem(file: &Path, source: &str, first_line: usize, error: &Error) -> Problem {
-    let (line, column) = match (error.range(), error.line()) {
-        (Some(range), _) => line_col(source, range.start),
-        (None, Some(line)) => (line, 0),
-        (None, None) => (1, 0),
-    };
-    let expression = error
-        .range()
-        .and_then(|r| source.get(r))
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    let detail = error.detail().unwrap_or("").to_string();
-    let (message, help) = if let Some(f) =
-        std::error::Error::source(error).and_then(|s| s.downcast_ref::<Fail>())
-    {
-        (f.message.clone(), f.help.clone())
-    } else {
-        match error.kind() {
-            ErrorKind::UnknownFunction => {
-                let name = detail.strip_suffix(" is unknown").unwrap_or(&detail).to_string();
-                (
-                    format!("unknown placeholder `{name}`"),
-                    Some(suggest(&name, FUNCTIONS).unwrap_or_else(|| {
-                        format!("the placeholders are {}", FUNCTIONS.map(|f| format!("{f}()")).join(", "))
-                    })),
-                )
-            }
-            ErrorKind::SyntaxError => (
-                format!("placeholder syntax error: {detail}"),
-                Some("write placeholders as {{ value(\"cla_count\") }}; check the brackets and quotes".into()),
-            ),
-            ErrorKind::UndefinedError => (
-                format!("`{expression}` is not defined here"),
-                Some("reports know `period`; figures come from value(), change() and benchmark()".into()),
-            ),
-            ErrorKind::MissingArgument => (
-                format!("`{expression}` is missing an argument"),
-                Some("value(), change() and benchmark() start with an indicator id in quotes, e.g. value(\"cla_count\")".into()),
-            ),
-            _ => (
-                format!("{}: {}", error.kind(), if detail.is_empty() { &expression } else { &detail }),
-                None,
-            ),
-        }
-    };
-    let problem = Problem::error(file, message).maybe_help(help);
-    if column == 0 {
-        problem.at_line(first_line + line - 1)
-    } else {
-        problem.at(first_line + line - 1, column)
-    }
 }
 
 #[cfg(test)]
@@ -651,7 +559,17 @@ mod tests {
             "cla_count:\n  title: CLA\n  unit: count\nsupp:\n  title: Suppressed\n  unit: count\n",
             "indicator,period,value\ncla_count,2023-06,308\nsupp,2023-06,[c]\n",
         );
-        let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
+        let partials: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    crate::templates::builtin(n).unwrap().to_string(),
+                )
+            })
+            .collect();
+        let placeholders =
+            Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
         let as_at = Period::parse("2023-24 Q1", 4).ok();
         placeholders
             .evaluate(Path::new("r.md"), body, 5, as_at, true)
@@ -682,6 +600,64 @@ mod tests {
         );
         let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
         assert_eq!(ok.texts, ["308"]);
+    }
+
+    #[test]
+    fn a_runaway_loop_is_an_error_at_its_line() {
+        let body = "Text\n\n{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}\n";
+        let problems = evaluate(body).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("r.md:7:") && problems[0].contains("too much work"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_page_state_cannot_be_named_or_replaced_from_a_body() {
+        for set in [
+            "{% set __outturn_page = 1 %}",
+            "{% set outturn_page = 1 %}",
+            "{% set period = 1 %}",
+        ] {
+            let body = format!("{set}{{{{ value(\"cla_count\") }}}} children\n");
+            let ok = evaluate(&body).unwrap_or_else(|p| panic!("{set}: {p:?}"));
+            assert_eq!(ok.texts, ["308"], "{set}");
+        }
+        let problems = evaluate("{{ debug() }}\n").unwrap_err();
+        assert!(
+            problems[0].contains("unknown placeholder `debug`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn markup_marked_safe_in_a_body_is_shown_as_text() {
+        let ok = evaluate("{{ \"<script>x</script>\"|safe }}\n").unwrap();
+        assert!(!ok.markdown.contains("<script>"), "{}", ok.markdown);
+        assert_eq!(ok.texts, ["<script>x</script>"]);
+    }
+
+    #[test]
+    fn a_body_may_show_only_so_much_text_and_so_many_charts() {
+        let problems = evaluate(
+            "{% set s = \"x\" * 10000000 %}\n{% for i in range(3) %}{{ s }}{% endfor %}\n",
+        )
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with("r.md:6:") && problems[0].contains("MB of text"),
+            "{problems:?}"
+        );
+        let problems = evaluate(&format!(
+            "{{% for i in range({}) %}}\n{{{{ chart(\"cla_count\") }}}}\n{{% endfor %}}\n",
+            budget::MAX_EXHIBITS_PER_PAGE + 1
+        ))
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with("r.md:6:")
+                && problems[0].contains("charts and tables on one page"),
+            "{problems:?}"
+        );
     }
 
     /// The built-in chart and table partials are written directly, for speed;

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod front_matter;
 pub mod markdown;
 pub mod objects;
+mod options;
 pub mod placeholders;
 mod recovery;
 pub mod resolve;

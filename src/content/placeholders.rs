@@ -13,15 +13,16 @@
 
 use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
-use super::figures::{ChartKind, Grid, Selection};
+use super::figures::Grid;
 use super::objects::PeriodValue;
+use super::options::{self, fail};
 use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
-use super::resolve::{Fail, Query, Resolver};
+use super::resolve::{Fail, Resolver};
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::{Problem, suggest};
+use crate::problem::Problem;
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};
@@ -105,8 +106,8 @@ impl Placeholders {
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("chart", move |state: &State, id: String, kwargs: Kwargs| {
-            let selection = selection(vec![id], &kwargs, &CHART_OPTIONS)?;
-            let title: Option<String> = kwargs.get("title")?;
+            let selection = options::selection(vec![id], &kwargs, &CHART_OPTIONS)?;
+            let title = options::title(&kwargs)?;
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
             let (html, download) =
@@ -116,9 +117,9 @@ impl Placeholders {
         });
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
-            let ids = indicator_list(&ids)?;
-            let mut selection = selection(ids, &kwargs, &TABLE_OPTIONS)?;
-            if let Some(n) = kwargs.get::<Option<usize>>("periods")? {
+            let ids = options::indicator_list(&ids)?;
+            let mut selection = options::selection(ids, &kwargs, &TABLE_OPTIONS)?;
+            if let Some(n) = options::periods(&kwargs)? {
                 selection.last = Some(n);
             }
             let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
@@ -130,7 +131,7 @@ impl Placeholders {
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
-            let query = query(&id, &kwargs, &["period", "area", "breakdown"])?;
+            let query = options::query(&id, &kwargs, &["period", "area", "breakdown"])?;
             with_resolver(state, &d, &c, |r, page| {
                 let figure = r.value(&query)?;
                 page.note(&figure.markers);
@@ -145,7 +146,7 @@ impl Placeholders {
         env.add_function(
             "benchmark",
             move |state: &State, id: String, comparator: String, kwargs: Kwargs| {
-                let mut query = query(&id, &kwargs, &["breakdown", "period"])?;
+                let mut query = options::query(&id, &kwargs, &["breakdown", "period"])?;
                 query.area = Some(comparator.clone());
                 with_resolver(state, &d, &c, |r, page| {
                     let figure = r.benchmark(&query)?;
@@ -159,8 +160,8 @@ impl Placeholders {
         env.add_function(
             "change",
             move |state: &State, id: String, kwargs: Kwargs| {
-                let query = query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
-                let vs: Option<String> = kwargs.get("vs")?;
+                let query = options::query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
+                let vs = options::vs(&kwargs)?;
                 with_resolver(state, &d, &c, |r, page| {
                     let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
                     page.note(&change.from.markers);
@@ -374,92 +375,6 @@ impl PageState {
     }
 }
 
-/// Reads `chart()` and `table()` options.
-fn selection(ids: Vec<String>, kwargs: &Kwargs, allowed: &[&str]) -> Result<Selection, Error> {
-    check_options(kwargs, allowed)?;
-    let kind = match kwargs.get::<Option<String>>("kind")? {
-        Some(k) => Some(ChartKind::parse(&k).map_err(fail)?),
-        None => None,
-    };
-    let compare = match kwargs.get::<Option<Value>>("compare")? {
-        None => Vec::new(),
-        Some(v) if v.as_str().is_some() => vec![v.as_str().unwrap_or_default().to_string()],
-        Some(v) => v
-            .try_iter()?
-            .map(|c| {
-                c.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| list_error("compare", "comparator"))
-            })
-            .collect::<Result<_, _>>()?,
-    };
-    Ok(Selection {
-        ids,
-        kind,
-        from: kwargs.get("from")?,
-        last: if allowed.contains(&"last") {
-            kwargs.get("last")?
-        } else {
-            None
-        },
-        compare,
-        breakdown: kwargs.get("breakdown")?,
-    })
-}
-
-/// `"cla_count"` or `["cla_count", "uasc_count"]`.
-fn indicator_list(ids: &Value) -> Result<Vec<String>, Error> {
-    if let Some(id) = ids.as_str() {
-        return Ok(vec![id.to_string()]);
-    }
-    ids.try_iter()
-        .map_err(|_| list_error("table", "indicator id"))?
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| list_error("table", "indicator id"))
-        })
-        .collect()
-}
-
-fn list_error(what: &str, item: &str) -> Error {
-    fail(Fail::new(
-        format!("{what} takes a {item} in quotes, or a list of them in [ ]"),
-        Some(format!("e.g. {what}=[\"sn\", \"england\"]")),
-    ))
-}
-
-fn check_options(kwargs: &Kwargs, allowed: &[&str]) -> Result<(), Error> {
-    for name in kwargs.args() {
-        if !allowed.contains(&name) {
-            let help = suggest(name, allowed.iter().copied())
-                .unwrap_or_else(|| format!("the options are {}", allowed.join(", ")));
-            return Err(fail(Fail::new(
-                format!("unknown option `{name}`"),
-                Some(help),
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
-    check_options(kwargs, allowed)?;
-    let text = |name: &str| -> Result<Option<String>, Error> {
-        if allowed.contains(&name) {
-            kwargs.get::<Option<String>>(name)
-        } else {
-            Ok(None)
-        }
-    };
-    Ok(Query {
-        id: id.to_string(),
-        area: text("area")?,
-        breakdown: text("breakdown")?,
-        period: text("period")?,
-    })
-}
-
 fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
     state
         .lookup(STATE_VAR)
@@ -485,10 +400,6 @@ fn with_resolver<T>(
         as_at: page.as_at,
     };
     f(&resolver, &page).map_err(fail)
-}
-
-fn fail(fail: Fail) -> Error {
-    Error::new(ErrorKind::InvalidOperation, fail.message.clone()).with_source(fail)
 }
 
 /// Marks where a placeholder's text goes: the text itself is kept aside and
@@ -658,6 +569,22 @@ mod tests {
                 && problems[0].contains("charts and tables on one page"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn an_option_of_the_wrong_type_names_the_option_and_what_it_takes() {
+        let body = "{{ chart(\"cla_count\", last=\"four\") }}\n\n{{ table(\"cla_count\", compare=[\"sn\", 3]) }}\n\n{{ chart(\"cla_count\", from=2022) }}\n\n{{ value(\"cla_count\", period=[1]) }}\n";
+        let problems = evaluate(body).unwrap_err();
+        let expected = [
+            "r.md:5:4: error: `last=` takes a whole number, not the text \"four\"",
+            "r.md:7:4: error: `compare=` takes a comparator in quotes, or a list of them in [ ], not the number 3",
+            "r.md:9:4: error: `from=` takes text in quotes, not the number 2022",
+            "r.md:11:4: error: `period=` takes text in quotes, not a list",
+        ];
+        assert_eq!(problems.len(), expected.len(), "{problems:?}");
+        for (problem, expected) in problems.iter().zip(expected) {
+            assert!(problem.starts_with(expected), "{problem}");
+        }
     }
 
     /// The built-in chart and table partials are written directly, for speed;

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod exhibits;
 pub mod figures;
 pub mod front_matter;
+pub mod html_policy;
 pub mod markdown;
 pub mod objects;
 mod options;

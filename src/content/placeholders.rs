@@ -235,10 +235,20 @@ impl Placeholders {
         for _ in 0..MAX_RENDERS {
             let page = PageState::new(as_at);
             let error = match self.render(&source, &page) {
-                Ok(markdown) if problems.is_empty() && data_complete => {
-                    return Ok(page.evaluated(markdown));
+                Ok(markdown) => {
+                    let evaluated = page.evaluated(markdown);
+                    problems.extend(super::html_policy::check(
+                        file,
+                        &source,
+                        first_line,
+                        &evaluated.markdown,
+                        &evaluated.texts,
+                    ));
+                    if problems.is_empty() && data_complete {
+                        return Ok(evaluated);
+                    }
+                    return Err(problems);
                 }
-                Ok(_) => return Err(problems),
                 Err(error) => error,
             };
             let missing_data = std::error::Error::source(&error)
@@ -585,6 +595,24 @@ mod tests {
         for (problem, expected) in problems.iter().zip(expected) {
             assert!(problem.starts_with(expected), "{problem}");
         }
+    }
+
+    /// Raw HTML is checked as it will be published, with the placeholders'
+    /// texts in place: a placeholder cannot hide an attribute from the check.
+    #[test]
+    fn raw_html_is_checked_with_the_placeholders_in_place() {
+        let problems = evaluate(
+            "{{ value(\"cla_count\") }} children\n\n<div>\n<img src=\"x.png\" on{{ \"\" }}error=\"alert(1)\">\n</div>\n",
+        )
+        .unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("r.md:8:")
+                && problems[0].contains("`onerror=` runs JavaScript"),
+            "{problems:?}"
+        );
+        let ok = evaluate("<abbr title=\"{{ value(\"cla_count\") }}\">CLA</abbr>\n").unwrap();
+        assert_eq!(ok.texts, ["308"]);
     }
 
     /// The built-in chart and table partials are written directly, for speed;

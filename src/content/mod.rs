@@ -12,6 +12,8 @@ pub mod markdown;
 pub mod objects;
 mod options;
 pub mod placeholders;
+#[cfg(test)]
+mod properties;
 mod recovery;
 pub mod resolve;
 pub mod typed;

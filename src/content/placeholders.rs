@@ -597,6 +597,12 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_error_at_the_end_of_the_body_is_placed_on_its_last_line() {
+        let problems = evaluate("Text\n{% raw %}\n\n").unwrap_err();
+        assert!(problems[0].starts_with("r.md:6:"), "{problems:?}");
+    }
+
     /// Raw HTML is checked as it will be published, with the placeholders'
     /// texts in place: a placeholder cannot hide an attribute from the check.
     #[test]

@@ -139,8 +139,10 @@ fn widen_to_tag(source: &str, range: Range<usize>) -> Range<usize> {
 /// Turns a template error into a problem at its place in the `.md` file.
 pub(super) fn problem(file: &Path, source: &str, first_line: usize, error: &Error) -> Problem {
     let (line, column) = match (error.range(), error.line()) {
-        (Some(range), _) => line_col(source, range.start),
-        (None, Some(line)) => (line, 0),
+        // An error at the very end (an unclosed `{% raw %}`) is placed at
+        // the end of the last line, not on a line past the body.
+        (Some(range), _) => line_col(source, range.start.min(source.trim_end().len())),
+        (None, Some(line)) => (line.min(source.lines().count().max(1)), 0),
         (None, None) => (1, 0),
     };
     let expression = error

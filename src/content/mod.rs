@@ -7,13 +7,13 @@ pub mod budget;
 pub mod exhibits;
 pub mod figures;
 pub mod front_matter;
+#[cfg(test)]
+mod hostile;
 pub mod html_policy;
 pub mod markdown;
 pub mod objects;
 mod options;
 pub mod placeholders;
-#[cfg(test)]
-mod properties;
 mod recovery;
 pub mod resolve;
 pub mod typed;

@@ -160,13 +160,17 @@ impl Found {
     fn problem(self, file: &Path, source: &str, first_line: usize, markdown: &str) -> Problem {
         let (near, _) = line_col(markdown, self.at);
         let lower = source.to_ascii_lowercase();
-        let place = self.needles.iter().find_map(|needle| {
-            let needle = needle.to_ascii_lowercase();
-            lower
-                .match_indices(needle.as_str())
-                .map(|(i, _)| line_col(source, i))
-                .min_by_key(|(line, _)| line.abs_diff(near))
-        });
+        let place = self
+            .needles
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .find_map(|needle| {
+                let needle = needle.to_ascii_lowercase();
+                lower
+                    .match_indices(needle.as_str())
+                    .map(|(i, _)| line_col(source, i))
+                    .min_by_key(|(line, _)| line.abs_diff(near))
+            });
         let problem = Problem::error(file, self.message).help(self.help);
         match place {
             Some((line, column)) => problem.at(first_line + line - 1, column),
@@ -243,7 +247,7 @@ impl Chunk {
                         .into(),
                     help: "close it (`>`, `-->` or the quote) before the blank line that ends the HTML".into(),
                     at: self.parts.first().map_or(0, |p| p.1),
-                    needles: Vec::new(),
+                    needles: vec![self.text.lines().next().unwrap_or("").trim().to_string()],
                 }),
                 _ => {}
             }
@@ -468,7 +472,7 @@ mod tests {
         );
         refused(
             "Above\n\n<div title=\"open\n\nAfter\n",
-            "p.md:3: error: this HTML is not finished",
+            "p.md:3:1: error: this HTML is not finished",
         );
     }
 

@@ -18,17 +18,24 @@ const FIRST_LINE: usize = 5;
 
 fn placeholders() -> &'static Placeholders {
     static PLACEHOLDERS: OnceLock<Placeholders> = OnceLock::new();
-    PLACEHOLDERS.get_or_init(|| {
-        let data = testutil::data(
-            "cla_count:\n  title: CLA\n  unit: count\nrate:\n  title: Rate\n  unit: percent\nsupp:\n  title: Suppressed\n  unit: count\nages:\n  title: Ages\n  unit: count\n",
-            "indicator,period,area,breakdown,value\ncla_count,2023-04,,,300\ncla_count,2023-06,,,308\ncla_count,2023-06,england,,80000\nrate,2023-06,,,55.5\nrate,2023-06,sn,,60\nsupp,2023-06,,,[c]\nages,2023-06,,Under 1,10\nages,2023-06,,1 to 4,20\n",
-        );
-        let partials: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
-            .iter()
-            .map(|n| (n.to_string(), crate::templates::builtin(n).unwrap().to_string()))
-            .collect();
-        Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials)
-    })
+    PLACEHOLDERS.get_or_init(|| with_partials(""))
+}
+
+/// Placeholders over a little data, with the built-in partials, each after
+/// `lead` (a theme's own lines).
+fn with_partials(lead: &str) -> Placeholders {
+    let data = testutil::data(
+        "cla_count:\n  title: CLA\n  unit: count\nrate:\n  title: Rate\n  unit: percent\nsupp:\n  title: Suppressed\n  unit: count\nages:\n  title: Ages\n  unit: count\n",
+        "indicator,period,area,breakdown,value\ncla_count,2023-04,,,300\ncla_count,2023-06,,,308\ncla_count,2023-06,england,,80000\nrate,2023-06,,,55.5\nrate,2023-06,sn,,60\nsupp,2023-06,,,[c]\nages,2023-06,,Under 1,10\nages,2023-06,,1 to 4,20\n",
+    );
+    let partials: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
+        .iter()
+        .map(|n| {
+            let builtin = crate::templates::builtin(n).unwrap();
+            (n.to_string(), format!("{lead}{builtin}"))
+        })
+        .collect();
+    Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials)
 }
 
 /// Evaluates `body`, as at Q1 2023-24, starting on line 5 of `r.md`.
@@ -63,6 +70,30 @@ fn a_runaway_loop_is_an_error_at_its_line() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].starts_with("r.md:7:") && problems[0].contains("too much work"),
+        "{problems:?}"
+    );
+}
+
+/// A theme's chart partial that loops for ever is named, with its line, at
+/// the body's `chart()` call; and once is enough.
+#[test]
+fn a_runaway_theme_partial_is_named_at_the_chart_that_uses_it() {
+    let placeholders = with_partials(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+    );
+    let body = "Text\n\n{{ chart(\"cla_count\") }}\n\n{{ table(\"cla_count\") }}\n";
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    let problems: Vec<String> = placeholders
+        .evaluate(Path::new("r.md"), body, FIRST_LINE, as_at, true)
+        .unwrap_err()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "r.md:7:4: error: the theme's `partials/figure.html`, line 1: this template does too much work"
+        ),
         "{problems:?}"
     );
 }

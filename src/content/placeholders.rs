@@ -111,7 +111,8 @@ impl Placeholders {
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
             let (html, download) =
-                exhibits::figure_html(state.env(), page.next_number()?, &grid, title.as_deref())?;
+                exhibits::figure_html(state.env(), page.next_number()?, &grid, title.as_deref())
+                    .map_err(partial_error)?;
             page.add(&grid, download);
             page.block(html)
         });
@@ -124,7 +125,8 @@ impl Placeholders {
             }
             let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)?;
+            let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)
+                .map_err(partial_error)?;
             page.add(&grid, download);
             page.block(html)
         });
@@ -383,6 +385,35 @@ impl PageState {
             downloads.push(download);
         }
     }
+}
+
+/// A theme's chart or table partial failed. Its place is in the partial, not
+/// in the body: the problem names the partial and its line, and is placed at
+/// the `chart()` or `table()` call, where minijinja puts an error that has no
+/// place of its own.
+fn partial_error(error: Error) -> Error {
+    let Some(name) = error.name().map(str::to_string) else {
+        return error;
+    };
+    let at = error
+        .line()
+        .map(|l| format!(", line {l}"))
+        .unwrap_or_default();
+    let what = if budget::out_of_fuel(&error) {
+        budget::OUT_OF_FUEL.to_string()
+    } else {
+        error
+            .detail()
+            .map_or_else(|| error.kind().to_string(), str::to_string)
+    };
+    let fault = Fail::new(
+        format!("the theme's `{name}`{at}: {what}"),
+        Some(format!(
+            "fix `{name}` in the site's templates/ or its theme"
+        )),
+    );
+    // Of the same kind, so that running out of fuel stops the evaluation.
+    Error::new(error.kind(), fault.message.clone()).with_source(fault)
 }
 
 fn page_state(state: &State) -> Result<Arc<PageState>, Error> {

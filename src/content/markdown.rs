@@ -43,15 +43,19 @@ const RESERVED_IDS: [&str; 6] = [
     "content",
 ];
 
+/// The Markdown extensions a body may use: the same for converting it and
+/// for checking its raw HTML ([`super::html_policy`]).
+pub(super) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
 /// Converts `markdown` for a page whose path to the site root is `root`
 /// (`../../`).
 ///
 /// `texts` are the placeholders' texts, marked in `markdown` by
 /// [`super::placeholders::TOKEN_START`]; each is put back, escaped, into the HTML.
 pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) -> Html {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
     let shift = if events.iter().any(|e| {
         matches!(
             e,
@@ -205,7 +209,7 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
 }
 
 /// Puts each placeholder's text in place of its mark, HTML-escaped when `escape`.
-fn fill(marked: &str, texts: &[String], escape: bool) -> String {
+pub(super) fn fill(marked: &str, texts: &[String], escape: bool) -> String {
     use super::placeholders::{TOKEN_END, TOKEN_START};
     if !marked.contains(TOKEN_START) {
         return marked.to_string();

@@ -3,12 +3,18 @@
 //! Loading reads and checks every file; evaluating placeholders and converting
 //! Markdown happen later, in parallel, in the render stage.
 
+pub mod budget;
 pub mod exhibits;
 pub mod figures;
 pub mod front_matter;
+#[cfg(test)]
+mod hostile;
+pub mod html_policy;
 pub mod markdown;
 pub mod objects;
+mod options;
 pub mod placeholders;
+mod recovery;
 pub mod resolve;
 pub mod typed;
 

@@ -5,28 +5,29 @@
 //! period it is resolved as at, travels in the render context. A page with
 //! several bad placeholders gets a problem for each: after an error, the failing
 //! expression is blanked out (keeping every line and column where it was) and the
-//! body is evaluated again.
+//! body is evaluated again (see `recovery.rs`).
+//!
+//! A body can do only so much: its evaluation has a budget of work and of
+//! text ([`super::budget`]), and it cannot reach the page's state, which
+//! sits under a name no template can write.
 
+use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
-use super::figures::{ChartKind, Grid, Selection};
+use super::figures::Grid;
 use super::objects::PeriodValue;
-use super::resolve::{Fail, Query, Resolver};
+use super::options::{self, fail};
+use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
+use super::resolve::{Fail, Resolver};
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::{Problem, line_col, suggest};
+use crate::problem::Problem;
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-
-/// The placeholder functions, for suggestions.
-const FUNCTIONS: [&str; 5] = ["value", "change", "benchmark", "chart", "table"];
-
-/// How many problems one body may report before we stop looking.
-const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 /// A body with its placeholders evaluated.
 #[derive(Debug)]
@@ -62,6 +63,8 @@ struct PageState {
     /// The site's own latest figures shown "as at the page": indicator and
     /// the period of the figure shown, for `outturn new`.
     shown: Mutex<Vec<(String, Period)>>,
+    /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
+    shown_bytes: Mutex<usize>,
 }
 
 impl Object for PageState {
@@ -70,7 +73,11 @@ impl Object for PageState {
     }
 }
 
-const STATE_VAR: &str = "__outturn_page";
+/// Where the page's state sits in the render context: a name with a space,
+/// which no template can write (`set`, `for` and `with` take identifiers), so
+/// a body can neither reach nor replace it. minijinja's `debug()`, which could
+/// list it, is taken away from bodies.
+const STATE_VAR: &str = "outturn page";
 
 /// The environment that evaluates bodies.
 pub struct Placeholders {
@@ -89,6 +96,9 @@ impl Placeholders {
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_keep_trailing_newline(true);
         env.set_formatter(markdown_formatter);
+        env.set_fuel(Some(budget::BODY_FUEL));
+        // It would print the render context, and has no use in a report.
+        env.remove_global("debug");
         for (name, source) in partials {
             // The theme loaded them already, so they compile.
             let _ = env.add_template_owned(name.clone(), source.clone());
@@ -96,32 +106,34 @@ impl Placeholders {
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("chart", move |state: &State, id: String, kwargs: Kwargs| {
-            let selection = selection(vec![id], &kwargs, &CHART_OPTIONS)?;
-            let title: Option<String> = kwargs.get("title")?;
+            let selection = options::selection(vec![id], &kwargs, &CHART_OPTIONS)?;
+            let title = options::title(&kwargs)?;
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
             let (html, download) =
-                exhibits::figure_html(state.env(), page.next_number(), &grid, title.as_deref())?;
+                exhibits::figure_html(state.env(), page.next_number()?, &grid, title.as_deref())
+                    .map_err(partial_error)?;
             page.add(&grid, download);
-            Ok(page.block(html))
+            page.block(html)
         });
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
-            let ids = indicator_list(&ids)?;
-            let mut selection = selection(ids, &kwargs, &TABLE_OPTIONS)?;
-            if let Some(n) = kwargs.get::<Option<usize>>("periods")? {
+            let ids = options::indicator_list(&ids)?;
+            let mut selection = options::selection(ids, &kwargs, &TABLE_OPTIONS)?;
+            if let Some(n) = options::periods(&kwargs)? {
                 selection.last = Some(n);
             }
             let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::table_html(state.env(), page.next_number(), &grid)?;
+            let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)
+                .map_err(partial_error)?;
             page.add(&grid, download);
-            Ok(page.block(html))
+            page.block(html)
         });
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
-            let query = query(&id, &kwargs, &["period", "area", "breakdown"])?;
+            let query = options::query(&id, &kwargs, &["period", "area", "breakdown"])?;
             with_resolver(state, &d, &c, |r, page| {
                 let figure = r.value(&query)?;
                 page.note(&figure.markers);
@@ -136,7 +148,7 @@ impl Placeholders {
         env.add_function(
             "benchmark",
             move |state: &State, id: String, comparator: String, kwargs: Kwargs| {
-                let mut query = query(&id, &kwargs, &["breakdown", "period"])?;
+                let mut query = options::query(&id, &kwargs, &["breakdown", "period"])?;
                 query.area = Some(comparator.clone());
                 with_resolver(state, &d, &c, |r, page| {
                     let figure = r.benchmark(&query)?;
@@ -150,8 +162,8 @@ impl Placeholders {
         env.add_function(
             "change",
             move |state: &State, id: String, kwargs: Kwargs| {
-                let query = query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
-                let vs: Option<String> = kwargs.get("vs")?;
+                let query = options::query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
+                let vs = options::vs(&kwargs)?;
                 with_resolver(state, &d, &c, |r, page| {
                     let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
                     page.note(&change.from.markers);
@@ -194,12 +206,16 @@ impl Placeholders {
 
     fn render(&self, source: &str, page: &Arc<PageState>) -> Result<String, Error> {
         let as_at = page.as_at;
-        self.env.template_from_str(source).and_then(|template| {
-            template.render(minijinja::context! {
-                period => as_at.map(|p| Value::from_object(PeriodValue(p))),
-                __outturn_page => Value::from_dyn_object(page.clone()),
-            })
-        })
+        let context: BTreeMap<&str, Value> = BTreeMap::from([
+            (
+                "period",
+                Value::from(as_at.map(|p| Value::from_object(PeriodValue(p)))),
+            ),
+            (STATE_VAR, Value::from_dyn_object(page.clone())),
+        ]);
+        self.env
+            .template_from_str(source)
+            .and_then(|template| template.render(context))
     }
 
     /// Evaluates `source`, the body of `file` starting at line `first_line`, as
@@ -217,58 +233,53 @@ impl Placeholders {
     ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
-        // Where earlier failures were blanked out: a later error there is
-        // their aftermath, not news.
-        let mut blanked: Vec<std::ops::Range<usize>> = Vec::new();
-        loop {
+        let mut blanked = Blanked::default();
+        for _ in 0..MAX_RENDERS {
             let page = PageState::new(as_at);
-            let result = self.render(&source, &page);
-            let error = match result {
-                Ok(markdown) if problems.is_empty() && data_complete => {
-                    let markers = page.markers.lock().map(|m| m.clone()).unwrap_or_default();
-                    let downloads = page.downloads.lock().map(|d| d.clone()).unwrap_or_default();
-                    let indicators = page
-                        .indicators
-                        .lock()
-                        .map(|i| i.clone())
-                        .unwrap_or_default();
-                    let texts = page.texts.lock().map(|t| t.clone()).unwrap_or_default();
-                    let blocks =
-                        std::mem::take(&mut *page.blocks.lock().unwrap_or_else(|e| e.into_inner()));
-                    return Ok(Evaluated {
-                        markdown,
-                        markers,
-                        downloads,
-                        indicators,
-                        texts,
-                        blocks,
-                    });
+            let error = match self.render(&source, &page) {
+                Ok(markdown) => {
+                    let evaluated = page.evaluated(markdown);
+                    problems.extend(super::html_policy::check(
+                        file,
+                        &source,
+                        first_line,
+                        &evaluated.markdown,
+                        &evaluated.texts,
+                    ));
+                    if problems.is_empty() && data_complete {
+                        return Ok(evaluated);
+                    }
+                    return Err(problems);
                 }
-                Ok(_) => return Err(problems),
                 Err(error) => error,
             };
             let missing_data = std::error::Error::source(&error)
                 .and_then(|s| s.downcast_ref::<Fail>())
                 .is_some_and(|f| f.missing_data);
             let range = error.range();
-            let leftover = range
-                .as_ref()
-                .is_some_and(|r| blanked.iter().any(|b| b.start < r.end && r.start < b.end));
+            let leftover = range.as_ref().is_some_and(|r| blanked.overlaps(r));
             if (data_complete || !missing_data) && !leftover {
-                problems.push(problem(file, &source, first_line, &error));
+                problems.push(recovery::problem(file, &source, first_line, &error));
             }
-            let next = range
-                .filter(|r| error.kind() != ErrorKind::SyntaxError && !blanked.contains(r))
-                .and_then(|r| blank_out(&source, r.clone()));
-            match next {
-                Some((next, widened)) if problems.len() < MAX_PROBLEMS_PER_FILE => {
-                    blanked.push(widened);
-                    source = next;
-                }
-                _ => return Err(problems),
+            // Running out of fuel again, after a second's work, tells nothing new.
+            if budget::out_of_fuel(&error)
+                || error.kind() == ErrorKind::SyntaxError
+                || problems.len() >= MAX_PROBLEMS_PER_FILE
+            {
+                return Err(problems);
+            }
+            match range.and_then(|r| blanked.next(&source, r)) {
+                Some(next) => source = next,
+                None => return Err(problems),
             }
         }
+        Err(problems)
     }
+}
+
+/// Takes what a mutex holds, even if a thread panicked holding it.
+fn take<T: Default>(m: &Mutex<T>) -> T {
+    std::mem::take(&mut *m.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
 impl PageState {
@@ -281,19 +292,49 @@ impl PageState {
             texts: Mutex::new(Vec::new()),
             blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
+            shown_bytes: Mutex::new(0),
         })
+    }
+
+    /// What the evaluation made, once it has succeeded.
+    fn evaluated(&self, markdown: String) -> Evaluated {
+        Evaluated {
+            markdown,
+            markers: take(&self.markers),
+            downloads: take(&self.downloads),
+            indicators: take(&self.indicators),
+            texts: take(&self.texts),
+            blocks: take(&self.blocks),
+        }
+    }
+
+    /// Counts `bytes` more of shown text against the budget.
+    fn spend(&self, bytes: usize) -> Result<(), Error> {
+        let mut shown = self.shown_bytes.lock().unwrap_or_else(|e| e.into_inner());
+        *shown = shown.saturating_add(bytes);
+        if *shown > budget::MAX_SHOWN_BYTES {
+            return Err(fail(Fail::new(
+                format!(
+                    "this page shows more than {} MB of text from its placeholders",
+                    budget::MAX_SHOWN_BYTES >> 20
+                ),
+                Some("check the loops here: a report shows a few kilobytes".into()),
+            )));
+        }
+        Ok(())
     }
 
     /// Keeps a chart's or table's HTML out of the Markdown, which has only to
     /// pass it through: the Markdown gets a one-line HTML block in its place
     /// (a block of the same kind, so the text around it reads the same), and
     /// [`super::markdown::to_html`] puts the HTML back.
-    fn block(&self, html: String) -> Value {
+    fn block(&self, html: String) -> Result<Value, Error> {
+        self.spend(html.len())?;
         let mut blocks = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
         let (open, close) = BLOCK_MARK;
         let mark = format!("{open}{}{close}\n", blocks.len());
         blocks.push(html);
-        Value::from_safe_string(mark)
+        Ok(Value::from_safe_string(mark))
     }
 
     fn note(&self, markers: &[Marker]) {
@@ -302,9 +343,20 @@ impl PageState {
         }
     }
 
-    /// The number the next chart or table on the page takes: 1, 2, 3…
-    fn next_number(&self) -> usize {
-        self.downloads.lock().map_or(1, |d| d.len() + 1)
+    /// The number the next chart or table on the page takes: 1, 2, 3…;
+    /// an error past [`budget::MAX_EXHIBITS_PER_PAGE`].
+    fn next_number(&self) -> Result<usize, Error> {
+        let n = self.downloads.lock().map_or(1, |d| d.len() + 1);
+        if n > budget::MAX_EXHIBITS_PER_PAGE {
+            return Err(fail(Fail::new(
+                format!(
+                    "more than {} charts and tables on one page",
+                    budget::MAX_EXHIBITS_PER_PAGE
+                ),
+                Some("is chart() or table() inside a loop? A report has about ten".into()),
+            )));
+        }
+        Ok(n)
     }
 
     fn shows(&self, id: &str, period: Period) {
@@ -335,90 +387,33 @@ impl PageState {
     }
 }
 
-/// Reads `chart()` and `table()` options.
-fn selection(ids: Vec<String>, kwargs: &Kwargs, allowed: &[&str]) -> Result<Selection, Error> {
-    check_options(kwargs, allowed)?;
-    let kind = match kwargs.get::<Option<String>>("kind")? {
-        Some(k) => Some(ChartKind::parse(&k).map_err(fail)?),
-        None => None,
+/// A theme's chart or table partial failed. Its place is in the partial, not
+/// in the body: the problem names the partial and its line, and is placed at
+/// the `chart()` or `table()` call, where minijinja puts an error that has no
+/// place of its own.
+fn partial_error(error: Error) -> Error {
+    let Some(name) = error.name().map(str::to_string) else {
+        return error;
     };
-    let compare = match kwargs.get::<Option<Value>>("compare")? {
-        None => Vec::new(),
-        Some(v) if v.as_str().is_some() => vec![v.as_str().unwrap_or_default().to_string()],
-        Some(v) => v
-            .try_iter()?
-            .map(|c| {
-                c.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| list_error("compare", "comparator"))
-            })
-            .collect::<Result<_, _>>()?,
+    let at = error
+        .line()
+        .map(|l| format!(", line {l}"))
+        .unwrap_or_default();
+    let what = if budget::out_of_fuel(&error) {
+        budget::OUT_OF_FUEL.to_string()
+    } else {
+        error
+            .detail()
+            .map_or_else(|| error.kind().to_string(), str::to_string)
     };
-    Ok(Selection {
-        ids,
-        kind,
-        from: kwargs.get("from")?,
-        last: if allowed.contains(&"last") {
-            kwargs.get("last")?
-        } else {
-            None
-        },
-        compare,
-        breakdown: kwargs.get("breakdown")?,
-    })
-}
-
-/// `"cla_count"` or `["cla_count", "uasc_count"]`.
-fn indicator_list(ids: &Value) -> Result<Vec<String>, Error> {
-    if let Some(id) = ids.as_str() {
-        return Ok(vec![id.to_string()]);
-    }
-    ids.try_iter()
-        .map_err(|_| list_error("table", "indicator id"))?
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| list_error("table", "indicator id"))
-        })
-        .collect()
-}
-
-fn list_error(what: &str, item: &str) -> Error {
-    fail(Fail::new(
-        format!("{what} takes a {item} in quotes, or a list of them in [ ]"),
-        Some(format!("e.g. {what}=[\"sn\", \"england\"]")),
-    ))
-}
-
-fn check_options(kwargs: &Kwargs, allowed: &[&str]) -> Result<(), Error> {
-    for name in kwargs.args() {
-        if !allowed.contains(&name) {
-            let help = suggest(name, allowed.iter().copied())
-                .unwrap_or_else(|| format!("the options are {}", allowed.join(", ")));
-            return Err(fail(Fail::new(
-                format!("unknown option `{name}`"),
-                Some(help),
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
-    check_options(kwargs, allowed)?;
-    let text = |name: &str| -> Result<Option<String>, Error> {
-        if allowed.contains(&name) {
-            kwargs.get::<Option<String>>(name)
-        } else {
-            Ok(None)
-        }
-    };
-    Ok(Query {
-        id: id.to_string(),
-        area: text("area")?,
-        breakdown: text("breakdown")?,
-        period: text("period")?,
-    })
+    let fault = Fail::new(
+        format!("the theme's `{name}`{at}: {what}"),
+        Some(format!(
+            "fix `{name}` in the site's templates/ or its theme"
+        )),
+    );
+    // Of the same kind, so that running out of fuel stops the evaluation.
+    Error::new(error.kind(), fault.message.clone()).with_source(fault)
 }
 
 fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
@@ -448,10 +443,6 @@ fn with_resolver<T>(
     f(&resolver, &page).map_err(fail)
 }
 
-fn fail(fail: Fail) -> Error {
-    Error::new(ErrorKind::InvalidOperation, fail.message.clone()).with_source(fail)
-}
-
 /// Marks where a placeholder's text goes: the text itself is kept aside and
 /// put in after the Markdown is converted, HTML-escaped, so a figure is the
 /// same in a paragraph, a table cell, a code span, raw HTML or an attribute,
@@ -464,15 +455,28 @@ pub const TOKEN_END: char = '\u{E001}';
 /// Markdown, around its number; see [`PageState::block`].
 pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
 
+/// Whether `value` is a chart's or table's mark made by [`PageState::block`].
+fn is_block_mark(value: &Value) -> bool {
+    let (open, close) = BLOCK_MARK;
+    value
+        .as_str()
+        .and_then(|s| s.strip_prefix(open))
+        .and_then(|s| s.strip_suffix('\n'))
+        .and_then(|s| s.strip_suffix(close))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn markdown_formatter(
     out: &mut Output<'_>,
     state: &State<'_, '_>,
     value: &Value,
 ) -> Result<(), Error> {
-    if value.is_safe() {
+    let html_partial = state.name().ends_with(".html");
+    // In a body, the only markup let through is a chart's or table's mark:
+    // `{{ "<script>"|safe }}` is shown as text like any other value.
+    if value.is_safe() && (html_partial || is_block_mark(value)) {
         return crate::templates::write_as_is(out, value);
     }
-    let html_partial = state.name().ends_with(".html");
     if value.is_undefined() || value.is_none() {
         if html_partial {
             return Ok(());
@@ -490,155 +494,11 @@ fn markdown_formatter(
             .map_err(Error::from);
     }
     let page = page_state(state)?;
+    page.spend(text.len())?;
     let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
     write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
     texts.push(text);
     Ok(())
-}
-
-/// Replaces the failing expression with `""`, padded to the same length and
-/// keeping its line breaks, so every later line and column stays put.
-fn blank_out(
-    source: &str,
-    range: std::ops::Range<usize>,
-) -> Option<(String, std::ops::Range<usize>)> {
-    let range = widen_to_print(source, range);
-    let failing = source.get(range.clone())?;
-    if failing.len() < 2 {
-        return None;
-    }
-    let mut replacement = String::from("\"\"");
-    replacement.extend(
-        failing
-            .chars()
-            .skip(2)
-            .map(|c| if c == '\n' { '\n' } else { ' ' }),
-    );
-    // Pad by bytes: a multi-byte character is replaced by as many spaces.
-    while replacement.len() < failing.len() {
-        replacement.push(' ');
-    }
-    replacement.truncate(failing.len());
-    let mut next = source.to_string();
-    next.replace_range(range.clone(), &replacement);
-    Some((next, range))
-}
-
-/// A failing call inside `{{ … }}` takes the whole expression with it, so that
-/// `{{ value("x").period }}` does not fail a second time on `"".period`.
-fn widen_to_print(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let before = source.get(..range.start).unwrap_or("");
-    let Some(open) = before.rfind("{{") else {
-        return widen_to_tag(source, range);
-    };
-    let closed_since = [before.rfind("}}"), before.rfind("{%"), before.rfind("%}")]
-        .into_iter()
-        .flatten()
-        .any(|i| i > open);
-    match source.get(range.end..).and_then(|after| after.find("}}")) {
-        Some(close) if !closed_since => open + 2..range.end + close,
-        _ => range,
-    }
-}
-
-/// A failing call inside `{% if … %}` (or `for … in …`, `set … =`) takes the
-/// tag's whole expression with it: `{% if "" %}` is harmless where
-/// `{% if "".number > 3 %}` would fail again.
-fn widen_to_tag(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let before = source.get(..range.start).unwrap_or("");
-    let (Some(open), Some(close)) = (
-        before.rfind("{%"),
-        source
-            .get(range.end..)
-            .and_then(|after| after.find("%}"))
-            .map(|c| c + range.end),
-    ) else {
-        return range;
-    };
-    if [before.rfind("%}"), before.rfind("{{"), before.rfind("}}")]
-        .into_iter()
-        .flatten()
-        .any(|i| i > open)
-    {
-        return range;
-    }
-    let inner = &source[open + 2..close];
-    let keyword_end = if let Some(i) = inner
-        .find(" in ")
-        .filter(|_| inner.trim_start().starts_with("for "))
-    {
-        i + " in ".len()
-    } else if let Some(i) = inner
-        .find('=')
-        .filter(|_| inner.trim_start().starts_with("set "))
-    {
-        i + 1
-    } else {
-        let lead = inner.len() - inner.trim_start().len();
-        lead + inner.trim_start().find(char::is_whitespace).unwrap_or(0)
-    };
-    let start = open + 2 + keyword_end;
-    let end = close - (inner.len() - inner.trim_end().len());
-    if start < end && start <= range.start && range.end <= end {
-        start..end
-    } else {
-        range
-    }
-}
-
-/// Turns a template error into a problem at its place in the `.md` file.
-fn problem(file: &Path, source: &str, first_line: usize, error: &Error) -> Problem {
-    let (line, column) = match (error.range(), error.line()) {
-        (Some(range), _) => line_col(source, range.start),
-        (None, Some(line)) => (line, 0),
-        (None, None) => (1, 0),
-    };
-    let expression = error
-        .range()
-        .and_then(|r| source.get(r))
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    let detail = error.detail().unwrap_or("").to_string();
-    let (message, help) = if let Some(f) =
-        std::error::Error::source(error).and_then(|s| s.downcast_ref::<Fail>())
-    {
-        (f.message.clone(), f.help.clone())
-    } else {
-        match error.kind() {
-            ErrorKind::UnknownFunction => {
-                let name = detail.strip_suffix(" is unknown").unwrap_or(&detail).to_string();
-                (
-                    format!("unknown placeholder `{name}`"),
-                    Some(suggest(&name, FUNCTIONS).unwrap_or_else(|| {
-                        format!("the placeholders are {}", FUNCTIONS.map(|f| format!("{f}()")).join(", "))
-                    })),
-                )
-            }
-            ErrorKind::SyntaxError => (
-                format!("placeholder syntax error: {detail}"),
-                Some("write placeholders as {{ value(\"cla_count\") }}; check the brackets and quotes".into()),
-            ),
-            ErrorKind::UndefinedError => (
-                format!("`{expression}` is not defined here"),
-                Some("reports know `period`; figures come from value(), change() and benchmark()".into()),
-            ),
-            ErrorKind::MissingArgument => (
-                format!("`{expression}` is missing an argument"),
-                Some("value(), change() and benchmark() start with an indicator id in quotes, e.g. value(\"cla_count\")".into()),
-            ),
-            _ => (
-                format!("{}: {}", error.kind(), if detail.is_empty() { &expression } else { &detail }),
-                None,
-            ),
-        }
-    };
-    let problem = Problem::error(file, message).maybe_help(help);
-    if column == 0 {
-        problem.at_line(first_line + line - 1)
-    } else {
-        problem.at(first_line + line - 1, column)
-    }
 }
 
 #[cfg(test)]

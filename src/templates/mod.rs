@@ -110,6 +110,8 @@ impl Theme {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_formatter(html_formatter);
+        // A theme's loop must not hang the build or the preview either.
+        env.set_fuel(Some(crate::content::budget::THEME_FUEL));
         let fingerprint = crate::site::cache_key((&templates, &static_files));
         let mut sources = BTreeMap::new();
         let partials = templates
@@ -184,6 +186,7 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
     let detail = error.detail().unwrap_or("").to_string();
     let message = match error.kind() {
         ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
+        ErrorKind::OutOfFuel => crate::content::budget::OUT_OF_FUEL.to_string(),
         kind => format!(
             "template error: {kind}{}",
             if detail.is_empty() {
@@ -193,7 +196,10 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
             }
         ),
     };
-    let problem = Problem::error(file, message);
+    let mut problem = Problem::error(file, message);
+    if error.kind() == ErrorKind::OutOfFuel {
+        problem = problem.help(crate::content::budget::OUT_OF_FUEL_HELP);
+    }
     match (error.range(), error.line()) {
         (Some(range), _) if !source.is_empty() => {
             let (line, col) = line_col(source, range.start);

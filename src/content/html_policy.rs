@@ -1,0 +1,513 @@
+//! What raw HTML a report or page may contain: what a page needs to read
+//! well, and nothing that runs, loads or restyles. No page needs JavaScript,
+//! and a site is published under the council's name, so script, event
+//! handlers, `javascript:` links, embedded content and inline styles are
+//! errors at their file and line, not published as written.
+//!
+//! The check reads the body as it will be published: after its placeholders
+//! are evaluated, with each placeholder's text in place. So a tag split by a
+//! placeholder or a template tag (`<scr{{ "" }}ipt>`) is seen whole. The
+//! HTML is read by a WHATWG tokenizer, so entities (`&#106;avascript:`),
+//! odd spacing and upper case are read as a browser reads them.
+//!
+//! Allowed: the elements in [`ELEMENTS`], with the attributes in
+//! [`GLOBAL_ATTRIBUTES`] (and `aria-*`, `data-*`) or [`element_attributes`];
+//! links and images to `http:`, `https:`, `mailto:`, `tel:` or a relative
+//! address, and images also as `data:image/png` (or gif, jpeg, webp).
+
+use super::markdown::{OPTIONS, fill};
+use crate::problem::{Problem, line_col};
+use html5gum::{DefaultEmitter, Error as HtmlError, Token, Tokenizer};
+use pulldown_cmark::{Event, Parser, Tag};
+use std::ops::Range;
+use std::path::Path;
+
+/// The elements raw HTML may use.
+pub const ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "aside",
+    "b",
+    "bdi",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Attributes any allowed element may have, besides `aria-*` and `data-*`.
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["class", "id", "title", "lang", "dir", "role", "hidden"];
+
+/// Attributes particular elements may have.
+pub fn element_attributes(element: &str) -> &'static [&'static str] {
+    match element {
+        "a" => &["href", "hreflang", "rel"],
+        "img" => &["src", "alt", "width", "height", "loading", "decoding"],
+        "td" | "th" => &["colspan", "rowspan", "headers", "scope", "abbr"],
+        "col" | "colgroup" => &["span"],
+        "ol" => &["start", "reversed", "type"],
+        "li" | "data" => &["value"],
+        "time" => &["datetime"],
+        "del" | "ins" => &["cite", "datetime"],
+        "q" | "blockquote" => &["cite"],
+        "details" => &["open"],
+        _ => &[],
+    }
+}
+
+/// The raw HTML and Markdown links of `markdown` (a body with its
+/// placeholders evaluated, whose texts are `texts`) that break the policy,
+/// each placed in `source`, the body as written, which starts at line
+/// `first_line` of `file`.
+pub fn check(
+    file: &Path,
+    source: &str,
+    first_line: usize,
+    markdown: &str,
+    texts: &[String],
+) -> Vec<Problem> {
+    let mut found: Vec<Found> = Vec::new();
+    // A block of HTML comes as one event a line: a tag may run over lines.
+    let mut block = Chunk::default();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Html(html) => block.push(&html, range.start),
+            Event::InlineHtml(html) => {
+                let mut inline = Chunk::default();
+                inline.push(&html, range.start);
+                inline.check(texts, &mut found);
+            }
+            Event::End(_) | Event::Start(_) if !block.text.is_empty() => {
+                std::mem::take(&mut block).check(texts, &mut found);
+                link(&event, &range, markdown, texts, &mut found);
+            }
+            _ => link(&event, &range, markdown, texts, &mut found),
+        }
+    }
+    block.check(texts, &mut found);
+    found
+        .into_iter()
+        .map(|f| f.problem(file, source, first_line, markdown))
+        .collect()
+}
+
+/// A problem found in the evaluated body, not yet placed in the source.
+struct Found {
+    message: String,
+    help: String,
+    /// Where in the evaluated body.
+    at: usize,
+    /// Texts to look for in the source, best first.
+    needles: Vec<String>,
+}
+
+impl Found {
+    /// Places the problem in the source: the evaluated body's lines are the
+    /// source's but for what placeholders and template tags made, so the
+    /// offending text is looked for in the source, nearest that line.
+    fn problem(self, file: &Path, source: &str, first_line: usize, markdown: &str) -> Problem {
+        let (near, _) = line_col(markdown, self.at);
+        let lower = source.to_ascii_lowercase();
+        let place = self
+            .needles
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .find_map(|needle| {
+                let needle = needle.to_ascii_lowercase();
+                lower
+                    .match_indices(needle.as_str())
+                    .map(|(i, _)| line_col(source, i))
+                    .min_by_key(|(line, _)| line.abs_diff(near))
+            });
+        let problem = Problem::error(file, self.message).help(self.help);
+        match place {
+            Some((line, column)) => problem.at(first_line + line - 1, column),
+            None => {
+                let lines = source.lines().count().max(1);
+                problem.at_line(first_line + near.min(lines) - 1)
+            }
+        }
+    }
+}
+
+/// Raw HTML that is read as one piece, with where each part of it came from.
+#[derive(Default)]
+struct Chunk {
+    text: String,
+    /// (offset in `text`, offset in the evaluated body) of each part.
+    parts: Vec<(usize, usize)>,
+}
+
+impl Chunk {
+    fn push(&mut self, html: &str, at: usize) {
+        self.parts.push((self.text.len(), at));
+        self.text.push_str(html);
+    }
+
+    /// Where `offset` in the filled text came from in the evaluated body.
+    fn origin(&self, offset: usize) -> usize {
+        self.parts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= offset)
+            .map_or(0, |(start, at)| at + (offset - start))
+    }
+
+    fn check(self, texts: &[String], found: &mut Vec<Found>) {
+        if self.text.is_empty() {
+            return;
+        }
+        let html = fill(&self.text, texts, true);
+        let mut emitter = DefaultEmitter::<usize>::new_with_span();
+        emitter.naively_switch_states(true);
+        let at = |span: Range<usize>| self.origin(span.start.min(self.text.len()));
+        let raw =
+            |span: &html5gum::Span<usize>| html.get(span.start..span.end).unwrap_or("").to_string();
+        for token in Tokenizer::new_with_emitter(html.as_str(), emitter).flatten() {
+            match token {
+                Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_string();
+                    let span = tag.span.start..tag.span.end;
+                    if let Some(f) = element(&name, at(span.clone())) {
+                        found.push(f);
+                        continue;
+                    }
+                    for (attribute, value) in &tag.attributes {
+                        let attribute = String::from_utf8_lossy(attribute).to_string();
+                        let text = String::from_utf8_lossy(&value.value).to_string();
+                        let place = at(value.span.start..value.span.end);
+                        let written = raw(&value.span);
+                        if let Some(f) = attribute_problem(&name, &attribute, &text, place, written)
+                        {
+                            found.push(f);
+                        }
+                    }
+                }
+                // An end tag alone does nothing; its start tag is reported.
+                Token::Doctype(doctype) => found.push(Found {
+                    message: "a `<!DOCTYPE>` has no place in a page's body".into(),
+                    help: "take it out: the theme writes the page around the body".into(),
+                    at: at(doctype.span.start..doctype.span.end),
+                    needles: vec!["<!doctype".into()],
+                }),
+                Token::Error(error) if unfinished(&error.value) => found.push(Found {
+                    message: "this HTML is not finished: a tag, comment or quote is left open"
+                        .into(),
+                    help: "close it (`>`, `-->` or the quote) before the blank line that ends the HTML".into(),
+                    at: self.parts.first().map_or(0, |p| p.1),
+                    needles: vec![self.text.lines().next().unwrap_or("").trim().to_string()],
+                }),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A browser would read what follows the HTML as part of the open tag,
+/// comment or quote, beyond what was checked.
+fn unfinished(error: &HtmlError) -> bool {
+    matches!(
+        error,
+        HtmlError::EofInTag
+            | HtmlError::EofInComment
+            | HtmlError::EofInDoctype
+            | HtmlError::EofInCdata
+            | HtmlError::EofInScriptHtmlCommentLikeText
+            | HtmlError::EofBeforeTagName
+    )
+}
+
+/// An element that is not allowed.
+fn element(name: &str, at: usize) -> Option<Found> {
+    if ELEMENTS.contains(&name) {
+        return None;
+    }
+    let help = match name {
+        "script" | "noscript" => "no page needs JavaScript: take the script out".to_string(),
+        "style" | "link" => {
+            "style pages in the theme's stylesheet, and mark text with class=\"…\"".to_string()
+        }
+        "iframe" | "object" | "embed" | "frame" | "frameset" | "applet" | "video" | "audio" => {
+            "embedded content loads from elsewhere: link to it instead".to_string()
+        }
+        _ => format!("raw HTML may use {}", ELEMENTS.join(", ")),
+    };
+    Some(Found {
+        message: format!("`<{name}>` is not allowed in a report or page"),
+        help,
+        at,
+        needles: vec![format!("<{name}"), format!("</{name}")],
+    })
+}
+
+/// An attribute that is not allowed, or a link that is not.
+fn attribute_problem(
+    element: &str,
+    attribute: &str,
+    value: &str,
+    at: usize,
+    written: String,
+) -> Option<Found> {
+    let found = |message: String, help: &str| Found {
+        message,
+        help: help.to_string(),
+        at,
+        needles: vec![written.clone(), attribute.to_string()],
+    };
+    if attribute.starts_with("on") {
+        return Some(found(
+            format!("`{attribute}=` runs JavaScript, which no page may"),
+            "take the attribute out",
+        ));
+    }
+    if attribute == "style" {
+        return Some(found(
+            "`style=` is not allowed in a report or page".into(),
+            "style pages in the theme's stylesheet, and mark text with class=\"…\"",
+        ));
+    }
+    let allowed = GLOBAL_ATTRIBUTES.contains(&attribute)
+        || attribute.starts_with("aria-")
+        || attribute.starts_with("data-")
+        || element_attributes(element).contains(&attribute);
+    if !allowed {
+        let mut names: Vec<&str> = GLOBAL_ATTRIBUTES.to_vec();
+        names.extend(element_attributes(element));
+        return Some(found(
+            format!("`{attribute}=` is not allowed on `<{element}>`"),
+            &format!(
+                "`<{element}>` may have {}, aria-* and data-*",
+                names.join(", ")
+            ),
+        ));
+    }
+    if matches!(attribute, "href" | "src" | "cite") {
+        let image = element == "img" && attribute == "src";
+        return bad_url(value, image).map(|message| found(message, URL_HELP));
+    }
+    None
+}
+
+const URL_HELP: &str =
+    "link to an http:, https:, mailto: or tel: address, or to a page of the site";
+
+/// Why `url` may not be a link (or, when `image`, an image's address).
+pub fn bad_url(url: &str, image: bool) -> Option<String> {
+    let scheme = scheme(url)?;
+    let ok = matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        || (image && scheme == "data" && safe_data_image(url));
+    (!ok).then(|| format!("a `{scheme}:` address is not allowed in a report or page"))
+}
+
+/// The scheme of `url` as a browser reads it (tabs and line breaks taken
+/// out, leading spaces and controls ignored), lower case; `None` for a
+/// relative address.
+fn scheme(url: &str) -> Option<String> {
+    let url: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = url.find(':')?;
+    let scheme = &url[..colon];
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// A raster image written into the page: it cannot run anything.
+fn safe_data_image(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["png", "gif", "jpeg", "webp"]
+        .iter()
+        .any(|kind| lower.starts_with(&format!("data:image/{kind}")))
+}
+
+/// A Markdown link or image to an address that is not allowed.
+fn link(
+    event: &Event<'_>,
+    range: &Range<usize>,
+    markdown: &str,
+    texts: &[String],
+    found: &mut Vec<Found>,
+) {
+    let (url, image) = match event {
+        Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+        Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+        _ => return,
+    };
+    let url = fill(url, texts, false);
+    if let Some(message) = bad_url(&url, image) {
+        let written = markdown.get(range.clone()).unwrap_or("");
+        found.push(Found {
+            message,
+            help: URL_HELP.to_string(),
+            at: range.start,
+            needles: vec![
+                written.lines().next().unwrap_or("").to_string(),
+                url.trim().to_string(),
+            ],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problems of `body`, as written (no placeholders), from line 1.
+    fn problems(body: &str) -> Vec<String> {
+        check(Path::new("p.md"), body, 1, body, &[])
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    fn refused(body: &str, expected: &str) {
+        let found = problems(body);
+        assert_eq!(found.len(), 1, "{body}: {found:?}");
+        assert!(found[0].starts_with(expected), "{body}: {found:?}");
+    }
+
+    #[test]
+    fn refuses_what_runs_loads_or_restyles_at_its_line_and_column() {
+        refused(
+            "Text\n\n<script>alert(1)</script>\n",
+            "p.md:3:1: error: `<script>` is not allowed",
+        );
+        refused(
+            "A <img src=\"x.png\" onerror=\"alert(1)\"> b\n",
+            "p.md:1:20: error: `onerror=` runs JavaScript",
+        );
+        refused(
+            "<div>\n<img\n  src=\"x.png\"\n  ONLOAD=\"alert(1)\">\n</div>\n",
+            "p.md:4:3: error: `onload=` runs JavaScript",
+        );
+        refused(
+            "<a href=\"JaVa&#x53;cript:alert(1)\">x</a>\n",
+            "p.md:1:4: error: a `javascript:` address is not allowed",
+        );
+        refused(
+            "<a href=\" java\tscript:alert(1)\">x</a>\n",
+            "p.md:1:4: error: a `javascript:` address",
+        );
+        refused(
+            "<a href=\"vbscript:x\">x</a>\n",
+            "p.md:1:4: error: a `vbscript:` address",
+        );
+        refused(
+            "<a href=\"data:text/html,x\">x</a>\n",
+            "p.md:1:4: error: a `data:` address",
+        );
+        refused(
+            "<img src=\"data:image/svg+xml,x\" alt=\"\">\n",
+            "p.md:1:6: error: a `data:` address",
+        );
+        for element in ["iframe", "object", "embed", "style", "form", "svg", "base"] {
+            refused(
+                &format!("<{element}>x</{element}>\n"),
+                &format!("p.md:1:1: error: `<{element}>` is not allowed"),
+            );
+        }
+        refused(
+            "<span style=\"color: red\">x</span>\n",
+            "p.md:1:7: error: `style=` is not allowed",
+        );
+        refused(
+            "<p formaction=\"x\">x</p>\n",
+            "p.md:1:4: error: `formaction=` is not allowed on `<p>`",
+        );
+        refused(
+            "Above\n\n<div title=\"open\n\nAfter\n",
+            "p.md:3:1: error: this HTML is not finished",
+        );
+    }
+
+    #[test]
+    fn refuses_markdown_links_to_javascript() {
+        refused(
+            "See [x](javascript:alert(1)).\n",
+            "p.md:1:5: error: a `javascript:` address",
+        );
+        refused(
+            "See <javascript:alert(1)>.\n",
+            "p.md:1:5: error: a `javascript:` address",
+        );
+        refused(
+            "See [x](jav&#x61;script:alert(1)).\n",
+            "p.md:1:5: error: a `javascript:` address",
+        );
+        refused(
+            "See [x][r].\n\n[r]: javascript:alert(1)\n",
+            "p.md:1:5: error: a `javascript:` address",
+        );
+        refused(
+            "![chart](data:text/html,x)\n",
+            "p.md:1:1: error: a `data:` address",
+        );
+    }
+
+    #[test]
+    fn harmless_inline_html_and_links_pass() {
+        let body = "An <abbr title=\"Looked after\">LA</abbr>, x<sup>2</sup>, H<sub>2</sub>O,<br>\
+            <span class=\"note\">n</span> <!-- a note -->\n\n\
+            <details>\n<summary>More</summary>\n\n<p>Inside <img src=\"data:image/png;base64,AA\" alt=\"\"></p>\n</details>\n\n\
+            <div class=\"callout\" aria-label=\"x\" data-x=\"1\">\n<a href=\"/about/\">About</a> <a href=\"https://example.org/a:b\">e</a> <a href=\"mailto:a@b.org\">m</a>\n</div>\n\n\
+            <table><tr><th scope=\"col\" colspan=\"2\">h</th></tr></table>\n\n\
+            [site](https://example.org/) [page](../about/) [tel](tel:+441234) ![logo](logo.png) <https://example.org>\n";
+        assert_eq!(problems(body), Vec::<String>::new());
+    }
+}

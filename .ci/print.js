@@ -3,8 +3,11 @@
 // hide the site's controls (navigation, skip link, the charts' "show the
 // figures" toggles, download links) and show the symbol keys, notes and
 // footnotes; each chart must fit on one page, so that its break-inside: avoid
-// keeps it whole. Every report is printed to PDF as the browser would print
-// it, and must come out on A4 pages, no more than a page budget of them.
+// keeps it whole, and no table or chart may be wider than the printed line
+// (Chromium would shrink the whole printout to fit it). Every report is
+// printed to PDF as the browser would print it, and must come out on A4
+// pages (portrait, or landscape for a very wide table), no more than a page
+// budget of them.
 // Uses the Chromium and playwright-core that site-audit installs.
 //
 // usage: node .ci/print.js DIR [PAGE_BUDGET]   (budget: 30 pages a report)
@@ -14,10 +17,12 @@ const cache = process.env.SITE_AUDIT_CACHE || path.join(process.env.HOME, '.cach
 const { chromium } = require(path.join(cache, 'node_modules/playwright-core'));
 
 // A4 in PDF points, and the text area the stylesheet's @page leaves on it
-// (210 x 297 mm less 15 mm each side, 15 mm above and 18 mm below) in CSS px.
+// (210 x 297 mm less 15 mm each side, 15 mm above and 18 mm below) in CSS px;
+// an element on a named page (a very wide table) prints on landscape A4.
 const A4 = { width: 595.28, height: 841.89 };
 const MM = 96 / 25.4;
 const AREA = { width: Math.floor(180 * MM), height: Math.floor(264 * MM) };
+const LANDSCAPE_WIDTH = Math.floor(267 * MM);
 
 const HIDDEN = ['nav', '.skip-link', 'details.chart-data > summary', 'details.chart-data .table-wrap', 'a[download]'];
 const SHOWN = ['.marker-key', '.symbols', '.footnote-definition', '.print-note'];
@@ -62,7 +67,7 @@ function pdfPages(pdf) {
   for (const file of all) {
     await page.goto('file://' + file);
     const found = await page.evaluate(
-      ({ hidden, shown, pageHeight }) => {
+      ({ hidden, shown, pageHeight, landscapeWidth }) => {
         const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : '');
         const visible = (el) => el.checkVisibility() && el.getClientRects().length > 0;
         const problems = [];
@@ -74,6 +79,16 @@ function pdfPages(pdf) {
           const el = [...document.querySelectorAll(sel)].find((e) => !visible(e));
           if (el) problems.push(`${name(el)} (${sel}) does not print; it must`);
         }
+        // Paper does not scroll: anything wider than the text area is cut off.
+        const named = (el) => {
+          for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).page !== 'auto') return true;
+          return false;
+        };
+        for (const el of document.querySelectorAll('table, figure, pre')) {
+          const right = el.getBoundingClientRect().right;
+          const line = named(el) ? landscapeWidth : window.innerWidth;
+          if (right > line + 1) problems.push(`${name(el)} is cut off: it reaches ${Math.round(right)}px across a ${line}px printed line`);
+        }
         for (const fig of document.querySelectorAll('figure')) {
           const h = fig.getBoundingClientRect().height;
           if (getComputedStyle(fig).breakInside !== 'avoid') problems.push(`${name(fig)} may break across pages (no break-inside: avoid)`);
@@ -81,14 +96,15 @@ function pdfPages(pdf) {
         }
         return { problems, report: !!document.querySelector('.report-body') };
       },
-      { hidden: HIDDEN, shown: SHOWN, pageHeight: AREA.height },
+      { hidden: HIDDEN, shown: SHOWN, pageHeight: AREA.height, landscapeWidth: LANDSCAPE_WIDTH },
     );
     found.problems.forEach((p) => fail(file, p));
     if (!found.report) continue;
 
     const pdf = await page.pdf({ preferCSSPageSize: true });
     const { count, boxes } = pdfPages(pdf);
-    const wrong = boxes.find((b) => Math.abs(b.width - A4.width) > 1 || Math.abs(b.height - A4.height) > 1);
+    const a4 = (w, h) => Math.abs(w - A4.width) <= 1 && Math.abs(h - A4.height) <= 1;
+    const wrong = boxes.find((b) => !a4(b.width, b.height) && !a4(b.height, b.width));
     if (!count || boxes.length !== count) fail(file, `could not read the printed PDF's pages (${count} pages, ${boxes.length} sizes)`);
     else if (wrong) fail(file, `prints on ${wrong.width.toFixed(0)} x ${wrong.height.toFixed(0)} pt pages, not A4 (595 x 842)`);
     if (count > budget) fail(file, `prints on ${count} pages, more than the budget of ${budget}`);

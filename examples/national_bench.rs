@@ -44,12 +44,14 @@ fn main() {
                 ),
             ],
             breakdown: None,
+            asked_at: None,
         },
         Extract {
             indicator: "care_leavers_activity".into(),
             value: "care_leaver_percent".into(),
             filters: vec![age],
             breakdown: Some("breakdown".into()),
+            asked_at: None,
         },
     ];
     let mut times = Vec::new();

@@ -37,6 +37,9 @@ pub struct Config {
     pub comparators: BTreeMap<String, String>,
     /// Where each comparator's figures come from, by key.
     pub comparator_sources: BTreeMap<String, ComparatorSource>,
+    /// site.toml as written, to place problems found after it is read (a
+    /// comparator's code that a national file does not have).
+    pub text: String,
 }
 
 /// Where a comparator's figures come from.
@@ -136,6 +139,7 @@ impl From<Raw> for Config {
             year_start_month: raw.year_start_month,
             comparators,
             comparator_sources,
+            text: String::new(),
         }
     }
 }
@@ -154,6 +158,7 @@ impl Default for Config {
             area_code: None,
             comparators: BTreeMap::new(),
             comparator_sources: BTreeMap::new(),
+            text: String::new(),
         }
     }
 }
@@ -174,7 +179,8 @@ const KEYS: [&str; 10] = [
 impl Config {
     /// Parses and validates `site.toml`; every problem names its line.
     pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
-        let config: Config = toml::from_str(text).map_err(|e| vec![toml_problem(text, &e)])?;
+        let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_problem(text, &e)])?;
+        config.text = text.to_string();
         let mut problems = Vec::new();
         let at = |key: &str| find_key(text, key, '=').unwrap_or((1, 1));
         for (key, value) in [("title", &config.title), ("publisher", &config.publisher)] {

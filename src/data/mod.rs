@@ -190,13 +190,23 @@ impl DataSet {
         };
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
+        // National statistics files are read only for what `from:` asks.
         let read: Vec<(Vec<Row>, Vec<Problem>)> = files
             .csv
             .par_iter()
             .map(|(file, text)| match text {
+                Ok(text) if national::is_national_text(text) => (Vec::new(), Vec::new()),
                 Ok(text) => read::read(file, text, &cx),
                 Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
             })
+            .chain(rayon::iter::once({
+                let texts: Vec<(PathBuf, &str)> = files
+                    .csv
+                    .iter()
+                    .filter_map(|(file, text)| Some((file.clone(), text.as_deref().ok()?)))
+                    .collect();
+                national::rows(&indicators, config, &texts)
+            }))
             .collect();
         let mut rows = Vec::with_capacity(read.len());
         for (found_rows, found) in read {

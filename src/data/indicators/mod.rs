@@ -142,6 +142,8 @@ pub struct Indicator {
     pub theme: String,
     /// Line of its id in indicators.yaml.
     pub line: usize,
+    /// The national statistics file its figures are read from, if any.
+    pub from: Option<From>,
 }
 
 impl Indicator {
@@ -164,6 +166,7 @@ struct Raw {
     description: Option<Value>,
     source: Option<Value>,
     theme: Option<Value>,
+    from: Option<Value>,
 }
 
 /// The longest id: an id becomes a file name, and a file name has a limit.
@@ -186,7 +189,7 @@ fn as_text(value: Option<Value>) -> Result<Option<String>, &'static str> {
     }
 }
 
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 9] = [
     "title",
     "unit",
     "decimals",
@@ -195,6 +198,7 @@ const FIELDS: [&str; 8] = [
     "description",
     "source",
     "theme",
+    "from",
 ];
 
 /// The ids indicators.yaml names, whether or not their entries are valid, so
@@ -319,6 +323,9 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
         let description = text_of("description", raw.description).unwrap_or_default();
         let source = text_of("source", raw.source).unwrap_or_default();
         let theme = text_of("theme", raw.theme).unwrap_or_default();
+        let from = raw
+            .from
+            .and_then(|value| from::parse(text, &id, line, value, &mut problems));
         let mut bad = |field: &str, value: &str, names: &[&str]| {
             let (l, c) = at(field);
             problems.push(
@@ -414,6 +421,7 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                     theme
                 },
                 line,
+                from,
             },
         );
     }
@@ -429,5 +437,8 @@ pub fn is_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
+mod from;
 #[cfg(test)]
 mod tests;
+
+pub use from::From;

@@ -15,17 +15,19 @@
 //! the member councils' rows ([`average`]), as DfE works them out.
 
 mod average;
+mod load;
 mod periods;
 #[cfg(test)]
 mod tests;
 
 pub use average::{Averaged, average};
+pub use load::{is_national_text, rows};
 
 use super::cell::Figure;
-use crate::problem::{Problem, suggest};
+use crate::problem::{Problem, quote, suggest};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The columns that make a CSV file a national statistics file: time and the
 /// geography every such file has. Region and council columns follow where the
@@ -74,6 +76,22 @@ pub struct Extract {
     pub filters: Vec<(String, String)>,
     /// A filter column whose values become the indicator's categories.
     pub breakdown: Option<String>,
+    /// Where it was asked for (indicators.yaml and the line of `from:`):
+    /// a column or value the file does not have is placed there.
+    pub asked_at: Option<(PathBuf, usize)>,
+}
+
+/// A problem with what an extract asks of a file: at the place it was asked
+/// for, naming the file; or, without one, at the file's header.
+fn asked(file: &Path, extract: &Extract, column: usize, message: String) -> Problem {
+    match &extract.asked_at {
+        Some((yaml, line)) => Problem::error(
+            yaml,
+            format!("`{}`: {message} in {}", extract.indicator, file.display()),
+        )
+        .at_line(*line),
+        None => Problem::error(file, format!("`{}`: {message}", extract.indicator)).at(1, column),
+    }
 }
 
 /// Whose figures a row holds, in the site's terms.
@@ -133,8 +151,10 @@ pub struct Row {
 pub struct Reading {
     /// Rows of the areas asked for, in file order.
     pub rows: Vec<Row>,
-    /// Problems, each placed in the file.
+    /// Problems, each placed in the file or where it was asked for.
     pub problems: Vec<Problem>,
+    /// Area codes asked for that no row of the file has.
+    pub codes_not_found: Vec<String>,
 }
 
 /// Reads one national file, keeping the rows that `extracts` ask for of the
@@ -260,7 +280,14 @@ pub fn read(
             }
         }
     }
-    seen.report(file, &layout, extracts, areas, &mut reading.problems);
+    seen.report(
+        file,
+        &layout,
+        extracts,
+        areas,
+        &mut reading.problems,
+        &mut reading.codes_not_found,
+    );
     reading
 }
 
@@ -299,37 +326,33 @@ impl Layout {
             .map(String::as_str)
             .filter(|n| !GEOGRAPHY.contains(n))
             .collect();
-        let mut missing = |indicator: &str, what: &str, name: &str| {
+        let mut missing = |extract: &Extract, what: &str, name: &str| {
             let listed = measures.join(", ");
-            problems.push(
-                Problem::error(
-                    file,
-                    format!("`{indicator}` reads {what} `{name}`, which this file does not have"),
-                )
-                .at(1, 1)
-                .help(match suggest(name, measures.iter().copied()) {
+            let message = format!("{what} {}, which is not a column", quote(name));
+            problems.push(asked(file, extract, 1, message).help(
+                match suggest(name, measures.iter().copied()) {
                     Some(near) => format!("{near} The file's columns are {listed}"),
                     None => format!("the file's columns are {listed}"),
-                }),
-            );
+                },
+            ));
         };
         let mut columns = Vec::new();
         let mut complete = true;
         for extract in extracts {
             let value = find(&extract.value);
             if value.is_none() {
-                missing(&extract.indicator, "its figure from column", &extract.value);
+                missing(extract, "reads its figure from", &extract.value);
             }
             let mut filters = Vec::new();
             for (name, wanted) in &extract.filters {
                 match find(name) {
                     Some(i) => filters.push((i, wanted.trim().to_string())),
-                    None => missing(&extract.indicator, "`where:` column", name),
+                    None => missing(extract, "keeps rows by", name),
                 }
             }
             let breakdown = extract.breakdown.as_deref().map(|b| (b, find(b)));
             if let Some((name, None)) = breakdown {
-                missing(&extract.indicator, "its categories from column", name);
+                missing(extract, "takes its categories from", name);
             }
             match value {
                 Some(value) if filters.len() == extract.filters.len() => columns.push(Columns {
@@ -425,6 +448,7 @@ impl Seen {
         extracts: &[Extract],
         areas: &Areas,
         problems: &mut Vec<Problem>,
+        codes_not_found: &mut Vec<String>,
     ) {
         for (extract, columns) in extracts.iter().zip(&layout.extracts) {
             for (i, wanted) in &columns.filters {
@@ -434,34 +458,26 @@ impl Seen {
                 }
                 let listed: Vec<&str> = values.iter().map(String::as_str).collect();
                 let column = &layout.names[*i];
-                problems.push(
-                    Problem::error(
-                        file,
-                        format!(
-                            "`{}` keeps rows whose `{column}` is `{wanted}`, but no row has that value",
-                            extract.indicator
-                        ),
-                    )
-                    .at(1, i + 1)
-                    .help(match suggest(wanted, listed.iter().copied()) {
+                let message = format!(
+                    "keeps rows whose `{column}` is {}, but no row has that value",
+                    quote(wanted)
+                );
+                problems.push(asked(file, extract, i + 1, message).help(
+                    match suggest(wanted, listed.iter().copied()) {
                         Some(near) => format!("{near} The values are: {}", listed.join("; ")),
                         None => format!("the values are: {}", listed.join("; ")),
-                    }),
-                );
+                    },
+                ));
             }
         }
-        let mut unknown: Vec<&String> = areas
+        let mut unknown: Vec<String> = areas
             .codes
             .keys()
             .filter(|c| !self.codes.contains(*c))
+            .cloned()
             .collect();
         unknown.sort();
-        for code in unknown {
-            problems.push(
-                Problem::error(file, format!("no row of this file is for the area code `{code}`"))
-                    .help("check the code in site.toml: a council's new code (E06000034) or old one (883), a region's (E12000006) or England's (E92000001)"),
-            );
-        }
+        *codes_not_found = unknown;
     }
 }
 

@@ -1,0 +1,245 @@
+//! National statistics files read through indicators.yaml's `from:`: the
+//! site's own area by `area_code`, comparators by code and by the mean of
+//! named councils, and every mistake named where it can be fixed. The
+//! fixture is tests/fixtures/national laid over the good site; one test reads
+//! DfE's care leavers file as published, from ../shared/data/ees.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// The good site with the national fixture laid over it.
+fn national_site() -> tempfile::TempDir {
+    let site = good_site();
+    copy_tree(&fixtures().join("national"), site.path());
+    site
+}
+
+fn edit(site: &Path, file: &str, from: &str, to: &str) {
+    let path = site.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn built(site: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = site.join("public");
+    let output = build(site, &out, &[]);
+    let (_, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    read_tree(&out)
+}
+
+fn fails_with(site: &Path, lines: &[&str]) {
+    let output = build(site, &site.join("public"), &[]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for line in lines {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn reads_the_area_its_comparators_and_the_mean_of_its_neighbours() {
+    let site = national_site();
+    let files = built(site.path());
+    let csv = String::from_utf8(files["data/dfe_rate.csv"].clone()).unwrap();
+    // The neighbours' mean leaves out the suppressed one and says so; a
+    // council the site does not name is not read.
+    assert!(
+        csv.contains(",Statistical neighbours,,2022-23,2022-23,2022-04-01,2023-03-31,65.5,rate_per_10k,,mean of 2 of 3 statistical neighbours\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",England,,2022-23,2022-23,2022-04-01,2023-03-31,70,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",Fixtureshire,,2021-22,"), "{csv}");
+    assert!(
+        csv.contains(",Fixtureshire,,2022-23,2022-23,2022-04-01,2023-03-31,64,"),
+        "{csv}"
+    );
+    assert!(!csv.contains(",99,"), "{csv}");
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    // A filter column's values become categories.
+    let activity = String::from_utf8(files["data/dfe_activity.csv"].clone()).unwrap();
+    assert!(
+        activity.contains(",Fixtureshire,\"In education, employment or training\",2022-23,"),
+        "{activity}"
+    );
+    assert!(
+        activity.contains(",Fixtureshire,Not in education,2022-23,"),
+        "{activity}"
+    );
+}
+
+#[test]
+fn names_a_file_that_is_not_there_with_the_one_that_is() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/indicators.yaml",
+        "file: national/rates.csv",
+        "file: national/rate.csv",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/indicators.yaml:38: error: `dfe_rate` reads from `national/rate.csv`, which is not under data/",
+            "did you mean `national/rates.csv`?",
+        ],
+    );
+}
+
+#[test]
+fn names_a_column_or_value_the_file_does_not_have() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/indicators.yaml",
+        "value: rate_per_10000",
+        "value: rate_per_1000",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/indicators.yaml:38: error: `dfe_rate`: reads its figure from `rate_per_1000`, which is not a column in data/national/rates.csv",
+            "did you mean `rate_per_10000`?",
+        ],
+    );
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/indicators.yaml",
+        "population_type: Care leavers",
+        "population_type: Care leaver",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "`dfe_activity`: keeps rows whose `population_type` is `Care leaver`, but no row has that value in data/national/rates.csv",
+            "did you mean `Care leavers`?",
+        ],
+    );
+}
+
+#[test]
+fn names_an_area_code_with_no_rows_at_its_line_in_site_toml() {
+    let site = national_site();
+    edit(site.path(), "site.toml", "\"E06000001\"", "\"E06000009\"");
+    fails_with(
+        site.path(),
+        &[
+            "site.toml:4:14: error: no row of data/national/rates.csv is for `E06000009` (the code of `Fixtureshire`)",
+        ],
+    );
+    let site = national_site();
+    edit(site.path(), "site.toml", "area_code = \"E06000001\"\n", "");
+    fails_with(
+        site.path(),
+        &[
+            "site.toml:1: error: indicators read from national statistics files need the code of `Fixtureshire` in them",
+        ],
+    );
+}
+
+#[test]
+fn names_a_time_identifier_it_cannot_place_and_two_rows_for_one_figure() {
+    let site = national_site();
+    let file = "data/national/rates.csv";
+    edit(
+        site.path(),
+        file,
+        "2022,Reporting year",
+        "2022,Academic year",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/national/rates.csv:8:1: error: the time identifier `Academic year` is not one outturn can place in its periods",
+        ],
+    );
+    let site = national_site();
+    let path = site.path().join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("2022,Reporting year,Local authority,E92000001,England,E12000006,East of England,801,Fixtureshire,E06000001,Children looked after on 31 March each year,Total,281,63\n");
+    std::fs::write(&path, text).unwrap();
+    fails_with(
+        site.path(),
+        &[
+            "data/national/rates.csv:11:1: error: a second row for `dfe_rate` in 2021-22",
+            "the first is on line 8",
+        ],
+    );
+}
+
+#[test]
+fn a_file_that_is_not_national_is_named() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/indicators.yaml",
+        "file: national/rates.csv",
+        "file: monthly.csv",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/indicators.yaml:38: error: `dfe_rate` reads from data/monthly.csv, which is not a national statistics file",
+        ],
+    );
+}
+
+/// DfE's care leavers file, as published.
+#[test]
+fn reads_dfe_care_leavers_file_as_published() {
+    let shared = std::env::var_os("OUTTURN_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
+    let published = shared.join("data/ees/la_care_leavers_activity.csv");
+    assert!(published.exists(), "{} is missing", published.display());
+    let site = national_site();
+    std::fs::copy(
+        &published,
+        site.path().join("data/national/care_leavers.csv"),
+    )
+    .unwrap();
+    edit(
+        site.path(),
+        "site.toml",
+        "area_code = \"E06000001\"",
+        "area_code = \"883\"",
+    );
+    edit(
+        site.path(),
+        "site.toml",
+        "average_of = [\"E06000002\", \"E06000003\", \"E06000004\"]",
+        "average_of = [\"887\", \"303\", \"311\", \"866\", \"332\", \"882\", \"941\", \"894\", \"826\", \"874\"]",
+    );
+    let yaml = site.path().join("data/indicators.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    // Only the published file is read: the fixture's own is left unused.
+    let cut = text.find("dfe_rate:").unwrap();
+    text.truncate(cut);
+    text.push_str("eet:\n  title: Care leavers aged 19 to 21 in education, employment or training\n  unit: percent\n  from:\n    file: national/care_leavers.csv\n    value: care_leaver_percent\n    where:\n      care_leaver_age: 19 to 21 years\n      breakdown: Total in education, employment or training\n");
+    std::fs::write(&yaml, text).unwrap();
+    let files = built(site.path());
+    let csv = String::from_utf8(files["data/eet.csv"].clone()).unwrap();
+    // Thurrock (old code 883) in 2024-25 and 2020-21, as DfE published them.
+    assert!(
+        csv.contains(",Fixtureshire,,2024-25,2024-25,2024-04-01,2025-03-31,47,percent,,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",Fixtureshire,,2020-21,2020-21,2020-04-01,2021-03-31,49,percent,,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",England,,2024-25,2024-25,2024-04-01,2025-03-31,54,percent,,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("of 10 statistical neighbours"), "{csv}");
+    // Five years each for the area, England and the neighbours' mean.
+    assert_eq!(csv.lines().count(), 16, "{csv}");
+}

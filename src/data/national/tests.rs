@@ -58,6 +58,17 @@ fn eet() -> Extract {
     }
 }
 
+/// The figure in a small file's `measure` column, with no filters.
+fn measure() -> Extract {
+    Extract {
+        indicator: "m".into(),
+        value: "measure".into(),
+        filters: vec![],
+        breakdown: None,
+        asked_at: None,
+    }
+}
+
 fn read_file(name: &str, extracts: &[Extract], areas: &Areas) -> Reading {
     let path = ees(name);
     let file = std::fs::File::open(&path).unwrap();
@@ -185,14 +196,7 @@ fn a_mean_with_no_member_figure_is_not_available() {
     let mut areas = Areas::default();
     areas.add("E1", Whose::Member("sn".into()));
     areas.add("E2", Whose::Member("sn".into()));
-    let extract = Extract {
-        indicator: "m".into(),
-        value: "measure".into(),
-        filters: vec![],
-        breakdown: None,
-        asked_at: None,
-    };
-    let reading = read(Path::new("n.csv"), text.as_bytes(), &[extract], &areas, 4);
+    let reading = read(Path::new("n.csv"), text.as_bytes(), &[measure()], &areas, 4);
     assert_eq!(reading.problems, vec![]);
     let members = BTreeMap::from([(
         "sn".to_string(),
@@ -260,14 +264,7 @@ fn names_two_rows_for_one_figure_and_an_unknown_time_identifier() {
                 2024,Academic year,National,E92000001,England,8\n";
     let mut areas = Areas::default();
     areas.add("E92000001", Whose::Comparator("england".into()));
-    let extract = Extract {
-        indicator: "m".into(),
-        value: "measure".into(),
-        filters: vec![],
-        breakdown: None,
-        asked_at: None,
-    };
-    let reading = read(Path::new("n.csv"), text.as_bytes(), &[extract], &areas, 4);
+    let reading = read(Path::new("n.csv"), text.as_bytes(), &[measure()], &areas, 4);
     let lines: Vec<(Option<usize>, &str)> = reading
         .problems
         .iter()
@@ -287,14 +284,7 @@ fn a_bad_figure_is_named_at_its_cell() {
                 2023,Reporting year,National,E92000001,England,12%\n";
     let mut areas = Areas::default();
     areas.add("E92000001", Whose::Own);
-    let extract = Extract {
-        indicator: "m".into(),
-        value: "measure".into(),
-        filters: vec![],
-        breakdown: None,
-        asked_at: None,
-    };
-    let reading = read(Path::new("n.csv"), text.as_bytes(), &[extract], &areas, 4);
+    let reading = read(Path::new("n.csv"), text.as_bytes(), &[measure()], &areas, 4);
     assert_eq!(reading.problems.len(), 1);
     assert_eq!(
         (reading.problems[0].line, reading.problems[0].column),

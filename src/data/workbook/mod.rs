@@ -29,10 +29,15 @@ use std::path::{Path, PathBuf};
 /// The kinds of workbook read, by file extension.
 pub const EXTENSIONS: [&str; 2] = ["xlsx", "ods"];
 
+/// Kinds of workbook found but not read: calamine reads no cell formats from
+/// them, so a cell shown as 72% would be read as 0.72. Each is a warning.
+const NOT_READ: [&str; 3] = ["xls", "xlsb", "xlsm"];
+
 /// Every workbook under `data/`, relative to the site root, with its bytes.
 pub fn read_files(root: &Path) -> Vec<(PathBuf, anyhow::Result<Vec<u8>>)> {
     EXTENSIONS
         .iter()
+        .chain(&NOT_READ)
         .flat_map(|ext| fsutil::files_with_extension(&root.join("data"), root, ext))
         // Excel keeps `~$name.xlsx` beside a workbook while it is open: it
         // holds who has it open, not figures.
@@ -44,7 +49,11 @@ pub fn read_files(root: &Path) -> Vec<(PathBuf, anyhow::Result<Vec<u8>>)> {
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|file| {
-            let bytes = fsutil::read_bytes(&root.join(&file));
+            let bytes = if is_one_of(&file, &NOT_READ) {
+                Ok(Vec::new())
+            } else {
+                fsutil::read_bytes(&root.join(&file))
+            };
             (file, bytes)
         })
         .collect()
@@ -72,8 +81,18 @@ struct Sheet {
     percent: HashSet<(u32, u32)>,
 }
 
+fn is_one_of(file: &Path, extensions: &[&str]) -> bool {
+    file.extension()
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// Reads one workbook's bytes. Every problem found is returned.
 pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Problem>) {
+    if is_one_of(file, &NOT_READ) {
+        let warning = Problem::warning(file, "this kind of workbook is not read, so its figures are left out")
+            .help("outturn reads .xlsx and .ods workbooks: open it in Excel or LibreOffice and save it as .xlsx");
+        return (Vec::new(), vec![warning]);
+    }
     let sheets = match open(file, bytes) {
         Ok(sheets) => sheets,
         Err(why) => {
@@ -108,10 +127,7 @@ pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Row>, Vec<P
 
 /// Opens a workbook and reads each sheet, in workbook order.
 fn open(file: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let is_ods = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
-    if is_ods {
+    if is_one_of(file, &["ods"]) {
         let mut book: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e: calamine::OdsError| e.to_string())?;
         // calamine reads an ODS percentage as the fraction it stores, and

@@ -296,6 +296,44 @@ fn workbooks_in_data_are_read_and_excel_lock_files_are_not() {
 }
 
 #[test]
+fn an_old_or_binary_workbook_is_a_warning_not_left_out_quietly() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("indicators.yaml"), INDICATORS).unwrap();
+    std::fs::write(data.join("old.XLS"), b"\xd0\xcf\x11\xe0").unwrap();
+    let (_, problems) = crate::data::DataSet::load(root.path(), &crate::testutil::config());
+    let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].starts_with("data/old.XLS: warning: this kind of workbook is not read"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_cell_showing_a_formula_error_is_refused_at_its_cell() {
+    let mut table = sheet(
+        "Table 1",
+        &[
+            &[Some("indicator"), Some("period"), Some("value")],
+            &[Some("adoption_days"), Some("2023-24 Q3"), None],
+        ],
+    );
+    table
+        .cells
+        .set_value((1, 2), Data::Error(calamine::CellErrorType::Div0));
+    let (rows, problems) = read_one(&table).unwrap();
+    assert!(rows.is_empty());
+    assert_eq!(
+        problems,
+        [
+            "data/q2.xlsx: sheet 'Table 1', cell C2: error: `#DIV/0!` is not a number; write a plain number such as 72 or 67.9, or a marker such as [x] (not available)"
+        ]
+    );
+}
+
+#[test]
 fn a_file_that_is_not_a_workbook_is_one_problem() {
     let (rows, problems) = with(|cx| read(Path::new("data/q2.xlsx"), b"indicator,period", cx));
     assert!(rows.is_empty());

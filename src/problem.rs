@@ -89,8 +89,19 @@ impl Problem {
         }
     }
 
-    /// `file:line:col`, as editors and terminals link it.
+    /// `file:line:col`, as editors and terminals link it; in a workbook,
+    /// `file: sheet 'Table 1', cell C4`, as a spreadsheet user finds it.
     pub fn location(&self) -> String {
+        if let Some((file, sheet)) = split_sheet_file(&self.file) {
+            let sheet = printable(&sheet.replace('\'', "''")).into_owned();
+            return match (self.line, self.column) {
+                (Some(row), Some(column)) => {
+                    format!("{file}: sheet '{sheet}', cell {}", cell_name(row, column))
+                }
+                (Some(row), None) => format!("{file}: sheet '{sheet}', row {row}"),
+                _ => format!("{file}: sheet '{sheet}'"),
+            };
+        }
         let file = self.file.display();
         match (self.line, self.column) {
             (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
@@ -224,6 +235,37 @@ impl IntoIterator for Problems {
     fn into_iter(self) -> Self::IntoIter {
         self.list.into_iter()
     }
+}
+
+/// The file of a place in a sheet of a workbook: the workbook's path and the
+/// sheet's name joined by a NUL, which no file's path can hold. A problem at
+/// such a file is named as a spreadsheet names the place, its line and column
+/// being the cell's row and column: `data/q2.xlsx: sheet 'Table 1', cell C4`.
+pub fn sheet_file(workbook: &Path, sheet: &str) -> PathBuf {
+    let mut path = workbook.as_os_str().to_owned();
+    path.push("\0");
+    path.push(sheet);
+    PathBuf::from(path)
+}
+
+/// The workbook and sheet of a path made by [`sheet_file`].
+pub fn split_sheet_file(file: &Path) -> Option<(String, String)> {
+    let text = file.to_string_lossy();
+    let (workbook, sheet) = text.split_once('\0')?;
+    Some((workbook.to_string(), sheet.to_string()))
+}
+
+/// A cell's name in A1 notation from its 1-based row and column: (4, 3) is C4.
+pub fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column.max(1);
+    while n > 0 {
+        n -= 1;
+        letters.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
 }
 
 /// Raised when a build cannot go on; carries everything found.
@@ -390,6 +432,23 @@ mod tests {
             Some("did you mean `cla_count`?")
         );
         assert_eq!(suggest("budget", names), None);
+    }
+
+    #[test]
+    fn a_problem_in_a_workbook_names_the_sheet_and_the_cell() {
+        let file = sheet_file(Path::new("data/q2.xlsx"), "Table 1");
+        let p = Problem::error(file, "bad").at(4, 3);
+        assert_eq!(
+            p.to_string(),
+            "data/q2.xlsx: sheet 'Table 1', cell C4: error: bad"
+        );
+        let file = sheet_file(Path::new("data/q2.xlsx"), "Bob's");
+        let row = Problem::error(file, "x").at_line(7);
+        assert_eq!(row.location(), "data/q2.xlsx: sheet 'Bob''s', row 7");
+        assert_eq!(cell_name(1, 1), "A1");
+        assert_eq!(cell_name(10, 26), "Z10");
+        assert_eq!(cell_name(2, 27), "AA2");
+        assert_eq!(cell_name(3, 16384), "XFD3");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! `data/`: indicators.yaml and every CSV file, loaded once into a read-only
-//! [`DataSet`] that answers "the figure as at this period" by binary search.
+//! `data/`: indicators.yaml, every CSV file and every workbook, loaded once into a
+//! read-only [`DataSet`] that answers "the figure as at this period" by binary search.
 
 pub mod cell;
 pub mod format;
@@ -8,6 +8,7 @@ pub mod national;
 pub mod read;
 mod scan;
 pub mod tidy;
+pub mod workbook;
 mod yaml;
 
 use crate::config::Config;
@@ -105,10 +106,12 @@ pub struct DataFiles {
     yaml: Option<anyhow::Result<String>>,
     /// Each CSV file under data/, relative to the site root, with its text.
     csv: Vec<(PathBuf, anyhow::Result<String>)>,
+    /// Each workbook under data/, relative to the site root, with its bytes.
+    workbooks: Vec<(PathBuf, anyhow::Result<Vec<u8>>)>,
 }
 
 impl DataFiles {
-    /// Reads indicators.yaml and every CSV file under `data/`, in parallel.
+    /// Reads indicators.yaml, every CSV file and every workbook under `data/`, in parallel.
     pub fn read(root: &Path) -> DataFiles {
         let yaml_path = root.join(indicators::FILE);
         DataFiles {
@@ -120,6 +123,7 @@ impl DataFiles {
                     (file, text)
                 })
                 .collect(),
+            workbooks: workbook::read_files(root),
         }
     }
 
@@ -133,6 +137,10 @@ impl DataFiles {
             self.csv
                 .iter()
                 .map(|(file, t)| (file, text(t)))
+                .collect::<Vec<_>>(),
+            self.workbooks
+                .iter()
+                .map(|(file, b)| (file, b.as_ref().map_err(|e| format!("{e:#}"))))
                 .collect::<Vec<_>>(),
         ))
     }
@@ -174,7 +182,10 @@ impl DataSet {
             }
         };
         // With nothing described, every row would be of an unknown indicator.
-        if indicators_read && declared.is_empty() && !files.csv.is_empty() {
+        if indicators_read
+            && declared.is_empty()
+            && !(files.csv.is_empty() && files.workbooks.is_empty())
+        {
             problems.push(
                 Problem::error(indicators::FILE, "this file describes no indicators, so no figure in data/ can be read")
                     .at_line(1)
@@ -191,7 +202,7 @@ impl DataSet {
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
         // National statistics files are read only for what `from:` asks.
-        let read: Vec<(Vec<Row>, Vec<Problem>)> = files
+        let mut read: Vec<(Vec<Row>, Vec<Problem>)> = files
             .csv
             .par_iter()
             .map(|(file, text)| match text {
@@ -208,12 +219,16 @@ impl DataSet {
                 national::rows(&indicators, config, &texts)
             }))
             .collect();
+        read.extend(workbook::read_all(&files.workbooks, &cx));
         let mut rows = Vec::with_capacity(read.len());
         for (found_rows, found) in read {
             rows.push(found_rows);
             problems.extend(found);
         }
-        let names = files.csv.iter().map(|(file, _)| file.clone()).collect();
+        let names = (files.csv.iter().map(|(file, _)| file))
+            .chain(files.workbooks.iter().map(|(file, _)| file))
+            .cloned()
+            .collect();
         let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
         data.declared = declared;
         problems.extend(found);
@@ -289,13 +304,13 @@ impl DataSet {
                     continue;
                 }
                 let what = describe(&indicator, &o.period, area.as_deref(), breakdown.as_deref());
+                let at = &observations[first];
                 problems.push(
                     Problem::error(&o.file, format!("a second figure for {what}"))
                         .at(o.line, o.column)
                         .help(format!(
-                            "the first is at {}:{}; keep one of them",
-                            observations[first].file.display(),
-                            observations[first].line
+                            "the first is at {}; keep one of them",
+                            workbook::describe(&at.file, at.line, at.column)
                         )),
                 );
             }
@@ -481,6 +496,7 @@ mod tests {
                 PathBuf::from("data/x.csv"),
                 Err(anyhow::Error::new(denied).context("could not read data/x.csv")),
             )],
+            workbooks: Vec::new(),
         };
         let (_, problems) = DataSet::from_files(&files, &crate::testutil::config());
         let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();

@@ -219,7 +219,7 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
         rows,
         markers: grid.markers().into_iter().map(marker_view).collect(),
-        notes: notes.list,
+        notes: notes.views(),
         csv: csv_name.to_string(),
         source: grid.source.clone(),
     }
@@ -232,7 +232,8 @@ struct Notes {
     id: String,
     /// Whether a figure is named by its column as well as its row.
     by_column: bool,
-    list: Vec<NoteView>,
+    /// Each note's text and the figures it is about, in order of number.
+    list: Vec<(String, Vec<String>)>,
     /// Index in `list` of each note's text.
     numbers: HashMap<String, usize>,
 }
@@ -255,17 +256,38 @@ impl Notes {
             row.to_string()
         };
         let index = *self.numbers.entry(text.to_string()).or_insert_with(|| {
-            let number = self.list.len() + 1;
-            self.list.push(NoteView {
-                number,
-                id: format!("{}-note-{number}", self.id),
-                figures: Vec::new(),
-                text: text.to_string(),
-            });
-            number - 1
+            self.list.push((text.to_string(), Vec::new()));
+            self.list.len() - 1
         });
-        self.list[index].figures.push(figure);
+        self.list[index].1.push(figure);
         index + 1
+    }
+
+    /// The notes as listed: `2021-22 and 2022-23: Average for the year`. A
+    /// figure named by row and column has a comma, so those are kept apart
+    /// by semicolons: `2021-22, England; 2022-23, England`.
+    fn views(self) -> Vec<NoteView> {
+        let id = self.id;
+        let by_column = self.by_column;
+        self.list
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, figures))| NoteView {
+                number: i + 1,
+                id: format!("{id}-note-{}", i + 1),
+                figures: if by_column {
+                    figures.join("; ")
+                } else {
+                    match figures.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => {
+                            format!("{} and {last}", rest.join(", "))
+                        }
+                        _ => figures.concat(),
+                    }
+                },
+                text,
+            })
+            .collect()
     }
 }
 
@@ -423,7 +445,7 @@ mod tests {
         // Listed once, named by the list's title, each note saying which figures.
         assert_eq!(html.matches("class=\"figure-notes\"").count(), 1);
         assert!(html.contains("<p class=\"figure-notes-title\" id=\"figure-1-notes\">Notes</p>\n<ol aria-labelledby=\"figure-1-notes\">"), "{html}");
-        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023; June 2023:</span> Three-year average</li>"), "{html}");
+        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
         assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">May 2023:</span> Fewer than 5 &lt;children&gt; &amp; &#39;carers&#39;</li>"), "{html}");
         // The table's cells refer to them, each reference named "Note n".
         let table = &html[details..];
@@ -461,12 +483,32 @@ mod tests {
             .find("<div class=\"figure-notes\">")
             .expect("a notes list");
         assert!(table_end < list && list < html.find("class=\"table-notes\"").unwrap());
-        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023; June 2023:</span> Three-year average</li>"), "{html}");
+        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
         assert!(
             html[..table_end].contains(
                 "<a href=\"#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>"
             ),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn a_note_on_several_figures_names_each_once_in_a_list() {
+        let mut notes = super::Notes::new("figure-2", false);
+        for row in ["2020-21", "2021-22", "2022-23"] {
+            assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
+        }
+        assert_eq!(notes.number("Small numbers", "Q1 2023-24", "Thurrock"), 2);
+        let views = notes.views();
+        assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
+        assert_eq!(views[0].id, "figure-2-note-1");
+        assert_eq!(views[1].figures, "Q1 2023-24");
+        let mut notes = super::Notes::new("figure-2", true);
+        notes.number("Provisional", "2021-22", "England");
+        notes.number("Provisional", "2022-23", "England");
+        assert_eq!(
+            notes.views()[0].figures,
+            "2021-22, England; 2022-23, England"
         );
     }
 

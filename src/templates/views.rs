@@ -172,9 +172,10 @@ pub struct NoteView {
     pub number: usize,
     /// Unique on the page: `figure-3-note-1`.
     pub id: String,
-    /// The figures it is about, as a reader finds them: `Q1 2023-24`, or
-    /// `2021-22, England` when the table has more than one column.
-    pub figures: Vec<String>,
+    /// The figures it is about, as a reader finds them: `Q1 2023-24`,
+    /// `2021-22 and 2022-23`, or `2021-22, England; 2022-23, England` when the
+    /// table has more than one column.
+    pub figures: String,
     /// The note.
     pub text: String,
 }

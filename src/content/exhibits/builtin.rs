@@ -153,7 +153,7 @@ fn notes(out: &mut String, id: &str, notes: &[NoteView]) {
             &note.id,
             "\"><span class=\"note-figures\">",
         );
-        escape_into(out, &note.figures.join("; "));
+        escape_into(out, &note.figures);
         text(out, ":</span> ", &note.text, "</li>");
     }
     out.push_str("</ol>\n</div>");

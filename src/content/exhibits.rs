@@ -3,15 +3,23 @@
 //!
 //! The markup comes from the theme's `partials/figure.html` and
 //! `partials/table.html`, so a council can change it like any other template.
+//!
+//! A figure's `note` from its data file is for readers: its cell carries a
+//! numbered reference and the note is listed under the table, or under a
+//! chart where it shows without opening the chart's table.
+
+mod builtin;
 
 use super::figures::{ChartKind, Grid, Selection};
 use crate::charts;
 use crate::data::cell::Marker;
 use crate::data::tidy;
-use crate::escape::escape_into;
 use crate::templates;
-use crate::templates::views::{FigureView, MarkerView, TableCellView, TableRowView, TableView};
+use crate::templates::views::{
+    FigureView, MarkerView, NoteView, TableCellView, TableRowView, TableView,
+};
 use minijinja::{Environment, Error, context};
+use std::collections::HashMap;
 
 /// A CSV file a page links to, written beside it.
 #[derive(Debug, Clone)]
@@ -48,7 +56,7 @@ pub fn table_html_with_csv(
 fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
     let html = if is_builtin(env, "partials/table.html")? {
         let mut html = String::new();
-        builtin_table(&mut html, view);
+        builtin::table(&mut html, view);
         html
     } else {
         env.get_template("partials/table.html")?
@@ -57,12 +65,36 @@ fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error
     Ok(tidy(html))
 }
 
-/// The HTML for `chart(...)`, and its CSV download.
+/// The HTML for a chart on its own indicator's page, and its CSV download.
 pub fn figure_html(
     env: &Environment<'_>,
     number: usize,
     grid: &Grid,
     title: Option<&str>,
+) -> Result<(String, Download), Error> {
+    chart_figure(env, number, grid, title, false)
+}
+
+/// The HTML for `chart(...)` in a page's body, its caption linking to the
+/// page of the indicator it shows, and its CSV download.
+///
+/// The link is written from the site root (`/indicators/<id>/`), as a body's
+/// links may be; the body's conversion makes it relative to the page.
+pub fn linked_figure_html(
+    env: &Environment<'_>,
+    number: usize,
+    grid: &Grid,
+    title: Option<&str>,
+) -> Result<(String, Download), Error> {
+    chart_figure(env, number, grid, title, true)
+}
+
+fn chart_figure(
+    env: &Environment<'_>,
+    number: usize,
+    grid: &Grid,
+    title: Option<&str>,
+    linked: bool,
 ) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
@@ -111,17 +143,34 @@ pub fn figure_html(
     };
     let mut table = table_view(&id, grid, &download.name);
     table.caption = format!("{title}: the figures in the chart");
+    // A chart's table is closed until asked for; its notes are not.
+    let notes = std::mem::take(&mut table.notes);
+    // A chart shows one indicator, in every column.
+    let indicator = grid
+        .columns
+        .first()
+        .filter(|first| grid.columns.iter().all(|c| c.indicator == first.indicator));
+    let (indicator_url, indicator_title) = match indicator {
+        Some(column) if linked => (
+            format!("/indicators/{}/", column.indicator),
+            column.indicator_title.clone(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     let view = FigureView {
         id,
         title,
         range,
         svg: charts::svg(&chart),
+        notes,
+        indicator_url,
+        indicator_title,
         table,
     };
     let html =
         if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
             let mut html = String::new();
-            builtin_figure(&mut html, &view);
+            builtin::figure(&mut html, &view);
             html
         } else {
             env.get_template("partials/figure.html")?
@@ -131,33 +180,38 @@ pub fn figure_html(
 }
 
 fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
-    let rows = grid
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, label)| TableRowView {
+    let mut notes = Notes::new(id, grid.columns.len() > 1);
+    let mut rows = Vec::with_capacity(grid.rows.len());
+    for (r, label) in grid.rows.iter().enumerate() {
+        let cells = grid
+            .columns
+            .iter()
+            .map(|column| match &column.cells[r] {
+                Some(cell) => TableCellView {
+                    text: cell
+                        .value
+                        .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
+                        .unwrap_or_default(),
+                    markers: cell.markers.iter().map(|m| marker_view(*m)).collect(),
+                    empty: false,
+                    note: cell
+                        .note
+                        .as_deref()
+                        .map(|note| notes.number(note, label, &column.name)),
+                },
+                None => TableCellView {
+                    text: String::new(),
+                    markers: Vec::new(),
+                    empty: true,
+                    note: None,
+                },
+            })
+            .collect();
+        rows.push(TableRowView {
             label: label.clone(),
-            cells: grid
-                .columns
-                .iter()
-                .map(|column| match &column.cells[r] {
-                    Some(cell) => TableCellView {
-                        text: cell
-                            .value
-                            .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
-                            .unwrap_or_default(),
-                        markers: cell.markers.iter().map(|m| marker_view(*m)).collect(),
-                        empty: false,
-                    },
-                    None => TableCellView {
-                        text: String::new(),
-                        markers: Vec::new(),
-                        empty: true,
-                    },
-                })
-                .collect(),
-        })
-        .collect();
+            cells,
+        });
+    }
     TableView {
         id: id.to_string(),
         caption: grid.title.clone(),
@@ -165,8 +219,75 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
         rows,
         markers: grid.markers().into_iter().map(marker_view).collect(),
+        notes: notes.views(),
         csv: csv_name.to_string(),
         source: grid.source.clone(),
+    }
+}
+
+/// The notes of a table's figures, numbered in reading order. A note on
+/// several figures is listed once, naming each of them.
+struct Notes {
+    /// The table's id, which each note's id starts with.
+    id: String,
+    /// Whether a figure is named by its column as well as its row.
+    by_column: bool,
+    /// Each note's text and the figures it is about, in order of number.
+    list: Vec<(String, Vec<String>)>,
+    /// Index in `list` of each note's text.
+    numbers: HashMap<String, usize>,
+}
+
+impl Notes {
+    fn new(id: &str, by_column: bool) -> Notes {
+        Notes {
+            id: id.to_string(),
+            by_column,
+            list: Vec::new(),
+            numbers: HashMap::new(),
+        }
+    }
+
+    /// The number of `text`, the note of the figure at `row` and `column`.
+    fn number(&mut self, text: &str, row: &str, column: &str) -> usize {
+        let figure = if self.by_column {
+            format!("{row}, {column}")
+        } else {
+            row.to_string()
+        };
+        let index = *self.numbers.entry(text.to_string()).or_insert_with(|| {
+            self.list.push((text.to_string(), Vec::new()));
+            self.list.len() - 1
+        });
+        self.list[index].1.push(figure);
+        index + 1
+    }
+
+    /// The notes as listed: `2021-22 and 2022-23: Average for the year`. A
+    /// figure named by row and column has a comma, so those are kept apart
+    /// by semicolons: `2021-22, England; 2022-23, England`.
+    fn views(self) -> Vec<NoteView> {
+        let id = self.id;
+        let by_column = self.by_column;
+        self.list
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, figures))| NoteView {
+                number: i + 1,
+                id: format!("{id}-note-{}", i + 1),
+                figures: if by_column {
+                    figures.join("; ")
+                } else {
+                    match figures.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => {
+                            format!("{} and {last}", rest.join(", "))
+                        }
+                        _ => figures.concat(),
+                    }
+                },
+                text,
+            })
+            .collect()
     }
 }
 
@@ -204,118 +325,6 @@ fn csv(id: &str, grid: &Grid) -> Download {
 /// Whether the theme's `name` is the built-in template, unchanged.
 fn is_builtin(env: &Environment<'_>, name: &str) -> Result<bool, Error> {
     Ok(Some(env.get_template(name)?.source()) == templates::builtin(name))
-}
-
-// The built-in partials, written directly. A table of a long history has
-// thousands of cells, and the template engine's cost per cell made the
-// indicator pages a quarter of a build; these give exactly the template's
-// output (a test compares them), and a theme that changes either partial is
-// rendered through its own template as before.
-
-/// `partials/figure.html`, as the built-in template writes it.
-fn builtin_figure(out: &mut String, figure: &FigureView) {
-    text(
-        out,
-        "<figure class=\"chart-figure\" id=\"",
-        &figure.id,
-        "\">\n<figcaption><span class=\"chart-title\">",
-    );
-    escape_into(out, &figure.title);
-    out.push_str("</span>");
-    if !figure.range.is_empty() {
-        text(
-            out,
-            " <span class=\"chart-range\">",
-            &figure.range,
-            "</span>",
-        );
-    }
-    if !figure.table.source.is_empty() {
-        text(
-            out,
-            " <span class=\"chart-source\">Source: ",
-            &figure.table.source,
-            "</span>",
-        );
-    }
-    out.push_str("</figcaption>\n");
-    out.push_str(&figure.svg);
-    out.push_str("\n<details class=\"chart-data\">\n<summary>Show the figures in this chart as a table</summary>\n");
-    builtin_table(out, &figure.table);
-    out.push_str("\n</details>\n</figure>");
-}
-
-/// `partials/table.html`, as the built-in template writes it.
-fn builtin_table(out: &mut String, table: &TableView) {
-    text(
-        out,
-        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"",
-        &table.id,
-        "-caption\" tabindex=\"0\">\n<table class=\"figures\">\n<caption id=\"",
-    );
-    escape_into(out, &table.id);
-    text(
-        out,
-        "-caption\">",
-        &table.caption,
-        "</caption>\n<thead>\n<tr><th scope=\"col\">",
-    );
-    escape_into(out, table.row_heading);
-    out.push_str("</th>");
-    for column in &table.columns {
-        text(out, "<th scope=\"col\" class=\"num\">", column, "</th>");
-    }
-    out.push_str("</tr>\n</thead>\n<tbody>");
-    for row in &table.rows {
-        text(out, "\n<tr><th scope=\"row\">", &row.label, "</th>");
-        for cell in &row.cells {
-            out.push_str("<td class=\"num\">");
-            if cell.empty {
-                out.push_str("<span class=\"no-figure\">–<span class=\"visually-hidden\"> no figure</span></span>");
-            } else {
-                escape_into(out, &cell.text);
-                for marker in &cell.markers {
-                    if !cell.text.is_empty() {
-                        out.push(' ');
-                    }
-                    text(
-                        out,
-                        "<abbr class=\"marker\" title=\"",
-                        marker.meaning,
-                        "\">",
-                    );
-                    escape_into(out, marker.code);
-                    out.push_str("</abbr>");
-                }
-            }
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("\n</tbody>\n</table>\n</div>");
-    if !table.markers.is_empty() {
-        out.push_str("\n<dl class=\"marker-key\" aria-label=\"Symbols in this table\">");
-        for marker in &table.markers {
-            text(out, "<div><dt>", marker.code, "</dt><dd>");
-            escape_into(out, marker.meaning);
-            out.push_str("</dd></div>");
-        }
-        out.push_str("\n</dl>");
-    }
-    out.push_str("\n<p class=\"table-notes\">");
-    if !table.source.is_empty() {
-        text(out, "Source: ", &table.source, ". ");
-    }
-    text(out, "<a href=\"", &table.csv, "\" download>Download ");
-    escape_into(out, &table.caption);
-    out.push_str(" as CSV</a></p>");
-}
-
-/// `open`, `text` escaped, `close`.
-fn text(out: &mut String, open: &str, text: &str, close: &str) {
-    out.push_str(open);
-    escape_into(out, text);
-    out.push_str(close);
 }
 
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.
@@ -369,6 +378,183 @@ impl Selection {
 
 #[cfg(test)]
 mod tests {
+    use super::super::placeholders::{Evaluated, Placeholders};
+    use crate::period::Period;
+    use crate::testutil;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    const YAML: &str =
+        "a:\n  title: Pupils <16> & 'carers'\n  unit: count\nb:\n  title: Rate\n  unit: percent\n";
+    /// Notes (one on two figures, one needing escaping) and comments.
+    const CSV: &str = "indicator,period,area,value,note,comment\na,2023-04,,5,Three-year average,\na,2023-05,,[c],\"Fewer than 5 <children> & 'carers'\",OCR reads 3\na,2023-06,,7 [p],Three-year average,\na,2023-06,england,9,Provisional,\nb,2023-06,,55,,A remark for the team\nb,2023-05,,[x],,\n";
+
+    fn partials(copied: bool) -> Vec<(String, String)> {
+        ["partials/figure.html", "partials/table.html"]
+            .iter()
+            .map(|n| {
+                let source = crate::templates::builtin(n).unwrap();
+                let source = if copied {
+                    format!("{{#- a theme's own copy -#}}{source}")
+                } else {
+                    source.to_string()
+                };
+                (n.to_string(), source)
+            })
+            .collect()
+    }
+
+    fn evaluate_with(partials: &[(String, String)], body: &str) -> Evaluated {
+        let data = Arc::new(testutil::data(YAML, CSV));
+        let config = Arc::new(testutil::config());
+        Placeholders::new(data, config, partials)
+            .evaluate(
+                Path::new("r.md"),
+                body,
+                1,
+                Period::parse("2023-24 Q1", 4).ok(),
+                true,
+            )
+            .unwrap()
+    }
+
+    fn evaluate(body: &str) -> Evaluated {
+        evaluate_with(&partials(false), body)
+    }
+
+    #[test]
+    fn built_in_partials_with_notes_and_links_match_their_templates() {
+        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n";
+        let direct = evaluate_with(&partials(false), body);
+        let templated = evaluate_with(&partials(true), body);
+        let all = direct.blocks.concat();
+        assert!(all.contains("class=\"figure-notes\""), "{all}");
+        assert!(all.contains("class=\"note-ref\""), "{all}");
+        assert!(all.contains("class=\"chart-about\""), "{all}");
+        assert_eq!(direct.blocks, templated.blocks);
+    }
+
+    #[test]
+    fn a_charts_notes_are_listed_under_it_outside_its_closed_table() {
+        let html = evaluate("{{ chart(\"a\", last=3) }}\n").blocks.concat();
+        let list = html
+            .find("<div class=\"figure-notes\">")
+            .expect("a notes list");
+        let details = html.find("<details").unwrap();
+        assert!(list < details, "{html}");
+        // Listed once, named by the list's title, each note saying which figures.
+        assert_eq!(html.matches("class=\"figure-notes\"").count(), 1);
+        assert!(html.contains("<p class=\"figure-notes-title\" id=\"figure-1-notes\">Notes</p>\n<ol aria-labelledby=\"figure-1-notes\">"), "{html}");
+        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
+        assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">May 2023:</span> Fewer than 5 &lt;children&gt; &amp; &#39;carers&#39;</li>"), "{html}");
+        // The table's cells refer to them, each reference named "Note n".
+        let table = &html[details..];
+        assert_eq!(
+            table
+                .matches("<sup class=\"note-ref\"><a href=\"#figure-1-note-1\"><span class=\"visually-hidden\">Note </span>1</a></sup>")
+                .count(),
+            2,
+            "{html}"
+        );
+        assert!(
+            table.contains("#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>")
+        );
+    }
+
+    #[test]
+    fn a_note_names_its_figure_by_row_and_column_when_there_are_columns() {
+        let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
+            .blocks
+            .concat();
+        assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">England (June 2023):</span> Provisional</li>"), "{html}");
+        let html = evaluate("{{ table([\"a\", \"b\"], periods=3) }}\n")
+            .blocks
+            .concat();
+        assert!(html.contains("<span class=\"note-figures\">April 2023, Pupils &lt;16&gt; &amp; &#39;carers&#39;; June 2023, Pupils"), "{html}");
+    }
+
+    #[test]
+    fn a_tables_notes_are_listed_under_it() {
+        let html = evaluate("{{ table([\"a\"], periods=3) }}\n")
+            .blocks
+            .concat();
+        let table_end = html.find("</table>").unwrap();
+        let list = html
+            .find("<div class=\"figure-notes\">")
+            .expect("a notes list");
+        assert!(table_end < list && list < html.find("class=\"table-notes\"").unwrap());
+        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
+        assert!(
+            html[..table_end].contains(
+                "<a href=\"#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_note_on_several_figures_names_each_once_in_a_list() {
+        let mut notes = super::Notes::new("figure-2", false);
+        for row in ["2020-21", "2021-22", "2022-23"] {
+            assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
+        }
+        assert_eq!(notes.number("Small numbers", "Q1 2023-24", "Thurrock"), 2);
+        let views = notes.views();
+        assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
+        assert_eq!(views[0].id, "figure-2-note-1");
+        assert_eq!(views[1].figures, "Q1 2023-24");
+        let mut notes = super::Notes::new("figure-2", true);
+        notes.number("Provisional", "2021-22", "England");
+        notes.number("Provisional", "2022-23", "England");
+        assert_eq!(
+            notes.views()[0].figures,
+            "2021-22, England; 2022-23, England"
+        );
+    }
+
+    #[test]
+    fn figures_without_notes_have_no_notes_list() {
+        let html = evaluate("{{ chart(\"b\") }}\n\n{{ table([\"b\"]) }}\n")
+            .blocks
+            .concat();
+        assert!(
+            !html.contains("figure-notes") && !html.contains("note-ref"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_charts_caption_links_to_its_indicators_page() {
+        let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
+            .blocks
+            .concat();
+        let caption =
+            &html[html.find("<figcaption>").unwrap()..html.find("</figcaption>").unwrap()];
+        assert!(caption.contains("<a class=\"chart-about\" href=\"/indicators/a/\">About this indicator<span class=\"visually-hidden\">: Pupils &lt;16&gt; &amp; &#39;carers&#39;</span></a>"), "{caption}");
+    }
+
+    #[test]
+    fn downloads_have_the_notes_and_no_comment() {
+        let evaluated =
+            evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"]) }}\n");
+        let csv: String = evaluated
+            .downloads
+            .iter()
+            .map(|d| String::from_utf8(d.contents.clone()).unwrap())
+            .collect();
+        assert!(
+            csv.contains("Three-year average") && csv.contains("Provisional"),
+            "{csv}"
+        );
+        let html = evaluated.blocks.concat();
+        for comment in ["OCR reads 3", "A remark for the team"] {
+            assert!(
+                !csv.contains(comment) && !html.contains(comment),
+                "{comment}"
+            );
+        }
+    }
+
     /// Every line kept but the blank ones, each ending in a line break.
     fn slowly(html: &str) -> String {
         html.lines()

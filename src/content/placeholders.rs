@@ -110,9 +110,13 @@ impl Placeholders {
             let title = options::title(&kwargs)?;
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) =
-                exhibits::figure_html(state.env(), page.next_number()?, &grid, title.as_deref())
-                    .map_err(partial_error)?;
+            let (html, download) = exhibits::linked_figure_html(
+                state.env(),
+                page.next_number()?,
+                &grid,
+                title.as_deref(),
+            )
+            .map_err(partial_error)?;
             page.add(&grid, download);
             page.block(html)
         });

@@ -486,6 +486,7 @@ impl Site {
             }
             let indicator = &self.data.indicators[id];
             views.push(KeyFigureView {
+                id: id.clone(),
                 title: indicator.title.clone(),
                 value: figure.text.clone(),
                 period: figure.period.short_label(),

@@ -84,6 +84,8 @@ pub struct MarkerView {
 /// A key figure at the top of a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyFigureView {
+    /// The indicator's id: its page is `{{ root }}indicators/<id>/index.html`.
+    pub id: String,
     /// The indicator's title.
     pub title: String,
     /// The figure as shown: `308`.
@@ -157,6 +159,25 @@ pub struct TableCellView {
     pub markers: Vec<MarkerView>,
     /// No figure at all for this row and column.
     pub empty: bool,
+    /// The number of the figure's note, if it has one: its reference links
+    /// to `#<table id>-note-<number>`.
+    pub note: Option<usize>,
+}
+
+/// A note for readers on one or more figures of a table or chart, listed
+/// under it and numbered as the figures' references are.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    /// 1, 2…: the notes are listed in this order.
+    pub number: usize,
+    /// Unique on the page: `figure-3-note-1`.
+    pub id: String,
+    /// The figures it is about, as a reader finds them: `Q1 2023-24`,
+    /// `2021-22 and 2022-23`, or `2021-22, England; 2022-23, England` when the
+    /// table has more than one column.
+    pub figures: String,
+    /// The note.
+    pub text: String,
 }
 
 /// One row of a figures table.
@@ -183,6 +204,9 @@ pub struct TableView {
     pub rows: Vec<TableRowView>,
     /// Markers used in the table, for its key.
     pub markers: Vec<MarkerView>,
+    /// Notes on its figures, listed under it. Empty under a chart: the
+    /// chart lists them itself, outside the closed table.
+    pub notes: Vec<NoteView>,
     /// The CSV file with these figures, relative to the page.
     pub csv: String,
     /// Where the figures come from.
@@ -200,6 +224,13 @@ pub struct FigureView {
     pub range: String,
     /// The chart as inline SVG.
     pub svg: String,
+    /// Notes on its figures, listed under the chart where they show without
+    /// opening the table; the table's cells refer to them.
+    pub notes: Vec<NoteView>,
+    /// Link to the page of the indicator it shows, or empty on that page itself.
+    pub indicator_url: String,
+    /// That indicator's title, for the link's text.
+    pub indicator_title: String,
     /// The same figures as a table.
     pub table: TableView,
 }

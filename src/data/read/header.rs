@@ -14,16 +14,22 @@ pub(super) enum Column {
     Area,
     Breakdown,
     Note,
+    /// The team's own remark on a row: read, and never published.
+    Comment,
 }
 
-const LONG_COLUMNS: [(&str, Column); 6] = [
+const LONG_COLUMNS: [(&str, Column); 7] = [
     ("indicator", Column::Indicator),
     ("period", Column::Period),
     ("value", Column::Value),
     ("area", Column::Area),
     ("breakdown", Column::Breakdown),
     ("note", Column::Note),
+    ("comment", Column::Comment),
 ];
+
+/// The columns of a long file, as help says them.
+const LONG_HELP: &str = "a long-shaped file has the columns indicator, period, value, and optionally area, breakdown, note and comment";
 
 /// Which shape a file is, and where its parts are.
 pub(super) enum Shape {
@@ -78,9 +84,8 @@ impl FileReader<'_> {
             match LONG_COLUMNS.iter().find(|(n, _)| n == name) {
                 Some((_, column)) => columns.push(*column),
                 None => {
-                    let help = suggest(name, LONG_COLUMNS.map(|(n, _)| n)).unwrap_or_else(|| {
-                        "the columns are indicator, period, value, and optionally area, breakdown and note".into()
-                    });
+                    let help = suggest(name, LONG_COLUMNS.map(|(n, _)| n))
+                        .unwrap_or_else(|| LONG_HELP.into());
                     self.problem(
                         line,
                         i,
@@ -92,7 +97,12 @@ impl FileReader<'_> {
         }
         for required in ["indicator", "period", "value"] {
             if !names.iter().any(|n| n == required) {
-                self.problem(line, 0, format!("no `{required}` column"), Some("a long-shaped file has the columns indicator, period, value, and optionally area, breakdown and note".into()));
+                self.problem(
+                    line,
+                    0,
+                    format!("no `{required}` column"),
+                    Some(LONG_HELP.into()),
+                );
             }
         }
         (self.problems.len() == before && columns.len() == names.len())
@@ -121,6 +131,16 @@ impl FileReader<'_> {
             match name.as_str() {
                 "area" if periods.is_empty() => labels.push((i, Column::Area)),
                 "breakdown" if periods.is_empty() => labels.push((i, Column::Breakdown)),
+                // A wide row holds many figures, so a note or comment could
+                // not say which one it is about.
+                "note" | "comment" => self.problem(
+                    line,
+                    i,
+                    format!("a wide file has no {} column", quote(name)),
+                    Some(format!(
+                        "write figures with a {name} in a long file (indicator,period,value,{name}); see the README"
+                    )),
+                ),
                 _ => match Period::parse(headers[i], self.cx.config.year_start_month) {
                     Ok(p) => match periods.iter().find(|(_, q)| *q == p) {
                         Some(&(first, _)) => self.problem(

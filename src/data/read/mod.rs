@@ -1,10 +1,14 @@
 //! Reading one CSV file of figures, in either shape.
 //!
-//! Long (one figure a row: `indicator,period,value[,area][,breakdown][,note]`) is
-//! what databases export; wide (`indicator[,area][,breakdown],<period>,<period>…`)
+//! Long (one figure a row: `indicator,period,value[,area][,breakdown][,note][,comment]`)
+//! is what databases export; wide (`indicator[,area][,breakdown],<period>,<period>…`)
 //! is what analysts keep in spreadsheets. Both become the same [`Row`]s, each
 //! remembering its file, line and the column of every field, so any later problem
 //! can point at the cell.
+//!
+//! A `note` is for readers and is kept with its figure. A `comment` is the
+//! team's own remark: it is checked as a column and then dropped here, so no
+//! later stage (pages, downloads, feeds) can ever publish it.
 
 mod header;
 
@@ -33,7 +37,7 @@ pub struct Row {
     pub area: Option<String>,
     /// Category within the indicator, e.g. an age band.
     pub breakdown: Option<String>,
-    /// A note on the figure.
+    /// A note on the figure, for readers: shown wherever the figure is.
     pub note: Option<String>,
     /// The file, relative to the site root.
     pub file: Arc<Path>,

@@ -43,6 +43,7 @@ fn header() -> impl Strategy<Value = Vec<String>> {
             "area",
             "breakdown",
             "note",
+            "comment",
             "value",
             "aera",
         ]),

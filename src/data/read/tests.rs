@@ -47,6 +47,41 @@ fn reads_long_shape() {
 }
 
 #[test]
+fn a_comment_is_read_and_kept_nowhere() {
+    let (rows, problems) = read_text(
+        "indicator,period,value,note,comment\ncla_count,2023-06,308,Provisional,OCR reads 3O8\ncla_count,2023-05,301,,Checked against the return\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].note.as_deref(), Some("Provisional"));
+    assert_eq!(rows[1].note, None);
+    // Nothing of a row holds the comment, so nothing built from rows can show it.
+    let all = format!("{rows:?}");
+    assert!(
+        !all.contains("OCR reads") && !all.contains("Checked against"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_wide_file_has_no_note_or_comment_column() {
+    for column in ["note", "comment"] {
+        let (rows, problems) = read_text(&format!(
+            "indicator,{column},2023-06\ncla_count,remark,308\n"
+        ));
+        assert!(rows.is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with(&format!(
+                "data/x.csv:1:11: error: a wide file has no `{column}` column"
+            )),
+            "{problems:?}"
+        );
+        assert!(problems[0].contains("in a long file"), "{problems:?}");
+    }
+}
+
+#[test]
 fn reads_wide_shape_skipping_empty_cells() {
     let (rows, problems) = read_text(
         "indicator,area,2023-04,2023-05,2023-06\ncla_count,,294,,308 [p]\ncla_rate,england,70,,\n",

@@ -13,6 +13,8 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let root = &args.common.root;
     let options = BuildOptions {
         drafts: args.drafts,
+        // What is published never has a gap for a missing figure, drafts or not.
+        preview: false,
     };
     let mut timings = Timings::default();
     let site = match timings.time("load", || Site::load(root, options)) {

@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::Problem;
+use crate::problem::{Problem, Severity};
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +44,8 @@ pub struct Evaluated {
     pub texts: Vec<String>,
     /// The HTML of each chart and table, for [`super::markdown::to_html`].
     pub blocks: Vec<String>,
+    /// In the preview, each figure not in the data yet, shown as a gap.
+    pub gaps: Vec<Problem>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -65,6 +67,8 @@ struct PageState {
     shown: Mutex<Vec<(String, Period)>>,
     /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
     shown_bytes: Mutex<usize>,
+    /// What each gap put in the body so far says (the preview only).
+    gaps: Vec<String>,
 }
 
 impl Object for PageState {
@@ -193,7 +197,7 @@ impl Placeholders {
         expression: &str,
         as_at: Period,
     ) -> Result<Vec<(String, Period)>, String> {
-        let page = PageState::new(Some(as_at));
+        let page = PageState::new(Some(as_at), Vec::new());
         self.render(&format!("{{{{ {expression} }}}}"), &page)
             .map_err(|e| {
                 std::error::Error::source(&e)
@@ -231,14 +235,32 @@ impl Placeholders {
         as_at: Option<Period>,
         data_complete: bool,
     ) -> Result<Evaluated, Vec<Problem>> {
+        self.evaluate_in(file, source, first_line, as_at, data_complete, false)
+    }
+
+    /// As [`Placeholders::evaluate`]; with `preview`, a figure not in the
+    /// data yet is no error: a marked gap takes its place and a warning
+    /// says which, so an unfinished draft can be read while it is written.
+    pub fn evaluate_in(
+        &self,
+        file: &Path,
+        source: &str,
+        first_line: usize,
+        as_at: Option<Period>,
+        data_complete: bool,
+        preview: bool,
+    ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
+        let mut gaps: Vec<String> = Vec::new();
+        let mut gap_problems: Vec<Problem> = Vec::new();
         let mut blanked = Blanked::default();
         for _ in 0..MAX_RENDERS {
-            let page = PageState::new(as_at);
+            let page = PageState::new(as_at, gaps.clone());
             let error = match self.render(&source, &page) {
                 Ok(markdown) => {
-                    let evaluated = page.evaluated(markdown);
+                    let mut evaluated = page.evaluated(markdown);
+                    evaluated.gaps = gap_problems.clone();
                     problems.extend(super::html_policy::check(
                         file,
                         &source,
@@ -253,11 +275,26 @@ impl Placeholders {
                 }
                 Err(error) => error,
             };
-            let missing_data = std::error::Error::source(&error)
-                .and_then(|s| s.downcast_ref::<Fail>())
-                .is_some_and(|f| f.missing_data);
+            let fail = std::error::Error::source(&error).and_then(|s| s.downcast_ref::<Fail>());
+            let missing_data = fail.is_some_and(|f| f.missing_data);
             let range = error.range();
             let leftover = range.as_ref().is_some_and(|r| blanked.overlaps(r));
+            if let Some(gap) = fail
+                .and_then(|f| f.gap.clone())
+                .filter(|_| preview && !leftover)
+                && let Some(range) = range.clone()
+            {
+                let mut problem = recovery::problem(file, &source, first_line, &error);
+                problem.severity = Severity::Warning;
+                gap_problems.push(problem);
+                let literal = format!("\"\\u{:04x}{}\"", GAP as u32, gaps.len());
+                gaps.push(gap);
+                match blanked.next_with(&source, range, &literal) {
+                    Some(next) => source = next,
+                    None => return Err(stopped(problems, &gap_problems)),
+                }
+                continue;
+            }
             if (data_complete || !missing_data) && !leftover {
                 problems.push(recovery::problem(file, &source, first_line, &error));
             }
@@ -266,15 +303,31 @@ impl Placeholders {
                 || error.kind() == ErrorKind::SyntaxError
                 || problems.len() >= MAX_PROBLEMS_PER_FILE
             {
-                return Err(problems);
+                return Err(stopped(problems, &gap_problems));
             }
             match range.and_then(|r| blanked.next(&source, r)) {
                 Some(next) => source = next,
-                None => return Err(problems),
+                None => return Err(stopped(problems, &gap_problems)),
             }
         }
-        Err(problems)
+        Err(stopped(problems, &gap_problems))
     }
+}
+
+/// The problems of an evaluation that stopped. If it stopped only because
+/// of what a gap left behind (`{% set c = change("x") %}…{{ c.text }}`), the
+/// gaps are why, and are errors: the page cannot be shown.
+fn stopped(problems: Vec<Problem>, gaps: &[Problem]) -> Vec<Problem> {
+    if !problems.is_empty() {
+        return problems;
+    }
+    gaps.iter()
+        .cloned()
+        .map(|p| Problem {
+            severity: Severity::Error,
+            ..p
+        })
+        .collect()
 }
 
 /// Takes what a mutex holds, even if a thread panicked holding it.
@@ -283,7 +336,7 @@ fn take<T: Default>(m: &Mutex<T>) -> T {
 }
 
 impl PageState {
-    fn new(as_at: Option<Period>) -> Arc<PageState> {
+    fn new(as_at: Option<Period>, gaps: Vec<String>) -> Arc<PageState> {
         Arc::new(PageState {
             as_at,
             markers: Mutex::new(BTreeSet::new()),
@@ -293,6 +346,7 @@ impl PageState {
             blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
             shown_bytes: Mutex::new(0),
+            gaps,
         })
     }
 
@@ -305,6 +359,7 @@ impl PageState {
             indicators: take(&self.indicators),
             texts: take(&self.texts),
             blocks: take(&self.blocks),
+            gaps: Vec::new(),
         }
     }
 
@@ -451,6 +506,10 @@ pub const TOKEN_START: char = '\u{E000}';
 /// Ends a placeholder's mark; see [`TOKEN_START`].
 pub const TOKEN_END: char = '\u{E001}';
 
+/// Starts a placeholder's text that is a gap, a figure not in the data yet
+/// (the preview only): [`super::markdown::to_html`] marks it as one.
+pub const GAP: char = '\u{E002}';
+
 /// The one-line HTML block that stands for a chart or table in the
 /// Markdown, around its number; see [`PageState::block`].
 pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
@@ -494,6 +553,15 @@ fn markdown_formatter(
             .map_err(Error::from);
     }
     let page = page_state(state)?;
+    // A gap the evaluation put in place of a figure not in the data yet;
+    // any other text starting so is only text.
+    let text = match text.strip_prefix(GAP) {
+        Some(rest) => match rest.parse::<usize>().ok().and_then(|n| page.gaps.get(n)) {
+            Some(gap) => format!("{GAP}{gap}"),
+            None => rest.to_string(),
+        },
+        None => text,
+    };
     page.spend(text.len())?;
     let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
     write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
@@ -531,6 +599,58 @@ mod tests {
             problems[2].starts_with("r.md:6:17: error: unknown placeholder `valeu`"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn in_the_preview_a_figure_not_in_the_data_yet_is_a_marked_gap_and_a_warning() {
+        let data = testutil::data(
+            "cla_count:\n  title: CLA\n  unit: count\n",
+            "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
+        );
+        let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
+        let as_at = Period::parse("2023-24 Q2", 4).ok();
+        let body = "Now {{ value(\"cla_count\") }}, {{ change(\"cla_count\").text }}.\n{% if change(\"cla_count\").assessment == \"better\" %}Good.{% endif %} {{ valeu(1) }}\n";
+        let file = Path::new("r.md");
+        // Published: each missing figure is an error.
+        let errors = placeholders
+            .evaluate(file, body, 5, as_at, true)
+            .unwrap_err();
+        assert!(
+            errors.len() >= 2
+                && errors.iter().all(|e| e.severity == Severity::Error)
+                && errors[0]
+                    .to_string()
+                    .starts_with("r.md:5:34: error: no figure for `cla_count` in Q2 2023-24 yet"),
+            "{errors:?}"
+        );
+        // The preview: the typo is still an error, and stops the page.
+        let typo = placeholders
+            .evaluate_in(file, body, 5, as_at, true, true)
+            .unwrap_err();
+        assert_eq!(typo.len(), 1, "{typo:?}");
+        assert!(typo[0].to_string().contains("unknown placeholder `valeu`"));
+        let body = body.replace(" {{ valeu(1) }}", "");
+        let evaluated = placeholders
+            .evaluate_in(file, &body, 5, as_at, true, true)
+            .unwrap();
+        let html = super::super::markdown::to_html(
+            &evaluated.markdown,
+            "",
+            &evaluated.texts,
+            &evaluated.blocks,
+        )
+        .html;
+        assert!(
+            html.contains("Now 308, <mark class=\"gap\">no figure for Q2 2023-24 yet</mark>."),
+            "{html}"
+        );
+        let gaps: Vec<String> = evaluated.gaps.iter().map(|p| p.to_string()).collect();
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        assert!(
+            gaps[0].starts_with("r.md:5:34: warning: no figure for `cla_count` in Q2 2023-24 yet"),
+            "{gaps:?}"
+        );
+        assert!(gaps[1].starts_with("r.md:6:7: warning:"), "{gaps:?}");
     }
 
     #[test]

@@ -41,11 +41,16 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let root = args.common.root.clone();
     let options = BuildOptions {
         drafts: !args.no_drafts,
+        preview: true,
     };
     let preview = Arc::new(Preview::default());
     let start = Instant::now();
     match preview.rebuild_site(&root, options) {
-        None => println!("Built in {} ms", start.elapsed().as_millis()),
+        None => println!(
+            "Built in {} ms{}",
+            start.elapsed().as_millis(),
+            with_warnings(&preview)
+        ),
         Some(problems) => eprintln!("{problems}"),
     }
     let listener = std::net::TcpListener::bind(("127.0.0.1", args.port)).with_context(|| {
@@ -94,6 +99,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
 
     http::serve(listener, preview)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `, with 2 warnings (listed at the top of each page)`, or nothing.
+fn with_warnings(preview: &Preview) -> String {
+    match preview.warning_count() {
+        0 => String::new(),
+        n => format!(
+            ", with {} (listed at the top of each page)",
+            crate::cmd::count(n, "warning", "warnings")
+        ),
+    }
 }
 
 /// Watches each of the site's folders, whole; a folder already watched is
@@ -154,8 +170,9 @@ fn rebuild_on_change(
             .unwrap_or_default();
         match preview.rebuild_site(root, options) {
             None if !quiet => println!(
-                "Rebuilt in {} ms ({changed} changed)",
-                start.elapsed().as_millis()
+                "Rebuilt in {} ms ({changed} changed){}",
+                start.elapsed().as_millis(),
+                with_warnings(preview)
             ),
             None => {}
             Some(problems) => eprintln!("{problems}\nStill serving the last good build."),

@@ -96,3 +96,27 @@ fn check_warns_of_last_quarters_words_left_in_a_new_report() {
     let output = common::build(site.path(), &out, &[]);
     assert!(output.status.success(), "{output:?}");
 }
+
+#[test]
+fn check_warns_of_a_share_for_a_percentage_and_a_figure_ten_times_too_big() {
+    let site = good_site();
+    std::fs::write(
+        site.path().join("data/2023-24-q2.csv"),
+        "indicator,period,value,area,breakdown,note\ncla_count,2023-07,3080,,,\neet_19_21,2023-24 Q2,0.57,,,\n",
+    )
+    .unwrap();
+    let (stdout, stderr) = check(site.path());
+    assert!(
+        stderr.contains("data/2023-24-q2.csv:2:19: warning: 3,080 for `cla_count` in July 2023 is 10 times the figure before it (308 in June 2023, data/monthly.csv:2)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("data/2023-24-q2.csv:3:22: warning: 0.57 for `eet_19_21` in Q2 2023-24 looks like a share: its other figures are percentages"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("No errors, 3 warnings: "), "{stdout}");
+    // Warnings never stop a build.
+    let out = site.path().join("public");
+    let output = common::build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{output:?}");
+}

@@ -272,6 +272,7 @@ fn warnings(config: &Config, data: &DataSet) -> Problems {
                 .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\""),
         );
     }
+    warnings.extend(crate::data::plausible::check(data));
     for indicator in data.indicators.values() {
         if data.all_series(&indicator.id).is_empty() {
             warnings.push(

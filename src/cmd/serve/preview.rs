@@ -316,6 +316,35 @@ mod tests {
     }
 
     #[test]
+    fn a_good_build_lists_its_warnings_counted_naturally() {
+        let preview = Preview::default();
+        let page = [("index.html", "<html><body><p>Good</p></body></html>")];
+        let mut warnings = Problems::new();
+        warnings.push(
+            crate::problem::Problem::warning("r.md", "no figure for `x` in Q2 2023-24 yet")
+                .at(3, 4),
+        );
+        preview.rebuild(|| {
+            Ok(Good {
+                files: files(&page),
+                warnings,
+            })
+        });
+        let shown = body(&preview.current().answer("/"));
+        assert!(
+            shown.contains("role=\"status\"")
+                && shown.contains(">1 warning: the site builds, but check it<")
+                && shown.contains("r.md:3:4: warning: no figure for `x` in Q2 2023-24 yet")
+                && shown.contains("<p>Good</p>"),
+            "{shown}"
+        );
+        assert_eq!(preview.warning_count(), 1);
+        preview.rebuild(|| Ok(files(&page).into()));
+        let shown = body(&preview.current().answer("/"));
+        assert!(!shown.contains("role=\"status\""), "{shown}");
+    }
+
+    #[test]
     fn a_failed_build_shows_its_problems_over_the_last_good_page() {
         let preview = Preview::default();
         let good = [("index.html", "<html><body><p>Good</p></body></html>")];

@@ -101,6 +101,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The file to name as changed. An editor's save may pass through a
+/// temporary file that is gone by now: a file that is there is named.
+fn changed_name(root: &Path, paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .find(|p| p.exists())
+        .or(paths.first())
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+        .unwrap_or_default()
+}
+
 /// `, with 2 warnings (listed at the top of each page)`, or nothing.
 fn with_warnings(preview: &Preview) -> String {
     match preview.warning_count() {
@@ -164,10 +175,7 @@ fn rebuild_on_change(
             continue;
         }
         let start = Instant::now();
-        let changed = paths
-            .first()
-            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
-            .unwrap_or_default();
+        let changed = changed_name(root, &paths);
         match preview.rebuild_site(root, options) {
             None if !quiet => println!(
                 "Rebuilt in {} ms ({changed} changed){}",
@@ -177,5 +185,27 @@ fn rebuild_on_change(
             None => {}
             Some(problems) => eprintln!("{problems}\nStill serving the last good build."),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_named_as_changed_is_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        std::fs::write(root.join("content/q2.md"), "x").unwrap();
+        let paths = [root.join("content/sedfHN745"), root.join("content/q2.md")];
+        assert_eq!(
+            changed_name(root, &paths),
+            Path::new("content/q2.md").display().to_string()
+        );
+        assert_eq!(
+            changed_name(root, &paths[..1]),
+            Path::new("content/sedfHN745").display().to_string()
+        );
     }
 }

@@ -394,6 +394,28 @@ fn serve_previews_an_unfinished_quarter_that_build_refuses() {
         "indicator,period,value,area,breakdown,note\ncla_count,2023-09,315,,,\ncla_rate,2023-09,69.4,,,\n",
     )
     .unwrap();
+    // A new measure, described but with no figures yet, among the key figures.
+    let yaml = site.path().join("data/indicators.yaml");
+    let described = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{described}\nnew_measure:\n  title: A new measure\n  unit: count\n"),
+    )
+    .unwrap();
+    let file = site.path().join("content/reports/2023-24-q2.md");
+    let source = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        source.contains("key_figures: [cla_count, cla_rate]"),
+        "{source}"
+    );
+    std::fs::write(
+        &file,
+        source.replace(
+            "key_figures: [cla_count, cla_rate]",
+            "key_figures: [cla_count, cla_rate, new_measure]",
+        ),
+    )
+    .unwrap();
 
     let server = serve(site.path());
     let (status, page) = get(server.port, "/reports/2023-24-q2/");
@@ -413,6 +435,12 @@ fn serve_previews_an_unfinished_quarter_that_build_refuses() {
         page.contains("warning: the summary is the same as Q1 2023-24"),
         "{page}"
     );
+    // A key figure with no figure yet is left out, and said so.
+    assert!(
+        page.contains("warning: key_figures: there are no figures for `new_measure`"),
+        "{page}"
+    );
+    assert!(!page.contains(">A new measure<"), "{page}");
     for path in ["/", "/reports/2023-24-q1/", "/indicators/", "/about/"] {
         let (status, page) = get(server.port, path);
         assert_eq!(status, 200, "{path}: {page}");
@@ -421,7 +449,6 @@ fn serve_previews_an_unfinished_quarter_that_build_refuses() {
     drop(server);
 
     // Published as it is, the report is refused.
-    let file = site.path().join("content/reports/2023-24-q2.md");
     let source = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, source.replace("draft: true", "draft: false")).unwrap();
     let out = site.path().join("public");

@@ -60,3 +60,63 @@ fn check_finds_figures_typed_into_a_draft() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_warns_of_last_quarters_words_left_in_a_new_report() {
+    let site = good_site();
+    let q2 = site.path().join("content/reports/2023-24-q2.md");
+    std::fs::write(
+        &q2,
+        "---\ntitle: Performance report, Q2 2023-24\nperiod: 2023-24 Q2\nsummary: Children in care rose in June; care leavers in work or training improved.\ndraft: true\n---\nAt the end of June 2023, {{ value(\"cla_count\") }} children were looked after.\n\nAs in {{ period.previous }}, the service did well.\n",
+    )
+    .unwrap();
+    let (stdout, stderr) = check(site.path());
+    assert!(
+        stderr.contains("content/reports/2023-24-q2.md:7:15: warning: this report is for Q2 2023-24; \"June 2023\" names Q1 2023-24, the previous report's period")
+            && stderr.contains("help: write {{ period }} or {{ period.previous }}"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/reports/2023-24-q2.md:4:10: warning: the summary is the same as Q1 2023-24's, the previous report"),
+        "{stderr}"
+    );
+    // `base_url`, and these two; what the placeholder shows is not counted.
+    assert!(stdout.starts_with("No errors, 3 warnings: "), "{stdout}");
+
+    // About to be published without a meeting date: a warning, and the
+    // build goes ahead.
+    let text = std::fs::read_to_string(&q2).unwrap();
+    std::fs::write(&q2, text.replace("draft: true", "draft: false")).unwrap();
+    let (_, stderr) = check(site.path());
+    assert!(
+        stderr.contains("content/reports/2023-24-q2.md:5:8: warning: this report is to be published (draft: false) but has no meeting date"),
+        "{stderr}"
+    );
+    let out = site.path().join("public");
+    let output = common::build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn check_warns_of_a_share_for_a_percentage_and_a_figure_ten_times_too_big() {
+    let site = good_site();
+    std::fs::write(
+        site.path().join("data/2023-24-q2.csv"),
+        "indicator,period,value,area,breakdown,note\ncla_count,2023-07,3080,,,\neet_19_21,2023-24 Q2,0.57,,,\n",
+    )
+    .unwrap();
+    let (stdout, stderr) = check(site.path());
+    assert!(
+        stderr.contains("data/2023-24-q2.csv:2:19: warning: 3,080 for `cla_count` in July 2023 is 10 times the figure before it (308 in June 2023, data/monthly.csv:2)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("data/2023-24-q2.csv:3:22: warning: 0.57 for `eet_19_21` in Q2 2023-24 looks like a share: its other figures are percentages"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("No errors, 3 warnings: "), "{stdout}");
+    // Warnings never stop a build.
+    let out = site.path().join("public");
+    let output = common::build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{output:?}");
+}

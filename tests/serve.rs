@@ -374,3 +374,92 @@ fn serve_keeps_its_threads_however_many_pages_wait_to_reload() {
         assert_eq!((status, body.as_str()), (200, "2"));
     }
 }
+
+/// The README's quarter: after `new` and a CSV with only some of the
+/// quarter's figures, the preview shows the draft with a marked gap for each
+/// figure not in the data yet and lists them at the top; `build` still
+/// refuses to publish it.
+#[test]
+fn serve_previews_an_unfinished_quarter_that_build_refuses() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    std::fs::remove_file(site.path().join("content/reports/2023-24-q2.md")).unwrap();
+    assert!(
+        outturn(&["new", "2023-24 Q2", "--root", root])
+            .status
+            .success()
+    );
+    std::fs::write(
+        site.path().join("data/2023-24-q2.csv"),
+        "indicator,period,value,area,breakdown,note\ncla_count,2023-09,315,,,\ncla_rate,2023-09,69.4,,,\n",
+    )
+    .unwrap();
+    // A new measure, described but with no figures yet, among the key figures.
+    let yaml = site.path().join("data/indicators.yaml");
+    let described = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{described}\nnew_measure:\n  title: A new measure\n  unit: count\n"),
+    )
+    .unwrap();
+    let file = site.path().join("content/reports/2023-24-q2.md");
+    let source = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        source.contains("key_figures: [cla_count, cla_rate]"),
+        "{source}"
+    );
+    std::fs::write(
+        &file,
+        source.replace(
+            "key_figures: [cla_count, cla_rate]",
+            "key_figures: [cla_count, cla_rate, new_measure]",
+        ),
+    )
+    .unwrap();
+
+    let server = serve(site.path());
+    let (status, page) = get(server.port, "/reports/2023-24-q2/");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("<mark class=\"gap\">no figure for Q2 2023-24 yet</mark>"),
+        "{page}"
+    );
+    assert!(page.contains("315 children were looked"), "{page}");
+    assert!(
+        page.contains("role=\"status\"")
+            && page.contains("warning: no figure for `eet_19_21` in Q2 2023-24 yet"),
+        "the banner lists what is missing: {page}"
+    );
+    // Last quarter's summary, kept by `new`, is listed too.
+    assert!(
+        page.contains("warning: the summary is the same as Q1 2023-24"),
+        "{page}"
+    );
+    // A key figure with no figure yet is left out, and said so.
+    assert!(
+        page.contains("warning: key_figures: there are no figures for `new_measure`"),
+        "{page}"
+    );
+    assert!(!page.contains(">A new measure<"), "{page}");
+    for path in ["/", "/reports/2023-24-q1/", "/indicators/", "/about/"] {
+        let (status, page) = get(server.port, path);
+        assert_eq!(status, 200, "{path}: {page}");
+        assert!(!page.contains("<mark class=\"gap\""), "{path}");
+    }
+    drop(server);
+
+    // Published as it is, the report is refused.
+    let source = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, source.replace("draft: true", "draft: false")).unwrap();
+    let out = site.path().join("public");
+    for extra in [&[][..], &["--drafts"][..]] {
+        let output = build(site.path(), &out, extra);
+        let (stdout, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+        assert!(
+            stderr.contains("error: no figure for `eet_19_21` in Q2 2023-24 yet"),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+    }
+}

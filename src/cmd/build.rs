@@ -13,6 +13,8 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let root = &args.common.root;
     let options = BuildOptions {
         drafts: args.drafts,
+        // What is published never has a gap for a missing figure, drafts or not.
+        preview: false,
     };
     let mut timings = Timings::default();
     let site = match timings.time("load", || Site::load(root, options)) {
@@ -58,20 +60,58 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         }
     }
     if !args.common.quiet {
-        let pages = rendered.pages;
         println!(
-            "Built {pages} pages ({} report{}, {} other page{}) into {} in {} ms",
-            site.reports.len(),
-            plural(site.reports.len()),
-            site.pages.len(),
-            plural(site.pages.len()),
-            out.display().to_string().trim_start_matches("./"),
-            start.elapsed().as_millis()
+            "{}",
+            summary(
+                rendered.pages,
+                site.reports.len(),
+                site.pages.len(),
+                site.warnings.warning_count() + warnings.warning_count(),
+                &out.display().to_string(),
+                start.elapsed().as_millis(),
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// The closing line, in counts that read naturally, saying how many
+/// warnings were printed above it.
+fn summary(
+    pages: usize,
+    reports: usize,
+    others: usize,
+    warnings: usize,
+    out: &str,
+    ms: u128,
+) -> String {
+    use super::count;
+    let warned = match warnings {
+        0 => String::new(),
+        n => format!(", with {}", count(n, "warning", "warnings")),
+    };
+    format!(
+        "Built {} ({}, {}) into {} in {ms} ms{warned}",
+        count(pages, "page", "pages"),
+        count(reports, "report", "reports"),
+        count(others, "other page", "other pages"),
+        out.trim_start_matches("./"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary;
+
+    #[test]
+    fn the_closing_line_counts_naturally_and_names_the_warnings() {
+        assert_eq!(
+            summary(1, 1, 0, 0, "./public", 12),
+            "Built 1 page (1 report, 0 other pages) into public in 12 ms"
+        );
+        assert_eq!(
+            summary(35, 2, 1, 1, "public", 300),
+            "Built 35 pages (2 reports, 1 other page) into public in 300 ms, with 1 warning"
+        );
+    }
 }

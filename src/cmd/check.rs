@@ -13,7 +13,14 @@ use std::process::ExitCode;
 /// Loads and renders in memory and reports every problem, drafts included.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let root = &args.common.root;
-    let published = Site::build(root, BuildOptions { drafts: false }, None);
+    let published = Site::build(
+        root,
+        BuildOptions {
+            drafts: false,
+            preview: false,
+        },
+        None,
+    );
     let drafts = draft_problems(root);
     match published {
         Ok((mut site, files, _)) if !drafts.has_errors() => {
@@ -49,8 +56,16 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
 /// the published check reports why).
 fn draft_problems(root: &std::path::Path) -> Problems {
     let mut problems = Problems::new();
-    if let Ok(site) = Site::load(root, BuildOptions { drafts: true }) {
+    if let Ok(site) = Site::load(
+        root,
+        BuildOptions {
+            drafts: true,
+            preview: false,
+        },
+    ) {
         problems.extend(site.draft_problems());
+        // Last quarter's words left in the report being written.
+        problems.extend(site.quarter_warnings());
         // Figures typed into a draft are caught while it is written, not
         // when it is published.
         let drafts: Vec<&std::path::Path> = site

@@ -23,7 +23,13 @@ use std::process::ExitCode;
 /// Creates the new report and lists the figures it is waiting for.
 pub fn run(args: &NewArgs) -> Result<ExitCode> {
     let root = &args.common.root;
-    let site = match Site::load(root, BuildOptions { drafts: true }) {
+    let site = match Site::load(
+        root,
+        BuildOptions {
+            drafts: true,
+            preview: false,
+        },
+    ) {
         Ok(site) => site,
         Err(problems) => {
             eprintln!("{problems}\nfix these before starting a new report");

@@ -208,9 +208,10 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
     out
 }
 
-/// Puts each placeholder's text in place of its mark, HTML-escaped when `escape`.
+/// Puts each placeholder's text in place of its mark, HTML-escaped when
+/// `escape`; a gap (the preview's stand-in for a missing figure) is marked.
 pub(super) fn fill(marked: &str, texts: &[String], escape: bool) -> String {
-    use super::placeholders::{TOKEN_END, TOKEN_START};
+    use super::placeholders::{GAP, TOKEN_END, TOKEN_START};
     if !marked.contains(TOKEN_START) {
         return marked.to_string();
     }
@@ -229,8 +230,15 @@ pub(super) fn fill(marked: &str, texts: &[String], escape: bool) -> String {
             .ok()
             .and_then(|n| texts.get(n))
         {
-            Some(text) if escape => crate::escape::escape_into(&mut out, text),
-            Some(text) => out.push_str(text),
+            Some(text) if escape => match text.strip_prefix(GAP) {
+                Some(gap) => {
+                    out.push_str("<mark class=\"gap\">");
+                    crate::escape::escape_into(&mut out, gap);
+                    out.push_str("</mark>");
+                }
+                None => crate::escape::escape_into(&mut out, text),
+            },
+            Some(text) => out.push_str(text.trim_start_matches(GAP)),
             None => {}
         }
         rest = &after[end + TOKEN_END.len_utf8()..];

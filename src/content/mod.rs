@@ -16,6 +16,7 @@ mod options;
 pub mod placeholders;
 mod recovery;
 pub mod resolve;
+pub mod stale;
 pub mod typed;
 
 use crate::fsutil;

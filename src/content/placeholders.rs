@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::Problem;
+use crate::problem::{Problem, Severity};
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +44,8 @@ pub struct Evaluated {
     pub texts: Vec<String>,
     /// The HTML of each chart and table, for [`super::markdown::to_html`].
     pub blocks: Vec<String>,
+    /// In the preview, each figure not in the data yet, shown as a gap.
+    pub gaps: Vec<Problem>,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -65,6 +67,8 @@ struct PageState {
     shown: Mutex<Vec<(String, Period)>>,
     /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
     shown_bytes: Mutex<usize>,
+    /// What each gap put in the body so far says (the preview only).
+    gaps: Vec<String>,
 }
 
 impl Object for PageState {
@@ -197,7 +201,7 @@ impl Placeholders {
         expression: &str,
         as_at: Period,
     ) -> Result<Vec<(String, Period)>, String> {
-        let page = PageState::new(Some(as_at));
+        let page = PageState::new(Some(as_at), Vec::new());
         self.render(&format!("{{{{ {expression} }}}}"), &page)
             .map_err(|e| {
                 std::error::Error::source(&e)
@@ -235,14 +239,32 @@ impl Placeholders {
         as_at: Option<Period>,
         data_complete: bool,
     ) -> Result<Evaluated, Vec<Problem>> {
+        self.evaluate_in(file, source, first_line, as_at, data_complete, false)
+    }
+
+    /// As [`Placeholders::evaluate`]; with `preview`, a figure not in the
+    /// data yet is no error: a marked gap takes its place and a warning
+    /// says which, so an unfinished draft can be read while it is written.
+    pub fn evaluate_in(
+        &self,
+        file: &Path,
+        source: &str,
+        first_line: usize,
+        as_at: Option<Period>,
+        data_complete: bool,
+        preview: bool,
+    ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
+        let mut gaps: Vec<String> = Vec::new();
+        let mut gap_problems: Vec<Problem> = Vec::new();
         let mut blanked = Blanked::default();
         for _ in 0..MAX_RENDERS {
-            let page = PageState::new(as_at);
+            let page = PageState::new(as_at, gaps.clone());
             let error = match self.render(&source, &page) {
                 Ok(markdown) => {
-                    let evaluated = page.evaluated(markdown);
+                    let mut evaluated = page.evaluated(markdown);
+                    evaluated.gaps = gap_problems.clone();
                     problems.extend(super::html_policy::check(
                         file,
                         &source,
@@ -257,11 +279,26 @@ impl Placeholders {
                 }
                 Err(error) => error,
             };
-            let missing_data = std::error::Error::source(&error)
-                .and_then(|s| s.downcast_ref::<Fail>())
-                .is_some_and(|f| f.missing_data);
+            let fail = std::error::Error::source(&error).and_then(|s| s.downcast_ref::<Fail>());
+            let missing_data = fail.is_some_and(|f| f.missing_data);
             let range = error.range();
             let leftover = range.as_ref().is_some_and(|r| blanked.overlaps(r));
+            if let Some(gap) = fail
+                .and_then(|f| f.gap.clone())
+                .filter(|_| preview && !leftover)
+                && let Some(range) = range.clone()
+            {
+                let mut problem = recovery::problem(file, &source, first_line, &error);
+                problem.severity = Severity::Warning;
+                gap_problems.push(problem);
+                let literal = format!("\"\\u{:04x}{}\"", GAP as u32, gaps.len());
+                gaps.push(gap);
+                match blanked.next_with(&source, range, &literal) {
+                    Some(next) => source = next,
+                    None => return Err(stopped(problems, &gap_problems)),
+                }
+                continue;
+            }
             if (data_complete || !missing_data) && !leftover {
                 problems.push(recovery::problem(file, &source, first_line, &error));
             }
@@ -270,15 +307,31 @@ impl Placeholders {
                 || error.kind() == ErrorKind::SyntaxError
                 || problems.len() >= MAX_PROBLEMS_PER_FILE
             {
-                return Err(problems);
+                return Err(stopped(problems, &gap_problems));
             }
             match range.and_then(|r| blanked.next(&source, r)) {
                 Some(next) => source = next,
-                None => return Err(problems),
+                None => return Err(stopped(problems, &gap_problems)),
             }
         }
-        Err(problems)
+        Err(stopped(problems, &gap_problems))
     }
+}
+
+/// The problems of an evaluation that stopped. If it stopped only because
+/// of what a gap left behind (`{% set c = change("x") %}…{{ c.text }}`), the
+/// gaps are why, and are errors: the page cannot be shown.
+fn stopped(problems: Vec<Problem>, gaps: &[Problem]) -> Vec<Problem> {
+    if !problems.is_empty() {
+        return problems;
+    }
+    gaps.iter()
+        .cloned()
+        .map(|p| Problem {
+            severity: Severity::Error,
+            ..p
+        })
+        .collect()
 }
 
 /// Takes what a mutex holds, even if a thread panicked holding it.
@@ -287,7 +340,7 @@ fn take<T: Default>(m: &Mutex<T>) -> T {
 }
 
 impl PageState {
-    fn new(as_at: Option<Period>) -> Arc<PageState> {
+    fn new(as_at: Option<Period>, gaps: Vec<String>) -> Arc<PageState> {
         Arc::new(PageState {
             as_at,
             markers: Mutex::new(BTreeSet::new()),
@@ -297,6 +350,7 @@ impl PageState {
             blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
             shown_bytes: Mutex::new(0),
+            gaps,
         })
     }
 
@@ -309,6 +363,7 @@ impl PageState {
             indicators: take(&self.indicators),
             texts: take(&self.texts),
             blocks: take(&self.blocks),
+            gaps: Vec::new(),
         }
     }
 
@@ -455,6 +510,10 @@ pub const TOKEN_START: char = '\u{E000}';
 /// Ends a placeholder's mark; see [`TOKEN_START`].
 pub const TOKEN_END: char = '\u{E001}';
 
+/// Starts a placeholder's text that is a gap, a figure not in the data yet
+/// (the preview only): [`super::markdown::to_html`] marks it as one.
+pub const GAP: char = '\u{E002}';
+
 /// The one-line HTML block that stands for a chart or table in the
 /// Markdown, around its number; see [`PageState::block`].
 pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
@@ -498,6 +557,15 @@ fn markdown_formatter(
             .map_err(Error::from);
     }
     let page = page_state(state)?;
+    // A gap the evaluation put in place of a figure not in the data yet;
+    // any other text starting so is only text.
+    let text = match text.strip_prefix(GAP) {
+        Some(rest) => match rest.parse::<usize>().ok().and_then(|n| page.gaps.get(n)) {
+            Some(gap) => format!("{GAP}{gap}"),
+            None => rest.to_string(),
+        },
+        None => text,
+    };
     page.spend(text.len())?;
     let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
     write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
@@ -506,90 +574,4 @@ fn markdown_formatter(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testutil;
-
-    fn evaluate(body: &str) -> Result<Evaluated, Vec<String>> {
-        let data = testutil::data(
-            "cla_count:\n  title: CLA\n  unit: count\nsupp:\n  title: Suppressed\n  unit: count\n",
-            "indicator,period,value\ncla_count,2023-06,308\nsupp,2023-06,[c]\n",
-        );
-        let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
-        let as_at = Period::parse("2023-24 Q1", 4).ok();
-        placeholders
-            .evaluate(Path::new("r.md"), body, 5, as_at, true)
-            .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
-    }
-
-    #[test]
-    fn reports_each_failing_placeholder_once_at_its_place() {
-        let problems = evaluate("A {% if value(\"nope\").number > 3 %}x{% endif %}\n{{ \"\" + 1 }} {{ valeu(\"cla_count\") }}\n").unwrap_err();
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(
-            problems[0].starts_with("r.md:5:9: error: unknown indicator `nope`"),
-            "{problems:?}"
-        );
-        assert!(problems[1].starts_with("r.md:6:4: error:"), "{problems:?}");
-        assert!(
-            problems[2].starts_with("r.md:6:17: error: unknown placeholder `valeu`"),
-            "{problems:?}"
-        );
-    }
-
-    #[test]
-    fn a_placeholder_with_nothing_to_show_is_an_error() {
-        let problems = evaluate("{{ value(\"supp\").number }}\n").unwrap_err();
-        assert!(
-            problems[0].contains("this placeholder has nothing to show"),
-            "{problems:?}"
-        );
-        let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
-        assert_eq!(ok.texts, ["308"]);
-    }
-
-    /// The built-in chart and table partials are written directly, for speed;
-    /// a theme's copy goes through the template engine. Both must give the
-    /// same bytes, with markers, gaps, sources and text that needs escaping.
-    #[test]
-    fn built_in_partials_written_directly_match_their_templates() {
-        let data = Arc::new(testutil::data(
-            "a:\n  title: Pupils <16> & 'carers'\n  unit: count\n  source: \"DfE \\\"SSDA903\\\"\"\nb:\n  title: Rate\n  unit: percent\n",
-            "indicator,period,area,value\na,2023-04,,5\na,2023-05,,[c]\na,2023-06,,7 [p]\na,2023-06,england,9\nb,2023-06,,55\nb,2023-05,,[x]\n",
-        ));
-        let config = Arc::new(testutil::config());
-        let builtin: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
-            .iter()
-            .map(|n| {
-                (
-                    n.to_string(),
-                    crate::templates::builtin(n).unwrap().to_string(),
-                )
-            })
-            .collect();
-        let copied: Vec<(String, String)> = builtin
-            .iter()
-            .map(|(n, t)| (n.clone(), format!("{{#- a theme's own copy -#}}{t}")))
-            .collect();
-        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ chart(\"b\", title=\"Rate & <b>\") }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ table([\"b\"], periods=1) }}\n";
-        let as_at = Period::parse("2023-24 Q1", 4).ok();
-        let [direct, templated] = [builtin, copied].map(|partials| {
-            Placeholders::new(data.clone(), config.clone(), &partials)
-                .evaluate(Path::new("r.md"), body, 1, as_at, true)
-                .unwrap()
-        });
-        assert!(direct.blocks.concat().contains("<abbr class=\"marker\""));
-        assert!(direct.blocks.concat().contains("no figure"));
-        assert!(
-            direct
-                .blocks
-                .concat()
-                .contains("&lt;16&gt; &amp; &#39;carers&#39;")
-        );
-        assert!(direct.blocks.concat().contains("<dl class=\"marker-key\""));
-        assert_eq!(direct.blocks.len(), 4);
-        assert_eq!(direct.blocks, templated.blocks);
-        assert_eq!(direct.markdown, templated.markdown);
-        assert_eq!(direct.texts, templated.texts);
-    }
-}
+mod tests;

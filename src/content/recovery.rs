@@ -40,7 +40,19 @@ impl Blanked {
     /// progress: the stretch is new (it touches nothing blanked before) and
     /// the text changes. `None` means stop looking.
     pub(super) fn next(&mut self, source: &str, range: Range<usize>) -> Option<String> {
-        let (next, widened) = blank_out(source, range)?;
+        self.next_with(source, range, "\"\"")
+    }
+
+    /// As [`Blanked::next`], putting the string literal `literal` in place
+    /// of a failing `{{ … }}` expression when it fits (a tag's expression is
+    /// blanked as usual: a gap cannot stand in an `if`).
+    pub(super) fn next_with(
+        &mut self,
+        source: &str,
+        range: Range<usize>,
+        literal: &str,
+    ) -> Option<String> {
+        let (next, widened) = blank_out(source, range, literal)?;
         if self.overlaps(&widened) || widened.is_empty() || next == source {
             return None;
         }
@@ -49,19 +61,22 @@ impl Blanked {
     }
 }
 
-/// Replaces the failing expression with `""`, padded to the same length and
-/// keeping its line breaks, so every later line and column stays put.
-fn blank_out(source: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
-    let range = widen_to_print(source, range);
+/// Replaces the failing expression with `""` (or `literal`, in a `{{ … }}`
+/// where it fits), padded to the same length and keeping its line breaks, so
+/// every later line and column stays put.
+fn blank_out(source: &str, range: Range<usize>, literal: &str) -> Option<(String, Range<usize>)> {
+    let (range, printed) = widen_to_print(source, range);
     let failing = source.get(range.clone())?;
     if failing.len() < 2 {
         return None;
     }
-    let mut replacement = String::from("\"\"");
+    let fits = printed && literal.len() <= failing.chars().count() && !failing.contains('\n');
+    let literal = if fits { literal } else { "\"\"" };
+    let mut replacement = String::from(literal);
     replacement.extend(
         failing
             .chars()
-            .skip(2)
+            .skip(literal.len())
             .map(|c| if c == '\n' { '\n' } else { ' ' }),
     );
     // Pad by bytes: a multi-byte character is replaced by as many spaces.
@@ -76,18 +91,20 @@ fn blank_out(source: &str, range: Range<usize>) -> Option<(String, Range<usize>)
 
 /// A failing call inside `{{ … }}` takes the whole expression with it, so that
 /// `{{ value("x").period }}` does not fail a second time on `"".period`.
-fn widen_to_print(source: &str, range: Range<usize>) -> Range<usize> {
+/// Says whether the range is now a whole `{{ … }}` expression.
+fn widen_to_print(source: &str, range: Range<usize>) -> (Range<usize>, bool) {
     let before = source.get(..range.start).unwrap_or("");
     let Some(open) = before.rfind("{{") else {
-        return widen_to_tag(source, range);
+        return (widen_to_tag(source, range), false);
     };
     let closed_since = [before.rfind("}}"), before.rfind("{%"), before.rfind("%}")]
         .into_iter()
         .flatten()
         .any(|i| i > open);
     match source.get(range.end..).and_then(|after| after.find("}}")) {
-        Some(close) if !closed_since => open + 2..range.end + close,
-        _ => range,
+        Some(close) if !closed_since => (open + 2..range.end + close, true),
+        // The `{{ … }}` before is closed: the call is in a tag after it.
+        _ => (widen_to_tag(source, range), false),
     }
 }
 

@@ -24,6 +24,10 @@ pub struct Fail {
     /// The figure or indicator may be missing only because of a problem in
     /// data/, reported on its own; such a failure is not worth a second message.
     pub missing_data: bool,
+    /// A figure that is not in the data (yet): what the preview shows in its
+    /// place, `no figure for Q2 2023-24 yet`. `None` for every other failure
+    /// (an unknown indicator, a bad argument), which no gap can stand for.
+    pub gap: Option<String>,
 }
 
 impl Fail {
@@ -32,6 +36,15 @@ impl Fail {
             message: message.into(),
             help,
             missing_data: false,
+            gap: None,
+        }
+    }
+
+    /// A figure not in the data, shown in the preview as `gap`.
+    pub(crate) fn gap(self, gap: impl Into<String>) -> Fail {
+        Fail {
+            gap: Some(gap.into()),
+            ..self
         }
     }
 
@@ -173,7 +186,8 @@ impl<'a> Resolver<'a> {
                         indicator.id
                     )),
                 )
-                .missing(),
+                .missing()
+                .gap(self.gap_text(self.as_at)),
             };
         Err(fail)
     }
@@ -207,15 +221,16 @@ impl<'a> Resolver<'a> {
                 let period = self.period_arg(text)?;
                 series
                     .within(&period)
-                    .ok_or_else(|| missing(indicator, &period, "in", series))?
+                    .ok_or_else(|| self.missing(indicator, &period, "in", series))?
             }
             None => match self.as_at {
-                Some(as_at) => series
-                    .as_at(&as_at)
-                    .ok_or_else(|| missing(indicator, &as_at, "on or before the end of", series))?,
+                Some(as_at) => series.as_at(&as_at).ok_or_else(|| {
+                    self.missing(indicator, &as_at, "on or before the end of", series)
+                })?,
                 None => series.observations.last().ok_or_else(|| {
                     Fail::new(format!("there are no figures for `{}`", indicator.id), None)
                         .missing()
+                        .gap(self.gap_text(None))
                 })?,
             },
         };
@@ -316,10 +331,11 @@ impl<'a> Resolver<'a> {
                     format!("add the figure for {} to a CSV file under data/", as_at.short_label())
                 }),
             )
-            .missing());
+            .missing()
+            .gap(self.gap_text(Some(as_at))));
         }
         let Some(observation) = found.filter(|o| o.period < to.period) else {
-            return Err(missing(
+            return Err(self.missing(
                 indicator,
                 &earlier,
                 if within {
@@ -401,6 +417,31 @@ fn describe_change(indicator: &Indicator, from: FigureValue, to: FigureValue) ->
         assessment: Some(assessment),
         from,
         to,
+    }
+}
+
+impl Resolver<'_> {
+    /// What the preview shows for a figure of `period` that is not in the
+    /// data: "yet" when the period is the report's own or later, since its
+    /// figure is what the analyst is waiting for.
+    fn gap_text(&self, period: Option<Period>) -> String {
+        match (period, self.as_at) {
+            (Some(p), Some(as_at)) if as_at.ends_by(&p) => {
+                format!("no figure for {} yet", p.short_label())
+            }
+            (Some(p), _) => format!("no figure for {}", p.short_label()),
+            (None, _) => "no figure yet".to_string(),
+        }
+    }
+
+    fn missing(
+        &self,
+        indicator: &Indicator,
+        period: &Period,
+        relation: &str,
+        series: &Series,
+    ) -> Fail {
+        missing(indicator, period, relation, series).gap(self.gap_text(Some(*period)))
     }
 }
 

@@ -145,7 +145,7 @@ fn fits_unit(typed: &Typed, unit: Unit) -> bool {
 /// The body's lines with everything that is not prose blanked out (to
 /// spaces, so columns stay where they are): placeholders, code, link
 /// addresses, HTML tags, footnote labels and table rules.
-fn prose_lines(body: &str) -> Vec<String> {
+pub(super) fn prose_lines(body: &str) -> Vec<String> {
     let mut blanked = String::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     let mut until: Option<&str> = None;

@@ -5,6 +5,7 @@ pub mod cell;
 pub mod format;
 pub mod indicators;
 pub mod national;
+pub mod plausible;
 pub mod read;
 mod scan;
 pub mod tidy;

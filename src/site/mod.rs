@@ -34,6 +34,10 @@ pub use render::{OutputFile, Rendered};
 pub struct BuildOptions {
     /// Include reports and pages marked `draft: true`.
     pub drafts: bool,
+    /// `serve`'s preview: a figure not in the data yet shows as a marked gap
+    /// with a warning, instead of stopping the build, so an unfinished
+    /// quarter can be read. What `build` publishes never has a gap.
+    pub preview: bool,
 }
 
 /// How long each stage took, for `--verbose` and benchmarks.
@@ -63,6 +67,8 @@ pub struct Site {
     pub data: Arc<DataSet>,
     /// Whether data/ loaded without errors.
     data_complete: bool,
+    /// Whether this is `serve`'s preview; see [`BuildOptions::preview`].
+    preview: bool,
     /// The placeholder functions, over this site's data.
     pub placeholders: Placeholders,
     theme: Theme,
@@ -169,6 +175,7 @@ impl Site {
             config,
             data,
             data_complete,
+            preview: options.preview,
             theme,
             reports,
             pages,
@@ -207,6 +214,32 @@ impl Site {
             .collect()
     }
 
+    /// Warnings for the reports being written: last quarter's words left in
+    /// a draft and a summary kept from the report before (a published
+    /// report's comparisons with the quarter before are its author's), and
+    /// no meeting date in the newest report to be published.
+    pub fn quarter_warnings(&self) -> Vec<Problem> {
+        let newest = self.reports.iter().rposition(|r| !r.front.draft);
+        self.reports
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| r.front.draft || Some(*i) == newest)
+            .flat_map(|(i, report)| {
+                let Ok(text) = fsutil::read_text(&self.root.join(&report.file)) else {
+                    return Vec::new();
+                };
+                let text = fsutil::normalise_newlines(text);
+                let mut found: Vec<Problem> = i
+                    .checked_sub(1)
+                    .filter(|_| report.front.draft)
+                    .map(|p| content::stale::check(report, &self.reports[p], &text))
+                    .unwrap_or_default();
+                found.extend(content::stale::meeting(report, &text));
+                found
+            })
+            .collect()
+    }
+
     /// Loads and renders, timing each stage.
     pub fn build(
         root: &Path,
@@ -215,9 +248,11 @@ impl Site {
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
         let site = timings.time("load", || Site::load_with(root, options, cache.clone()));
-        let rendered = site.and_then(|site| {
+        let rendered = site.and_then(|mut site| {
             let memory = write::Memory::default();
-            site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
+            let rendered =
+                site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
+            site.warnings.extend(rendered.warnings);
             Ok((site, memory.into_files()))
         });
         if let Some(cache) = &cache {
@@ -237,6 +272,7 @@ fn warnings(config: &Config, data: &DataSet) -> Problems {
                 .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\""),
         );
     }
+    warnings.extend(crate::data::plausible::check(data));
     for indicator in data.indicators.values() {
         if data.all_series(&indicator.id).is_empty() {
             warnings.push(

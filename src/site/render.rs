@@ -21,12 +21,15 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// What a render made.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Rendered {
     /// HTML pages.
     pub pages: usize,
     /// Files of any kind.
     pub files: usize,
+    /// Warnings found while rendering: in the preview, each gap where a
+    /// figure is not in the data yet.
+    pub warnings: Vec<Problem>,
 }
 
 /// Passes files to a sink, keeping what the link check needs of each page
@@ -127,7 +130,13 @@ pub(super) struct Body {
     downloads: Vec<Download>,
     /// Indicators the body's placeholders used.
     pub(super) indicators: BTreeSet<String>,
+    /// In the preview, the figures shown as gaps.
+    warnings: Vec<Problem>,
 }
+
+/// A report's key figures as shown, their markers, and (in the preview) a
+/// warning for each left out because its figure is not in the data yet.
+type KeyFigures = (Vec<KeyFigureView>, BTreeSet<Marker>, Vec<Problem>);
 
 /// What the pages that list reports need of a document, once its own page
 /// is made.
@@ -136,6 +145,8 @@ pub(super) struct Summary {
     pub(super) indicators: BTreeSet<String>,
     /// Its key figures, as shown.
     key_figures: Vec<KeyFigureView>,
+    /// In the preview, the figures shown as gaps.
+    warnings: Vec<Problem>,
 }
 
 /// `reports/2023-24-q1/index.html` → `../../`.
@@ -322,6 +333,7 @@ impl Site {
         Ok(Rendered {
             pages: links.len(),
             files: paths.len(),
+            warnings: summaries.iter().flat_map(|s| s.warnings.clone()).collect(),
         })
     }
 
@@ -365,6 +377,7 @@ impl Site {
         Ok(Summary {
             indicators: body.indicators.clone(),
             key_figures: body.key_figures.clone(),
+            warnings: body.warnings.clone(),
         })
     }
 
@@ -411,15 +424,16 @@ impl Site {
         if !inline.is_empty() {
             return Err(inline);
         }
-        let evaluated = self.placeholders.evaluate(
+        let evaluated = self.placeholders.evaluate_in(
             &document.file,
             &document.body,
             document.body_line,
             document.front.period,
             self.data_complete,
+            self.preview,
         );
         let key_figures = self.key_figures(document);
-        let (evaluated, (key_figures, mut markers)) = match (evaluated, key_figures) {
+        let (evaluated, (key_figures, mut markers, mut warnings)) = match (evaluated, key_figures) {
             (Ok(e), Ok(k)) => (e, k),
             (e, k) => {
                 let mut problems = e.err().unwrap_or_default();
@@ -428,6 +442,15 @@ impl Site {
             }
         };
         markers.extend(evaluated.markers);
+        warnings.extend(evaluated.gaps);
+        if !document.front.draft {
+            for warning in &mut warnings {
+                warning.help = Some(format!(
+                    "{}; `outturn build` will not publish this report without it",
+                    warning.help.as_deref().unwrap_or("add the figure to data/")
+                ));
+            }
+        }
         Ok(Body {
             html: markdown::to_html(
                 &evaluated.markdown,
@@ -439,15 +462,13 @@ impl Site {
             key_figures,
             downloads: evaluated.downloads,
             indicators: evaluated.indicators,
+            warnings,
         })
     }
 
     /// The figures named in `key_figures:`, each with its change from the
     /// period before, as at the report's period.
-    fn key_figures(
-        &self,
-        document: &Document,
-    ) -> Result<(Vec<KeyFigureView>, BTreeSet<Marker>), Vec<Problem>> {
+    fn key_figures(&self, document: &Document) -> Result<KeyFigures, Vec<Problem>> {
         let resolver = Resolver {
             data: &self.data,
             config: &self.config,
@@ -456,6 +477,7 @@ impl Site {
         let mut views = Vec::new();
         let mut markers = BTreeSet::new();
         let mut problems = Vec::new();
+        let mut gaps = Vec::new();
         for id in &document.front.key_figures {
             let query = Query {
                 id: id.clone(),
@@ -464,16 +486,19 @@ impl Site {
             let figure = match resolver.value(&query) {
                 Ok(figure) => figure,
                 Err(fail) => {
-                    if self.data_complete || !fail.missing_data {
-                        let (line, column) = document.front.key_figures_at;
-                        problems.push(
-                            Problem::error(
-                                &document.file,
-                                format!("key_figures: {}", fail.message),
-                            )
+                    let (line, column) = document.front.key_figures_at;
+                    let problem =
+                        Problem::error(&document.file, format!("key_figures: {}", fail.message))
                             .at(line, column)
-                            .maybe_help(fail.help),
-                        );
+                            .maybe_help(fail.help);
+                    if self.preview && fail.gap.is_some() {
+                        // Left out of the preview's key figures, and said so.
+                        gaps.push(Problem {
+                            severity: crate::problem::Severity::Warning,
+                            ..problem
+                        });
+                    } else if self.data_complete || !fail.missing_data {
+                        problems.push(problem);
                     }
                     continue;
                 }
@@ -502,7 +527,7 @@ impl Site {
             });
         }
         if problems.is_empty() {
-            Ok((views, markers))
+            Ok((views, markers, gaps))
         } else {
             Err(problems)
         }

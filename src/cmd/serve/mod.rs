@@ -41,11 +41,16 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let root = args.common.root.clone();
     let options = BuildOptions {
         drafts: !args.no_drafts,
+        preview: true,
     };
     let preview = Arc::new(Preview::default());
     let start = Instant::now();
     match preview.rebuild_site(&root, options) {
-        None => println!("Built in {} ms", start.elapsed().as_millis()),
+        None => println!(
+            "Built in {} ms{}",
+            start.elapsed().as_millis(),
+            with_warnings(&preview)
+        ),
         Some(problems) => eprintln!("{problems}"),
     }
     let listener = std::net::TcpListener::bind(("127.0.0.1", args.port)).with_context(|| {
@@ -94,6 +99,28 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
 
     http::serve(listener, preview)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file to name as changed. An editor's save may pass through a
+/// temporary file that is gone by now: a file that is there is named.
+fn changed_name(root: &Path, paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .find(|p| p.exists())
+        .or(paths.first())
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+        .unwrap_or_default()
+}
+
+/// `, with 2 warnings (listed at the top of each page)`, or nothing.
+fn with_warnings(preview: &Preview) -> String {
+    match preview.warning_count() {
+        0 => String::new(),
+        n => format!(
+            ", with {} (listed at the top of each page)",
+            crate::cmd::count(n, "warning", "warnings")
+        ),
+    }
 }
 
 /// Watches each of the site's folders, whole; a folder already watched is
@@ -148,17 +175,37 @@ fn rebuild_on_change(
             continue;
         }
         let start = Instant::now();
-        let changed = paths
-            .first()
-            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
-            .unwrap_or_default();
+        let changed = changed_name(root, &paths);
         match preview.rebuild_site(root, options) {
             None if !quiet => println!(
-                "Rebuilt in {} ms ({changed} changed)",
-                start.elapsed().as_millis()
+                "Rebuilt in {} ms ({changed} changed){}",
+                start.elapsed().as_millis(),
+                with_warnings(preview)
             ),
             None => {}
             Some(problems) => eprintln!("{problems}\nStill serving the last good build."),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_named_as_changed_is_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        std::fs::write(root.join("content/q2.md"), "x").unwrap();
+        let paths = [root.join("content/sedfHN745"), root.join("content/q2.md")];
+        assert_eq!(
+            changed_name(root, &paths),
+            Path::new("content/q2.md").display().to_string()
+        );
+        assert_eq!(
+            changed_name(root, &paths[..1]),
+            Path::new("content/sedfHN745").display().to_string()
+        );
     }
 }

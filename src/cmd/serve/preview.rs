@@ -7,6 +7,7 @@
 //! panics, still ends in a new snapshot (the old pages, the new problems), so
 //! the next save is picked up as usual.
 
+use crate::problem::Problems;
 use crate::site::{BuildOptions, Cache, OutputFile, Site};
 use hyper::body::Bytes;
 use std::collections::HashMap;
@@ -22,6 +23,8 @@ pub(super) struct Served {
     files: Arc<HashMap<String, Bytes>>,
     /// The last build's problems, if it failed.
     problems: Option<String>,
+    /// The last good build's warnings, if any: how many, and the list.
+    warnings: Option<(usize, String)>,
     /// Counts builds, good or not: a page reloads when it changes.
     pub(super) version: u64,
 }
@@ -44,6 +47,22 @@ impl Default for Preview {
     }
 }
 
+/// A build that succeeded: its files, and what it warns of.
+#[derive(Default)]
+pub(super) struct Good {
+    pub(super) files: Vec<OutputFile>,
+    pub(super) warnings: Problems,
+}
+
+impl From<Vec<OutputFile>> for Good {
+    fn from(files: Vec<OutputFile>) -> Good {
+        Good {
+            files,
+            warnings: Problems::new(),
+        }
+    }
+}
+
 impl Preview {
     /// Builds the site at `root` and shows the result. Returns the problems,
     /// if any.
@@ -51,18 +70,24 @@ impl Preview {
         let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
         self.rebuild(|| {
             Site::build(root, options, Some(cache))
-                .map(|(_, files, _)| files)
+                .map(|(site, files, _)| {
+                    let mut warnings = site.warnings.clone();
+                    warnings.extend(site.quarter_warnings());
+                    Good { files, warnings }
+                })
                 .map_err(|problems| problems.to_string())
         })
+    }
+
+    /// How many warnings the last good build has, for the command line.
+    pub(super) fn warning_count(&self) -> usize {
+        self.current().warnings.as_ref().map_or(0, |(n, _)| *n)
     }
 
     /// Runs `build` and shows what it made: new files, or its problems over
     /// the last good files. A panic is caught and shown as a problem, so
     /// neither the caller nor the preview goes down with it.
-    pub(super) fn rebuild(
-        &self,
-        build: impl FnOnce() -> Result<Vec<OutputFile>, String>,
-    ) -> Option<String> {
+    pub(super) fn rebuild(&self, build: impl FnOnce() -> Result<Good, String>) -> Option<String> {
         let result = catch_unwind(AssertUnwindSafe(build)).unwrap_or_else(|panic| {
             *self.cache.lock().unwrap_or_else(|e| e.into_inner()) = Arc::default();
             let message = panic
@@ -75,21 +100,25 @@ impl Preview {
             ))
         });
         let last = self.current();
-        let (files, problems) = match result {
-            Ok(files) => (
+        let (files, problems, warnings) = match result {
+            Ok(good) => (
                 Arc::new(
-                    files
+                    good.files
                         .into_iter()
                         .map(|f| (f.path, Bytes::from(f.contents)))
                         .collect(),
                 ),
                 None,
+                Some(good.warnings)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| (w.warning_count(), w.report().trim_end().to_string())),
             ),
-            Err(problems) => (last.files.clone(), Some(problems)),
+            Err(problems) => (last.files.clone(), Some(problems), None),
         };
         self.served.send_replace(Arc::new(Served {
             files,
             problems: problems.clone(),
+            warnings,
             version: last.version + 1,
         }));
         problems
@@ -138,7 +167,12 @@ impl Served {
         };
         let kind = content_type(&key);
         let body = if kind.starts_with("text/html") {
-            with_preview(body, self.problems.as_deref(), self.version).into()
+            let banner = match (&self.problems, &self.warnings) {
+                (Some(problems), _) => problems_banner(problems),
+                (None, Some((n, warnings))) => warnings_banner(*n, warnings),
+                (None, None) => String::new(),
+            };
+            with_preview(body, &banner, self.version).into()
         } else {
             body.clone()
         };
@@ -146,11 +180,11 @@ impl Served {
     }
 }
 
-/// Adds the reload script, and the problems if the last build failed.
-fn with_preview(page: &[u8], problems: Option<&str>, version: u64) -> Vec<u8> {
+/// Adds the reload script, and `banner`, the problems of the last build if
+/// it failed or its warnings if it has any.
+fn with_preview(page: &[u8], banner: &str, version: u64) -> Vec<u8> {
     let page = String::from_utf8_lossy(page);
     let script = reload_script(version);
-    let banner = problems.map(problems_banner).unwrap_or_default();
     let page = match page.find("<body>") {
         Some(i) if !banner.is_empty() => format!(
             "{}<body>{banner}{}",
@@ -184,6 +218,20 @@ fn problems_banner(problems: &str) -> String {
 <p style=\"margin:0 0 .5rem\">Fix these, save, and the page will reload.</p>\
 <pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;margin:0\">{}</pre></div>",
         crate::escape::escape(problems)
+    )
+}
+
+/// The good build's warnings: what is missing from a draft, or probably
+/// not meant. Amber, not red: the pages below are this build's own.
+fn warnings_banner(count: usize, warnings: &str) -> String {
+    format!(
+        "<div role=\"status\" style=\"background:#fff;color:#0b0c0c;border:5px solid #f47738;padding:1rem;margin:1rem;font:1rem/1.4 system-ui,sans-serif\">\
+<p style=\"font-weight:700;font-size:1.25rem;margin:0 0 .5rem\">{}: the site builds, but check {}</p>\
+<p style=\"margin:0 0 .5rem\">A gap marks each figure not in the data yet. <code>outturn build</code> publishes no report with a gap.</p>\
+<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;margin:0\">{}</pre></div>",
+        crate::cmd::count(count, "warning", "warnings"),
+        if count == 1 { "it" } else { "them" },
+        crate::escape::escape(warnings)
     )
 }
 
@@ -246,7 +294,7 @@ mod tests {
             ("about/index.html", "<html><body><p>About</p></body></html>"),
             ("404.html", "<body>Not here</body>"),
         ];
-        assert_eq!(preview.rebuild(|| Ok(files(&pages))), None);
+        assert_eq!(preview.rebuild(|| Ok(files(&pages).into())), None);
         let served = preview.current();
         for path in ["/about/", "/about", "/about/index.html"] {
             let answer = served.answer(path);
@@ -268,10 +316,39 @@ mod tests {
     }
 
     #[test]
+    fn a_good_build_lists_its_warnings_counted_naturally() {
+        let preview = Preview::default();
+        let page = [("index.html", "<html><body><p>Good</p></body></html>")];
+        let mut warnings = Problems::new();
+        warnings.push(
+            crate::problem::Problem::warning("r.md", "no figure for `x` in Q2 2023-24 yet")
+                .at(3, 4),
+        );
+        preview.rebuild(|| {
+            Ok(Good {
+                files: files(&page),
+                warnings,
+            })
+        });
+        let shown = body(&preview.current().answer("/"));
+        assert!(
+            shown.contains("role=\"status\"")
+                && shown.contains(">1 warning: the site builds, but check it<")
+                && shown.contains("r.md:3:4: warning: no figure for `x` in Q2 2023-24 yet")
+                && shown.contains("<p>Good</p>"),
+            "{shown}"
+        );
+        assert_eq!(preview.warning_count(), 1);
+        preview.rebuild(|| Ok(files(&page).into()));
+        let shown = body(&preview.current().answer("/"));
+        assert!(!shown.contains("role=\"status\""), "{shown}");
+    }
+
+    #[test]
     fn a_failed_build_shows_its_problems_over_the_last_good_page() {
         let preview = Preview::default();
         let good = [("index.html", "<html><body><p>Good</p></body></html>")];
-        preview.rebuild(|| Ok(files(&good)));
+        preview.rebuild(|| Ok(files(&good).into()));
         preview.rebuild(|| Err("  1. data/x.csv:2:1: error: <bad>".into()));
         let answer = preview.current().answer("/");
         let body = body(&answer);
@@ -287,7 +364,7 @@ mod tests {
     fn a_panicking_build_is_shown_as_a_problem_and_the_next_build_is_taken() {
         let preview = Preview::default();
         let good = [("index.html", "<html><body><p>Good</p></body></html>")];
-        preview.rebuild(|| Ok(files(&good)));
+        preview.rebuild(|| Ok(files(&good).into()));
         let problems = preview.rebuild(|| panic!("a bug in a chart"));
         assert!(
             problems
@@ -301,7 +378,7 @@ mod tests {
         );
 
         let mended = [("index.html", "<html><body><p>Mended</p></body></html>")];
-        assert_eq!(preview.rebuild(|| Ok(files(&mended))), None);
+        assert_eq!(preview.rebuild(|| Ok(files(&mended).into())), None);
         let served = preview.current();
         assert_eq!(served.version, 3);
         assert!(!body(&served.answer("/")).contains("role=\"alert\""));
@@ -311,7 +388,7 @@ mod tests {
     fn pages_are_served_from_the_last_build_while_a_rebuild_runs() {
         let preview = Arc::new(Preview::default());
         let good = [("index.html", "<html><body><p>Good</p></body></html>")];
-        preview.rebuild(|| Ok(files(&good)));
+        preview.rebuild(|| Ok(files(&good).into()));
         let (started, wait_started) = std::sync::mpsc::channel();
         let (finish, finished) = std::sync::mpsc::channel::<()>();
         let builder = preview.clone();
@@ -319,7 +396,7 @@ mod tests {
             builder.rebuild(|| {
                 started.send(()).unwrap();
                 finished.recv().unwrap();
-                Ok(files(&[("index.html", "<body><p>New</p></body>")]))
+                Ok(files(&[("index.html", "<body><p>New</p></body>")]).into())
             })
         });
         wait_started.recv().unwrap();

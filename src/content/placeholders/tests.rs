@@ -1,0 +1,140 @@
+//! Evaluating bodies: problems at their places, gaps in the preview, and
+//! the built-in partials matching their templates.
+
+use super::*;
+use crate::testutil;
+
+fn evaluate(body: &str) -> Result<Evaluated, Vec<String>> {
+    let data = testutil::data(
+        "cla_count:\n  title: CLA\n  unit: count\nsupp:\n  title: Suppressed\n  unit: count\n",
+        "indicator,period,value\ncla_count,2023-06,308\nsupp,2023-06,[c]\n",
+    );
+    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    placeholders
+        .evaluate(Path::new("r.md"), body, 5, as_at, true)
+        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+}
+
+#[test]
+fn reports_each_failing_placeholder_once_at_its_place() {
+    let problems = evaluate("A {% if value(\"nope\").number > 3 %}x{% endif %}\n{{ \"\" + 1 }} {{ valeu(\"cla_count\") }}\n").unwrap_err();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].starts_with("r.md:5:9: error: unknown indicator `nope`"),
+        "{problems:?}"
+    );
+    assert!(problems[1].starts_with("r.md:6:4: error:"), "{problems:?}");
+    assert!(
+        problems[2].starts_with("r.md:6:17: error: unknown placeholder `valeu`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn in_the_preview_a_figure_not_in_the_data_yet_is_a_marked_gap_and_a_warning() {
+    let data = testutil::data(
+        "cla_count:\n  title: CLA\n  unit: count\n",
+        "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
+    );
+    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &[]);
+    let as_at = Period::parse("2023-24 Q2", 4).ok();
+    let body = "Now {{ value(\"cla_count\") }}, {{ change(\"cla_count\").text }}.\n{% if change(\"cla_count\").assessment == \"better\" %}Good.{% endif %} {{ valeu(1) }}\n";
+    let file = Path::new("r.md");
+    // Published: each missing figure is an error.
+    let errors = placeholders
+        .evaluate(file, body, 5, as_at, true)
+        .unwrap_err();
+    assert!(
+        errors.len() >= 2
+            && errors.iter().all(|e| e.severity == Severity::Error)
+            && errors[0]
+                .to_string()
+                .starts_with("r.md:5:34: error: no figure for `cla_count` in Q2 2023-24 yet"),
+        "{errors:?}"
+    );
+    // The preview: the typo is still an error, and stops the page.
+    let typo = placeholders
+        .evaluate_in(file, body, 5, as_at, true, true)
+        .unwrap_err();
+    assert_eq!(typo.len(), 1, "{typo:?}");
+    assert!(typo[0].to_string().contains("unknown placeholder `valeu`"));
+    let body = body.replace(" {{ valeu(1) }}", "");
+    let evaluated = placeholders
+        .evaluate_in(file, &body, 5, as_at, true, true)
+        .unwrap();
+    let html = super::super::markdown::to_html(
+        &evaluated.markdown,
+        "",
+        &evaluated.texts,
+        &evaluated.blocks,
+    )
+    .html;
+    assert!(
+        html.contains("Now 308, <mark class=\"gap\">no figure for Q2 2023-24 yet</mark>."),
+        "{html}"
+    );
+    let gaps: Vec<String> = evaluated.gaps.iter().map(|p| p.to_string()).collect();
+    assert_eq!(gaps.len(), 2, "{gaps:?}");
+    assert!(
+        gaps[0].starts_with("r.md:5:34: warning: no figure for `cla_count` in Q2 2023-24 yet"),
+        "{gaps:?}"
+    );
+    assert!(gaps[1].starts_with("r.md:6:7: warning:"), "{gaps:?}");
+}
+
+#[test]
+fn a_placeholder_with_nothing_to_show_is_an_error() {
+    let problems = evaluate("{{ value(\"supp\").number }}\n").unwrap_err();
+    assert!(
+        problems[0].contains("this placeholder has nothing to show"),
+        "{problems:?}"
+    );
+    let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
+    assert_eq!(ok.texts, ["308"]);
+}
+
+/// The built-in chart and table partials are written directly, for speed;
+/// a theme's copy goes through the template engine. Both must give the
+/// same bytes, with markers, gaps, sources and text that needs escaping.
+#[test]
+fn built_in_partials_written_directly_match_their_templates() {
+    let data = Arc::new(testutil::data(
+        "a:\n  title: Pupils <16> & 'carers'\n  unit: count\n  source: \"DfE \\\"SSDA903\\\"\"\nb:\n  title: Rate\n  unit: percent\n",
+        "indicator,period,area,value\na,2023-04,,5\na,2023-05,,[c]\na,2023-06,,7 [p]\na,2023-06,england,9\nb,2023-06,,55\nb,2023-05,,[x]\n",
+    ));
+    let config = Arc::new(testutil::config());
+    let builtin: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
+        .iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                crate::templates::builtin(n).unwrap().to_string(),
+            )
+        })
+        .collect();
+    let copied: Vec<(String, String)> = builtin
+        .iter()
+        .map(|(n, t)| (n.clone(), format!("{{#- a theme's own copy -#}}{t}")))
+        .collect();
+    let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ chart(\"b\", title=\"Rate & <b>\") }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ table([\"b\"], periods=1) }}\n";
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    let [direct, templated] = [builtin, copied].map(|partials| {
+        Placeholders::new(data.clone(), config.clone(), &partials)
+            .evaluate(Path::new("r.md"), body, 1, as_at, true)
+            .unwrap()
+    });
+    assert!(direct.blocks.concat().contains("<abbr class=\"marker\""));
+    assert!(direct.blocks.concat().contains("no figure"));
+    assert!(
+        direct
+            .blocks
+            .concat()
+            .contains("&lt;16&gt; &amp; &#39;carers&#39;")
+    );
+    assert!(direct.blocks.concat().contains("<dl class=\"marker-key\""));
+    assert_eq!(direct.blocks.len(), 4);
+    assert_eq!(direct.blocks, templated.blocks);
+    assert_eq!(direct.markdown, templated.markdown);
+    assert_eq!(direct.texts, templated.texts);
+}

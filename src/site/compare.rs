@@ -106,11 +106,12 @@ pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareC
     } else {
         reading.figure.period.short_label()
     };
-    let (change, direction, assessment) = match &reading.change {
-        Some(c) => {
-            let (Some(delta), Some(direction)) = (c.delta, c.direction) else {
-                unreachable!("reading() keeps only changes with numbers")
-            };
+    let numbers = reading
+        .change
+        .as_ref()
+        .and_then(|c| Some((c, c.delta?, c.direction?)));
+    let (change, direction, assessment) = match numbers {
+        Some((c, delta, direction)) => {
             let amount = crate::data::format::difference(delta, indicator.unit, indicator.decimals);
             let mut words = match direction.name() {
                 "up" => format!("up {amount}"),

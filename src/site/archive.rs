@@ -1,5 +1,4 @@
-//! The archive around the reports: a page per indicator, the comparison of
-//! quarters, data downloads, and the files a web team expects (feed, sitemap,
+//! The archive around the reports: a page per indicator, data downloads, and the files a web team expects (feed, sitemap,
 //! robots.txt).
 
 use super::Site;
@@ -8,18 +7,11 @@ use crate::content::exhibits;
 use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
-use crate::period::Period;
 use crate::problem::Problem;
-use crate::templates::views::{
-    CompareCell, CompareColumn, CompareRow, CompareView, FeedEntry, IndicatorLink, IndicatorView,
-    LatestView, ThemeGroup,
-};
+use crate::templates::views::{FeedEntry, IndicatorLink, IndicatorView, LatestView, ThemeGroup};
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How many quarters the comparison page shows; the rest are on `compare/all/`.
-const COMPARE_QUARTERS: usize = 8;
 
 impl Site {
     /// Every indicator with its figures, as at no period: the whole history.
@@ -32,7 +24,7 @@ impl Site {
     }
 
     /// Indicators grouped by theme, themes and indicators by name.
-    fn by_theme(&self) -> Vec<(String, Vec<&Indicator>)> {
+    pub(super) fn by_theme(&self) -> Vec<(String, Vec<&Indicator>)> {
         let mut themes: BTreeMap<&str, Vec<&Indicator>> = BTreeMap::new();
         for indicator in self.data.indicators.values() {
             themes.entry(&indicator.theme).or_default().push(indicator);
@@ -189,141 +181,6 @@ impl Site {
             context! { indicator => view },
         )?);
         Ok(files)
-    }
-
-    /// `compare/index.html` (the latest quarters) or `compare/all/index.html`.
-    pub(super) fn compare_page(&self, all: bool) -> Result<OutputFile, Problem> {
-        let output = if all {
-            "compare/all/index.html"
-        } else {
-            "compare/index.html"
-        };
-        let root = root_of(output);
-        let total = self.reports.len();
-        let skip = if all {
-            0
-        } else {
-            total.saturating_sub(COMPARE_QUARTERS)
-        };
-        let reports = &self.reports[skip..];
-        let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
-        let columns: Vec<CompareColumn> = reports
-            .iter()
-            .map(|r| CompareColumn {
-                label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
-                url: format!("{root}{}", r.output),
-            })
-            .collect();
-        let themes: Vec<ThemeGroup<CompareRow>> = self
-            .by_theme()
-            .into_par_iter()
-            .map(|(name, list)| ThemeGroup {
-                name,
-                items: list
-                    .into_par_iter()
-                    .filter(|i| self.data.series(&i.id, None, None).is_some())
-                    .map(|i| CompareRow {
-                        title: i.title.clone(),
-                        url: format!("{root}indicators/{}/index.html", i.id),
-                        cells: periods.iter().map(|p| self.compare_cell(i, *p)).collect(),
-                    })
-                    .filter(|row| row.cells.iter().any(|c| !c.value.is_empty()))
-                    .collect(),
-            })
-            .filter(|group| !group.items.is_empty())
-            .collect();
-        // Each theme's table is rendered on its own, in parallel: with every
-        // quarter, the page is the largest the site has.
-        let tables = themes
-            .par_iter()
-            .enumerate()
-            .map(|(n, theme)| {
-                self.theme.render(
-                    "partials/compare_table.html",
-                    context! { theme, columns => &columns, number => n + 1 },
-                )
-            })
-            .collect::<Result<Vec<String>, Problem>>()?;
-        let view = CompareView {
-            columns,
-            tables,
-            all,
-            total,
-            other_url: if all {
-                "../index.html".into()
-            } else {
-                "all/index.html".into()
-            },
-        };
-        let title = if all {
-            "Compare every quarter"
-        } else {
-            "Compare quarters"
-        };
-        self.page("compare.html", output, title, context! { compare => view })
-    }
-
-    fn compare_cell(&self, indicator: &Indicator, period: Period) -> CompareCell {
-        let resolver = Resolver {
-            data: &self.data,
-            config: &self.config,
-            as_at: Some(period),
-        };
-        let query = Query::of(&indicator.id);
-        // The change holds the figure too: one look-up, not two, per cell.
-        let (figure, change) = match resolver.change(&query, "previous") {
-            Ok(c) if c.from.period != c.to.period => {
-                (c.to, c.delta.zip(c.direction).zip(c.assessment))
-            }
-            Ok(c) => (c.to, None),
-            Err(_) => match resolver.value(&query) {
-                Ok(figure) => (figure, None),
-                Err(_) => {
-                    return CompareCell {
-                        value: String::new(),
-                        period_note: String::new(),
-                        change: String::new(),
-                        direction: "",
-                        assessment: "",
-                    };
-                }
-            },
-        };
-        // A figure from an earlier period (a yearly figure in a later quarter) says so.
-        // A figure older than the quarter, or a total over a shorter period
-        // (June's entries in Q1's column), says which period it is.
-        let shorter_total =
-            indicator.measure == Measure::Flow && figure.period.kind() != period.kind();
-        let period_note = if figure.period.ends_within(&period) && !shorter_total {
-            String::new()
-        } else {
-            figure.period.short_label()
-        };
-        let (words, direction, assessment) = match change {
-            Some(((delta, direction), assessment)) => {
-                let amount =
-                    crate::data::format::difference(delta, indicator.unit, indicator.decimals);
-                let words = match direction.name() {
-                    "up" => format!("up {amount}"),
-                    "down" => format!("down {amount}"),
-                    _ => "no change".to_string(),
-                };
-                let assessment = if matches!(assessment, "better" | "worse") {
-                    assessment
-                } else {
-                    ""
-                };
-                (words, direction.name(), assessment)
-            }
-            None => (String::new(), "", ""),
-        };
-        CompareCell {
-            value: figure.text,
-            period_note,
-            change: words,
-            direction,
-            assessment,
-        }
     }
 
     /// `feed.xml`: an Atom entry per report, newest first.

@@ -7,6 +7,7 @@
 
 mod archive;
 mod cache;
+mod compare;
 mod links;
 mod output;
 mod render;

@@ -308,12 +308,41 @@ pub struct CompareCell {
     pub value: String,
     /// The figure's own period, when it is older than the quarter, else empty.
     pub period_note: String,
-    /// `up 16`, `down 3`, `no change`, or empty.
+    /// `up 16`, `down 3`, `no change`, or empty; followed by `since April
+    /// 2022` when the figure it is compared with is not the quarter before's
+    /// own, or this figure is not the quarter's own.
     pub change: String,
     /// `up`, `down`, `same`, or empty.
     pub direction: &'static str,
-    /// `better`, `worse`, or empty.
+    /// `better` or `worse` for a like-with-like change, else empty.
     pub assessment: &'static str,
+}
+
+/// One indicator's change in the latest quarter, at the top of the page.
+#[derive(Debug, Serialize)]
+pub struct SummaryLine {
+    /// The indicator's title.
+    pub title: String,
+    /// Relative URL of its page.
+    pub url: String,
+    /// `55% in Q1 2023-24, an increase of 3 percentage points from 52% in Q4 2022-23`.
+    pub words: String,
+}
+
+/// What got better and worse in the latest quarter, like with like only.
+#[derive(Debug, Default, Serialize)]
+pub struct CompareSummary {
+    /// The latest quarter: `Q1 2023-24`.
+    pub period: String,
+    /// Indicators that got better, in page order.
+    pub better: Vec<SummaryLine>,
+    /// Indicators that got worse, in page order.
+    pub worse: Vec<SummaryLine>,
+    /// Indicators that did not change.
+    pub unchanged: Vec<SummaryLine>,
+    /// How many other indicators where higher or lower is better have a
+    /// figure but no like-with-like comparison.
+    pub not_compared: usize,
 }
 
 /// One indicator's row in the comparison table.
@@ -339,10 +368,12 @@ pub struct CompareColumn {
 /// The comparison page.
 #[derive(Debug, Serialize)]
 pub struct CompareView {
-    /// The quarters shown, oldest first.
+    /// The quarters shown, newest first.
     pub columns: Vec<CompareColumn>,
     /// Each theme's table, as HTML (from `partials/compare_table.html`).
     pub tables: Vec<String>,
+    /// What changed in the latest quarter; `None` with no reports.
+    pub summary: Option<CompareSummary>,
     /// Whether this page shows every quarter.
     pub all: bool,
     /// How many quarters there are in all.

@@ -1,0 +1,425 @@
+//! The comparison pages: each indicator's figure as at the end of each
+//! quarter, newest quarter first, with its change from the quarter before,
+//! and what got better and worse in the latest quarter.
+//!
+//! The change is the one `change(…, vs="previous")` gives in a report (see
+//! [`Resolver::change`]); this module only decides whether it is like with
+//! like (the figure three months before, of the same kind) and so may be
+//! judged better or worse, or must name the older period it compares with.
+
+use super::Site;
+use super::render::{OutputFile, root_of};
+use crate::config::Config;
+use crate::content::objects::{ChangeValue, FigureValue};
+use crate::content::resolve::{Query, Resolver};
+use crate::data::DataSet;
+use crate::data::indicators::{Indicator, Measure, Polarity};
+use crate::period::{Period, PeriodKind};
+use crate::problem::Problem;
+use crate::templates::views::{
+    CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, SummaryLine, ThemeGroup,
+};
+use minijinja::context;
+use rayon::prelude::*;
+
+/// How many quarters the comparison page shows; the rest are on `compare/all/`.
+const COMPARE_QUARTERS: usize = 8;
+
+/// One indicator's figure as at the end of one quarter.
+#[derive(Debug)]
+pub(super) struct Reading {
+    /// The latest figure ending by the quarter's end.
+    pub figure: FigureValue,
+    /// Whether the figure is the quarter's own: it ends within the quarter
+    /// and, for a total over a period, is a total over the quarter.
+    pub own: bool,
+    /// The change from the figure before, when both have numbers.
+    pub change: Option<ChangeValue>,
+    /// Whether that change is from the figure three months earlier, of the
+    /// same kind: only then may it be called better or worse.
+    pub like_with_like: bool,
+}
+
+/// An indicator with its reading in each quarter shown, newest first.
+type Row<'a> = (&'a Indicator, Vec<Option<Reading>>);
+
+/// The figure of `indicator` as at the end of `quarter`, with its change
+/// from the quarter before as a report's `change(…, vs="previous")` gives it.
+pub(super) fn reading(
+    data: &DataSet,
+    config: &Config,
+    indicator: &Indicator,
+    quarter: Period,
+) -> Option<Reading> {
+    let resolver = Resolver {
+        data,
+        config,
+        as_at: Some(quarter),
+    };
+    let query = Query::of(&indicator.id);
+    // The change holds the figure too: one look-up, not two, per cell. It
+    // fails when the newest figure is older than the quarter (a yearly figure
+    // carried forward), which so gets no change.
+    let (figure, change) = match resolver.change(&query, "previous") {
+        Ok(change) => (change.to.clone(), Some(change)),
+        Err(_) => (resolver.value(&query).ok()?, None),
+    };
+    let shorter_total =
+        indicator.measure == Measure::Flow && figure.period.kind() != quarter.kind();
+    let own = figure.period.ends_within(&quarter) && !shorter_total;
+    let change = change.filter(|c| c.delta.is_some() && c.direction.is_some());
+    let like_with_like = change
+        .as_ref()
+        .is_some_and(|c| three_months_before(c.to.period) == Some(c.from.period));
+    Some(Reading {
+        figure,
+        own,
+        change,
+        like_with_like,
+    })
+}
+
+/// The period of the same kind three months before `period`: the quarter
+/// before a quarter, the month-end three months before a month. A year has none.
+fn three_months_before(period: Period) -> Option<Period> {
+    match period.kind() {
+        PeriodKind::Quarter => Some(period.previous()),
+        PeriodKind::Month => Some(period.previous().previous().previous()),
+        PeriodKind::Year => None,
+    }
+}
+
+/// A table cell: the figure, its own period when it is not the quarter's,
+/// and its change in words.
+pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareCell {
+    let Some(reading) = reading else {
+        return CompareCell {
+            value: String::new(),
+            period_note: String::new(),
+            change: String::new(),
+            direction: "",
+            assessment: "",
+        };
+    };
+    let period_note = if reading.own {
+        String::new()
+    } else {
+        reading.figure.period.short_label()
+    };
+    let numbers = reading
+        .change
+        .as_ref()
+        .and_then(|c| Some((c, c.delta?, c.direction?)));
+    let (change, direction, assessment) = match numbers {
+        Some((c, delta, direction)) => {
+            let amount = crate::data::format::difference(delta, indicator.unit, indicator.decimals);
+            let mut words = match direction.name() {
+                "up" => format!("up {amount}"),
+                "down" => format!("down {amount}"),
+                _ => "no change".to_string(),
+            };
+            // The quarter before had no figure of its own, or this one is
+            // not the quarter's: say which figure this is compared with.
+            if !reading.like_with_like || !reading.own {
+                words.push_str(&format!(" since {}", c.from.period.short_label()));
+            }
+            let assessment = match c.assessment {
+                Some(a @ ("better" | "worse")) if reading.like_with_like => a,
+                _ => "",
+            };
+            (words, direction.name(), assessment)
+        }
+        None => (String::new(), "", ""),
+    };
+    CompareCell {
+        value: reading.figure.text.clone(),
+        period_note,
+        change,
+        direction,
+        assessment,
+    }
+}
+
+/// What got better and worse in `quarter`, like with like only, for the
+/// indicators where higher or lower is better. `rows` are in page order.
+fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> CompareSummary {
+    let mut summary = CompareSummary {
+        period: quarter.short_label(),
+        ..CompareSummary::default()
+    };
+    for (indicator, url, reading) in rows {
+        if indicator.polarity == Polarity::Neutral {
+            continue;
+        }
+        let Some(reading) = reading else { continue };
+        let line = |words: String| SummaryLine {
+            title: indicator.title.clone(),
+            url: url.clone(),
+            words,
+        };
+        match &reading.change {
+            Some(c) if reading.like_with_like => {
+                let words = format!("{} in {}, {}", c.to.text, c.to.period.short_label(), c.text);
+                match c.assessment {
+                    Some("better") => summary.better.push(line(words)),
+                    Some("worse") => summary.worse.push(line(words)),
+                    _ => summary.unchanged.push(line(words)),
+                }
+            }
+            _ => summary.not_compared += 1,
+        }
+    }
+    summary
+}
+
+impl Site {
+    /// `compare/index.html` (the latest quarters) or `compare/all/index.html`.
+    pub(super) fn compare_page(&self, all: bool) -> Result<OutputFile, Problem> {
+        let output = if all {
+            "compare/all/index.html"
+        } else {
+            "compare/index.html"
+        };
+        let root = root_of(output);
+        let total = self.reports.len();
+        let skip = if all {
+            0
+        } else {
+            total.saturating_sub(COMPARE_QUARTERS)
+        };
+        // Newest first, so on a narrow screen the latest quarter is beside
+        // the indicators' names, in view without scrolling.
+        let reports: Vec<_> = self.reports[skip..].iter().rev().collect();
+        let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
+        let columns: Vec<CompareColumn> = reports
+            .iter()
+            .map(|r| CompareColumn {
+                label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
+                url: format!("{root}{}", r.output),
+            })
+            .collect();
+        let url = |i: &Indicator| format!("{root}indicators/{}/index.html", i.id);
+        let readings: Vec<(String, Vec<Row<'_>>)> = self
+            .by_theme()
+            .into_par_iter()
+            .map(|(name, list)| {
+                let rows = list
+                    .into_par_iter()
+                    .filter(|i| self.data.series(&i.id, None, None).is_some())
+                    .map(|i| {
+                        let cells = periods
+                            .iter()
+                            .map(|p| reading(&self.data, &self.config, i, *p))
+                            .collect::<Vec<_>>();
+                        (i, cells)
+                    })
+                    .filter(|(_, cells)| cells.iter().any(Option::is_some))
+                    .collect::<Vec<_>>();
+                (name, rows)
+            })
+            .filter(|(_, rows)| !rows.is_empty())
+            .collect();
+        let summary = periods.first().map(|&latest| {
+            let latest_rows: Vec<_> = readings
+                .iter()
+                .flat_map(|(_, rows)| rows)
+                .map(|(i, cells)| (*i, url(i), cells.first().and_then(Option::as_ref)))
+                .collect();
+            summary(latest, &latest_rows)
+        });
+        let themes: Vec<ThemeGroup<CompareRow>> = readings
+            .iter()
+            .map(|(name, rows)| ThemeGroup {
+                name: name.clone(),
+                items: rows
+                    .iter()
+                    .map(|(i, cells)| CompareRow {
+                        title: i.title.clone(),
+                        url: url(i),
+                        cells: cells.iter().map(|r| cell(i, r.as_ref())).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Each theme's table is rendered on its own, in parallel: with every
+        // quarter, the page is the largest the site has.
+        let tables = themes
+            .par_iter()
+            .enumerate()
+            .map(|(n, theme)| {
+                self.theme.render(
+                    "partials/compare_table.html",
+                    context! { theme, columns => &columns, number => n + 1 },
+                )
+            })
+            .collect::<Result<Vec<String>, Problem>>()?;
+        let view = CompareView {
+            columns,
+            tables,
+            summary,
+            all,
+            total,
+            other_url: if all {
+                "../index.html".into()
+            } else {
+                "all/index.html".into()
+            },
+        };
+        let title = if all {
+            "Compare every quarter"
+        } else {
+            "Compare quarters"
+        };
+        self.page("compare.html", output, title, context! { compare => view })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil;
+
+    const YAML: &str = "stock:\n  title: Children looked after\n  unit: count\n  measure: stock\n\
+days:\n  title: Days to adoption\n  unit: days\n  polarity: lower_is_better\n\
+rhi:\n  title: Return home interviews accepted\n  unit: percent\n  polarity: higher_is_better\n  measure: flow\n\
+visits:\n  title: Visits in time\n  unit: percent\n  decimals: 1\n  polarity: higher_is_better\n\
+missing:\n  title: Children who went missing\n  unit: count\n  polarity: lower_is_better\n  measure: flow\n";
+    // Month-end figures with a gap (nothing between April 2022 and March
+    // 2023), quarters with a gap (nothing in Q2 2022-23), monthly shares,
+    // and yearly figures carried into the quarters after them.
+    const CSV: &str = "indicator,period,value\n\
+stock,2022-04,294\nstock,2023-03,292\nstock,2023-06,308\n\
+days,2022-23 Q1,300\ndays,2022-23 Q3,265\ndays,2022-23 Q4,560\ndays,2023-24 Q1,498\n\
+rhi,2022-06,60\nrhi,2023-03,70\nrhi,2023-06,78\n\
+visits,2021-22,91.0\nvisits,2022-23,94.0\n\
+missing,2022-23 Q4,25\nmissing,2023-24 Q1,25\n";
+
+    fn cell_of(id: &str, quarter: &str) -> CompareCell {
+        let data = testutil::data(YAML, CSV);
+        let config = testutil::config();
+        let indicator = data.indicator(id).unwrap();
+        let quarter = Period::parse(quarter, 4).unwrap();
+        cell(
+            indicator,
+            reading(&data, &config, indicator, quarter).as_ref(),
+        )
+    }
+
+    #[test]
+    fn a_quarter_is_compared_with_the_quarter_before_and_judged() {
+        let c = cell_of("days", "2023-24 Q1");
+        assert_eq!(c.value, "498 days");
+        assert_eq!(c.period_note, "");
+        assert_eq!(c.change, "down 62 days");
+        assert_eq!(c.direction, "down");
+        assert_eq!(c.assessment, "better");
+        let c = cell_of("days", "2022-23 Q4");
+        assert_eq!(c.change, "up 295 days");
+        assert_eq!(c.assessment, "worse");
+    }
+
+    #[test]
+    fn a_month_end_figure_is_compared_with_the_one_three_months_earlier() {
+        let c = cell_of("stock", "2023-24 Q1");
+        assert_eq!((c.value.as_str(), c.change.as_str()), ("308", "up 16"));
+        // Neither higher nor lower is better: a change, never a judgement.
+        assert_eq!(c.assessment, "");
+    }
+
+    #[test]
+    fn with_no_figure_in_the_quarter_before_the_change_names_its_period_unjudged() {
+        let c = cell_of("stock", "2022-23 Q4");
+        assert_eq!(c.change, "down 2 since April 2022");
+        assert_eq!(c.direction, "down");
+        let c = cell_of("days", "2022-23 Q3");
+        assert_eq!(c.change, "down 35 days since Q1 2022-23");
+        assert_eq!(
+            c.assessment, "",
+            "an older quarter is not the quarter before"
+        );
+    }
+
+    #[test]
+    fn a_shorter_periods_figure_says_its_period_and_is_judged_only_like_with_like() {
+        let c = cell_of("rhi", "2023-24 Q1");
+        assert_eq!(c.period_note, "June 2023");
+        assert_eq!(c.change, "up 8 percentage points since March 2023");
+        assert_eq!(c.assessment, "better");
+        let c = cell_of("rhi", "2022-23 Q4");
+        assert_eq!(c.period_note, "March 2023");
+        assert_eq!(c.change, "up 10 percentage points since June 2022");
+        assert_eq!(c.assessment, "");
+    }
+
+    #[test]
+    fn a_figure_older_than_its_quarter_says_its_period_and_has_no_change() {
+        let c = cell_of("visits", "2023-24 Q1");
+        assert_eq!(c.value, "94.0%");
+        assert_eq!(c.period_note, "2022-23");
+        assert_eq!((c.change.as_str(), c.assessment), ("", ""));
+    }
+
+    #[test]
+    fn a_years_figure_in_its_last_quarter_is_not_judged_against_the_year_before() {
+        let c = cell_of("visits", "2022-23 Q4");
+        assert_eq!(c.change, "up 3.0 percentage points since 2021-22");
+        assert_eq!(c.assessment, "");
+    }
+
+    #[test]
+    fn no_change_is_said_and_not_judged() {
+        let c = cell_of("missing", "2023-24 Q1");
+        assert_eq!((c.change.as_str(), c.direction), ("no change", "same"));
+        assert_eq!(c.assessment, "");
+    }
+
+    #[test]
+    fn a_quarter_with_no_figure_yet_is_an_empty_cell() {
+        let c = cell_of("days", "2023-24 Q2");
+        assert_eq!(c.value, "498 days");
+        assert_eq!(c.period_note, "Q1 2023-24");
+        assert_eq!(c.change, "");
+        let c = cell_of("missing", "2022-23 Q3");
+        assert_eq!(c.value, "");
+    }
+
+    #[test]
+    fn the_summary_lists_like_with_like_changes_by_judgement() {
+        let data = testutil::data(YAML, CSV);
+        let config = testutil::config();
+        let quarter = Period::parse("2023-24 Q1", 4).unwrap();
+        let indicators: Vec<&Indicator> = data.indicators.values().collect();
+        let readings: Vec<Option<Reading>> = indicators
+            .iter()
+            .map(|i| reading(&data, &config, i, quarter))
+            .collect();
+        let rows: Vec<_> = indicators
+            .iter()
+            .zip(&readings)
+            .map(|(i, r)| (*i, format!("{}.html", i.id), r.as_ref()))
+            .collect();
+        let s = summary(quarter, &rows);
+        let words = |lines: &[SummaryLine]| -> Vec<String> {
+            lines
+                .iter()
+                .map(|l| format!("{} ({}): {}", l.title, l.url, l.words))
+                .collect()
+        };
+        assert_eq!(
+            words(&s.better),
+            [
+                "Days to adoption (days.html): 498 days in Q1 2023-24, a decrease of 62 days from 560 days in Q4 2022-23",
+                "Return home interviews accepted (rhi.html): 78% in June 2023, an increase of 8 percentage points from 70% in March 2023",
+            ]
+        );
+        assert!(s.worse.is_empty());
+        assert_eq!(
+            words(&s.unchanged),
+            [
+                "Children who went missing (missing.html): 25 in Q1 2023-24, no change from 25 in Q4 2022-23"
+            ]
+        );
+        // Visits has only a yearly figure; stock is neither better nor worse.
+        assert_eq!(s.not_compared, 1);
+    }
+}

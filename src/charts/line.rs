@@ -5,11 +5,11 @@
 //! line: nothing is interpolated across a gap.
 
 use super::layout::{
-    FONT, LINE, Scale, Ticks, WIDTH, abbreviate, axis_title, short_value, text_width, thin, widest,
-    wrap,
+    FONT, LINE, Scale, WIDTH, abbreviate, across, axis_title, follows_on, short_value, text_width,
+    thin, thin_at, value_axis, widest, wrap,
 };
 use super::paint::{AXIS, Anchor, GRID, Text, look, plot};
-use super::{Chart, close, open};
+use super::{Chart, Series, close, open};
 
 /// Height of the plotting area.
 const PLOT_HEIGHT: i32 = 240;
@@ -17,6 +17,9 @@ const PLOT_HEIGHT: i32 = 240;
 const NAME_WIDTH: i32 = 130;
 /// Space between the plot edges and the first and last points.
 const INSET: i32 = 10;
+/// Space before the first point when the value axis is broken, so the break
+/// mark stands clear of it.
+const BROKEN_INSET: i32 = 26;
 /// Markers are drawn at every point only when points are this far apart.
 const MARKER_SPACING: f64 = 28.0;
 
@@ -37,14 +40,7 @@ impl EndLabel<'_> {
 
 pub(super) fn draw(chart: &Chart) -> String {
     let n = chart.categories.len();
-    let (min, max) = range(chart);
-    // Start at zero unless that would flatten the line into the top of the plot.
-    let min = if min >= 0.0 && min < max * 0.3 {
-        0.0
-    } else {
-        min
-    };
-    let ticks = Ticks::new(min, max, chart.decimals);
+    let (ticks, broken) = value_axis(chart);
     let tick_labels: Vec<String> = ticks
         .values()
         .map(|v| short_value(v, chart.unit, ticks.decimals))
@@ -63,19 +59,17 @@ pub(super) fn draw(chart: &Chart) -> String {
         .map_or(0, |w| w + 18);
     let right = WIDTH - label_width - 18;
     let y = Scale::new(ticks.lo, ticks.hi, bottom, top);
-    // Categories are evenly spaced, the first and last inset from the edges.
-    let spacing = if n < 2 {
-        f64::from(right - left)
-    } else {
-        f64::from(right - left - 2 * INSET) / (n - 1) as f64
-    };
-    let x = |i: usize| -> i32 {
-        if n < 2 {
-            (left + right) / 2
-        } else {
-            left + INSET + (spacing * i as f64).round() as i32
-        }
-    };
+    // Periods are placed in time; the first and last inset from the edges.
+    // A broken axis keeps its first stretch clear for the break mark.
+    let inset = if broken { BROKEN_INSET } else { INSET };
+    let places = across(chart, left + inset, right - INSET);
+    let x = |i: usize| -> i32 { places[i] };
+    // The closest two points, which decides whether every point gets a marker.
+    let spacing = places
+        .windows(2)
+        .map(|w| f64::from(w[1] - w[0]))
+        .filter(|&d| d > 0.0)
+        .fold(f64::from(right - left), f64::min);
 
     for label in &mut labels {
         let latest = (0..n)
@@ -101,7 +95,19 @@ pub(super) fn draw(chart: &Chart) -> String {
     });
     out.push_str("</g>\n<g class=\"axis\">\n");
     plot(&mut out, |pen| {
-        pen.rule(AXIS, (left, bottom), (right, bottom))
+        if broken {
+            // Two slashes cut the axis near its start: it does not start at zero.
+            pen.rule(AXIS, (left, bottom), (left + 4, bottom));
+            pen.rule(AXIS, (left + 14, bottom), (right, bottom));
+            pen.rule(AXIS, (left, bottom + 7), (left + 8, bottom - 7));
+            pen.rule(AXIS, (left + 10, bottom + 7), (left + 18, bottom - 7));
+        } else {
+            pen.rule(AXIS, (left, bottom), (right, bottom));
+        }
+        // A tick under each point, so its place in time is plain.
+        for i in 0..n {
+            pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
+        }
     });
     out.push_str("</g>\n");
 
@@ -116,7 +122,7 @@ pub(super) fn draw(chart: &Chart) -> String {
         }
         out.push_str(">\n");
         plot(&mut out, |pen| {
-            for run in runs(n, |i| series.value(i)) {
+            for run in runs(chart, series) {
                 if run.len() > 1 {
                     let points = run
                         .clone()
@@ -132,7 +138,7 @@ pub(super) fn draw(chart: &Chart) -> String {
     out.push_str("<g class=\"marks\">\n");
     plot(&mut out, |pen| {
         for (index, series) in chart.series.iter().enumerate() {
-            for run in runs(n, |i| series.value(i)) {
+            for run in runs(chart, series) {
                 let ends = [run.start, run.end - 1];
                 for i in run {
                     if spacing >= MARKER_SPACING || ends.contains(&i) {
@@ -171,32 +177,21 @@ pub(super) fn draw(chart: &Chart) -> String {
     out
 }
 
-/// The smallest and largest figures of every series (0 and 1 if there are none).
-fn range(chart: &Chart) -> (f64, f64) {
-    let mut values = chart
-        .series
-        .iter()
-        .flat_map(|s| (0..chart.categories.len()).filter_map(|i| s.value(i)))
-        .peekable();
-    if values.peek().is_none() {
-        return (0.0, 1.0);
-    }
-    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    })
-}
-
-/// The runs of consecutive categories that have a figure.
-fn runs(n: usize, value: impl Fn(usize) -> Option<f64>) -> Vec<std::ops::Range<usize>> {
+/// The runs of consecutive categories that have a figure, each following on
+/// from the one before in time: a line is drawn along a run, never across a
+/// missing figure or a stretch of time with no period shown.
+fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
+    let n = chart.categories.len();
     let mut runs = Vec::new();
     let mut start = None;
     for i in 0..=n {
-        match (start, i < n && value(i).is_some()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
+        let has = i < n && series.value(i).is_some();
+        match start {
+            Some(s) if !has || !follows_on(chart, i) => {
                 runs.push(s..i);
-                start = None;
+                start = has.then_some(i);
             }
+            None if has => start = Some(i),
             _ => {}
         }
     }
@@ -252,7 +247,7 @@ fn place_labels(labels: &mut [EndLabel<'_>], limit: i32) -> i32 {
 }
 
 /// Category labels under the axis: month names shortened and labels thinned
-/// when crowded, the first and last always shown.
+/// when crowded, the last always shown, none overlapping another.
 fn category_labels(
     out: &mut String,
     chart: &Chart,
@@ -261,23 +256,37 @@ fn category_labels(
     x: &impl Fn(usize) -> i32,
 ) {
     let n = chart.categories.len();
-    let widths =
-        |labels: &[&str]| -> Vec<i32> { labels.iter().map(|l| text_width(l, FONT)).collect() };
+    let in_time = chart.spans.is_some();
+    // Where each label would be centred: under its point, kept on the drawing.
+    let centres = |texts: &[&str]| -> (Vec<i32>, Vec<i32>) {
+        let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
+        let centres = (0..texts.len())
+            .map(|i| x(i).clamp(widths[i] / 2 + 2, WIDTH - widths[i] / 2 - 2))
+            .collect();
+        (centres, widths)
+    };
+    let choose = |texts: &[&str]| -> (Vec<usize>, Vec<i32>) {
+        let (centres, widths) = centres(texts);
+        let shown = if in_time {
+            thin_at(&centres, &widths)
+        } else {
+            thin(spacing, &widths)
+        };
+        (shown, centres)
+    };
     let full: Vec<&str> = chart.categories.iter().map(String::as_str).collect();
-    let mut shown = thin(spacing, &widths(&full));
+    let (mut shown, mut at) = choose(&full);
     let short: Vec<String>;
     let texts: Vec<&str> = if shown.len() < n {
         short = chart.categories.iter().map(|c| abbreviate(c)).collect();
         let short: Vec<&str> = short.iter().map(String::as_str).collect();
-        shown = thin(spacing, &widths(&short));
+        (shown, at) = choose(&short);
         short
     } else {
         full
     };
     for i in shown {
-        let half = text_width(texts[i], FONT) / 2;
-        let centre = x(i).clamp(half + 2, WIDTH - half - 2);
-        Text::at(centre, baseline)
+        Text::at(at[i], baseline)
             .anchor(Anchor::Middle)
             .write(out, texts[i]);
     }
@@ -318,7 +327,7 @@ fn notes(out: &mut String, chart: &Chart, bottom: i32, x: &impl Fn(usize) -> i32
 #[cfg(test)]
 mod tests {
     use super::super::tests::{chart, series};
-    use super::super::{Kind, svg};
+    use super::super::{Kind, Span, svg};
     use crate::data::indicators::Unit;
 
     fn months() -> [&'static str; 5] {
@@ -444,5 +453,166 @@ mod tests {
         assert!(svg.contains(">Jul 2022</text>"), "{svg}");
         assert!(svg.contains(">Jun 2023</text>"), "{svg}");
         assert!(!svg.contains(">Aug 2022</text>"), "{svg}");
+    }
+
+    /// Figure 1 of the example's Q1 2023-24 report: April 2022, then March to
+    /// June 2023.
+    fn figure_one() -> super::super::Chart {
+        let mut chart = chart(
+            Kind::Line,
+            &[
+                "April 2022",
+                "March 2023",
+                "April 2023",
+                "May 2023",
+                "June 2023",
+            ],
+            vec![series(
+                "Thurrock",
+                &[
+                    Some(281.0),
+                    Some(292.0),
+                    Some(296.0),
+                    Some(301.0),
+                    Some(308.0),
+                ],
+            )],
+        );
+        let month = |year: i32, month: i32| Span {
+            start: year * 12 + month - 1,
+            end: year * 12 + month,
+        };
+        chart.spans = Some(vec![
+            month(2022, 4),
+            month(2023, 3),
+            month(2023, 4),
+            month(2023, 5),
+            month(2023, 6),
+        ]);
+        chart
+    }
+
+    /// The x of each tick under a point on the time axis.
+    fn ticks(svg: &str) -> Vec<i32> {
+        let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+        let axis = &axis[..axis.find("</g>").unwrap()];
+        axis.split(" x1=\"")
+            .skip(1)
+            .filter_map(|l| {
+                let x1: i32 = l[..l.find('"')?].parse().ok()?;
+                l.contains(&format!("x2=\"{x1}\"")).then_some(x1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn time_is_drawn_to_scale() {
+        let svg = svg(&figure_one());
+        let x = ticks(&svg);
+        assert_eq!(x.len(), 5, "{svg}");
+        let eleven = x[1] - x[0];
+        let one = x[2] - x[1];
+        assert!(one > 0);
+        // An eleven-month step is eleven one-month steps (to a unit).
+        assert!((eleven - 11 * one).abs() <= 11, "{x:?}");
+        // Whole units: equal steps differ by at most one unit of rounding.
+        assert!((x[3] - x[2] - one).abs() <= 1, "{x:?}");
+    }
+
+    #[test]
+    fn a_month_and_the_year_ending_with_it_share_a_place() {
+        let mut chart = chart(
+            Kind::Line,
+            &["2021-22", "March 2022", "June 2022"],
+            vec![series("Thurrock", &[Some(1.0), Some(2.0), Some(3.0)])],
+        );
+        chart.spans = Some(vec![
+            Span {
+                start: 24255,
+                end: 24267,
+            },
+            Span {
+                start: 24266,
+                end: 24267,
+            },
+            Span {
+                start: 24269,
+                end: 24270,
+            },
+        ]);
+        let x = ticks(&svg(&chart));
+        assert_eq!(x[0], x[1], "{x:?}");
+    }
+
+    #[test]
+    fn a_line_is_not_drawn_across_periods_left_out() {
+        let svg = svg(&figure_one());
+        // April 2022 stands alone; March to June 2023 is one line.
+        assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
+    }
+
+    #[test]
+    fn axis_labels_in_time_never_overlap() {
+        let svg = svg(&figure_one());
+        let labels: Vec<(i32, i32)> = svg
+            .split("<text x=\"")
+            .skip(1)
+            .filter(|t| t.contains("text-anchor=\"middle\"") && t.contains(" 202"))
+            .map(|t| {
+                let x: i32 = t[..t.find('"').unwrap()].parse().unwrap();
+                let text = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+                (
+                    x,
+                    super::super::layout::text_width(text, super::super::layout::FONT),
+                )
+            })
+            .collect();
+        assert!(labels.len() >= 2, "{svg}");
+        for pair in labels.windows(2) {
+            let ((a, wa), (b, wb)) = (pair[0], pair[1]);
+            assert!(b - a >= (wa + wb) / 2, "{labels:?}");
+        }
+        assert!(svg.contains(">Apr 2022</text>") && svg.contains(">Jun 2023</text>"));
+    }
+
+    #[test]
+    fn a_narrow_range_breaks_the_axis_and_says_so() {
+        let svg = svg(&figure_one());
+        // The axis starts at 280, so it is cut by two slashes.
+        assert!(svg.contains(">280</text>"), "{svg}");
+        assert!(!svg.contains(">0</text>"), "{svg}");
+        let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+        let axis = &axis[..axis.find("</g>").unwrap()];
+        assert_eq!(axis.matches("y1=\"283\" x2=").count(), 2, "{axis}");
+        assert!(
+            svg.contains("The value axis does not start at zero: it starts at 280."),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn a_wide_range_starts_at_zero_unbroken() {
+        let chart = chart(
+            Kind::Line,
+            &["2021-22", "2022-23"],
+            vec![series("Thurrock", &[Some(40.0), Some(90.0)])],
+        );
+        let svg = svg(&chart);
+        assert!(svg.contains(">0</text>"), "{svg}");
+        assert!(!svg.contains("does not start at zero"), "{svg}");
+    }
+
+    #[test]
+    fn a_gap_shows_its_note_above_the_axis_not_a_mark() {
+        let mut chart = figure_one();
+        chart.series[0].values[3] = None;
+        chart.series[0].markers[3] = Some("[c]".into());
+        let svg = svg(&chart);
+        assert!(
+            svg.contains("text-anchor=\"middle\" font-size=\"14\">[c]</text>"),
+            "{svg}"
+        );
+        // March and April 2023 are one line, June alone: nothing joins across.
+        assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
     }
 }

@@ -78,6 +78,7 @@ pub fn figure_html(
         unit: grid.unit,
         decimals: grid.decimals,
         categories: grid.rows.clone(),
+        spans: grid.spans(),
         series: grid
             .columns
             .iter()

@@ -5,6 +5,7 @@
 //! can never disagree, and the CSV download holds exactly those figures.
 
 use super::resolve::{Fail, Resolver};
+use crate::charts::Span;
 use crate::data::Observation;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Measure, Unit};
@@ -111,6 +112,9 @@ pub struct Grid {
     pub row_heading: &'static str,
     /// Row labels.
     pub rows: Vec<String>,
+    /// The period of each row, when the rows are periods (so a chart can draw
+    /// time to scale); `None` when they are groups or areas.
+    pub periods: Option<Vec<Period>>,
     /// The columns.
     pub columns: Vec<Column>,
     /// The chart kind this grid suits.
@@ -141,6 +145,7 @@ impl Grid {
             decimals: indicator.decimals,
             row_heading: "Category",
             rows: categories.to_vec(),
+            periods: None,
             columns,
             kind: ChartKind::Bar,
             source: indicator.source.clone(),
@@ -155,6 +160,22 @@ impl Grid {
             .flat_map(|c| c.cells.iter().flatten().map(|cell| cell.period));
         let first = periods.next()?;
         Some(periods.fold((first, first), |(lo, hi), p| (lo.min(p), hi.max(p))))
+    }
+
+    /// When each row's period runs, for a chart to place it in time; `None`
+    /// when the rows are not periods.
+    pub fn spans(&self) -> Option<Vec<Span>> {
+        let months = |d: crate::period::Date| d.year * 12 + d.month as i32;
+        let periods = self.periods.as_ref()?;
+        Some(
+            periods
+                .iter()
+                .map(|p| Span {
+                    start: months(p.start_date()) - 1,
+                    end: months(p.end_date()),
+                })
+                .collect(),
+        )
     }
 
     /// Every marker shown, once each, in key order.
@@ -315,6 +336,7 @@ impl Resolver<'_> {
             decimals: indicators[0].decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::short_label).collect(),
+            periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: sources(&indicators),
@@ -371,6 +393,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::label).collect(),
+            periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: indicator.source.clone(),
@@ -542,6 +565,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::short_label).collect(),
+            periods: Some(periods),
             columns,
             kind,
             source: indicator.source.clone(),
@@ -689,6 +713,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Area",
             rows,
+            periods: None,
             columns: vec![Column {
                 name: indicator.title.clone(),
                 cells,
@@ -874,5 +899,31 @@ cla_by_age,2023-24 Q2,50,,Under 16\ncla_by_age,2023-24 Q2,50,,16 and over\n";
         let fail = grid(None, s).unwrap_err();
         assert_eq!(fail.help.as_deref(), Some("did you mean `Under 16`?"));
         assert!(ChartKind::parse("pie").is_err());
+    }
+
+    #[test]
+    fn periods_carry_their_place_in_time() {
+        let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_count".into()])).unwrap();
+        let month = |year: i32, month: i32| Span {
+            start: year * 12 + month - 1,
+            end: year * 12 + month,
+        };
+        assert_eq!(
+            g.spans(),
+            Some(vec![month(2023, 1), month(2023, 3), month(2023, 6)])
+        );
+        let mut s = Selection::of(vec!["cla_count".into()]);
+        s.from = Some("2021-22".into());
+        let years = grid(Some("2023-24 Q1"), s).unwrap();
+        // April 2021 to the end of March 2022.
+        assert_eq!(
+            years.spans(),
+            Some(vec![Span {
+                start: 2021 * 12 + 3,
+                end: 2022 * 12 + 3
+            }])
+        );
+        let groups = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_by_age".into()])).unwrap();
+        assert_eq!(groups.spans(), None);
     }
 }

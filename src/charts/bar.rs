@@ -14,7 +14,7 @@
 use super::layout::{
     FONT, LINE, Scale, Ticks, WIDTH, axis_title, follows_on, short_value, text_width, widest, wrap,
 };
-use super::paint::{AXIS, Anchor, GRID, Key, Text, fills, pattern_defs, plot};
+use super::paint::{AXIS, Anchor, GRID, Key, Pen, Text, fills, pattern_defs, plot};
 use super::{Chart, close, open};
 
 /// Height of the plotting area of columns.
@@ -174,17 +174,7 @@ impl<'a> Columns<'a> {
         fills(&mut out, &chart.id, bars);
         out.push_str("<g class=\"axis\">\n");
         plot(&mut out, |pen| {
-            // Bars keep equal slots, so a stretch of time left out between two
-            // periods is a break in the axis between their bars.
-            let mut from = self.left;
-            for i in (1..chart.categories.len()).filter(|&i| !follows_on(chart, i)) {
-                let at = self.left + i as i32 * self.slot;
-                pen.rule(AXIS, (from, zero), (at - 5, zero));
-                pen.rule(AXIS, (at - 9, zero + 7), (at - 3, zero - 7));
-                pen.rule(AXIS, (at + 3, zero + 7), (at + 9, zero - 7));
-                from = at + 5;
-            }
-            pen.rule(AXIS, (from, zero), (right, zero));
+            slotted_axis(pen, chart, (self.left, right), self.slot, zero);
         });
         out.push_str("</g>\n");
 
@@ -229,6 +219,27 @@ impl<'a> Columns<'a> {
         close(&mut out);
         out
     }
+}
+
+/// The axis under bars in equal slots from `left` to `right` at height `y`.
+/// Bars keep equal slots, so a stretch of time left out between two periods
+/// is a break in the axis between their bars: two slashes across a gap.
+pub(super) fn slotted_axis(
+    pen: &mut Pen<'_>,
+    chart: &Chart,
+    (left, right): (i32, i32),
+    slot: i32,
+    y: i32,
+) {
+    let mut from = left;
+    for i in (1..chart.categories.len()).filter(|&i| !follows_on(chart, i)) {
+        let at = left + i as i32 * slot;
+        pen.rule(AXIS, (from, y), (at - 5, y));
+        pen.rule(AXIS, (at - 9, y + 7), (at - 3, y - 7));
+        pen.rule(AXIS, (at + 3, y + 7), (at + 9, y - 7));
+        from = at + 5;
+    }
+    pen.rule(AXIS, (from, y), (right, y));
 }
 
 /// One category drawn as a group of rows: its name, then its bars.

@@ -216,3 +216,43 @@ fn a_count_breakdown_says_its_shares_are_computed_from_the_counts() {
         "{desc}"
     );
 }
+
+#[test]
+fn a_report_draws_time_to_scale() {
+    let site = good_site();
+    let root = site.path();
+    let csv = root.join("data/long.csv");
+    let mut all = std::fs::read_to_string(&csv).unwrap();
+    all.push_str("cla_count,2022-04,281,,,\n");
+    std::fs::write(&csv, all).unwrap();
+    let report = root.join("content/reports/first-quarter.md");
+    let mut markdown = std::fs::read_to_string(&report).unwrap();
+    markdown
+        .push_str("\n{{ chart(\"cla_count\", from=\"2022-04\", title=\"From April 2022\") }}\n");
+    std::fs::write(&report, markdown).unwrap();
+    let out = root.join("public");
+    let output = build(root, &out, &[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let page = std::fs::read_to_string(out.join("reports/2023-24-q1/index.html")).unwrap();
+    let (_, html) = figure(&page, "From April 2022");
+    let desc = texts(html, "<desc", "</desc>")[0];
+    assert!(
+        desc.contains("No periods shown between April 2022 and March 2023."),
+        "{desc}"
+    );
+    // The ticks under the points: April 2022, then March to June 2023.
+    let axis = &html[html.find("<g class=\"axis\">").unwrap()..];
+    let axis = &axis[..axis.find("</g>").unwrap()];
+    let x: Vec<i32> = axis
+        .split(" x1=\"")
+        .skip(1)
+        .filter_map(|l| {
+            let x1: i32 = l[..l.find('"')?].parse().ok()?;
+            l.contains(&format!("x2=\"{x1}\"")).then_some(x1)
+        })
+        .collect();
+    assert_eq!(x.len(), 5, "{axis}");
+    let month = f64::from(x[4] - x[1]) / 3.0;
+    let eleven = f64::from(x[1] - x[0]) / month;
+    assert!((eleven - 11.0).abs() < 0.2, "{x:?}");
+}

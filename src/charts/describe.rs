@@ -68,15 +68,24 @@ pub(super) fn describe(chart: &Chart) -> String {
 /// Names each stretch of time left out between two periods shown, which the
 /// chart draws as a gap in time (lines) or a break in the axis (bars).
 fn time_gaps(out: &mut String, chart: &Chart) {
-    for i in 1..chart.categories.len() {
-        if !follows_on(chart, i) {
-            let _ = write!(
-                out,
-                " No periods shown between {} and {}.",
-                category(chart, i - 1),
-                category(chart, i)
-            );
-        }
+    let gaps: Vec<usize> = (1..chart.categories.len())
+        .filter(|&i| !follows_on(chart, i))
+        .collect();
+    if gaps.len() > 3 {
+        let _ = write!(
+            out,
+            " Periods are left out in {} places between the periods shown.",
+            gaps.len()
+        );
+        return;
+    }
+    for i in gaps {
+        let _ = write!(
+            out,
+            " No periods shown between {} and {}.",
+            category(chart, i - 1),
+            category(chart, i)
+        );
     }
 }
 
@@ -462,5 +471,35 @@ mod tests {
              Bars total 99%, as published (rounded figures). \
              Largest: Q1 2023-24, White 64%."
         );
+    }
+
+    #[test]
+    fn many_stretches_of_time_left_out_are_counted() {
+        let mut chart = chart(
+            Kind::Line,
+            &["2018", "2019", "2020", "2021", "2022"],
+            vec![series("Thurrock", &[Some(1.0); 5])],
+        );
+        // One month each, a year apart: four gaps.
+        chart.spans = Some(
+            (0..5)
+                .map(|y| super::super::Span {
+                    start: 24216 + 12 * y,
+                    end: 24217 + 12 * y,
+                })
+                .collect(),
+        );
+        assert!(
+            describe(&chart)
+                .contains(" Periods are left out in 4 places between the periods shown."),
+            "{}",
+            describe(&chart)
+        );
+        chart.spans.as_mut().unwrap().truncate(4);
+        chart.categories.truncate(4);
+        chart.series[0].values.truncate(4);
+        assert!(describe(&chart).contains(
+            " No periods shown between 2018 and 2019. No periods shown between 2019 and 2020."
+        ));
     }
 }

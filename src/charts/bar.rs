@@ -12,7 +12,8 @@
 //! bars, the axis is broken between them and the description names the gap.
 
 use super::layout::{
-    FONT, LINE, Scale, Ticks, WIDTH, axis_title, follows_on, short_value, text_width, widest, wrap,
+    FONT, LINE, Scale, Ticks, WIDTH, axis_title, break_before, short_value, text_width, widest,
+    wrap,
 };
 use super::paint::{AXIS, Anchor, GRID, Key, Pen, Text, fills, pattern_defs, plot};
 use super::{Chart, close, open};
@@ -232,7 +233,7 @@ pub(super) fn slotted_axis(
     y: i32,
 ) {
     let mut from = left;
-    for i in (1..chart.categories.len()).filter(|&i| !follows_on(chart, i)) {
+    for i in (1..chart.categories.len()).filter(|&i| break_before(chart, i)) {
         let at = left + i as i32 * slot;
         pen.rule(AXIS, (from, y), (at - 5, y));
         pen.rule(AXIS, (at - 9, y + 7), (at - 3, y - 7));

@@ -4,7 +4,7 @@
 //! facts a glance gives: the range covered, where each series starts and ends,
 //! and its highs and lows. Figures are formatted exactly as in the tables.
 
-use super::layout::{follows_on, value_axis};
+use super::layout::{break_before, value_axis};
 use super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
 use super::{Chart, Kind, Series};
 use crate::data::format::with_unit;
@@ -69,7 +69,7 @@ pub(super) fn describe(chart: &Chart) -> String {
 /// chart draws as a gap in time (lines) or a break in the axis (bars).
 fn time_gaps(out: &mut String, chart: &Chart) {
     let gaps: Vec<usize> = (1..chart.categories.len())
-        .filter(|&i| !follows_on(chart, i))
+        .filter(|&i| break_before(chart, i))
         .collect();
     if gaps.len() > 3 {
         let _ = write!(
@@ -476,7 +476,7 @@ mod tests {
     #[test]
     fn many_stretches_of_time_left_out_are_counted() {
         let mut chart = chart(
-            Kind::Line,
+            Kind::Bar,
             &["2018", "2019", "2020", "2021", "2022"],
             vec![series("Thurrock", &[Some(1.0); 5])],
         );

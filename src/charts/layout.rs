@@ -5,7 +5,7 @@
 //! wider system fonts such as DejaVu Sans). Layout leaves room for the wider
 //! case rather than risk labels running into each other.
 
-use super::Chart;
+use super::{Chart, Kind};
 use crate::data::format;
 use crate::data::indicators::Unit;
 
@@ -176,14 +176,32 @@ pub(super) fn across(chart: &Chart, from: i32, to: i32) -> Vec<i32> {
 }
 
 /// Whether category `i` follows on from the one before it in time: false where
-/// periods are left out between them (a line is not drawn across such a gap,
-/// and bars mark it with a break). Categories that are not periods always
+/// periods are left out between them. Categories that are not periods always
 /// follow on.
 pub(super) fn follows_on(chart: &Chart, i: usize) -> bool {
     match &chart.spans {
         Some(spans) if i > 0 && i < spans.len() => spans[i].start <= spans[i - 1].end,
         _ => true,
     }
+}
+
+/// Whether the chart shows a break in time before category `i`. Bars sit in
+/// equal slots, so any periods left out between two bars are a break in their
+/// axis. A line is drawn to scale, so the distance already shows a stretch
+/// left out; the line is broken only where the step is more than twice the
+/// chart's usual (median) step, so figures sampled every quarter are joined
+/// while a lone figure a year before the rest is not.
+pub(super) fn break_before(chart: &Chart, i: usize) -> bool {
+    if chart.kind != Kind::Line {
+        return !follows_on(chart, i);
+    }
+    let Some(spans) = chart.spans.as_ref().filter(|s| i > 0 && i < s.len()) else {
+        return false;
+    };
+    let mut steps: Vec<i32> = spans.windows(2).map(|w| w[1].end - w[0].end).collect();
+    steps.sort_unstable();
+    let usual = steps[(steps.len() - 1) / 2];
+    !follows_on(chart, i) && spans[i].end - spans[i - 1].end > 2 * usual
 }
 
 /// Which of the labels centred at `centres` (in order along the axis) to

@@ -3,10 +3,16 @@
 //! Each line ends in a direct label (its marker, name and latest figure), so
 //! there is no legend to match colours against. A missing figure breaks the
 //! line: nothing is interpolated across a gap.
+//!
+//! Periods are placed at their end dates on a linear time axis (see
+//! [`across`]), so uneven steps are drawn uneven, and a line is also broken
+//! across a stretch much longer than its usual step ([`break_before`]). The
+//! value axis starts at zero unless the figures sit high above it; then it is
+//! drawn broken ([`value_axis`]).
 
 use super::layout::{
-    FONT, LINE, Scale, WIDTH, abbreviate, across, axis_title, follows_on, short_value, text_width,
-    thin, thin_at, value_axis, widest, wrap,
+    FONT, LINE, Scale, WIDTH, abbreviate, across, axis_title, break_before, short_value,
+    text_width, thin, thin_at, value_axis, widest, wrap,
 };
 use super::paint::{AXIS, Anchor, GRID, Text, look, plot};
 use super::{Chart, Series, close, open};
@@ -177,9 +183,9 @@ pub(super) fn draw(chart: &Chart) -> String {
     out
 }
 
-/// The runs of consecutive categories that have a figure, each following on
-/// from the one before in time: a line is drawn along a run, never across a
-/// missing figure or a stretch of time with no period shown.
+/// The runs of consecutive categories that have a figure with no break in
+/// time between them: a line is drawn along a run, never across a missing
+/// figure or a long stretch of time with no period shown.
 fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
     let n = chart.categories.len();
     let mut runs = Vec::new();
@@ -187,7 +193,7 @@ fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
     for i in 0..=n {
         let has = i < n && series.value(i).is_some();
         match start {
-            Some(s) if !has || !follows_on(chart, i) => {
+            Some(s) if !has || break_before(chart, i) => {
                 runs.push(s..i);
                 start = has.then_some(i);
             }

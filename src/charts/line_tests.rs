@@ -289,3 +289,22 @@ fn a_gap_shows_its_note_above_the_axis_not_a_mark() {
     // March and April 2023 are one line, June alone: nothing joins across.
     assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
 }
+
+#[test]
+fn figures_sampled_each_quarter_are_joined_and_a_lone_early_one_is_not() {
+    // The example's Figure 1: April 2022, March 2023, June 2023.
+    let mut chart = figure_one();
+    chart.categories.drain(2..4);
+    chart.series[0].values.drain(2..4);
+    chart.series[0].markers.drain(2..4);
+    chart.spans.as_mut().unwrap().drain(2..4);
+    assert_eq!(chart.categories, ["April 2022", "March 2023", "June 2023"]);
+    let svg = svg(&chart);
+    assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
+    let x = ticks(&svg);
+    // March to June 2023 is drawn: three months, against eleven before it.
+    let ratio = f64::from(x[1] - x[0]) / f64::from(x[2] - x[1]);
+    assert!((ratio - 11.0 / 3.0).abs() < 0.1, "{x:?}");
+    assert!(svg.contains("No periods shown between April 2022 and March 2023."));
+    assert!(!svg.contains("between March 2023 and June 2023"));
+}

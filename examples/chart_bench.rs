@@ -6,7 +6,7 @@
 //! cargo run --release --example chart_bench -- 2000    # fewer
 //! ```
 
-use outturn::charts::{self, Chart, Kind, Series};
+use outturn::charts::{self, Chart, Kind, Series, Span};
 use outturn::data::indicators::Unit;
 use rayon::prelude::*;
 use std::time::Instant;
@@ -92,6 +92,16 @@ fn chart(kind: Kind, seed: usize) -> Chart {
             Unit::Count
         },
         decimals: if kind == Kind::Bar { 1 } else { 0 },
+        // Months (line) or quarters (stacked) from April 2022, in time.
+        spans: (kind != Kind::Bar).then(|| {
+            let step = if kind == Kind::Line { 1 } else { 3 };
+            (0..categories.len() as i32)
+                .map(|i| Span {
+                    start: 24267 + i * step,
+                    end: 24267 + (i + 1) * step,
+                })
+                .collect()
+        }),
         categories,
         series,
     }

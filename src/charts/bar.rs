@@ -5,11 +5,17 @@
 //! and above its bar; otherwise rows (horizontal bars) with each category's
 //! name on its own line above its bars, which reads best on a phone. Bars start
 //! at zero; a missing figure has no bar, and its note (`[c]`) sits at zero.
+//!
+//! Bars over time keep equal slots rather than being placed to scale: a bar is
+//! read by its height and the figure on it, and periods of uneven length placed
+//! in time would crowd or overlap bars. Where periods are left out between two
+//! bars, the axis is broken between them and the description names the gap.
 
 use super::layout::{
-    FONT, LINE, Scale, Ticks, WIDTH, axis_title, short_value, text_width, widest, wrap,
+    FONT, LINE, Scale, Ticks, WIDTH, axis_title, break_before, short_value, text_width, widest,
+    wrap,
 };
-use super::paint::{AXIS, Anchor, GRID, Key, Text, fills, pattern_defs, plot};
+use super::paint::{AXIS, Anchor, GRID, Key, Pen, Text, fills, pattern_defs, plot};
 use super::{Chart, close, open};
 
 /// Height of the plotting area of columns.
@@ -169,7 +175,7 @@ impl<'a> Columns<'a> {
         fills(&mut out, &chart.id, bars);
         out.push_str("<g class=\"axis\">\n");
         plot(&mut out, |pen| {
-            pen.rule(AXIS, (self.left, zero), (right, zero))
+            slotted_axis(pen, chart, (self.left, right), self.slot, zero);
         });
         out.push_str("</g>\n");
 
@@ -214,6 +220,27 @@ impl<'a> Columns<'a> {
         close(&mut out);
         out
     }
+}
+
+/// The axis under bars in equal slots from `left` to `right` at height `y`.
+/// Bars keep equal slots, so a stretch of time left out between two periods
+/// is a break in the axis between their bars: two slashes across a gap.
+pub(super) fn slotted_axis(
+    pen: &mut Pen<'_>,
+    chart: &Chart,
+    (left, right): (i32, i32),
+    slot: i32,
+    y: i32,
+) {
+    let mut from = left;
+    for i in (1..chart.categories.len()).filter(|&i| break_before(chart, i)) {
+        let at = left + i as i32 * slot;
+        pen.rule(AXIS, (from, y), (at - 5, y));
+        pen.rule(AXIS, (at - 9, y + 7), (at - 3, y - 7));
+        pen.rule(AXIS, (at + 3, y + 7), (at + 9, y - 7));
+        from = at + 5;
+    }
+    pen.rule(AXIS, (from, y), (right, y));
 }
 
 /// One category drawn as a group of rows: its name, then its bars.
@@ -334,7 +361,7 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{chart, series};
-    use super::super::{Kind, svg};
+    use super::super::{Kind, Span, svg};
     use crate::data::indicators::Unit;
 
     #[test]
@@ -416,5 +443,33 @@ mod tests {
         assert!(svg.contains("<pattern id=\"chart-1-p2\""), "{svg}");
         assert!(svg.contains("fill=\"url(#chart-1-p2)\""), "{svg}");
         assert!(svg.contains(">Neighbours</text>"), "{svg}");
+    }
+
+    /// The lines of the axis group.
+    fn axis(svg: &str) -> &str {
+        let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+        &axis[..axis.find("</g>").unwrap()]
+    }
+
+    #[test]
+    fn periods_left_out_between_bars_break_the_axis() {
+        let month = |year: i32, month: i32| Span {
+            start: year * 12 + month - 1,
+            end: year * 12 + month,
+        };
+        let mut chart = chart(
+            Kind::Bar,
+            &["June 2022", "June 2023"],
+            vec![series("Thurrock", &[Some(80.0), Some(90.0)])],
+        );
+        chart.spans = Some(vec![month(2022, 6), month(2023, 6)]);
+        let broken = svg(&chart);
+        // The axis in two pieces and two slashes between them.
+        assert_eq!(axis(&broken).matches("<line").count(), 4, "{broken}");
+        assert!(broken.contains("No periods shown between June 2022 and June 2023."));
+        chart.spans = Some(vec![month(2023, 5), month(2023, 6)]);
+        let whole = svg(&chart);
+        assert_eq!(axis(&whole).matches("<line").count(), 1, "{whole}");
+        assert!(!whole.contains("No periods shown"));
     }
 }

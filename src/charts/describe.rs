@@ -4,7 +4,8 @@
 //! facts a glance gives: the range covered, where each series starts and ends,
 //! and its highs and lows. Figures are formatted exactly as in the tables.
 
-use super::stacked::shares;
+use super::layout::{break_before, value_axis};
+use super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
 use super::{Chart, Kind, Series};
 use crate::data::format::with_unit;
 use crate::data::indicators::Unit;
@@ -37,6 +38,17 @@ pub(super) fn describe(chart: &Chart) -> String {
         }
     }
     out.push('.');
+    time_gaps(&mut out, chart);
+    if chart.kind == Kind::Line {
+        let (ticks, broken) = value_axis(chart);
+        if broken {
+            let _ = write!(
+                out,
+                " The value axis does not start at zero: it starts at {}.",
+                with_unit(ticks.lo, chart.unit, ticks.decimals)
+            );
+        }
+    }
     match chart.kind {
         Kind::Stacked => describe_shares(&mut out, chart),
         Kind::Bar if listed => {
@@ -51,6 +63,30 @@ pub(super) fn describe(chart: &Chart) -> String {
         }
     }
     out
+}
+
+/// Names each stretch of time left out between two periods shown, which the
+/// chart draws as a gap in time (lines) or a break in the axis (bars).
+fn time_gaps(out: &mut String, chart: &Chart) {
+    let gaps: Vec<usize> = (1..chart.categories.len())
+        .filter(|&i| break_before(chart, i))
+        .collect();
+    if gaps.len() > 3 {
+        let _ = write!(
+            out,
+            " Periods are left out in {} places between the periods shown.",
+            gaps.len()
+        );
+        return;
+    }
+    for i in gaps {
+        let _ = write!(
+            out,
+            " No periods shown between {} and {}.",
+            category(chart, i - 1),
+            category(chart, i)
+        );
+    }
 }
 
 /// A figure as the tables show it, with its note: `308 [p]`.
@@ -197,20 +233,34 @@ fn gaps(out: &mut String, chart: &Chart, series: &Series, first: usize, last: us
     }
 }
 
-/// What each stack is made of, and its largest share.
+/// What each stack is made of, its largest part, and how the bars relate to
+/// the figures: percentages as published (with their totals when rounding
+/// keeps them from 100%), or shares computed from counts, each with its count.
 fn describe_shares(out: &mut String, chart: &Chart) {
     if chart.series.is_empty() {
         return;
     }
-    out.push_str(" Shares of ");
+    let published = as_published(chart);
+    if published {
+        out.push_str(" Percentages as published of ");
+    } else {
+        let _ = write!(
+            out,
+            " Shares, computed from the {}, of ",
+            what_is_shared(chart)
+        );
+    }
     let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
     join(out, &names);
     out.push('.');
+    if let Some(totals) = totals_phrase(chart).filter(|_| published) {
+        let _ = write!(out, " Bars {totals}, as published (rounded figures).");
+    }
     let count = chart.categories.len();
     if count == 0 {
         return;
     }
-    out.push_str(" Largest share: ");
+    out.push_str(" Largest: ");
     let each: Vec<usize> = if count <= EACH_AT_MOST {
         (0..count).collect()
     } else {
@@ -221,7 +271,7 @@ fn describe_shares(out: &mut String, chart: &Chart) {
             out.push_str("; ");
         }
         let _ = write!(out, "{}, ", category(chart, index));
-        let split = shares(chart, index);
+        let split = drawn(chart, index);
         let largest = split
             .iter()
             .enumerate()
@@ -234,15 +284,22 @@ fn describe_shares(out: &mut String, chart: &Chart) {
             Some((k, share)) => {
                 let series = &chart.series[k];
                 let value = series.value(index).unwrap_or(0.0);
-                let _ = write!(
-                    out,
-                    "{} {}",
-                    series.name,
-                    with_unit(share, Unit::Percent, 0)
-                );
-                // Shares of percentages are the percentages: say them once.
-                if chart.unit != Unit::Percent {
-                    let _ = write!(out, " ({})", figure(chart, series, index, value));
+                if published {
+                    // The figure as the table prints it.
+                    let _ = write!(
+                        out,
+                        "{} {}",
+                        series.name,
+                        figure(chart, series, index, value)
+                    );
+                } else {
+                    let _ = write!(
+                        out,
+                        "{} {} ({} of the total)",
+                        series.name,
+                        figure(chart, series, index, value),
+                        with_unit(share, Unit::Percent, 0)
+                    );
                 }
             }
             None => out.push_str("no figures"),
@@ -376,9 +433,9 @@ mod tests {
         assert_eq!(
             describe(&chart),
             "Stacked bar chart of Children looked after, Q1 2023-24 to Q3 2023-24. \
-             Shares of Under 16 and 16 and over. \
-             Largest share: Q1 2023-24, 16 and over 75% (90); \
-             Q2 2023-24, Under 16 50% (60); Q3 2023-24, no figures."
+             Shares, computed from the counts, of Under 16 and 16 and over. \
+             Largest: Q1 2023-24, 16 and over 90 (75% of the total); \
+             Q2 2023-24, Under 16 60 (50% of the total); Q3 2023-24, no figures."
         );
     }
 
@@ -393,5 +450,56 @@ mod tests {
             )],
         );
         assert!(describe(&chart).ends_with("No figures for 4 of the 6 between."));
+    }
+
+    #[test]
+    fn percentages_are_described_as_published_with_their_totals() {
+        let mut chart = chart(
+            Kind::Stacked,
+            &["Q1 2023-24"],
+            vec![
+                series("White", &[Some(64.0)]),
+                series("Black or Black British", &[Some(16.0)]),
+                series("Other", &[Some(19.0)]),
+            ],
+        );
+        chart.unit = Unit::Percent;
+        assert_eq!(
+            describe(&chart),
+            "Stacked bar chart of Children looked after, Q1 2023-24. \
+             Percentages as published of White, Black or Black British and Other. \
+             Bars total 99%, as published (rounded figures). \
+             Largest: Q1 2023-24, White 64%."
+        );
+    }
+
+    #[test]
+    fn many_stretches_of_time_left_out_are_counted() {
+        let mut chart = chart(
+            Kind::Bar,
+            &["2018", "2019", "2020", "2021", "2022"],
+            vec![series("Thurrock", &[Some(1.0); 5])],
+        );
+        // One month each, a year apart: four gaps.
+        chart.spans = Some(
+            (0..5)
+                .map(|y| super::super::Span {
+                    start: 24216 + 12 * y,
+                    end: 24217 + 12 * y,
+                })
+                .collect(),
+        );
+        assert!(
+            describe(&chart)
+                .contains(" Periods are left out in 4 places between the periods shown."),
+            "{}",
+            describe(&chart)
+        );
+        chart.spans.as_mut().unwrap().truncate(4);
+        chart.categories.truncate(4);
+        chart.series[0].values.truncate(4);
+        assert!(describe(&chart).contains(
+            " No periods shown between 2018 and 2019. No periods shown between 2019 and 2020."
+        ));
     }
 }

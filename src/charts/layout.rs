@@ -5,6 +5,7 @@
 //! wider system fonts such as DejaVu Sans). Layout leaves room for the wider
 //! case rather than risk labels running into each other.
 
+use super::{Chart, Kind};
 use crate::data::format;
 use crate::data::indicators::Unit;
 
@@ -123,6 +124,102 @@ pub(super) fn axis_title(unit: Unit) -> Option<&'static str> {
         Unit::Score => Some("Score"),
         Unit::Percent | Unit::Money => None,
     }
+}
+
+/// The value axis of a line chart, and whether it is broken (does not start
+/// at zero).
+///
+/// The rule: the axis starts at zero, unless every figure is positive and the
+/// lowest is more than half the highest. Then a zero-based axis would squeeze
+/// the changes a reader needs to see into a sliver, so the axis starts just
+/// below the lowest figure and is drawn broken, and the description says so.
+pub(super) fn value_axis(chart: &Chart) -> (Ticks, bool) {
+    let mut values = chart
+        .series
+        .iter()
+        .flat_map(|s| (0..chart.categories.len()).filter_map(|i| s.value(i)))
+        .peekable();
+    if values.peek().is_none() {
+        return (Ticks::new(0.0, 1.0, chart.decimals), false);
+    }
+    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let ticks = if min > 0.0 && min > max * 0.5 {
+        Ticks::new(min, max, chart.decimals)
+    } else {
+        Ticks::new(min.min(0.0), max.max(0.0), chart.decimals)
+    };
+    (ticks, ticks.lo > 0.0)
+}
+
+/// Where each category sits between `from` and `to`. When the categories are
+/// periods, each is placed at its period's end on a linear time axis, so a
+/// three-month step is drawn three times as long as a one-month step and a
+/// month and the year ending with it share a place. Otherwise they are evenly
+/// spaced. A single place (one category, or all ending together) is centred.
+pub(super) fn across(chart: &Chart, from: i32, to: i32) -> Vec<i32> {
+    let n = chart.categories.len();
+    let times: Vec<f64> = match &chart.spans {
+        Some(spans) if spans.len() == n => spans.iter().map(|s| f64::from(s.end)).collect(),
+        _ => (0..n).map(|i| i as f64).collect(),
+    };
+    let (first, last) = match (times.first(), times.last()) {
+        (Some(&a), Some(&b)) if b > a => (a, b),
+        _ => return vec![(from + to) / 2; n],
+    };
+    let width = f64::from(to - from);
+    times
+        .iter()
+        .map(|t| from + ((t - first) / (last - first) * width).round() as i32)
+        .collect()
+}
+
+/// Whether category `i` follows on from the one before it in time: false where
+/// periods are left out between them. Categories that are not periods always
+/// follow on.
+pub(super) fn follows_on(chart: &Chart, i: usize) -> bool {
+    match &chart.spans {
+        Some(spans) if i > 0 && i < spans.len() => spans[i].start <= spans[i - 1].end,
+        _ => true,
+    }
+}
+
+/// Whether the chart shows a break in time before category `i`. Bars sit in
+/// equal slots, so any periods left out between two bars are a break in their
+/// axis. A line is drawn to scale, so the distance already shows a stretch
+/// left out; the line is broken only where the step is more than twice the
+/// chart's usual (median) step, so figures sampled every quarter are joined
+/// while a lone figure a year before the rest is not.
+pub(super) fn break_before(chart: &Chart, i: usize) -> bool {
+    if chart.kind != Kind::Line {
+        return !follows_on(chart, i);
+    }
+    let Some(spans) = chart.spans.as_ref().filter(|s| i > 0 && i < s.len()) else {
+        return false;
+    };
+    let mut steps: Vec<i32> = spans.windows(2).map(|w| w[1].end - w[0].end).collect();
+    steps.sort_unstable();
+    let usual = steps[(steps.len() - 1) / 2];
+    !follows_on(chart, i) && spans[i].end - spans[i - 1].end > 2 * usual
+}
+
+/// Which of the labels centred at `centres` (in order along the axis) to
+/// show: the last always, then from the first on, each that clears the one
+/// shown before it and the last. For labels that are not evenly spaced.
+pub(super) fn thin_at(centres: &[i32], widths: &[i32]) -> Vec<usize> {
+    let Some(last) = centres.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let clear = |a: usize, b: usize| 2 * (centres[b] - centres[a]) >= widths[a] + widths[b] + 12;
+    let mut shown: Vec<usize> = Vec::new();
+    for i in 0..last {
+        if shown.last().is_none_or(|&p| clear(p, i)) && clear(i, last) {
+            shown.push(i);
+        }
+    }
+    shown.push(last);
+    shown
 }
 
 /// Evenly spaced round values covering a range: 4 to 6 of them where the
@@ -351,5 +448,16 @@ mod tests {
         assert_eq!(scale.at(0.0), 300);
         assert_eq!(scale.at(100.0), 20);
         assert_eq!(scale.at(50.0), 160);
+    }
+
+    #[test]
+    fn thinning_in_time_keeps_the_last_and_clears_every_label() {
+        // April 2022 far left, then four months crowded at the right.
+        assert_eq!(thin_at(&[60, 290, 311, 332, 353], &[70; 5]), [0, 4]);
+        // Each kept label clears the one before and the last.
+        assert_eq!(thin_at(&[60, 290, 330, 370, 410], &[70; 5]), [0, 1, 4]);
+        assert_eq!(thin_at(&[10, 200], &[70, 70]), [0, 1]);
+        assert_eq!(thin_at(&[10, 20], &[70, 70]), [1]);
+        assert!(thin_at(&[], &[]).is_empty());
     }
 }

@@ -3,13 +3,19 @@
 //! Each line ends in a direct label (its marker, name and latest figure), so
 //! there is no legend to match colours against. A missing figure breaks the
 //! line: nothing is interpolated across a gap.
+//!
+//! Periods are placed at their end dates on a linear time axis (see
+//! [`across`]), so uneven steps are drawn uneven, and a line is also broken
+//! across a stretch much longer than its usual step ([`break_before`]). The
+//! value axis starts at zero unless the figures sit high above it; then it is
+//! drawn broken ([`value_axis`]).
 
 use super::layout::{
-    FONT, LINE, Scale, Ticks, WIDTH, abbreviate, axis_title, short_value, text_width, thin, widest,
-    wrap,
+    FONT, LINE, Scale, WIDTH, abbreviate, across, axis_title, break_before, short_value,
+    text_width, thin, thin_at, value_axis, widest, wrap,
 };
 use super::paint::{AXIS, Anchor, GRID, Text, look, plot};
-use super::{Chart, close, open};
+use super::{Chart, Series, close, open};
 
 /// Height of the plotting area.
 const PLOT_HEIGHT: i32 = 240;
@@ -17,6 +23,9 @@ const PLOT_HEIGHT: i32 = 240;
 const NAME_WIDTH: i32 = 130;
 /// Space between the plot edges and the first and last points.
 const INSET: i32 = 10;
+/// Space before the first point when the value axis is broken, so the break
+/// mark stands clear of it.
+const BROKEN_INSET: i32 = 26;
 /// Markers are drawn at every point only when points are this far apart.
 const MARKER_SPACING: f64 = 28.0;
 
@@ -37,14 +46,7 @@ impl EndLabel<'_> {
 
 pub(super) fn draw(chart: &Chart) -> String {
     let n = chart.categories.len();
-    let (min, max) = range(chart);
-    // Start at zero unless that would flatten the line into the top of the plot.
-    let min = if min >= 0.0 && min < max * 0.3 {
-        0.0
-    } else {
-        min
-    };
-    let ticks = Ticks::new(min, max, chart.decimals);
+    let (ticks, broken) = value_axis(chart);
     let tick_labels: Vec<String> = ticks
         .values()
         .map(|v| short_value(v, chart.unit, ticks.decimals))
@@ -63,19 +65,17 @@ pub(super) fn draw(chart: &Chart) -> String {
         .map_or(0, |w| w + 18);
     let right = WIDTH - label_width - 18;
     let y = Scale::new(ticks.lo, ticks.hi, bottom, top);
-    // Categories are evenly spaced, the first and last inset from the edges.
-    let spacing = if n < 2 {
-        f64::from(right - left)
-    } else {
-        f64::from(right - left - 2 * INSET) / (n - 1) as f64
-    };
-    let x = |i: usize| -> i32 {
-        if n < 2 {
-            (left + right) / 2
-        } else {
-            left + INSET + (spacing * i as f64).round() as i32
-        }
-    };
+    // Periods are placed in time; the first and last inset from the edges.
+    // A broken axis keeps its first stretch clear for the break mark.
+    let inset = if broken { BROKEN_INSET } else { INSET };
+    let places = across(chart, left + inset, right - INSET);
+    let x = |i: usize| -> i32 { places[i] };
+    // The closest two points, which decides whether every point gets a marker.
+    let spacing = places
+        .windows(2)
+        .map(|w| f64::from(w[1] - w[0]))
+        .filter(|&d| d > 0.0)
+        .fold(f64::from(right - left), f64::min);
 
     for label in &mut labels {
         let latest = (0..n)
@@ -101,7 +101,19 @@ pub(super) fn draw(chart: &Chart) -> String {
     });
     out.push_str("</g>\n<g class=\"axis\">\n");
     plot(&mut out, |pen| {
-        pen.rule(AXIS, (left, bottom), (right, bottom))
+        if broken {
+            // Two slashes cut the axis near its start: it does not start at zero.
+            pen.rule(AXIS, (left, bottom), (left + 4, bottom));
+            pen.rule(AXIS, (left + 14, bottom), (right, bottom));
+            pen.rule(AXIS, (left, bottom + 7), (left + 8, bottom - 7));
+            pen.rule(AXIS, (left + 10, bottom + 7), (left + 18, bottom - 7));
+        } else {
+            pen.rule(AXIS, (left, bottom), (right, bottom));
+        }
+        // A tick under each point, so its place in time is plain.
+        for i in 0..n {
+            pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
+        }
     });
     out.push_str("</g>\n");
 
@@ -116,7 +128,7 @@ pub(super) fn draw(chart: &Chart) -> String {
         }
         out.push_str(">\n");
         plot(&mut out, |pen| {
-            for run in runs(n, |i| series.value(i)) {
+            for run in runs(chart, series) {
                 if run.len() > 1 {
                     let points = run
                         .clone()
@@ -132,7 +144,7 @@ pub(super) fn draw(chart: &Chart) -> String {
     out.push_str("<g class=\"marks\">\n");
     plot(&mut out, |pen| {
         for (index, series) in chart.series.iter().enumerate() {
-            for run in runs(n, |i| series.value(i)) {
+            for run in runs(chart, series) {
                 let ends = [run.start, run.end - 1];
                 for i in run {
                     if spacing >= MARKER_SPACING || ends.contains(&i) {
@@ -171,32 +183,21 @@ pub(super) fn draw(chart: &Chart) -> String {
     out
 }
 
-/// The smallest and largest figures of every series (0 and 1 if there are none).
-fn range(chart: &Chart) -> (f64, f64) {
-    let mut values = chart
-        .series
-        .iter()
-        .flat_map(|s| (0..chart.categories.len()).filter_map(|i| s.value(i)))
-        .peekable();
-    if values.peek().is_none() {
-        return (0.0, 1.0);
-    }
-    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    })
-}
-
-/// The runs of consecutive categories that have a figure.
-fn runs(n: usize, value: impl Fn(usize) -> Option<f64>) -> Vec<std::ops::Range<usize>> {
+/// The runs of consecutive categories that have a figure with no break in
+/// time between them: a line is drawn along a run, never across a missing
+/// figure or a long stretch of time with no period shown.
+fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
+    let n = chart.categories.len();
     let mut runs = Vec::new();
     let mut start = None;
     for i in 0..=n {
-        match (start, i < n && value(i).is_some()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
+        let has = i < n && series.value(i).is_some();
+        match start {
+            Some(s) if !has || break_before(chart, i) => {
                 runs.push(s..i);
-                start = None;
+                start = has.then_some(i);
             }
+            None if has => start = Some(i),
             _ => {}
         }
     }
@@ -252,7 +253,7 @@ fn place_labels(labels: &mut [EndLabel<'_>], limit: i32) -> i32 {
 }
 
 /// Category labels under the axis: month names shortened and labels thinned
-/// when crowded, the first and last always shown.
+/// when crowded, the last always shown, none overlapping another.
 fn category_labels(
     out: &mut String,
     chart: &Chart,
@@ -261,23 +262,37 @@ fn category_labels(
     x: &impl Fn(usize) -> i32,
 ) {
     let n = chart.categories.len();
-    let widths =
-        |labels: &[&str]| -> Vec<i32> { labels.iter().map(|l| text_width(l, FONT)).collect() };
+    let in_time = chart.spans.is_some();
+    // Where each label would be centred: under its point, kept on the drawing.
+    let centres = |texts: &[&str]| -> (Vec<i32>, Vec<i32>) {
+        let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
+        let centres = (0..texts.len())
+            .map(|i| x(i).clamp(widths[i] / 2 + 2, WIDTH - widths[i] / 2 - 2))
+            .collect();
+        (centres, widths)
+    };
+    let choose = |texts: &[&str]| -> (Vec<usize>, Vec<i32>) {
+        let (centres, widths) = centres(texts);
+        let shown = if in_time {
+            thin_at(&centres, &widths)
+        } else {
+            thin(spacing, &widths)
+        };
+        (shown, centres)
+    };
     let full: Vec<&str> = chart.categories.iter().map(String::as_str).collect();
-    let mut shown = thin(spacing, &widths(&full));
+    let (mut shown, mut at) = choose(&full);
     let short: Vec<String>;
     let texts: Vec<&str> = if shown.len() < n {
         short = chart.categories.iter().map(|c| abbreviate(c)).collect();
         let short: Vec<&str> = short.iter().map(String::as_str).collect();
-        shown = thin(spacing, &widths(&short));
+        (shown, at) = choose(&short);
         short
     } else {
         full
     };
     for i in shown {
-        let half = text_width(texts[i], FONT) / 2;
-        let centre = x(i).clamp(half + 2, WIDTH - half - 2);
-        Text::at(centre, baseline)
+        Text::at(at[i], baseline)
             .anchor(Anchor::Middle)
             .write(out, texts[i]);
     }
@@ -316,133 +331,5 @@ fn notes(out: &mut String, chart: &Chart, bottom: i32, x: &impl Fn(usize) -> i32
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::{chart, series};
-    use super::super::{Kind, svg};
-    use crate::data::indicators::Unit;
-
-    fn months() -> [&'static str; 5] {
-        [
-            "February 2023",
-            "March 2023",
-            "April 2023",
-            "May 2023",
-            "June 2023",
-        ]
-    }
-
-    #[test]
-    fn snapshot_two_lines_with_a_gap() {
-        let mut chart = chart(
-            Kind::Line,
-            &months(),
-            vec![
-                series(
-                    "Thurrock",
-                    &[Some(294.0), Some(292.0), None, Some(301.0), Some(308.0)],
-                ),
-                series(
-                    "Statistical neighbours",
-                    &[
-                        Some(280.0),
-                        Some(285.0),
-                        Some(283.0),
-                        Some(290.0),
-                        Some(296.0),
-                    ],
-                ),
-            ],
-        );
-        chart.series[0].markers[2] = Some("[c]".into());
-        chart.series[0].markers[4] = Some("[p]".into());
-        insta::assert_snapshot!(svg(&chart));
-    }
-
-    #[test]
-    fn a_gap_breaks_the_line_in_two() {
-        let chart = chart(
-            Kind::Line,
-            &months(),
-            vec![series(
-                "Thurrock",
-                &[Some(294.0), Some(292.0), None, Some(301.0), Some(308.0)],
-            )],
-        );
-        let svg = svg(&chart);
-        assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
-    }
-
-    #[test]
-    fn an_isolated_figure_is_a_marker_without_a_line() {
-        let chart = chart(
-            Kind::Line,
-            &months(),
-            vec![series(
-                "Thurrock",
-                &[Some(294.0), None, Some(301.0), None, None],
-            )],
-        );
-        let svg = svg(&chart);
-        assert_eq!(svg.matches("<polyline").count(), 0, "{svg}");
-        // Two points plus the one in the end label.
-        assert_eq!(svg.matches("<circle").count(), 3, "{svg}");
-    }
-
-    #[test]
-    fn lines_differ_in_dash_and_marker() {
-        let chart = chart(
-            Kind::Line,
-            &months(),
-            vec![
-                series("A", &[Some(1.0); 5]),
-                series("B", &[Some(2.0); 5]),
-                series("C", &[Some(3.0); 5]),
-            ],
-        );
-        let svg = svg(&chart);
-        assert_eq!(svg.matches("stroke-dasharray=").count(), 2, "{svg}");
-        assert!(svg.contains("<circle") && svg.contains("<rect") && svg.contains("<polygon"));
-    }
-
-    #[test]
-    fn end_labels_give_name_and_latest_figure() {
-        let mut chart = chart(
-            Kind::Line,
-            &["2021-22", "2022-23"],
-            vec![series("England", &[Some(67.0), Some(70.0)])],
-        );
-        chart.unit = Unit::RatePer10k;
-        chart.decimals = 1;
-        let svg = svg(&chart);
-        assert!(svg.contains(">England</text>"), "{svg}");
-        assert!(svg.contains(" font-weight=\"bold\">70.0</text>"), "{svg}");
-        assert!(svg.contains(">Rate per 10,000</text>"), "{svg}");
-    }
-
-    #[test]
-    fn crowded_month_labels_are_shortened_and_thinned() {
-        let months = [
-            "July 2022",
-            "August 2022",
-            "September 2022",
-            "October 2022",
-            "November 2022",
-            "December 2022",
-            "January 2023",
-            "February 2023",
-            "March 2023",
-            "April 2023",
-            "May 2023",
-            "June 2023",
-        ];
-        let values: Vec<Option<f64>> = (0..12).map(|i| Some(f64::from(i))).collect();
-        let svg = svg(&chart(
-            Kind::Line,
-            &months,
-            vec![series("Thurrock", &values)],
-        ));
-        assert!(svg.contains(">Jul 2022</text>"), "{svg}");
-        assert!(svg.contains(">Jun 2023</text>"), "{svg}");
-        assert!(!svg.contains(">Aug 2022</text>"), "{svg}");
-    }
-}
+#[path = "line_tests.rs"]
+mod tests;

@@ -53,6 +53,21 @@ pub struct Chart {
     pub categories: Vec<String>,
     /// One per line, bar in each group, or stack segment.
     pub series: Vec<Series>,
+    /// When the categories are periods, when each one runs, so time is drawn
+    /// to scale; `None` when they are groups or areas.
+    pub spans: Option<Vec<Span>>,
+}
+
+/// When a category's period runs, in months counted from the start of year 0:
+/// `start` is the start of its first month and `end` the end of its last, so
+/// June 2023 is `24281..24282` and the financial year 2022-23 `24267..24279`.
+/// Months, not days, so a three-month step is exactly three one-month steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// The start of the period's first month.
+    pub start: i32,
+    /// The end of the period's last month.
+    pub end: i32,
 }
 
 /// One series of figures, aligned with the chart's categories.
@@ -165,6 +180,7 @@ pub(crate) mod tests {
             decimals: 0,
             categories: categories.iter().map(|c| (*c).into()).collect(),
             series,
+            spans: None,
         }
     }
 

@@ -1,15 +1,23 @@
-//! 100% stacked bars: each category's (period's) total split into the series'
-//! (a breakdown's groups') shares.
+//! Stacked bars: each category's (period's) whole split among the series
+//! (a breakdown's groups).
+//!
+//! A breakdown published in percentages is drawn as published: a bar totals
+//! whatever its rounded figures total (99%, 103%), the axis reaches the largest
+//! total, and a note under the key says so rather than letting the bars imply
+//! 100%. A breakdown of counts is drawn as each group's share of its period's
+//! total, computed here, and a note under the key says the shares are computed
+//! from the counts in the table.
 //!
 //! Columns when the category labels fit beneath them, otherwise rows with each
 //! category's name above its bar. The first series is at the top of a column
 //! and the left of a row, the order of the key. Segments are parted by a thin
-//! white gap and carry their percentage where it fits, on a white pill so its
+//! white gap and carry their figure where it fits, on a white pill so its
 //! contrast never depends on the segment's colour. A suppressed segment is left
 //! out of its total and its note (`[c]`) shown beside the bar.
 
+use super::bar::slotted_axis;
 use super::layout::{FONT, LINE, Scale, Ticks, WIDTH, short_value, text_width, widest, wrap};
-use super::paint::{AXIS, Anchor, Key, Text, fills, pattern_defs, pill, plot};
+use super::paint::{Anchor, Key, Text, fills, pattern_defs, pill, plot};
 use super::{Chart, close, open};
 use crate::data::indicators::Unit;
 
@@ -18,9 +26,15 @@ const PLOT_HEIGHT: i32 = 240;
 /// Thickness of a bar drawn as a row.
 const ROW_BAR: i32 = 32;
 
-/// Each series' share of category `index`, in percent: `None` where its figure
-/// is missing, and for every series when the category has no positive total.
-/// Negative figures count as zero.
+/// Whether the chart's figures are drawn as published (percentages), rather
+/// than as shares computed from them (counts and other amounts).
+pub(super) fn as_published(chart: &Chart) -> bool {
+    chart.unit == Unit::Percent
+}
+
+/// Each series' share of category `index`, in percent, computed from its
+/// figures: `None` where its figure is missing, and for every series when the
+/// category has no positive total. Negative figures count as zero.
 pub(super) fn shares(chart: &Chart, index: usize) -> Vec<Option<f64>> {
     let total: f64 = chart
         .series
@@ -37,6 +51,81 @@ pub(super) fn shares(chart: &Chart, index: usize) -> Vec<Option<f64>> {
                 .map(|v| v.max(0.0) / total * 100.0)
         })
         .collect()
+}
+
+/// What each series' segment of category `index` stands for, in percent:
+/// the published figure for a percentage breakdown, else the computed share.
+pub(super) fn drawn(chart: &Chart, index: usize) -> Vec<Option<f64>> {
+    if as_published(chart) {
+        chart
+            .series
+            .iter()
+            .map(|s| s.value(index).map(|v| v.max(0.0)))
+            .collect()
+    } else {
+        shares(chart, index)
+    }
+}
+
+/// The total of category `index`'s drawn segments, if it has any.
+pub(super) fn total(chart: &Chart, index: usize) -> Option<f64> {
+    let parts: Vec<f64> = drawn(chart, index).into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.iter().sum())
+}
+
+/// The lowest and highest totals of the stacks, as printed (for a percentage
+/// breakdown whose bars do not all total 100%).
+pub(super) fn totals(chart: &Chart) -> Option<(f64, f64)> {
+    let scale = 10f64.powi(i32::from(chart.decimals.min(6)));
+    let mut totals = (0..chart.categories.len())
+        .filter_map(|i| total(chart, i))
+        .map(|t| (t * scale).round() / scale);
+    let first = totals.next()?;
+    Some(totals.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+}
+
+/// How a percentage breakdown's bars total when not all exactly 100%, as
+/// printed: `total 99%`, `total 99% to 103%`.
+pub(super) fn totals_phrase(chart: &Chart) -> Option<String> {
+    let figure = |t: f64| short_value(t, Unit::Percent, chart.decimals);
+    match totals(chart)? {
+        (lo, hi) if lo == 100.0 && hi == 100.0 => None,
+        (lo, hi) if lo == hi => Some(format!("total {}", figure(lo))),
+        (lo, hi) => Some(format!("total {} to {}", figure(lo), figure(hi))),
+    }
+}
+
+/// The note under the key: how the bars relate to the figures in the table.
+pub(super) fn note(chart: &Chart) -> Option<String> {
+    if as_published(chart) {
+        totals_phrase(chart).map(|totals| format!("Bars {totals}, as published."))
+    } else {
+        (!chart.series.is_empty()).then(|| {
+            format!(
+                "Shares computed from the {} in the table.",
+                what_is_shared(chart)
+            )
+        })
+    }
+}
+
+/// What a computed share is computed from.
+pub(super) fn what_is_shared(chart: &Chart) -> &'static str {
+    if chart.unit == Unit::Count {
+        "counts"
+    } else {
+        "figures"
+    }
+}
+
+/// A segment's figure as its label.
+fn label(chart: &Chart, value: f64) -> String {
+    let decimals = if as_published(chart) {
+        chart.decimals
+    } else {
+        0
+    };
+    short_value(value, Unit::Percent, decimals)
 }
 
 /// The segments of one stack: series, and where it starts and ends in percent.
@@ -69,17 +158,33 @@ fn gap_notes(chart: &Chart, index: usize) -> String {
     notes
 }
 
-fn percent(share: f64) -> String {
-    short_value(share, Unit::Percent, 0)
-}
-
 pub(super) fn draw(chart: &Chart) -> String {
     let stacks: Vec<Vec<(usize, f64, f64)>> = (0..chart.categories.len())
-        .map(|i| segments(&shares(chart, i)))
+        .map(|i| segments(&drawn(chart, i)))
         .collect();
     let key = Key::new(chart.series.iter().map(|s| s.name.as_str()), (0, 2), WIDTH);
-    let ticks = Ticks::new(0.0, 100.0, 0);
-    let tick_labels: Vec<String> = ticks.values().map(percent).collect();
+    let note = note(chart);
+    let note_lines = note
+        .as_deref()
+        .map(|n| wrap(n, FONT, WIDTH - 4))
+        .unwrap_or_default();
+    let head = key.height + note_lines.len() as i32 * LINE;
+    // Published percentages may total more than 100: the axis reaches the
+    // largest total, and no further than 100 when none is above it.
+    let largest = stacks
+        .iter()
+        .filter_map(|s| s.last().map(|segment| segment.2))
+        .fold(0.0, f64::max);
+    let reach = if as_published(chart) {
+        largest.max(1.0)
+    } else {
+        100.0
+    };
+    let ticks = Ticks::new(0.0, reach, 0);
+    let tick_labels: Vec<String> = ticks
+        .values()
+        .map(|v| short_value(v, Unit::Percent, 0))
+        .collect();
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
     let n = chart.categories.len().max(1) as i32;
     let slot = (WIDTH - left - 4) / n;
@@ -96,23 +201,24 @@ pub(super) fn draw(chart: &Chart) -> String {
 
     let mut out = String::with_capacity(4096 + 384 * chart.series.len() * chart.categories.len());
     if fits {
-        let top = key.height + 26;
+        let top = head + 26;
         let bottom = top + PLOT_HEIGHT;
         let lines = categories.iter().map(Vec::len).max().unwrap_or(1) as i32;
         open(&mut out, chart, bottom + 24 + (lines - 1) * LINE + 10);
-        let y = Scale::new(0.0, 100.0, bottom, top);
+        let y = Scale::new(0.0, ticks.hi, bottom, top);
         let x = |i: usize| left + i as i32 * slot + (slot - bar) / 2;
-        // Series 0 at the top: share boundaries measured down from 100%.
+        let height = |i: usize| stacks[i].last().map_or(0.0, |segment| segment.2);
+        // Series 0 at the top: boundaries measured down from the stack's total.
         let rect = |i: usize, &(_, start, end): &(usize, f64, f64)| {
-            let (y0, y1) = (y.at(100.0 - start), y.at(100.0 - end));
+            let (y0, y1) = (y.at(height(i) - start), y.at(height(i) - end));
             let gap = i32::from(y1 < bottom);
             ((x(i), y0), (x(i) + bar, y1 - gap))
         };
         let right = left + slot * chart.categories.len() as i32;
-        marks(&mut out, chart, &key, &stacks, &rect);
+        marks(&mut out, chart, &key, &note_lines, &stacks, &rect);
         out.push_str("<g class=\"axis\">\n");
         plot(&mut out, |pen| {
-            pen.rule(AXIS, (left, bottom), (right, bottom))
+            slotted_axis(pen, chart, (left, right), slot, bottom);
         });
         out.push_str("</g>\n");
         for (value, label) in ticks.values().zip(&tick_labels) {
@@ -123,7 +229,7 @@ pub(super) fn draw(chart: &Chart) -> String {
         for (i, stack) in stacks.iter().enumerate() {
             for segment in stack {
                 let ((x0, y0), (x1, y1)) = rect(i, segment);
-                let label = percent(segment.2 - segment.1);
+                let label = label(chart, segment.2 - segment.1);
                 if y1 - y0 >= LINE + 4 && x1 - x0 >= text_width(&label, FONT) + 10 {
                     pill(&mut out, ((x0 + x1) / 2, (y0 + y1) / 2), &label);
                 }
@@ -150,8 +256,8 @@ pub(super) fn draw(chart: &Chart) -> String {
             }
         }
     } else {
-        let x = Scale::new(0.0, 100.0, 2, WIDTH - 2);
-        let mut cursor = key.height;
+        let x = Scale::new(0.0, ticks.hi, 2, WIDTH - 2);
+        let mut cursor = head + if note_lines.is_empty() { 0 } else { 8 };
         let rows: Vec<(Vec<&str>, i32, i32)> = chart
             .categories
             .iter()
@@ -169,7 +275,7 @@ pub(super) fn draw(chart: &Chart) -> String {
             let gap = i32::from(x1 < WIDTH - 2);
             ((x0, rows[i].2), (x1 - gap, rows[i].2 + ROW_BAR))
         };
-        marks(&mut out, chart, &key, &stacks, &rect);
+        marks(&mut out, chart, &key, &note_lines, &stacks, &rect);
         for (i, stack) in stacks.iter().enumerate() {
             let (lines, top, _) = &rows[i];
             for (j, line) in lines.iter().enumerate() {
@@ -184,7 +290,7 @@ pub(super) fn draw(chart: &Chart) -> String {
             }
             for segment in stack {
                 let ((x0, y0), (x1, y1)) = rect(i, segment);
-                let label = percent(segment.2 - segment.1);
+                let label = label(chart, segment.2 - segment.1);
                 if x1 - x0 >= text_width(&label, FONT) + 10 {
                     pill(&mut out, ((x0 + x1) / 2, (y0 + y1) / 2), &label);
                 }
@@ -195,16 +301,20 @@ pub(super) fn draw(chart: &Chart) -> String {
     out
 }
 
-/// The patterns, key, and segments (colour, then pattern) of every stack.
+/// The patterns, key, note, and segments (colour, then pattern) of every stack.
 fn marks(
     out: &mut String,
     chart: &Chart,
     key: &Key<'_>,
+    note_lines: &[&str],
     stacks: &[Vec<(usize, f64, f64)>],
     rect: &impl Fn(usize, &(usize, f64, f64)) -> ((i32, i32), (i32, i32)),
 ) {
     pattern_defs(out, &chart.id, chart.series.len());
     key.write(out, &chart.id);
+    for (j, line) in note_lines.iter().enumerate() {
+        Text::at(0, key.height + 15 + j as i32 * LINE).write(out, line);
+    }
     let segments = stacks.iter().enumerate().flat_map(|(i, stack)| {
         stack.iter().map(move |segment| {
             let (from, to) = rect(i, segment);
@@ -215,111 +325,5 @@ fn marks(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::{chart, series};
-    use super::super::{Kind, svg};
-    use super::*;
-
-    fn quarters() -> [&'static str; 4] {
-        ["Q1 2023-24", "Q2 2023-24", "Q3 2023-24", "Q4 2023-24"]
-    }
-
-    #[test]
-    fn snapshot_shares_by_quarter() {
-        let mut chart = chart(
-            Kind::Stacked,
-            &quarters(),
-            vec![
-                series("Under 10", &[Some(60.0), Some(55.0), Some(50.0), None]),
-                series(
-                    "10 to 15",
-                    &[Some(120.0), Some(125.0), Some(118.0), Some(130.0)],
-                ),
-                series(
-                    "16 and over",
-                    &[Some(114.0), Some(112.0), Some(130.0), Some(140.0)],
-                ),
-            ],
-        );
-        chart.series[0].markers[3] = Some("[c]".into());
-        let svg = svg(&chart);
-        assert!(
-            svg.contains("text-anchor=\"middle\">2023-24</text>"),
-            "columns expected: {svg}"
-        );
-        insta::assert_snapshot!(svg);
-    }
-
-    #[test]
-    fn shares_leave_out_missing_figures() {
-        let chart = chart(
-            Kind::Stacked,
-            &["Q1"],
-            vec![
-                series("A", &[Some(30.0)]),
-                series("B", &[None]),
-                series("C", &[Some(90.0)]),
-            ],
-        );
-        assert_eq!(shares(&chart, 0), [Some(25.0), None, Some(75.0)]);
-        assert_eq!(
-            segments(&shares(&chart, 0)),
-            [(0, 0.0, 25.0), (2, 25.0, 100.0)]
-        );
-    }
-
-    #[test]
-    fn a_category_with_no_figures_has_no_bar() {
-        let chart = chart(
-            Kind::Stacked,
-            &["Q1", "Q2"],
-            vec![series("A", &[Some(3.0), None])],
-        );
-        assert_eq!(shares(&chart, 1), [None]);
-        let svg = svg(&chart);
-        let marks = &svg[svg.find("<g class=\"marks\">\n<rect").unwrap()..];
-        let marks = &marks[marks.find("</g>").unwrap() + 4..];
-        let marks = &marks[marks.find("<g class=\"marks\">").unwrap()..];
-        let marks = &marks[..marks.find("</g>").unwrap()];
-        assert_eq!(marks.matches("<rect").count(), 1, "{svg}");
-    }
-
-    #[test]
-    fn segments_carry_their_percentage() {
-        let chart = chart(
-            Kind::Stacked,
-            &["Q1 2023-24"],
-            vec![series("A", &[Some(1.0)]), series("B", &[Some(3.0)])],
-        );
-        let svg = svg(&chart);
-        assert!(
-            svg.contains(">25%</text>") && svg.contains(">75%</text>"),
-            "{svg}"
-        );
-        assert!(svg.contains("class=\"pill\""), "{svg}");
-    }
-
-    #[test]
-    fn long_names_make_rows() {
-        let names = [
-            "Children in care on 31 March 2021",
-            "Children in care on 31 March 2022",
-            "Children in care on 31 March 2023",
-            "Children in care on 31 March 2024",
-        ];
-        let chart = chart(
-            Kind::Stacked,
-            &names,
-            vec![
-                series("A", &[Some(1.0), Some(2.0), Some(1.0), Some(2.0)]),
-                series("B", &[Some(3.0), Some(2.0), Some(3.0), Some(2.0)]),
-            ],
-        );
-        let svg = svg(&chart);
-        assert!(
-            svg.contains("<text x=\"0\" y=\"46\">Children in care on 31 March 2021</text>"),
-            "{svg}"
-        );
-        assert!(svg.contains(">50%</text>"), "{svg}");
-    }
-}
+#[path = "stacked_tests.rs"]
+mod tests;

@@ -110,6 +110,7 @@ fn chart_figure(
         unit: grid.unit,
         decimals: grid.decimals,
         categories: grid.rows.clone(),
+        spans: grid.spans(),
         series: grid
             .columns
             .iter()

@@ -5,6 +5,7 @@
 //! can never disagree, and the CSV download holds exactly those figures.
 
 use super::resolve::{Fail, Resolver};
+use crate::charts::Span;
 use crate::data::Observation;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Measure, Unit};
@@ -111,6 +112,9 @@ pub struct Grid {
     pub row_heading: &'static str,
     /// Row labels.
     pub rows: Vec<String>,
+    /// The period of each row, when the rows are periods (so a chart can draw
+    /// time to scale); `None` when they are groups or areas.
+    pub periods: Option<Vec<Period>>,
     /// The columns.
     pub columns: Vec<Column>,
     /// The chart kind this grid suits.
@@ -141,6 +145,7 @@ impl Grid {
             decimals: indicator.decimals,
             row_heading: "Category",
             rows: categories.to_vec(),
+            periods: None,
             columns,
             kind: ChartKind::Bar,
             source: indicator.source.clone(),
@@ -155,6 +160,22 @@ impl Grid {
             .flat_map(|c| c.cells.iter().flatten().map(|cell| cell.period));
         let first = periods.next()?;
         Some(periods.fold((first, first), |(lo, hi), p| (lo.min(p), hi.max(p))))
+    }
+
+    /// When each row's period runs, for a chart to place it in time; `None`
+    /// when the rows are not periods.
+    pub fn spans(&self) -> Option<Vec<Span>> {
+        let months = |d: crate::period::Date| d.year * 12 + d.month as i32;
+        let periods = self.periods.as_ref()?;
+        Some(
+            periods
+                .iter()
+                .map(|p| Span {
+                    start: months(p.start_date()) - 1,
+                    end: months(p.end_date()),
+                })
+                .collect(),
+        )
     }
 
     /// Every marker shown, once each, in key order.
@@ -315,6 +336,7 @@ impl Resolver<'_> {
             decimals: indicators[0].decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::short_label).collect(),
+            periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: sources(&indicators),
@@ -371,6 +393,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::label).collect(),
+            periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: indicator.source.clone(),
@@ -542,6 +565,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Period",
             rows: periods.iter().map(Period::short_label).collect(),
+            periods: Some(periods),
             columns,
             kind,
             source: indicator.source.clone(),
@@ -689,6 +713,7 @@ impl Resolver<'_> {
             decimals: indicator.decimals,
             row_heading: "Area",
             rows,
+            periods: None,
             columns: vec![Column {
                 name: indicator.title.clone(),
                 cells,
@@ -743,136 +768,5 @@ fn sources(indicators: &[&Indicator]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testutil;
-
-    const YAML: &str = "cla_count:\n  title: Children looked after\n  unit: count\n\
-cla_rate:\n  title: Rate\n  unit: rate_per_10k\n\
-cla_by_age:\n  title: By age\n  unit: percent\n";
-    const CSV: &str = "indicator,period,value,area,breakdown\n\
-cla_count,2023-01,290,,\ncla_count,2023-03,292,,\ncla_count,2023-06,308,,\ncla_count,2023-09,330,,\n\
-cla_count,2021-22,295,,\n\
-cla_rate,2023-06,67.9,,\ncla_rate,2021-22,70,England,\ncla_rate,2021-22,68.3,sn,\ncla_rate,2023-09,75,,\n\
-cla_by_age,2022-23 Q4,60,,Under 16\ncla_by_age,2022-23 Q4,40,,16 and over\n\
-cla_by_age,2023-24 Q1,[c],,Under 16\ncla_by_age,2023-24 Q1,45,,16 and over\n\
-cla_by_age,2023-24 Q2,50,,Under 16\ncla_by_age,2023-24 Q2,50,,16 and over\n";
-
-    fn grid(as_at: Option<&str>, selection: Selection) -> Result<Grid, Fail> {
-        let data = testutil::data(YAML, CSV);
-        let config = testutil::config();
-        let resolver = Resolver {
-            data: &data,
-            config: &config,
-            as_at: as_at.map(|p| Period::parse(p, 4).unwrap()),
-        };
-        resolver.chart_grid(&selection)
-    }
-
-    fn numbers(column: &Column) -> Vec<Option<f64>> {
-        column
-            .cells
-            .iter()
-            .map(|c| c.as_ref().and_then(|c| c.value))
-            .collect()
-    }
-
-    #[test]
-    fn a_series_stops_at_the_reports_period() {
-        let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_count".into()])).unwrap();
-        assert_eq!(g.kind, ChartKind::Line);
-        assert_eq!(
-            g.rows,
-            ["January 2023", "March 2023", "June 2023"],
-            "months only, none after June"
-        );
-        assert_eq!(
-            numbers(&g.columns[0]),
-            [Some(290.0), Some(292.0), Some(308.0)]
-        );
-        let later = grid(Some("2023-24 Q2"), Selection::of(vec!["cla_count".into()])).unwrap();
-        assert_eq!(
-            later.rows.last().map(String::as_str),
-            Some("September 2023")
-        );
-    }
-
-    #[test]
-    fn from_and_last_choose_the_periods() {
-        let mut s = Selection::of(vec!["cla_count".into()]);
-        s.from = Some("2023-03".into());
-        assert_eq!(
-            grid(Some("2023-24 Q1"), s.clone()).unwrap().rows,
-            ["March 2023", "June 2023"]
-        );
-        s.from = Some("2021-22".into());
-        assert_eq!(
-            grid(Some("2023-24 Q1"), s.clone()).unwrap().rows,
-            ["2021-22"],
-            "the kind of from= picks years"
-        );
-        s.from = None;
-        s.last = Some(1);
-        assert_eq!(grid(Some("2023-24 Q1"), s).unwrap().rows, ["June 2023"]);
-    }
-
-    #[test]
-    fn comparators_default_to_bars_of_latest_figures() {
-        let mut s = Selection::of(vec!["cla_rate".into()]);
-        s.compare = vec!["sn".into(), "England".into()];
-        let g = grid(Some("2023-24 Q1"), s).unwrap();
-        assert_eq!(g.kind, ChartKind::Bar);
-        assert_eq!(
-            g.rows,
-            [
-                "Thurrock (June 2023)",
-                "Statistical neighbours (2021-22)",
-                "England (2021-22)"
-            ]
-        );
-        assert_eq!(numbers(&g.columns[0]), [Some(67.9), Some(68.3), Some(70.0)]);
-    }
-
-    #[test]
-    fn breakdowns_show_the_latest_period_with_markers() {
-        let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_by_age".into()])).unwrap();
-        assert_eq!(g.kind, ChartKind::Bar);
-        assert_eq!(
-            g.rows,
-            ["Under 16", "16 and over"],
-            "in the order the data gives them"
-        );
-        assert_eq!(g.columns[0].name, "Thurrock (Q1 2023-24)");
-        assert_eq!(numbers(&g.columns[0]), [None, Some(45.0)]);
-        assert_eq!(g.markers(), [Marker::Confidential]);
-    }
-
-    #[test]
-    fn stacked_shows_a_breakdown_over_time() {
-        let mut s = Selection::of(vec!["cla_by_age".into()]);
-        s.kind = Some(ChartKind::Stacked);
-        let g = grid(Some("2023-24 Q1"), s).unwrap();
-        assert_eq!(g.rows, ["Q4 2022-23", "Q1 2023-24"]);
-        assert_eq!(g.columns.len(), 2);
-        let mut s = Selection::of(vec!["cla_count".into()]);
-        s.kind = Some(ChartKind::Stacked);
-        assert!(grid(None, s).unwrap_err().message.contains("no breakdowns"));
-    }
-
-    #[test]
-    fn bad_options_are_errors() {
-        let mut s = Selection::of(vec!["cla_rate".into()]);
-        s.compare = vec!["wales".into()];
-        assert!(
-            grid(None, s)
-                .unwrap_err()
-                .message
-                .contains("unknown comparator `wales`")
-        );
-        let mut s = Selection::of(vec!["cla_by_age".into()]);
-        s.breakdown = Some("Under 61".into());
-        let fail = grid(None, s).unwrap_err();
-        assert_eq!(fail.help.as_deref(), Some("did you mean `Under 16`?"));
-        assert!(ChartKind::parse("pie").is_err());
-    }
-}
+#[path = "figures_tests.rs"]
+mod tests;

@@ -127,12 +127,16 @@ fn every_link_between_pages_is_relative() {
 }
 
 #[test]
-fn feed_and_sitemap_use_base_url_and_warn_without_it() {
+fn feed_and_sitemap_use_base_url_and_check_warns_without_it() {
     let site = good_site();
     let out = site.path().join("public");
     let output = build(site.path(), &out, &[]);
     assert!(output.status.success());
-    assert!(text(&output).1.contains("warning: `base_url` is empty"));
+    // A first build is clean; `check` says what an address would add.
+    assert_eq!(text(&output).1, "");
+    let root = site.path().to_str().unwrap();
+    let checked = outturn(&["check", "--root", root]);
+    assert!(text(&checked).1.contains("warning: `base_url` is empty"));
     assert!(!out.join("sitemap.xml").exists());
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
     assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");

@@ -149,7 +149,7 @@ impl Site {
             .partition(|p| p.severity == Severity::Warning);
         problems.extend(walk_errors);
         let (reports, pages) = arrange(documents, options, &mut problems);
-        let mut warnings = warnings(&config, &data);
+        let mut warnings = warnings(&data);
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());
         warnings.extend(walk_warnings.iter().cloned());
@@ -265,14 +265,19 @@ impl Site {
 }
 
 /// What is allowed but probably not meant.
-fn warnings(config: &Config, data: &DataSet) -> Problems {
+/// What `check` says of a site with no `base_url`. It is not a build's
+/// warning: a site opened from disk or put at any address needs none, and a
+/// first build should be clean; but before publishing, the team should know
+/// what an address would add.
+pub fn base_url_warning(config: &Config) -> Option<Problem> {
+    config.base_url.is_empty().then(|| {
+        Problem::warning(config::FILE, "`base_url` is empty, so no sitemap.xml is written and the feed's links are relative")
+            .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\"")
+    })
+}
+
+fn warnings(data: &DataSet) -> Problems {
     let mut warnings = Problems::new();
-    if config.base_url.is_empty() {
-        warnings.push(
-            Problem::warning(config::FILE, "`base_url` is empty, so no sitemap.xml is written and the feed's links are relative")
-                .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\""),
-        );
-    }
     warnings.extend(crate::data::plausible::check(data));
     for indicator in data.indicators.values() {
         if data.all_series(&indicator.id).is_empty() {

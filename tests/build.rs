@@ -111,7 +111,9 @@ fn every_link_between_pages_is_relative() {
     let out = site.path().join("public");
     assert!(build(site.path(), &out, &[]).status.success());
     for (name, bytes) in read_tree(&out) {
-        if !name.ends_with(".html") {
+        // 404.html is shown at any address, so a relative link there breaks:
+        // see the_404_page_works_at_any_depth_without_base_url.
+        if !name.ends_with(".html") || name == "404.html" {
             continue;
         }
         let page = String::from_utf8(bytes).unwrap();
@@ -169,8 +171,121 @@ fn feed_and_sitemap_use_base_url_and_check_warns_without_it() {
         not_found.contains("href=\"https://www.example.gov.uk/performance/static/style.css\""),
         "a 404 page works at any depth: {not_found}"
     );
+    assert!(
+        !not_found.contains("<style>"),
+        "with an address, the stylesheet is linked"
+    );
+    assert!(not_found.contains("href=\"https://www.example.gov.uk/performance/index.html\""));
+    assert!(
+        !out.join("robots.txt").exists(),
+        "crawlers never read a robots.txt under a sub-path"
+    );
+}
+
+/// The good fixture's site.toml with `base_url` set.
+fn with_base_url(site: &std::path::Path, base_url: &str) {
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    let toml = toml.replace(
+        "area = \"Fixtureshire\"",
+        &format!("area = \"Fixtureshire\"\nbase_url = \"{base_url}\""),
+    );
+    std::fs::write(site.join("site.toml"), toml).unwrap();
+}
+
+#[test]
+fn robots_txt_is_written_only_at_the_root_of_a_host() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(
+        !out.join("robots.txt").exists(),
+        "without base_url the site may be anywhere on its host"
+    );
+
+    with_base_url(site.path(), "https://performance.example.gov.uk/");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", text(&output).1);
     let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
-    assert!(robots.contains("Sitemap: https://www.example.gov.uk/performance/sitemap.xml"));
+    assert_eq!(
+        robots,
+        "User-agent: *\nAllow: /\n\nSitemap: https://performance.example.gov.uk/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn a_site_publishes_its_own_robots_txt_unless_outturn_writes_one() {
+    let site = good_site();
+    let out = site.path().join("public");
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(site.path().join("static/robots.txt"), "User-agent: *\n").unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", text(&output).1);
+    assert_eq!(
+        std::fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\n"
+    );
+
+    with_base_url(site.path(), "https://www.example.gov.uk/performance/");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{}", text(&output).1);
+    assert_eq!(
+        std::fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\n"
+    );
+
+    std::fs::write(
+        site.path().join("site.toml"),
+        std::fs::read_to_string(site.path().join("site.toml"))
+            .unwrap()
+            .replace(
+                "www.example.gov.uk/performance/",
+                "performance.example.gov.uk/",
+            ),
+    )
+    .unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output).1;
+    assert!(
+        stderr.contains("static/robots.txt: error: outturn writes robots.txt itself"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_404_page_works_at_any_depth_without_base_url() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    // A server answers a missing deep address with 404.html as it is.
+    let deep = out.join("a/b/c");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::copy(out.join("404.html"), deep.join("index.html")).unwrap();
+    let page = std::fs::read_to_string(deep.join("index.html")).unwrap();
+    let theme_css = std::fs::read_to_string(out.join("static/style.css")).unwrap();
+    let first_rule = theme_css.lines().find(|l| l.contains('{')).unwrap();
+    assert!(page.contains("<style>"), "styled without a stylesheet link");
+    assert!(
+        page.contains(first_rule),
+        "the site's own stylesheet, inline"
+    );
+    assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+    assert!(page.contains("Page not found"));
+    // Without the site's address only the root of the host is sure to be
+    // there, wherever the page is shown.
+    let links: Vec<&str> = page
+        .split(" href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(!links.is_empty());
+    for link in &links {
+        assert!(
+            *link == "/" || link.starts_with('#'),
+            "{link} breaks at depth"
+        );
+    }
+    assert!(page.contains("<a href=\"/\">Go to the home page of this website</a>"));
 }
 
 #[test]
@@ -264,17 +379,22 @@ fn a_site_cannot_overwrite_what_outturn_makes() {
         css, "body { color: #000 }",
         "the site's own file replaces the theme's"
     );
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(
+        not_found.contains("<style>body { color: #000 }</style>"),
+        "and is the one written into the 404 page"
+    );
 
-    std::fs::write(site.path().join("static/robots.txt"), "User-agent: *\n").unwrap();
+    std::fs::write(site.path().join("static/feed.xml"), "<feed/>\n").unwrap();
     let output = build(site.path(), &out, &[]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output).1;
     assert!(
-        stderr.contains("static/robots.txt: error: outturn writes robots.txt itself"),
+        stderr.contains("static/feed.xml: error: outturn writes feed.xml itself"),
         "{stderr}"
     );
 
-    std::fs::remove_file(site.path().join("static/robots.txt")).unwrap();
+    std::fs::remove_file(site.path().join("static/feed.xml")).unwrap();
     std::fs::write(
         site.path().join("content/compare.md"),
         "---\ntitle: Compare\n---\nMine.\n",

@@ -32,7 +32,6 @@ fn good_fixture_builds() {
         "data/cla_count.csv",
         "data/all.csv",
         "feed.xml",
-        "robots.txt",
         "static/style.css",
     ] {
         assert!(
@@ -41,6 +40,10 @@ fn good_fixture_builds() {
             files.keys()
         );
     }
+    assert!(
+        !files.contains_key("robots.txt"),
+        "without base_url the host's own robots.txt governs"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The archive around the reports: a page per indicator, data downloads, and the files a web team expects (feed, sitemap,
-//! robots.txt).
+//! robots.txt, the 404 page).
 
 use super::Site;
 use super::render::{OutputFile, Summary, pager_link, root_of};
@@ -256,14 +256,67 @@ impl Site {
         Ok(Some(OutputFile::new("sitemap.xml", xml)))
     }
 
-    /// `robots.txt`: everything may be indexed; the sitemap's address when known.
-    pub(super) fn robots(&self) -> OutputFile {
+    /// `robots.txt`: everything may be indexed, and where the sitemap is.
+    /// Crawlers read only `/robots.txt` at the root of a host, so it is
+    /// written only when the site is that root; under a sub-path (or at an
+    /// unknown address) the host's own robots.txt governs, and the site may
+    /// publish one of its own from static/.
+    pub(super) fn robots(&self) -> Option<OutputFile> {
         let base = self.config.base_url.trim_end_matches('/');
-        let mut text = String::from("User-agent: *\nAllow: /\n");
-        if !base.is_empty() {
-            text.push_str(&format!("\nSitemap: {base}/sitemap.xml\n"));
+        if !at_host_root(base) {
+            return None;
         }
-        OutputFile::new("robots.txt", text)
+        let text = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+        Some(OutputFile::new("robots.txt", text))
+    }
+
+    /// A server shows 404.html at any address, so nothing on it may depend
+    /// on where it is shown. With the site's address its links and
+    /// stylesheet are absolute. Without it no link into the site is safe (the
+    /// site may sit under a sub-path of its host), so the stylesheet is
+    /// written into the page, the menu is left out, and the one link is to
+    /// the root of the host, which is always there.
+    pub(super) fn not_found(&self) -> Result<OutputFile, Problem> {
+        let (root, home_url, nav, inline_css) = match self.config.base_url.trim_end_matches('/') {
+            "" => (
+                "/".to_string(),
+                "/".to_string(),
+                Vec::new(),
+                Some(self.stylesheet()?),
+            ),
+            base => {
+                let root = format!("{base}/");
+                let nav = self.nav("404.html", &root);
+                (root.clone(), format!("{root}index.html"), nav, None)
+            }
+        };
+        let context = context! {
+            site => self.site_view(),
+            root,
+            nav,
+            page_title => "Page not found",
+            home_url,
+            knows_address => inline_css.is_none(),
+            inline_css,
+        };
+        let html = self.theme.render("404.html", context)?;
+        Ok(OutputFile::new("404.html", html))
+    }
+
+    /// The published `static/style.css`: the site's own, or else the theme's,
+    /// made safe to sit inside a `<style>` element.
+    fn stylesheet(&self) -> Result<String, Problem> {
+        let css = match self.static_files.get("static/style.css") {
+            Some(file) => std::fs::read_to_string(self.root.join(file))
+                .map_err(|e| Problem::error(file, format!("cannot read the stylesheet: {e}")))?,
+            None => self
+                .theme
+                .static_files
+                .get("static/style.css")
+                .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+                .unwrap_or_default(),
+        };
+        Ok(css.replace("</", "<\\/"))
     }
 
     /// `data/<id>.csv` for each indicator and `data/all.csv`: every figure in
@@ -350,5 +403,31 @@ fn unit_words(unit: Unit) -> &'static str {
         Unit::Days => "Days",
         Unit::Score => "Score",
         Unit::Money => "Pounds",
+    }
+}
+
+/// Whether `base_url` is the root of its host: `https://performance.example.gov.uk/`
+/// is, `https://www.example.gov.uk/performance/` and an empty one are not.
+fn at_host_root(base_url: &str) -> bool {
+    let Some((_, rest)) = base_url.split_once("://") else {
+        return false;
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    rest.split_once('/')
+        .is_none_or(|(_, path)| path.trim_matches('/').is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_host_root;
+
+    #[test]
+    fn only_an_address_at_the_root_of_its_host_gets_a_robots_txt() {
+        assert!(at_host_root("https://performance.example.gov.uk"));
+        assert!(at_host_root("https://performance.example.gov.uk/"));
+        assert!(at_host_root("http://localhost:8000"));
+        assert!(!at_host_root("https://www.example.gov.uk/performance"));
+        assert!(!at_host_root("https://www.example.gov.uk/performance/"));
+        assert!(!at_host_root(""));
     }
 }

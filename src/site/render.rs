@@ -265,7 +265,7 @@ impl Site {
             .cached(|| (self.inputs, "data"), || Ok(self.data_downloads()))
             .map(|made| made.files)
             .unwrap_or_default();
-        rest.push(self.robots());
+        rest.extend(self.robots());
         rest.push(OutputFile::new(
             super::write::MARKER_FILE,
             super::output::marker(),
@@ -543,7 +543,7 @@ impl Site {
     }
 
     /// Reports, Indicators, Compare quarters, then each plain page.
-    fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
+    pub(super) fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
         let sections = [
             ("Reports", "index.html"),
             ("Indicators", "indicators/index.html"),
@@ -572,22 +572,11 @@ impl Site {
         title: &str,
         extra: Value,
     ) -> Result<OutputFile, Problem> {
-        self.page_at(template, output, title, extra, &root_of(output))
-    }
-
-    /// As [`Site::page`], with links from `root` (relative, or an absolute URL).
-    fn page_at(
-        &self,
-        template: &str,
-        output: &str,
-        title: &str,
-        extra: Value,
-        root: &str,
-    ) -> Result<OutputFile, Problem> {
+        let root = root_of(output);
         let context = context! {
             site => self.site_view(),
+            nav => self.nav(output, &root),
             root => root,
-            nav => self.nav(output, root),
             page_title => title,
             ..extra
         };
@@ -679,16 +668,6 @@ impl Site {
             &self.config.title,
             context! { latest, years, latest_key_figures },
         )
-    }
-
-    /// A server shows 404.html at any address, so its links and stylesheet
-    /// are absolute when the site's address is known.
-    fn not_found(&self) -> Result<OutputFile, Problem> {
-        let root = match self.config.base_url.trim_end_matches('/') {
-            "" => String::new(),
-            base => format!("{base}/"),
-        };
-        self.page_at("404.html", "404.html", "Page not found", context! {}, &root)
     }
 }
 

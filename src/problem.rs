@@ -275,12 +275,24 @@ pub struct SiteProblems(pub Problems);
 impl SiteProblems {
     /// The numbered problems and a closing count, in colour when `colour` is set.
     pub fn report_with(&self, colour: bool) -> String {
-        let errors = self.0.error_count();
         format!(
-            "{}\nthe site has {errors} error{}; nothing was written",
+            "{}\nthe site has {}; nothing was written",
             self.0.report_with(colour).trim_end(),
-            if errors == 1 { "" } else { "s" }
+            self.counted()
         )
+    }
+
+    /// "2 errors", or "1 error and 3 warnings" when warnings were printed too.
+    pub fn counted(&self) -> String {
+        let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        match self.0.warning_count() {
+            0 => count(self.0.error_count(), "error"),
+            warnings => format!(
+                "{} and {}",
+                count(self.0.error_count(), "error"),
+                count(warnings, "warning")
+            ),
+        }
     }
 }
 
@@ -422,6 +434,22 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_failed_build_counts_its_errors_and_the_warnings_printed_with_them() {
+        let mut problems = Problems::new();
+        problems.push(Problem::error("a.csv", "bad"));
+        assert_eq!(SiteProblems(problems.clone()).counted(), "1 error");
+        problems.push(Problem::error("a.csv", "worse"));
+        problems.push(Problem::warning("a.csv", "odd"));
+        let report = SiteProblems(problems);
+        assert_eq!(report.counted(), "2 errors and 1 warning");
+        assert!(
+            report
+                .report_with(false)
+                .ends_with("\nthe site has 2 errors and 1 warning; nothing was written")
+        );
+    }
     use super::*;
 
     #[test]

@@ -120,3 +120,23 @@ fn check_warns_of_a_share_for_a_percentage_and_a_figure_ten_times_too_big() {
     let output = common::build(site.path(), &out, &[]);
     assert!(output.status.success(), "{output:?}");
 }
+
+#[test]
+fn check_counts_its_errors_and_says_nothing_of_writing() {
+    let site = good_site();
+    let report = site.path().join("content/reports/first-quarter.md");
+    let body = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        body.replacen("value(\"cla_rate\")", "value(\"cla_rte\")", 1),
+    )
+    .unwrap();
+    let output = outturn(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let (_, stderr) = text(&output);
+    // check never writes, so it does not say that nothing was written.
+    assert!(
+        stderr.trim_end().ends_with("\nthe site has 1 error"),
+        "{stderr}"
+    );
+}

@@ -46,10 +46,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Ok(_) => Ok(super::report_problems(&SiteProblems(drafts))),
+        Ok(_) => Ok(super::report_checked(&SiteProblems(drafts))),
         Err(SiteProblems(mut problems)) => {
             problems.extend(drafts);
-            Ok(super::report_problems(&SiteProblems(problems)))
+            Ok(super::report_checked(&SiteProblems(problems)))
         }
     }
 }

@@ -17,6 +17,19 @@ pub fn report_problems(problems: &SiteProblems) -> ExitCode {
     ExitCode::from(SITE_PROBLEMS)
 }
 
+/// As [`report_problems`], for `check`, which writes nothing whatever it finds.
+pub fn report_checked(problems: &SiteProblems) -> ExitCode {
+    eprintln!(
+        "{}\nthe site has {}",
+        problems
+            .0
+            .report_with(console::colors_enabled_stderr())
+            .trim_end(),
+        problems.counted()
+    );
+    ExitCode::from(SITE_PROBLEMS)
+}
+
 /// A progress bar that appears only on a terminal, and only once the work
 /// has taken more than a second: a quick build prints nothing but its summary.
 pub fn progress(steps: u64, quiet: bool) -> indicatif::ProgressBar {

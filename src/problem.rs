@@ -268,6 +268,11 @@ pub fn cell_name(row: usize, column: usize) -> String {
     format!("{}{row}", String::from_utf8_lossy(&letters))
 }
 
+/// `n` things in words that read naturally: "1 warning", "2 warnings".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Raised when a build cannot go on; carries everything found.
 #[derive(Debug)]
 pub struct SiteProblems(pub Problems);
@@ -284,14 +289,10 @@ impl SiteProblems {
 
     /// "2 errors", or "1 error and 3 warnings" when warnings were printed too.
     pub fn counted(&self) -> String {
-        let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        let errors = count(self.0.error_count(), "error", "errors");
         match self.0.warning_count() {
-            0 => count(self.0.error_count(), "error"),
-            warnings => format!(
-                "{} and {}",
-                count(self.0.error_count(), "error"),
-                count(warnings, "warning")
-            ),
+            0 => errors,
+            warnings => format!("{errors} and {}", count(warnings, "warning", "warnings")),
         }
     }
 }
@@ -434,6 +435,13 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(count(0, "warning", "warnings"), "0 warnings");
+        assert_eq!(count(1, "other page", "other pages"), "1 other page");
+        assert_eq!(count(2, "report", "reports"), "2 reports");
+    }
 
     #[test]
     fn a_failed_build_counts_its_errors_and_the_warnings_printed_with_them() {

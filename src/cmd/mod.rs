@@ -52,26 +52,11 @@ pub fn progress(steps: u64, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// `n` things in words that read naturally: "1 warning", "2 warnings".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::problem::count;
 
 /// Prints warnings to stderr, in colour on a terminal.
 pub fn report_warnings(warnings: &crate::problem::Problems) {
     if !warnings.is_empty() {
         eprint!("{}", warnings.report_with(console::colors_enabled_stderr()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn counts_read_naturally() {
-        assert_eq!(count(0, "warning", "warnings"), "0 warnings");
-        assert_eq!(count(1, "other page", "other pages"), "1 other page");
-        assert_eq!(count(2, "report", "reports"), "2 reports");
     }
 }

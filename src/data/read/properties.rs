@@ -2,21 +2,8 @@
 //! reading does not panic, and every problem names its line (and, for an
 //! error, its column) in the file as an editor shows it.
 
-use super::*;
 use crate::problem::Severity;
 use proptest::prelude::*;
-
-fn context() -> (BTreeMap<String, Indicator>, Config) {
-    let (indicators, problems) = crate::data::indicators::parse(
-        "cla_count:\n  title: CLA\n  unit: count\ncla_share:\n  title: Share\n  unit: percent\n",
-    );
-    assert!(problems.is_empty());
-    let config = Config::parse(
-        "title = \"T\"\npublisher = \"P\"\narea = \"Thurrock\"\n[comparators]\nengland = \"England\"\n",
-    )
-    .unwrap();
-    (indicators, config)
-}
 
 /// One field: mostly the kinds a file holds, right and wrong, and now and
 /// then anything at all.
@@ -105,15 +92,7 @@ proptest! {
 
     #[test]
     fn every_problem_names_its_place(text in csv_text()) {
-        let (indicators, config) = context();
-        let declared = indicators.keys().cloned().collect();
-        let cx = ReadContext {
-            indicators: &indicators,
-            declared: &declared,
-            config: &config,
-            indicators_read: true,
-        };
-        let (rows, problems) = read(Path::new("data/x.csv"), &text, &cx);
+        let (rows, problems) = super::tests::read_problems(&text);
         let normalised = crate::fsutil::normalise_newlines(text.clone());
         let lines: Vec<&str> = normalised.lines().collect();
         for problem in &problems {

@@ -20,7 +20,8 @@ fn read_text(text: &str) -> (Vec<Row>, Vec<String>) {
     (rows, problems.iter().map(|p| p.to_string()).collect())
 }
 
-fn read_problems(text: &str) -> (Vec<Row>, Vec<Problem>) {
+/// Reads `text` as data/x.csv with three indicators and two comparators.
+pub(super) fn read_problems(text: &str) -> (Vec<Row>, Vec<Problem>) {
     let (indicators, config) = context();
     let declared = indicators.keys().cloned().collect();
     let cx = ReadContext {

@@ -7,7 +7,7 @@
 //! ```
 
 use outturn::charts::{self, Chart, Kind, Series, Span};
-use outturn::data::indicators::Unit;
+use outturn::data::indicators::{Polarity, Unit};
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -54,6 +54,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
                     name: name.to_string(),
                     values: (0..15).map(|i| Some(280.0 + wobble(i + s * 3))).collect(),
                     markers: vec![None; 15],
+                    comparator: s == 1,
                 })
                 .collect(),
         ),
@@ -67,6 +68,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
                 name: "Rate".into(),
                 values: (0..3).map(|i| Some(60.0 + wobble(i))).collect(),
                 markers: vec![None; 3],
+                comparator: false,
             }],
         ),
         Kind::Stacked => (
@@ -78,6 +80,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
                     name: name.to_string(),
                     values: (0..5).map(|i| Some(5.0 + wobble(i + s))).collect(),
                     markers: vec![None; 5],
+                    comparator: false,
                 })
                 .collect(),
         ),
@@ -85,6 +88,8 @@ fn chart(kind: Kind, seed: usize) -> Chart {
     Chart {
         id: format!("figure-{seed}"),
         kind,
+        polarity: Polarity::Neutral,
+        own_category: (kind == Kind::Bar).then_some(0),
         title: "Children looked after".into(),
         unit: if kind == Kind::Bar {
             Unit::RatePer10k

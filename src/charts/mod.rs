@@ -21,7 +21,7 @@ mod line;
 mod paint;
 mod stacked;
 
-use crate::data::indicators::Unit;
+use crate::data::indicators::{Polarity, Unit};
 use std::fmt::Write as _;
 
 /// What kind of chart to draw.
@@ -56,6 +56,12 @@ pub struct Chart {
     /// When the categories are periods, when each one runs, so time is drawn
     /// to scale; `None` when they are groups or areas.
     pub spans: Option<Vec<Span>>,
+    /// Whether a higher figure is better, so words can say which way a
+    /// difference from a comparator goes.
+    pub polarity: Polarity,
+    /// The category that is the site's own area, when the categories are
+    /// areas (a benchmark chart), so it can be picked out.
+    pub own_category: Option<usize>,
 }
 
 /// When a category's period runs, in months counted from the start of year 0:
@@ -80,6 +86,9 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
     /// One per category: a note shown at a gap (`[c]`) or after a value (`[p]`).
     pub markers: Vec<Option<String>>,
+    /// A comparator's figures (England, a region, neighbours) rather than the
+    /// site's own area's: drawn in a quieter style than the council's.
+    pub comparator: bool,
 }
 
 impl Series {
@@ -169,6 +178,7 @@ pub(crate) mod tests {
             name: name.into(),
             values: values.to_vec(),
             markers: vec![None; values.len()],
+            comparator: false,
         }
     }
 
@@ -183,6 +193,8 @@ pub(crate) mod tests {
             categories: categories.iter().map(|c| (*c).into()).collect(),
             series,
             spans: None,
+            polarity: Polarity::Neutral,
+            own_category: None,
         }
     }
 
@@ -301,6 +313,7 @@ pub(crate) mod tests {
             name: "x".into(),
             values: vec![Some(1.0), Some(f64::NAN)],
             markers: vec![Some(String::new())],
+            comparator: false,
         };
         assert_eq!(s.value(0), Some(1.0));
         assert_eq!(s.value(1), None);

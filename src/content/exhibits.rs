@@ -111,6 +111,8 @@ fn chart_figure(
         decimals: grid.decimals,
         categories: grid.rows.clone(),
         spans: grid.spans(),
+        polarity: grid.polarity,
+        own_category: grid.own_row,
         series: grid
             .columns
             .iter()
@@ -134,6 +136,7 @@ fn chart_figure(
                         })
                     })
                     .collect(),
+                comparator: column.comparator,
             })
             .collect(),
     };

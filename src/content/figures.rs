@@ -8,7 +8,7 @@ use super::resolve::{Fail, Resolver};
 use crate::charts::Span;
 use crate::data::Observation;
 use crate::data::cell::Marker;
-use crate::data::indicators::{Indicator, Measure, Unit};
+use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::period::{Period, PeriodKind};
 
 /// How a chart draws its grid.
@@ -96,6 +96,9 @@ pub struct Column {
     pub indicator_title: String,
     /// Its unit.
     pub unit: Unit,
+    /// Whether it holds a comparator's figures rather than the site's own
+    /// area's, so a chart can draw it in a quieter style.
+    pub comparator: bool,
 }
 
 /// Rows by columns of figures.
@@ -121,6 +124,10 @@ pub struct Grid {
     pub kind: ChartKind,
     /// Where the figures come from.
     pub source: String,
+    /// Whether a higher figure is better, for the first indicator shown.
+    pub polarity: Polarity,
+    /// The row of the site's own area, when the rows are areas.
+    pub own_row: Option<usize>,
 }
 
 impl Column {
@@ -132,6 +139,7 @@ impl Column {
             indicator: indicator.id.clone(),
             indicator_title: indicator.title.clone(),
             unit: indicator.unit,
+            comparator: false,
         }
     }
 }
@@ -149,6 +157,8 @@ impl Grid {
             columns,
             kind: ChartKind::Bar,
             source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: None,
         }
     }
 
@@ -340,6 +350,8 @@ impl Resolver<'_> {
             columns,
             kind: ChartKind::Line,
             source: sources(&indicators),
+            polarity: indicators[0].polarity,
+            own_row: None,
         })
     }
 
@@ -383,6 +395,7 @@ impl Resolver<'_> {
                                 .map(|o| cell(indicator, o, area, s.breakdown.as_deref()))
                         })
                         .collect(),
+                    comparator: s.area.is_some(),
                     ..Column::of(indicator)
                 }
             })
@@ -397,6 +410,8 @@ impl Resolver<'_> {
             columns,
             kind: ChartKind::Line,
             source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: None,
         })
     }
 
@@ -556,6 +571,7 @@ impl Resolver<'_> {
                             })
                     })
                     .collect(),
+                comparator: area.is_some(),
                 ..Column::of(indicator)
             })
             .collect();
@@ -569,6 +585,8 @@ impl Resolver<'_> {
             columns,
             kind,
             source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: None,
         })
     }
 
@@ -637,6 +655,7 @@ impl Resolver<'_> {
                     None => name.clone(),
                 },
                 cells,
+                comparator: true,
                 ..Column::of(indicator)
             });
         }
@@ -721,6 +740,8 @@ impl Resolver<'_> {
             }],
             kind: ChartKind::Bar,
             source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: Some(0),
         })
     }
 }

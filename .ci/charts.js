@@ -226,7 +226,9 @@ function parseArgs(argv) {
 function summarise(results, opts) {
   const modes = WIDTHS.flatMap(({ width }) => [`${width}`, `${width}+spacing`]);
   const charts = new Set();
-  const stats = Object.fromEntries(modes.map((m) => [m, { smallest: null, overlaps: 0, clipped: 0, charts: 0 }]));
+  const stats = Object.fromEntries(
+    modes.map((m) => [m, { smallest: null, overlaps: 0, clipped: 0, charts: 0, small: 0, crowded: 0, cut: 0 }]),
+  );
   const small = [];
   const overlaps = [];
   const clipped = [];
@@ -247,6 +249,9 @@ function summarise(results, opts) {
         }
         s.overlaps += c.overlaps.length;
         s.clipped += c.clipped.length;
+        if (c.smallest && c.smallest.px < target - 1e-6) s.small++;
+        if (c.overlaps.length) s.crowded++;
+        if (c.clipped.length) s.cut++;
         // One line a chart and mode, led by its worst case.
         const label = `${where} at ${mode.replace('+spacing', ' px spaced')}${mode.includes('+') ? '' : ' px'}`;
         if (c.overlaps.length) {
@@ -274,9 +279,14 @@ function summarise(results, opts) {
   const pad = (s, n) => String(s).padStart(n);
   console.log(`charts: ${results.length} pages, ${charts.size} charts checked`);
   console.log(`${''.padEnd(24)}${modes.map((m) => pad(m.replace('+spacing', ' spaced'), 13)).join('')}`);
-  console.log(`${'smallest text (px)'.padEnd(24)}${modes.map((m) => pad(fmt(stats[m].smallest), 13)).join('')}`);
-  console.log(`${'overlapping text pairs'.padEnd(24)}${modes.map((m) => pad(stats[m].overlaps, 13)).join('')}`);
-  console.log(`${'clipped text'.padEnd(24)}${modes.map((m) => pad(stats[m].clipped, 13)).join('')}`);
+  const row = (title, value) => console.log(`${title.padEnd(24)}${modes.map((m) => pad(value(stats[m]), 13)).join('')}`);
+  row('charts drawn', (s) => s.charts);
+  row('smallest text (px)', (s) => fmt(s.smallest));
+  row('charts under 12/14 px', (s) => s.small);
+  row('overlapping text pairs', (s) => s.overlaps);
+  row('  in charts', (s) => s.crowded);
+  row('clipped text', (s) => s.clipped);
+  row('  in charts', (s) => s.cut);
   console.log(`${'name problems'.padEnd(24)}${pad(named.length, 13)}`);
 
   const misses = [];

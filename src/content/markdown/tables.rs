@@ -20,7 +20,7 @@
 use super::fill;
 use crate::content::placeholders::{GAP, TOKEN_END, TOKEN_START};
 use crate::escape::escape;
-use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -96,17 +96,16 @@ pub(super) fn render<'a>(
             let table = &tables[next_table];
             let caption = captions[next_table]
                 .as_ref()
-                .map(|r| caption_html(&events[r.clone()]));
+                .map(|r| caption_content(&events[r.clone()]));
             let label = labels.get(next_table).map_or("Table", String::as_str);
-            let html = table_html(
+            out.extend(table_events(
                 &events[table.clone()],
                 next_table + 1,
                 caption,
                 label,
                 texts,
                 used,
-            );
-            out.push(Event::Html(CowStr::from(html)));
+            ));
             i = table.end;
             next_table += 1;
             continue;
@@ -171,9 +170,9 @@ fn is_caption(paragraph: &[Event<'_>]) -> bool {
         .any(|rest| !rest.trim().is_empty() || more_than_first)
 }
 
-/// A caption paragraph's content as HTML, without its `Table:`.
-fn caption_html(paragraph: &[Event<'_>]) -> String {
-    let mut inner: Vec<Event<'_>> = paragraph[1..paragraph.len() - 1].to_vec();
+/// A caption paragraph's content, without its `Table:`.
+fn caption_content<'a>(paragraph: &[Event<'a>]) -> Vec<Event<'a>> {
+    let mut inner: Vec<Event<'a>> = paragraph[1..paragraph.len() - 1].to_vec();
     if let Some(Event::Text(t)) = inner.first_mut() {
         let rest = CAPTION_PREFIXES
             .iter()
@@ -183,9 +182,7 @@ fn caption_html(paragraph: &[Event<'_>]) -> String {
             .to_string();
         *t = CowStr::from(rest);
     }
-    let mut out = String::new();
-    html::push_html(&mut out, inner.into_iter());
-    out.trim().to_string()
+    inner
 }
 
 /// A table's cells, as events, row by row; the header row first.
@@ -253,86 +250,116 @@ fn column_classes(grid: &Grid<'_, '_>, texts: &[String]) -> Vec<Option<&'static 
         .collect()
 }
 
-fn table_html(
-    table: &[Event<'_>],
+/// A table as events: its markup as HTML, and its cells' and caption's
+/// content as the events they are, so that the page's one writer renders
+/// them (a footnote referred to in a cell is numbered with the rest).
+struct Markup<'a> {
+    events: Vec<Event<'a>>,
+    html: String,
+}
+
+impl<'a> Markup<'a> {
+    fn tag(&mut self, html: &str) {
+        self.html.push_str(html);
+    }
+
+    fn content(&mut self, events: impl IntoIterator<Item = Event<'a>>) {
+        self.flush();
+        self.events.extend(events);
+    }
+
+    fn flush(&mut self) {
+        if !self.html.is_empty() {
+            let html = std::mem::take(&mut self.html);
+            self.events.push(Event::Html(CowStr::from(html)));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Event<'a>> {
+        self.flush();
+        self.events
+    }
+
+    /// A cell: `tag` is the opening tag's name and attributes.
+    fn cell(
+        &mut self,
+        tag: &str,
+        class: Option<&str>,
+        cell: &[Event<'a>],
+        periods: Option<&[String]>,
+    ) {
+        match class {
+            Some(class) => self.tag(&format!("<{tag} class=\"{class}\">")),
+            None => self.tag(&format!("<{tag}>")),
+        }
+        match periods {
+            Some(texts) => self.content(cell.iter().flat_map(|e| mark_periods(e, texts))),
+            None => self.content(cell.iter().cloned()),
+        }
+        self.tag(&format!("</{}>", tag.split(' ').next().unwrap_or(tag)));
+    }
+}
+
+fn table_events<'a>(
+    table: &[Event<'a>],
     number: usize,
-    caption: Option<String>,
+    caption: Option<Vec<Event<'a>>>,
     label: &str,
     texts: &[String],
     used: &mut HashSet<String>,
-) -> String {
+) -> Vec<Event<'a>> {
     let grid = grid(table);
     let classes = column_classes(&grid, texts);
-    let mut out = String::new();
-    let caption_id = caption
-        .as_ref()
-        .map(|_| super::unique_id(&format!("table-{number}-caption"), used));
-    match &caption_id {
-        Some(id) => out.push_str(&format!(
-            "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table>\n"
-        )),
-        None => out.push_str(&format!(
+    let mut out = Markup {
+        events: Vec::with_capacity(table.len() + 16),
+        html: String::new(),
+    };
+    match caption {
+        Some(caption) => {
+            let id = super::unique_id(&format!("table-{number}-caption"), used);
+            out.tag(&format!(
+                "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table>\n<caption id=\"{id}\">"
+            ));
+            out.content(caption);
+            out.tag("</caption>\n");
+        }
+        None => out.tag(&format!(
             "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n",
             escape(label)
         )),
     }
-    if let (Some(id), Some(caption)) = (&caption_id, &caption) {
-        out.push_str(&format!("<caption id=\"{id}\">{caption}</caption>\n"));
-    }
-    out.push_str("<thead>\n<tr>");
+    out.tag("<thead>\n<tr>");
     for (c, cell) in grid.head.iter().enumerate() {
         if c == 0 && super::plain_text(cell).is_empty() && !has_content(cell) {
-            out.push_str("<td></td>");
+            out.tag("<td></td>");
             continue;
         }
-        push_cell(&mut out, "th scope=\"col\"", classes[c], cell, texts, true);
+        out.cell("th scope=\"col\"", classes[c], cell, Some(texts));
     }
-    out.push_str("</tr>\n</thead>\n");
+    out.tag("</tr>\n</thead>\n");
     if !grid.rows.is_empty() {
-        out.push_str("<tbody>\n");
+        out.tag("<tbody>\n");
         for row in &grid.rows {
-            out.push_str("<tr>");
+            out.tag("<tr>");
             for (c, cell) in row.iter().enumerate() {
-                let tag = if c == 0 { "th scope=\"row\"" } else { "td" };
                 let class = classes.get(c).copied().flatten();
-                push_cell(&mut out, tag, class, cell, texts, c == 0);
+                if c == 0 {
+                    out.cell("th scope=\"row\"", class, cell, Some(texts));
+                } else {
+                    out.cell("td", class, cell, None);
+                }
             }
-            out.push_str("</tr>\n");
+            out.tag("</tr>\n");
         }
-        out.push_str("</tbody>\n");
+        out.tag("</tbody>\n");
     }
-    out.push_str("</table>\n</div>\n");
-    out
+    out.tag("</table>\n</div>\n");
+    out.finish()
 }
 
 fn has_content(cell: &[Event<'_>]) -> bool {
     cell.iter()
         .any(|e| !matches!(e, Event::Text(t) if t.trim().is_empty()))
-}
-
-fn push_cell(
-    out: &mut String,
-    tag: &str,
-    class: Option<&str>,
-    cell: &[Event<'_>],
-    texts: &[String],
-    header: bool,
-) {
-    out.push('<');
-    out.push_str(tag);
-    if let Some(class) = class {
-        out.push_str(&format!(" class=\"{class}\""));
-    }
-    out.push('>');
-    let events: Vec<Event<'_>> = if header {
-        cell.iter().flat_map(|e| mark_periods(e, texts)).collect()
-    } else {
-        cell.to_vec()
-    };
-    html::push_html(out, events.into_iter());
-    out.push_str("</");
-    out.push_str(tag.split(' ').next().unwrap_or(tag));
-    out.push('>');
 }
 
 /// A header's text with each period label in it wrapped in a span that

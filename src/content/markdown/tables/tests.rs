@@ -177,3 +177,12 @@ fn period_labels_in_headers_are_kept_on_one_line() {
         assert!(html.contains(cell), "{cell} in {html}");
     }
 }
+
+#[test]
+fn a_footnote_in_a_cell_is_numbered_with_the_rest_of_the_page() {
+    let html = html(
+        "Text.[^first]\n\nTable: Ages[^second]\n\n| Age | Children |\n|---|---|\n| 16[^third] | 1 |\n\n[^first]: One.\n[^second]: Two.\n[^third]: Three.\n",
+    );
+    assert!(html.contains("<caption id=\"table-1-caption\">Ages<sup class=\"footnote-reference\"><a href=\"#second\">2</a></sup></caption>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">16<sup class=\"footnote-reference\"><a href=\"#third\">3</a></sup></th>"), "{html}");
+}

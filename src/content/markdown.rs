@@ -4,9 +4,12 @@
 //! - Headings get ids (for the contents list and links to sections) and start at
 //!   `h2`, since the page's title is its only `h1`.
 //! - Tables scroll inside a focusable, labelled region, so a wide table never
-//!   widens the page on a phone.
+//!   widens the page on a phone, and read as well as generated ones: a
+//!   caption, row and column headers, figures aligned right ([`tables`]).
 //! - Links written from the site root (`/about/`) become relative to the page,
 //!   so the site works from any sub-path and from disk.
+
+mod tables;
 
 use memchr::memmem;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -73,7 +76,8 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) 
     let mut toc = Vec::new();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
     let mut last_heading = String::new();
-    let mut tables = 0;
+    // What names each table's scrolling region if it has no caption.
+    let mut table_labels = Vec::new();
     let mut i = 0;
     while i < events.len() {
         match &mut events[i] {
@@ -110,21 +114,12 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) 
                 out.push(events[i].clone());
             }
             Event::Start(Tag::Table(_)) => {
-                tables += 1;
-                let label = if last_heading.is_empty() {
-                    format!("Table {tables}")
+                table_labels.push(if last_heading.is_empty() {
+                    format!("Table {}", table_labels.len() + 1)
                 } else {
                     format!("Table: {}", last_heading)
-                };
-                out.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
-                    crate::escape::escape(&label)
-                ))));
+                });
                 out.push(events[i].clone());
-            }
-            Event::End(TagEnd::Table) => {
-                out.push(events[i].clone());
-                out.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Html(html) => {
                 let rewritten = relative_in_html(html, root).into_owned();
@@ -145,6 +140,7 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) 
         }
         i += 1;
     }
+    let out = tables::render(out, &table_labels, texts, &mut used);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, out.into_iter());
     Html {

@@ -146,9 +146,17 @@ fn chart_figure(
         None => String::new(),
     };
     let mut table = table_view(&id, grid, &download.name);
-    table.caption = format!("{title}: the figures in the chart");
-    // A chart's table is closed until asked for; its notes are not.
+    // One figure is a figure, not a chart of one point.
+    let single = grid.rows.len() == 1 && grid.columns.len() == 1;
+    table.caption = if single {
+        format!("{title}: the figure")
+    } else {
+        format!("{title}: the figures in the chart")
+    };
+    // A chart's table is closed until asked for; its notes and the key to
+    // its symbols are not.
     let notes = std::mem::take(&mut table.notes);
+    let markers = std::mem::take(&mut table.markers);
     // A chart shows one indicator, in every column.
     let indicator = grid
         .columns
@@ -164,8 +172,19 @@ fn chart_figure(
     let view = FigureView {
         id,
         title,
+        message: if single {
+            String::new()
+        } else {
+            charts::message(&chart)
+        },
         range,
-        svg: charts::svg(&chart),
+        svg: if single {
+            String::new()
+        } else {
+            charts::svg(&chart)
+        },
+        single,
+        markers,
         notes,
         indicator_url,
         indicator_title,
@@ -191,7 +210,7 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
             .columns
             .iter()
             .map(|column| match &column.cells[r] {
-                Some(cell) => TableCellView {
+                Some(cell) if cell.value.is_some() || !cell.markers.is_empty() => TableCellView {
                     text: cell
                         .value
                         .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
@@ -203,7 +222,7 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
                         .as_deref()
                         .map(|note| notes.number(note, label, &column.name)),
                 },
-                None => TableCellView {
+                _ => TableCellView {
                     text: String::new(),
                     markers: Vec::new(),
                     empty: true,
@@ -216,13 +235,14 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
             cells,
         });
     }
+    let markers = key(grid, &rows);
     TableView {
         id: id.to_string(),
         caption: grid.title.clone(),
         row_heading: grid.row_heading,
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
         rows,
-        markers: grid.markers().into_iter().map(marker_view).collect(),
+        markers,
         notes: notes.views(),
         csv: csv_name.to_string(),
         source: grid.source.clone(),
@@ -293,6 +313,18 @@ impl Notes {
             })
             .collect()
     }
+}
+
+/// The symbols a table uses, in key order: its figures' own, and `[x]`
+/// where a cell has no figure at all.
+fn key(grid: &Grid, rows: &[TableRowView]) -> Vec<MarkerView> {
+    let mut markers = grid.markers();
+    if rows.iter().flat_map(|r| &r.cells).any(|c| c.empty) {
+        markers.push(Marker::NotAvailable);
+        markers.sort();
+        markers.dedup();
+    }
+    markers.into_iter().map(marker_view).collect()
 }
 
 fn marker_view(marker: Marker) -> MarkerView {
@@ -428,13 +460,21 @@ mod tests {
 
     #[test]
     fn built_in_partials_with_notes_and_links_match_their_templates() {
-        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n";
+        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n\n{{ chart(\"b\", from=\"2023-06\") }}\n";
         let direct = evaluate_with(&partials(false), body);
         let templated = evaluate_with(&partials(true), body);
         let all = direct.blocks.concat();
         assert!(all.contains("class=\"figure-notes\""), "{all}");
         assert!(all.contains("class=\"note-ref\""), "{all}");
         assert!(all.contains("class=\"chart-about\""), "{all}");
+        for part in [
+            "chart-message",
+            "single-figure",
+            "Symbols in this figure",
+            "[x]</abbr>",
+        ] {
+            assert!(all.contains(part), "{part}: {all}");
+        }
         assert_eq!(direct.blocks, templated.blocks);
     }
 
@@ -525,6 +565,60 @@ mod tests {
             !html.contains("figure-notes") && !html.contains("note-ref"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_charts_caption_opens_with_its_message_then_its_title() {
+        let html = evaluate("{{ chart(\"a\") }}\n").blocks.concat();
+        assert!(
+            html.contains("<figcaption><span class=\"chart-message\">Rose to 7 [p] in June 2023, from 5 in April 2023.</span> <span class=\"chart-title\">Pupils &lt;16&gt;"),
+            "{html}"
+        );
+        // The chart's accessible name is still its title alone.
+        let name = &html[html.find("<title").unwrap()..html.find("</title>").unwrap()];
+        assert!(name.contains("Pupils") && !name.contains("Rose"), "{name}");
+    }
+
+    #[test]
+    fn a_cell_without_a_figure_shows_x_not_a_dash_and_the_key_says_so() {
+        let html = evaluate("{{ table([\"a\", \"b\"], periods=3) }}\n")
+            .blocks
+            .concat();
+        assert!(html.contains("<td class=\"num\"><span class=\"no-figure\"><abbr class=\"marker\" title=\"not available\">[x]</abbr><span class=\"visually-hidden\"> no figure</span></span></td>"), "{html}");
+        assert!(!html.contains('–'), "{html}");
+        assert!(
+            html.contains("<div><dt>[x]</dt><dd>not available</dd></div>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_charts_key_is_beside_it_with_only_the_symbols_it_uses() {
+        let html = evaluate("{{ chart(\"a\", last=3) }}\n").blocks.concat();
+        let at = html
+            .find("<dl class=\"marker-key\" aria-label=\"Symbols in this figure\">")
+            .expect("a key beside the chart");
+        assert!(at < html.find("<details").unwrap(), "{html}");
+        // Not repeated inside the closed table.
+        assert_eq!(html.matches("class=\"marker-key\"").count(), 1, "{html}");
+        let key = &html[at..at + html[at..].find("</dl>").unwrap()];
+        assert!(
+            key.contains("<dt>[c]</dt>") && key.contains("<dt>[p]</dt>"),
+            "{key}"
+        );
+        assert!(!key.contains("[x]") && !key.contains("[z]"), "{key}");
+    }
+
+    #[test]
+    fn one_figure_for_one_period_is_shown_as_a_figure_with_its_table() {
+        let evaluated = evaluate("{{ chart(\"b\", from=\"2023-06\") }}\n");
+        let html = evaluated.blocks.concat();
+        assert!(!html.contains("<svg"), "{html}");
+        assert!(html.contains("<p class=\"single-figure\"><span class=\"single-value\">55%</span> <span class=\"single-period\">June 2023</span></p>"), "{html}");
+        assert!(html.contains("<summary>Show this figure as a table</summary>"));
+        assert!(html.contains("<table class=\"figures\">"));
+        assert_eq!(evaluated.downloads.len(), 1);
+        assert!(!html.contains("chart-message"), "{html}");
     }
 
     #[test]

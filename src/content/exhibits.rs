@@ -98,7 +98,13 @@ fn chart_figure(
 ) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
-    let title = title.map_or_else(|| grid.title.clone(), str::to_string);
+    // One figure is a figure, not a chart of one point, nor a history.
+    let single = grid.rows.len() == 1 && grid.columns.len() == 1;
+    let title = match title {
+        Some(title) if linked || !single => title.to_string(),
+        Some(_) => grid.columns[0].indicator_title.clone(),
+        None => grid.title.clone(),
+    };
     let chart = charts::Chart {
         id: format!("{id}-chart"),
         kind: match grid.kind {
@@ -141,13 +147,13 @@ fn chart_figure(
             .collect(),
     };
     let range = match grid.period_range() {
+        // A single period is said beside its figure.
+        _ if single && grid.periods.is_some() => String::new(),
         Some((first, last)) if first == last => first.short_label(),
         Some((first, last)) => format!("{} to {}", first.short_label(), last.short_label()),
         None => String::new(),
     };
     let mut table = table_view(&id, grid, &download.name);
-    // One figure is a figure, not a chart of one point.
-    let single = grid.rows.len() == 1 && grid.columns.len() == 1;
     table.caption = if single {
         format!("{title}: the figure")
     } else {
@@ -619,6 +625,33 @@ mod tests {
         assert!(html.contains("<table class=\"figures\">"));
         assert_eq!(evaluated.downloads.len(), 1);
         assert!(!html.contains("chart-message"), "{html}");
+    }
+
+    #[test]
+    fn an_indicators_single_figure_is_titled_by_the_indicator_not_as_a_history() {
+        let data = testutil::data(YAML, "indicator,period,area,value\nb,2023-06,,55\n");
+        let config = testutil::config();
+        let resolver = crate::content::resolve::Resolver {
+            data: &data,
+            config: &config,
+            as_at: None,
+        };
+        let grid = resolver.history_grid("b").unwrap();
+        let mut env = minijinja::Environment::new();
+        for name in ["partials/figure.html", "partials/table.html"] {
+            env.add_template(name, crate::templates::builtin(name).unwrap())
+                .unwrap();
+        }
+        let (html, _) = super::figure_html(&env, 1, &grid, Some("Rate: history")).unwrap();
+        assert!(!html.contains("history"), "{html}");
+        assert!(
+            html.contains("<span class=\"chart-title\">Rate</span></figcaption>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"single-period\">June 2023</span>"),
+            "{html}"
+        );
     }
 
     #[test]

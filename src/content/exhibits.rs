@@ -160,9 +160,13 @@ fn chart_figure(
         format!("{title}: the figures in the chart")
     };
     // A chart's table is closed until asked for; its notes and the key to
-    // its symbols are not.
+    // the symbols the chart shows are not. The table keeps a key only to
+    // what it alone shows: `[x]` where a column has no figure at all.
     let notes = std::mem::take(&mut table.notes);
-    let markers = std::mem::take(&mut table.markers);
+    let markers: Vec<MarkerView> = grid.markers().into_iter().map(marker_view).collect();
+    table
+        .markers
+        .retain(|m| !markers.iter().any(|shown| shown.code == m.code));
     // A chart shows one indicator, in every column.
     let indicator = grid
         .columns
@@ -600,19 +604,30 @@ mod tests {
 
     #[test]
     fn a_charts_key_is_beside_it_with_only_the_symbols_it_uses() {
-        let html = evaluate("{{ chart(\"a\", last=3) }}\n").blocks.concat();
+        let html = evaluate("{{ chart(\"a\", last=3, compare=[\"england\"]) }}\n")
+            .blocks
+            .concat();
         let at = html
             .find("<dl class=\"marker-key\" aria-label=\"Symbols in this figure\">")
             .expect("a key beside the chart");
-        assert!(at < html.find("<details").unwrap(), "{html}");
-        // Not repeated inside the closed table.
-        assert_eq!(html.matches("class=\"marker-key\"").count(), 1, "{html}");
+        let details = html.find("<details").unwrap();
+        assert!(at < details, "{html}");
         let key = &html[at..at + html[at..].find("</dl>").unwrap()];
         assert!(
             key.contains("<dt>[c]</dt>") && key.contains("<dt>[p]</dt>"),
             "{key}"
         );
         assert!(!key.contains("[x]") && !key.contains("[z]"), "{key}");
+        // The closed table keys only what it alone shows: England's months
+        // without a figure.
+        let table = &html[details..];
+        assert_eq!(table.matches("class=\"marker-key\"").count(), 1, "{html}");
+        let key = &table[table.find("class=\"marker-key\"").unwrap()..];
+        let key = &key[..key.find("</dl>").unwrap()];
+        assert!(
+            key.contains("<dt>[x]</dt>") && !key.contains("[c]"),
+            "{key}"
+        );
     }
 
     #[test]

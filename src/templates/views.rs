@@ -231,8 +231,8 @@ pub struct FigureView {
     /// One figure for one period, shown as a figure (the table's only cell)
     /// rather than as a chart of one point.
     pub single: bool,
-    /// The symbols the chart's figures use, for a key beside it (its table,
-    /// closed under it, has none of its own).
+    /// The symbols the chart's figures use, for a key beside it; the table
+    /// closed under it keys only what it alone shows (`[x]` for no figure).
     pub markers: Vec<MarkerView>,
     /// Notes on its figures, listed under the chart where they show without
     /// opening the table; the table's cells refer to them.

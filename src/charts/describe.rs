@@ -1,111 +1,401 @@
-//! The `<desc>` of a chart: what a sighted reader takes from it, in words.
+//! The words of a chart: its message, and the `<desc>` a screen reader hears.
 //!
-//! A screen reader user hears this instead of seeing the shape, so it gives the
-//! facts a glance gives: the range covered, where each series starts and ends,
-//! and its highs and lows. Figures are formatted exactly as in the tables.
+//! A description says first what a sighted reader takes from the chart (a
+//! series' direction and latest figure, a breakdown's largest groups), then
+//! how the council compares with each comparator, then what is drawn. It is
+//! written from the figures in plain English and kept short: a reader who
+//! wants every figure opens the table. Figures are formatted exactly as in
+//! the tables, notes (`[p]`) included, so the words and the table agree.
+//!
+//! Charts are described by what they show, not by the placeholder that made
+//! them: a chart over periods is a series, one with the council's own area
+//! among its categories compares areas, a stacked chart is shares, and any
+//! other bar chart is a breakdown.
+
+mod groups;
 
 use super::layout::{break_before, value_axis};
-use super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
 use super::{Chart, Kind, Series};
 use crate::data::format::with_unit;
-use crate::data::indicators::Unit;
-use std::fmt::Write as _;
+use crate::data::indicators::Polarity;
+use groups::{breakdown, largest, shares, the_largest};
 
-/// Bar charts with at most this many categories list every figure.
-const LIST_AT_MOST: usize = 8;
-/// Stacked charts with at most this many categories describe each one.
-const EACH_AT_MOST: usize = 12;
+/// A latest figure is called the highest (or lowest) since a period only when
+/// that reaches back past at least this many earlier figures: one step up is
+/// already said by "rose".
+const REACH: usize = 2;
+/// A description longer than this many words drops the sentences that can
+/// be spared.
+const WORDS: usize = 60;
 
+/// The chart's message and the rest of its description, in sentences.
+struct Words {
+    message: String,
+    rest: Vec<String>,
+    /// The sentence of `rest` to leave out when the whole is too long.
+    spare: Option<usize>,
+}
+
+/// The whole description: the message, then the sentences that follow it.
 pub(super) fn describe(chart: &Chart) -> String {
-    let mut out = String::with_capacity(256);
-    out.push_str(match chart.kind {
-        Kind::Line => "Line chart of ",
-        Kind::Bar => "Bar chart of ",
-        Kind::Stacked => "Stacked bar chart of ",
-    });
-    out.push_str(&chart.title);
-    let listed = chart.kind == Kind::Bar && chart.categories.len() <= LIST_AT_MOST;
-    match chart.categories.as_slice() {
-        [] => {}
-        [only] => {
-            let _ = write!(out, ", {only}");
+    let mut words = words(chart);
+    let count = |w: &Words| {
+        w.message.split_whitespace().count()
+            + w.rest
+                .iter()
+                .map(|s| s.split_whitespace().count())
+                .sum::<usize>()
+    };
+    if let Some(spare) = words.spare.filter(|_| count(&words) > WORDS) {
+        words.rest.remove(spare);
+    }
+    let mut out = words.message;
+    for sentence in words.rest {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        // A listing names every category; a range of a breakdown's groups
-        // ("Under 1 to 16 and over") would read oddly.
-        [..] if listed => {}
-        [first, .., last] => {
-            let _ = write!(out, ", {first} to {last}");
+        out.push_str(&sentence);
+    }
+    out
+}
+
+/// The one sentence a reader should take from the chart, for its caption:
+/// "Rose to 308 in June 2023, the highest since April 2022."
+pub(super) fn message(chart: &Chart) -> String {
+    words(chart).message
+}
+
+fn words(chart: &Chart) -> Words {
+    let mut words = match chart.kind {
+        Kind::Stacked => shares(chart),
+        _ if chart.own_category.is_some() => areas(chart),
+        Kind::Line => series(chart),
+        Kind::Bar if chart.spans.is_some() => series(chart),
+        Kind::Bar => breakdown(chart),
+    };
+    if chart.series.iter().all(|s| figures(chart, s).is_empty()) {
+        words.message = "There are no figures.".into();
+    }
+    words
+}
+
+/// A series over time: its direction and latest figure, then each comparator.
+fn series(chart: &Chart) -> Words {
+    let own: Vec<&Series> = chart.series.iter().filter(|s| !s.comparator).collect();
+    let Some(first) = own.first().copied().or(chart.series.first()) else {
+        return Words {
+            message: String::new(),
+            rest: drawing(chart),
+            spare: None,
+        };
+    };
+    // Several series of the council's own are a breakdown over time: say
+    // how its groups stood at the end.
+    if own.len() > 1 {
+        let last = chart.categories.len().saturating_sub(1);
+        let ranked = largest(chart, &own, last);
+        let message = if ranked.is_empty() {
+            String::new()
+        } else {
+            format!("In {}, {}.", category(chart, last), the_largest(&ranked))
+        };
+        return Words {
+            message,
+            rest: drawing(chart),
+            spare: None,
+        };
+    }
+    let named = chart.series.len() > 1;
+    let message = trend(chart, first, named);
+    let mut rest = Vec::new();
+    if let Some(&(at, value)) = figures(chart, first).last() {
+        rest.extend(against(chart, first, at, value));
+    }
+    rest.extend(drawing(chart));
+    // The table shows each gap; the words name them while there is room.
+    let spare = missing(chart, first).map(|gaps| {
+        rest.push(gaps);
+        rest.len() - 1
+    });
+    Words {
+        message,
+        rest,
+        spare,
+    }
+}
+
+/// "Rose to 308 in June 2023, the highest since April 2022."
+fn trend(chart: &Chart, series: &Series, named: bool) -> String {
+    let figures = figures(chart, series);
+    let name = |verb: &str| {
+        if named {
+            format!("{} {verb}", series.name)
+        } else {
+            capital(verb)
+        }
+    };
+    match figures.as_slice() {
+        [] => format!("{}: no figures.", series.name),
+        [(at, value)] if named => format!(
+            "{}: {} in {}.",
+            series.name,
+            figure(chart, series, *at, *value),
+            category(chart, *at)
+        ),
+        [(at, value)] => format!(
+            "{} in {}.",
+            figure(chart, series, *at, *value),
+            category(chart, *at)
+        ),
+        [.., (before, was), (at, now)] => {
+            let latest = figure(chart, series, *at, *now);
+            let then = figure(chart, series, *before, *was);
+            if plain(chart, *now) == plain(chart, *was) {
+                return format!(
+                    "{} in {}, as in {}.",
+                    name(&format!("stayed at {latest}")),
+                    category(chart, *at),
+                    category(chart, *before)
+                );
+            }
+            let rose = now > was;
+            let verb = if rose { "rose to" } else { "fell to" };
+            let head = format!(
+                "{} in {}",
+                name(&format!("{verb} {latest}")),
+                category(chart, *at)
+            );
+            let earlier = &figures[..figures.len() - 1];
+            // The most recent earlier figure at least as far out as this one.
+            let beyond = earlier
+                .iter()
+                .rposition(|&(_, v)| if rose { v >= *now } else { v <= *now });
+            let extreme = if rose { "highest" } else { "lowest" };
+            match beyond {
+                // "Since" a period says that period was as high; the first
+                // period shown may not have been, so it is named as the start.
+                None if earlier.len() >= REACH => format!(
+                    "{head}, the {extreme} since the chart starts in {}.",
+                    category(chart, earlier[0].0)
+                ),
+                Some(k) if earlier.len() - 1 - k >= REACH => format!(
+                    "{head}, the {extreme} since {}.",
+                    category(chart, earlier[k].0)
+                ),
+                _ => format!("{head}, from {then} in {}.", category(chart, *before)),
+            }
         }
     }
-    out.push('.');
-    time_gaps(&mut out, chart);
+}
+
+/// How the council's latest figure compares with each comparator's: like
+/// with like (the same period) or not at all, saying the comparator's own
+/// latest figure and its period.
+fn against(chart: &Chart, own: &Series, at: usize, value: f64) -> Vec<String> {
+    let mut compared = Vec::new();
+    let mut elsewhere = Vec::new();
+    for other in chart.series.iter().filter(|s| s.comparator) {
+        if let Some(theirs) = other.value(at) {
+            compared.push(format!(
+                "{} {} ({})",
+                relation(chart, value, theirs),
+                other.name,
+                figure(chart, other, at, theirs)
+            ));
+        } else if let Some(&(k, theirs)) = figures(chart, other).last() {
+            elsewhere.push(format!(
+                "{}: {} in {}",
+                other.name,
+                figure(chart, other, k, theirs),
+                category(chart, k)
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    if !compared.is_empty() {
+        out.push(format!(
+            "In {}, {} was {}.",
+            category(chart, at),
+            own.name,
+            join(&compared)
+        ));
+    }
+    if !elsewhere.is_empty() {
+        out.push(format!("{}.", elsewhere.join("; ")));
+    }
+    out
+}
+
+/// Areas side by side, each with its latest figure: the council's, and how
+/// it compares with each comparator whose figure is for the same period.
+fn areas(chart: &Chart) -> Words {
+    let own = chart.own_category.unwrap_or(0);
+    let Some(series) = chart.series.first() else {
+        return Words {
+            message: String::new(),
+            rest: Vec::new(),
+
+            spare: None,
+        };
+    };
+    let (name, period) = area_and_period(category(chart, own));
+    let Some(value) = series.value(own) else {
+        return Words {
+            message: format!("{name}: no figure."),
+            rest: vec!["Bar chart of areas' latest figures.".into()],
+
+            spare: None,
+        };
+    };
+    let mut compared = Vec::new();
+    let mut elsewhere = Vec::new();
+    for k in (0..chart.categories.len()).filter(|&k| k != own) {
+        let (area, when) = area_and_period(category(chart, k));
+        let Some(theirs) = series.value(k) else {
+            continue;
+        };
+        let theirs_text = figure(chart, series, k, theirs);
+        if when == period {
+            compared.push(format!(
+                "{} {area} ({theirs_text})",
+                relation(chart, value, theirs)
+            ));
+        } else {
+            elsewhere.push(match when {
+                Some(when) => format!("{area}: {theirs_text} in {when}"),
+                None => format!("{area}: {theirs_text}"),
+            });
+        }
+    }
+    let mut message = format!("{name}: {}", figure(chart, series, own, value));
+    if let Some(period) = period {
+        message.push_str(" in ");
+        message.push_str(period);
+    }
+    if !compared.is_empty() {
+        message.push_str(", ");
+        message.push_str(&join(&compared));
+    }
+    message.push('.');
+    let mut rest = Vec::new();
+    if !elsewhere.is_empty() {
+        let other = if compared.is_empty() {
+            "Comparators' latest figures are for other periods"
+        } else {
+            "Others' latest figures are for other periods"
+        };
+        rest.push(format!("{other}: {}.", elsewhere.join("; ")));
+    }
+    rest.push("Bar chart of areas' latest figures.".into());
+    Words {
+        message,
+        rest,
+        spare: None,
+    }
+}
+
+/// What is drawn: the kind of chart and its range, the stretches of time
+/// left out, and a value axis that does not start at zero.
+fn drawing(chart: &Chart) -> Vec<String> {
+    let kind = match chart.kind {
+        Kind::Line => "Line chart",
+        Kind::Bar => "Bar chart",
+        Kind::Stacked => "Stacked bar chart",
+    };
+    let over_time = chart.kind != Kind::Bar || chart.spans.is_some();
+    let mut out = vec![match chart.categories.as_slice() {
+        [first, .., last] if over_time => format!("{kind}, {first} to {last}."),
+        [only] if over_time => format!("{kind}, {only}."),
+        [] => format!("{kind}."),
+        categories => format!("{kind} of {} groups.", categories.len()),
+    }];
+    let gaps: Vec<usize> = (1..chart.categories.len())
+        .filter(|&i| break_before(chart, i))
+        .collect();
+    if gaps.len() > 3 {
+        out.push(format!(
+            "Periods are left out in {} places between the periods shown.",
+            gaps.len()
+        ));
+    } else {
+        for i in gaps {
+            out.push(format!(
+                "No periods shown between {} and {}.",
+                category(chart, i - 1),
+                category(chart, i)
+            ));
+        }
+    }
     if chart.kind == Kind::Line {
         let (ticks, broken) = value_axis(chart);
         if broken {
-            let _ = write!(
-                out,
-                " The value axis does not start at zero: it starts at {}.",
+            out.push(format!(
+                "The value axis does not start at zero: it starts at {}.",
                 with_unit(ticks.lo, chart.unit, ticks.decimals)
-            );
-        }
-    }
-    match chart.kind {
-        Kind::Stacked => describe_shares(&mut out, chart),
-        Kind::Bar if listed => {
-            for series in &chart.series {
-                list_series(&mut out, chart, series);
-            }
-        }
-        _ => {
-            for series in &chart.series {
-                sum_up_series(&mut out, chart, series);
-            }
+            ));
         }
     }
     out
 }
 
-/// Names each stretch of time left out between two periods shown, which the
-/// chart draws as a gap in time (lines) or a break in the axis (bars).
-fn time_gaps(out: &mut String, chart: &Chart) {
-    let gaps: Vec<usize> = (1..chart.categories.len())
-        .filter(|&i| break_before(chart, i))
+/// Names the periods without a figure between a series' first and latest.
+fn missing(chart: &Chart, series: &Series) -> Option<String> {
+    let figures = figures(chart, series);
+    let (first, last) = (figures.first()?.0, figures.last()?.0);
+    let gaps: Vec<String> = (first..=last)
+        .filter(|&i| series.value(i).is_none())
+        .map(|i| match series.marker(i) {
+            Some(note) => format!("{} {note}", category(chart, i)),
+            None => category(chart, i).to_owned(),
+        })
         .collect();
-    if gaps.len() > 3 {
-        let _ = write!(
-            out,
-            " Periods are left out in {} places between the periods shown.",
-            gaps.len()
-        );
-        return;
+    match gaps.len() {
+        0 => None,
+        1 => Some(format!("No figure for {}.", gaps[0])),
+        2 | 3 => Some(format!("No figures for {}.", join(&gaps))),
+        n => Some(format!(
+            "No figures for {n} of the {} between.",
+            last - first + 1
+        )),
     }
-    for i in gaps {
-        let _ = write!(
-            out,
-            " No periods shown between {} and {}.",
-            category(chart, i - 1),
-            category(chart, i)
-        );
+}
+
+/// `better than`, `worse than`, or `higher than` when neither is better;
+/// `the same as` when the figures print the same.
+fn relation(chart: &Chart, own: f64, other: f64) -> &'static str {
+    if plain(chart, own) == plain(chart, other) {
+        return "the same as";
     }
+    match (chart.polarity, own > other) {
+        (Polarity::HigherIsBetter, true) | (Polarity::LowerIsBetter, false) => "better than",
+        (Polarity::HigherIsBetter, false) | (Polarity::LowerIsBetter, true) => "worse than",
+        (Polarity::Neutral, true) => "higher than",
+        (Polarity::Neutral, false) => "lower than",
+    }
+}
+
+/// An area's bar label split into area and period: `Thurrock (June 2023)`.
+fn area_and_period(label: &str) -> (&str, Option<&str>) {
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((area, period)) => (area, Some(period)),
+        None => (label, None),
+    }
+}
+
+/// A figure as printed, without its notes, for comparing two figures as a
+/// reader would.
+fn plain(chart: &Chart, value: f64) -> String {
+    with_unit(value, chart.unit, chart.decimals)
 }
 
 /// A figure as the tables show it, with its note: `308 [p]`.
 fn figure(chart: &Chart, series: &Series, index: usize, value: f64) -> String {
-    let mut text = with_unit(value, chart.unit, chart.decimals);
+    let mut text = plain(chart, value);
     if let Some(note) = series.marker(index) {
         text.push(' ');
         text.push_str(note);
     }
     text
-}
-
-/// `first 294 (April 2022)`.
-fn figure_at(chart: &Chart, series: &Series, what: &str, (index, value): (usize, f64)) -> String {
-    format!(
-        "{what} {} ({})",
-        figure(chart, series, index, value),
-        category(chart, index)
-    )
 }
 
 fn category(chart: &Chart, index: usize) -> &str {
@@ -118,388 +408,25 @@ fn figures(chart: &Chart, series: &Series) -> Vec<(usize, f64)> {
         .collect()
 }
 
-/// First, latest, highest and lowest, and the gaps between.
-fn sum_up_series(out: &mut String, chart: &Chart, series: &Series) {
-    let figures = figures(chart, series);
-    let _ = write!(out, " {}: ", series.name);
-    match figures.as_slice() {
-        [] => out.push_str("no figures."),
-        [only] => {
-            out.push_str(&figure_at(chart, series, "latest", *only));
-            out.push('.');
-        }
-        [first, .., last] => {
-            let (high, low) = extremes(&figures);
-            let _ = write!(
-                out,
-                "{}, {}; {}, {}.",
-                figure_at(chart, series, "first", *first),
-                figure_at(chart, series, "latest", *last),
-                figure_at(chart, series, "highest", high),
-                figure_at(chart, series, "lowest", low),
-            );
-            gaps(out, chart, series, first.0, last.0);
-        }
-    }
-}
-
-/// Every figure in order, then the highest and lowest where there are 3 or more.
-fn list_series(out: &mut String, chart: &Chart, series: &Series) {
-    let figures = figures(chart, series);
-    let _ = write!(out, " {}: ", series.name);
-    if figures.is_empty() {
-        out.push_str("no figures.");
-        return;
-    }
-    let several = chart.categories.len() > 1;
-    for index in 0..chart.categories.len() {
-        if index > 0 {
-            out.push_str(", ");
-        }
-        match series.value(index) {
-            Some(value) => out.push_str(&figure(chart, series, index, value)),
-            None => {
-                out.push_str("no figure");
-                if let Some(note) = series.marker(index) {
-                    let _ = write!(out, " {note}");
-                }
-            }
-        }
-        if several {
-            let _ = write!(out, " ({})", category(chart, index));
-        }
-    }
-    if figures.len() >= 3 {
-        let (high, low) = extremes(&figures);
-        let _ = write!(
-            out,
-            "; {}, {}",
-            figure_at(chart, series, "highest", high),
-            figure_at(chart, series, "lowest", low)
-        );
-    }
-    out.push('.');
-}
-
-/// The highest and lowest figures; on a tie, the more recent.
-fn extremes(figures: &[(usize, f64)]) -> ((usize, f64), (usize, f64)) {
-    let mut high = figures[0];
-    let mut low = figures[0];
-    for &(index, value) in &figures[1..] {
-        if value >= high.1 {
-            high = (index, value);
-        }
-        if value <= low.1 {
-            low = (index, value);
-        }
-    }
-    (high, low)
-}
-
-/// Names the breaks in a line between its first and latest figures.
-fn gaps(out: &mut String, chart: &Chart, series: &Series, first: usize, last: usize) {
-    let missing: Vec<usize> = (first..=last)
-        .filter(|&i| series.value(i).is_none())
-        .collect();
-    let name = |i: usize| match series.marker(i) {
-        Some(note) => format!("{} {note}", category(chart, i)),
-        None => category(chart, i).to_owned(),
-    };
-    match missing.as_slice() {
-        [] => {}
-        [only] => {
-            let _ = write!(out, " No figure for {}.", name(*only));
-        }
-        [a, b] => {
-            let _ = write!(out, " No figures for {} and {}.", name(*a), name(*b));
-        }
-        [a, b, c] => {
-            let _ = write!(
-                out,
-                " No figures for {}, {} and {}.",
-                name(*a),
-                name(*b),
-                name(*c)
-            );
-        }
-        more => {
-            let _ = write!(
-                out,
-                " No figures for {} of the {} between.",
-                more.len(),
-                last - first + 1
-            );
-        }
-    }
-}
-
-/// What each stack is made of, its largest part, and how the bars relate to
-/// the figures: percentages as published (with their totals when rounding
-/// keeps them from 100%), or shares computed from counts, each with its count.
-fn describe_shares(out: &mut String, chart: &Chart) {
-    if chart.series.is_empty() {
-        return;
-    }
-    let published = as_published(chart);
-    if published {
-        out.push_str(" Percentages as published of ");
-    } else {
-        let _ = write!(
-            out,
-            " Shares, computed from the {}, of ",
-            what_is_shared(chart)
-        );
-    }
-    let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
-    join(out, &names);
-    out.push('.');
-    if let Some(totals) = totals_phrase(chart).filter(|_| published) {
-        let _ = write!(out, " Bars {totals}, as published (rounded figures).");
-    }
-    let count = chart.categories.len();
-    if count == 0 {
-        return;
-    }
-    out.push_str(" Largest: ");
-    let each: Vec<usize> = if count <= EACH_AT_MOST {
-        (0..count).collect()
-    } else {
-        vec![0, count - 1]
-    };
-    for (n, &index) in each.iter().enumerate() {
-        if n > 0 {
-            out.push_str("; ");
-        }
-        let _ = write!(out, "{}, ", category(chart, index));
-        let split = drawn(chart, index);
-        let largest = split
-            .iter()
-            .enumerate()
-            .filter_map(|(k, share)| share.map(|s| (k, s)))
-            .fold(None, |best: Option<(usize, f64)>, (k, s)| match best {
-                Some((_, b)) if b >= s => best,
-                _ => Some((k, s)),
-            });
-        match largest {
-            Some((k, share)) => {
-                let series = &chart.series[k];
-                let value = series.value(index).unwrap_or(0.0);
-                if published {
-                    // The figure as the table prints it.
-                    let _ = write!(
-                        out,
-                        "{} {}",
-                        series.name,
-                        figure(chart, series, index, value)
-                    );
-                } else {
-                    let _ = write!(
-                        out,
-                        "{} {} ({} of the total)",
-                        series.name,
-                        figure(chart, series, index, value),
-                        with_unit(share, Unit::Percent, 0)
-                    );
-                }
-            }
-            None => out.push_str("no figures"),
-        }
-    }
-    out.push('.');
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "A", "A and B", "A, B and C".
-fn join(out: &mut String, names: &[&str]) {
+fn join(names: &[String]) -> String {
+    let mut out = String::new();
     for (i, name) in names.iter().enumerate() {
         if i > 0 {
             out.push_str(if i + 1 == names.len() { " and " } else { ", " });
         }
         out.push_str(name);
     }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::{chart, series};
-    use super::*;
-
-    const MONTHS: [&str; 6] = [
-        "January 2023",
-        "February 2023",
-        "March 2023",
-        "April 2023",
-        "May 2023",
-        "June 2023",
-    ];
-
-    #[test]
-    fn states_first_latest_highest_and_lowest() {
-        let mut chart = chart(
-            Kind::Line,
-            &MONTHS,
-            vec![
-                series(
-                    "Thurrock",
-                    &[
-                        Some(294.0),
-                        Some(299.0),
-                        Some(292.0),
-                        None,
-                        Some(301.0),
-                        Some(308.0),
-                    ],
-                ),
-                series("England", &[None, None, None, None, None, Some(70.0)]),
-            ],
-        );
-        chart.series[0].markers[3] = Some("[c]".into());
-        chart.series[0].markers[5] = Some("[p]".into());
-        assert_eq!(
-            describe(&chart),
-            "Line chart of Children looked after, January 2023 to June 2023. \
-             Thurrock: first 294 (January 2023), latest 308 [p] (June 2023); \
-             highest 308 [p] (June 2023), lowest 292 (March 2023). \
-             No figure for April 2023 [c]. \
-             England: latest 70 (June 2023)."
-        );
-    }
-
-    #[test]
-    fn formats_figures_in_their_unit() {
-        let mut chart = chart(
-            Kind::Line,
-            &["2021-22", "2022-23"],
-            vec![series("England", &[Some(67.0), Some(70.04)])],
-        );
-        chart.unit = Unit::RatePer10k;
-        chart.decimals = 1;
-        assert!(
-            describe(&chart).ends_with(
-                "England: first 67.0 per 10,000 (2021-22), latest 70.0 per 10,000 (2022-23); \
-                 highest 70.0 per 10,000 (2022-23), lowest 67.0 per 10,000 (2021-22)."
-            ),
-            "{}",
-            describe(&chart)
-        );
-    }
-
-    #[test]
-    fn says_no_figures_for_an_empty_series() {
-        let chart = chart(Kind::Line, &["2022-23"], vec![series("England", &[None])]);
-        assert_eq!(
-            describe(&chart),
-            "Line chart of Children looked after, 2022-23. England: no figures."
-        );
-    }
-
-    #[test]
-    fn lists_each_category_of_a_short_bar_chart() {
-        let mut chart = chart(
-            Kind::Bar,
-            &["Under 1", "1 to 4", "5 to 9", "10 to 15"],
-            vec![series(
-                "Thurrock",
-                &[Some(12.0), None, Some(40.0), Some(30.0)],
-            )],
-        );
-        chart.series[0].markers[1] = Some("[c]".into());
-        assert_eq!(
-            describe(&chart),
-            "Bar chart of Children looked after. \
-             Thurrock: 12 (Under 1), no figure [c] (1 to 4), 40 (5 to 9), 30 (10 to 15); \
-             highest 40 (5 to 9), lowest 12 (Under 1)."
-        );
-    }
-
-    #[test]
-    fn sums_up_a_long_bar_chart() {
-        let categories: Vec<String> = (1..=9).map(|i| format!("Group {i}")).collect();
-        let categories: Vec<&str> = categories.iter().map(String::as_str).collect();
-        let values: Vec<Option<f64>> = (1..=9).map(|i| Some(f64::from(i))).collect();
-        let chart = chart(Kind::Bar, &categories, vec![series("Thurrock", &values)]);
-        assert!(describe(&chart).contains("Thurrock: first 1 (Group 1), latest 9 (Group 9)"));
-    }
-
-    #[test]
-    fn names_the_largest_share_of_each_stack() {
-        let chart = chart(
-            Kind::Stacked,
-            &["Q1 2023-24", "Q2 2023-24", "Q3 2023-24"],
-            vec![
-                series("Under 16", &[Some(30.0), Some(60.0), None]),
-                series("16 and over", &[Some(90.0), Some(60.0), None]),
-            ],
-        );
-        assert_eq!(
-            describe(&chart),
-            "Stacked bar chart of Children looked after, Q1 2023-24 to Q3 2023-24. \
-             Shares, computed from the counts, of Under 16 and 16 and over. \
-             Largest: Q1 2023-24, 16 and over 90 (75% of the total); \
-             Q2 2023-24, Under 16 60 (50% of the total); Q3 2023-24, no figures."
-        );
-    }
-
-    #[test]
-    fn counts_long_runs_of_gaps() {
-        let chart = chart(
-            Kind::Line,
-            &MONTHS,
-            vec![series(
-                "Thurrock",
-                &[Some(1.0), None, None, None, None, Some(2.0)],
-            )],
-        );
-        assert!(describe(&chart).ends_with("No figures for 4 of the 6 between."));
-    }
-
-    #[test]
-    fn percentages_are_described_as_published_with_their_totals() {
-        let mut chart = chart(
-            Kind::Stacked,
-            &["Q1 2023-24"],
-            vec![
-                series("White", &[Some(64.0)]),
-                series("Black or Black British", &[Some(16.0)]),
-                series("Other", &[Some(19.0)]),
-            ],
-        );
-        chart.unit = Unit::Percent;
-        assert_eq!(
-            describe(&chart),
-            "Stacked bar chart of Children looked after, Q1 2023-24. \
-             Percentages as published of White, Black or Black British and Other. \
-             Bars total 99%, as published (rounded figures). \
-             Largest: Q1 2023-24, White 64%."
-        );
-    }
-
-    #[test]
-    fn many_stretches_of_time_left_out_are_counted() {
-        let mut chart = chart(
-            Kind::Bar,
-            &["2018", "2019", "2020", "2021", "2022"],
-            vec![series("Thurrock", &[Some(1.0); 5])],
-        );
-        // One month each, a year apart: four gaps.
-        chart.spans = Some(
-            (0..5)
-                .map(|y| super::super::Span {
-                    start: 24216 + 12 * y,
-                    end: 24217 + 12 * y,
-                })
-                .collect(),
-        );
-        assert!(
-            describe(&chart)
-                .contains(" Periods are left out in 4 places between the periods shown."),
-            "{}",
-            describe(&chart)
-        );
-        chart.spans.as_mut().unwrap().truncate(4);
-        chart.categories.truncate(4);
-        chart.series[0].values.truncate(4);
-        assert!(describe(&chart).contains(
-            " No periods shown between 2018 and 2019. No periods shown between 2019 and 2020."
-        ));
-    }
-}
+#[path = "describe_tests.rs"]
+mod tests;

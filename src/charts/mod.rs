@@ -120,10 +120,17 @@ pub fn svg(chart: &Chart) -> String {
     }
 }
 
-/// A plain-English account of what `chart` shows, as its `<desc>`: the range of
-/// categories, and each series' first, latest, highest and lowest figures.
+/// A plain-English account of what `chart` shows, as its `<desc>`: its
+/// message first, how the council compares, then what is drawn.
 pub fn description(chart: &Chart) -> String {
     describe::describe(chart)
+}
+
+/// The one sentence a reader should take from `chart`, written from its
+/// figures for the first line of its caption: "Rose to 308 in June 2023, the
+/// highest since April 2022."
+pub fn message(chart: &Chart) -> String {
+    describe::message(chart)
 }
 
 /// Writes the `<svg>` start tag, `<title>`, `<desc>` and `<style>`.

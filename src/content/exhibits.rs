@@ -98,7 +98,13 @@ fn chart_figure(
 ) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
-    let title = title.map_or_else(|| grid.title.clone(), str::to_string);
+    // One figure is a figure, not a chart of one point, nor a history.
+    let single = grid.rows.len() == 1 && grid.columns.len() == 1;
+    let title = match title {
+        Some(title) if linked || !single => title.to_string(),
+        Some(_) => grid.columns[0].indicator_title.clone(),
+        None => grid.title.clone(),
+    };
     let chart = charts::Chart {
         id: format!("{id}-chart"),
         kind: match grid.kind {
@@ -141,14 +147,26 @@ fn chart_figure(
             .collect(),
     };
     let range = match grid.period_range() {
+        // A single period is said beside its figure.
+        _ if single && grid.periods.is_some() => String::new(),
         Some((first, last)) if first == last => first.short_label(),
         Some((first, last)) => format!("{} to {}", first.short_label(), last.short_label()),
         None => String::new(),
     };
     let mut table = table_view(&id, grid, &download.name);
-    table.caption = format!("{title}: the figures in the chart");
-    // A chart's table is closed until asked for; its notes are not.
+    table.caption = if single {
+        format!("{title}: the figure")
+    } else {
+        format!("{title}: the figures in the chart")
+    };
+    // A chart's table is closed until asked for; its notes and the key to
+    // the symbols the chart shows are not. The table keeps a key only to
+    // what it alone shows: `[x]` where a column has no figure at all.
     let notes = std::mem::take(&mut table.notes);
+    let markers: Vec<MarkerView> = grid.markers().into_iter().map(marker_view).collect();
+    table
+        .markers
+        .retain(|m| !markers.iter().any(|shown| shown.code == m.code));
     // A chart shows one indicator, in every column.
     let indicator = grid
         .columns
@@ -164,8 +182,19 @@ fn chart_figure(
     let view = FigureView {
         id,
         title,
+        message: if single {
+            String::new()
+        } else {
+            charts::message(&chart)
+        },
         range,
-        svg: charts::svg(&chart),
+        svg: if single {
+            String::new()
+        } else {
+            charts::svg(&chart)
+        },
+        single,
+        markers,
         notes,
         indicator_url,
         indicator_title,
@@ -191,7 +220,7 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
             .columns
             .iter()
             .map(|column| match &column.cells[r] {
-                Some(cell) => TableCellView {
+                Some(cell) if cell.value.is_some() || !cell.markers.is_empty() => TableCellView {
                     text: cell
                         .value
                         .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
@@ -203,7 +232,7 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
                         .as_deref()
                         .map(|note| notes.number(note, label, &column.name)),
                 },
-                None => TableCellView {
+                _ => TableCellView {
                     text: String::new(),
                     markers: Vec::new(),
                     empty: true,
@@ -216,13 +245,14 @@ fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
             cells,
         });
     }
+    let markers = key(grid, &rows);
     TableView {
         id: id.to_string(),
         caption: grid.title.clone(),
         row_heading: grid.row_heading,
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
         rows,
-        markers: grid.markers().into_iter().map(marker_view).collect(),
+        markers,
         notes: notes.views(),
         csv: csv_name.to_string(),
         source: grid.source.clone(),
@@ -293,6 +323,18 @@ impl Notes {
             })
             .collect()
     }
+}
+
+/// The symbols a table uses, in key order: its figures' own, and `[x]`
+/// where a cell has no figure at all.
+fn key(grid: &Grid, rows: &[TableRowView]) -> Vec<MarkerView> {
+    let mut markers = grid.markers();
+    if rows.iter().flat_map(|r| &r.cells).any(|c| c.empty) {
+        markers.push(Marker::NotAvailable);
+        markers.sort();
+        markers.dedup();
+    }
+    markers.into_iter().map(marker_view).collect()
 }
 
 fn marker_view(marker: Marker) -> MarkerView {
@@ -381,207 +423,4 @@ impl Selection {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::placeholders::{Evaluated, Placeholders};
-    use crate::period::Period;
-    use crate::testutil;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    const YAML: &str =
-        "a:\n  title: Pupils <16> & 'carers'\n  unit: count\nb:\n  title: Rate\n  unit: percent\n";
-    /// Notes (one on two figures, one needing escaping) and comments.
-    const CSV: &str = "indicator,period,area,value,note,comment\na,2023-04,,5,Three-year average,\na,2023-05,,[c],\"Fewer than 5 <children> & 'carers'\",OCR reads 3\na,2023-06,,7 [p],Three-year average,\na,2023-06,england,9,Provisional,\nb,2023-06,,55,,A remark for the team\nb,2023-05,,[x],,\n";
-
-    fn partials(copied: bool) -> Vec<(String, String)> {
-        ["partials/figure.html", "partials/table.html"]
-            .iter()
-            .map(|n| {
-                let source = crate::templates::builtin(n).unwrap();
-                let source = if copied {
-                    format!("{{#- a theme's own copy -#}}{source}")
-                } else {
-                    source.to_string()
-                };
-                (n.to_string(), source)
-            })
-            .collect()
-    }
-
-    fn evaluate_with(partials: &[(String, String)], body: &str) -> Evaluated {
-        let data = Arc::new(testutil::data(YAML, CSV));
-        let config = Arc::new(testutil::config());
-        Placeholders::new(data, config, partials)
-            .evaluate(
-                Path::new("r.md"),
-                body,
-                1,
-                Period::parse("2023-24 Q1", 4).ok(),
-                true,
-            )
-            .unwrap()
-    }
-
-    fn evaluate(body: &str) -> Evaluated {
-        evaluate_with(&partials(false), body)
-    }
-
-    #[test]
-    fn built_in_partials_with_notes_and_links_match_their_templates() {
-        let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n";
-        let direct = evaluate_with(&partials(false), body);
-        let templated = evaluate_with(&partials(true), body);
-        let all = direct.blocks.concat();
-        assert!(all.contains("class=\"figure-notes\""), "{all}");
-        assert!(all.contains("class=\"note-ref\""), "{all}");
-        assert!(all.contains("class=\"chart-about\""), "{all}");
-        assert_eq!(direct.blocks, templated.blocks);
-    }
-
-    #[test]
-    fn a_charts_notes_are_listed_under_it_outside_its_closed_table() {
-        let html = evaluate("{{ chart(\"a\", last=3) }}\n").blocks.concat();
-        let list = html
-            .find("<div class=\"figure-notes\">")
-            .expect("a notes list");
-        let details = html.find("<details").unwrap();
-        assert!(list < details, "{html}");
-        // Listed once, named by the list's title, each note saying which figures.
-        assert_eq!(html.matches("class=\"figure-notes\"").count(), 1);
-        assert!(html.contains("<p class=\"figure-notes-title\" id=\"figure-1-notes\">Notes</p>\n<ol aria-labelledby=\"figure-1-notes\">"), "{html}");
-        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
-        assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">May 2023:</span> Fewer than 5 &lt;children&gt; &amp; &#39;carers&#39;</li>"), "{html}");
-        // The table's cells refer to them, each reference named "Note n".
-        let table = &html[details..];
-        assert_eq!(
-            table
-                .matches("<sup class=\"note-ref\"><a href=\"#figure-1-note-1\"><span class=\"visually-hidden\">Note </span>1</a></sup>")
-                .count(),
-            2,
-            "{html}"
-        );
-        assert!(
-            table.contains("#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>")
-        );
-    }
-
-    #[test]
-    fn a_note_names_its_figure_by_row_and_column_when_there_are_columns() {
-        let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
-            .blocks
-            .concat();
-        assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">England (June 2023):</span> Provisional</li>"), "{html}");
-        let html = evaluate("{{ table([\"a\", \"b\"], periods=3) }}\n")
-            .blocks
-            .concat();
-        assert!(html.contains("<span class=\"note-figures\">April 2023, Pupils &lt;16&gt; &amp; &#39;carers&#39;; June 2023, Pupils"), "{html}");
-    }
-
-    #[test]
-    fn a_tables_notes_are_listed_under_it() {
-        let html = evaluate("{{ table([\"a\"], periods=3) }}\n")
-            .blocks
-            .concat();
-        let table_end = html.find("</table>").unwrap();
-        let list = html
-            .find("<div class=\"figure-notes\">")
-            .expect("a notes list");
-        assert!(table_end < list && list < html.find("class=\"table-notes\"").unwrap());
-        assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
-        assert!(
-            html[..table_end].contains(
-                "<a href=\"#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>"
-            ),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn a_note_on_several_figures_names_each_once_in_a_list() {
-        let mut notes = super::Notes::new("figure-2", false);
-        for row in ["2020-21", "2021-22", "2022-23"] {
-            assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
-        }
-        assert_eq!(notes.number("Small numbers", "Q1 2023-24", "Thurrock"), 2);
-        let views = notes.views();
-        assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
-        assert_eq!(views[0].id, "figure-2-note-1");
-        assert_eq!(views[1].figures, "Q1 2023-24");
-        let mut notes = super::Notes::new("figure-2", true);
-        notes.number("Provisional", "2021-22", "England");
-        notes.number("Provisional", "2022-23", "England");
-        assert_eq!(
-            notes.views()[0].figures,
-            "2021-22, England; 2022-23, England"
-        );
-    }
-
-    #[test]
-    fn figures_without_notes_have_no_notes_list() {
-        let html = evaluate("{{ chart(\"b\") }}\n\n{{ table([\"b\"]) }}\n")
-            .blocks
-            .concat();
-        assert!(
-            !html.contains("figure-notes") && !html.contains("note-ref"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn a_charts_caption_links_to_its_indicators_page() {
-        let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
-            .blocks
-            .concat();
-        let caption =
-            &html[html.find("<figcaption>").unwrap()..html.find("</figcaption>").unwrap()];
-        assert!(caption.contains("<a class=\"chart-about\" href=\"/indicators/a/\">About this indicator<span class=\"visually-hidden\">: Pupils &lt;16&gt; &amp; &#39;carers&#39;</span></a>"), "{caption}");
-    }
-
-    #[test]
-    fn downloads_have_the_notes_and_no_comment() {
-        let evaluated =
-            evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"]) }}\n");
-        let csv: String = evaluated
-            .downloads
-            .iter()
-            .map(|d| String::from_utf8(d.contents.clone()).unwrap())
-            .collect();
-        assert!(
-            csv.contains("Three-year average") && csv.contains("Provisional"),
-            "{csv}"
-        );
-        let html = evaluated.blocks.concat();
-        for comment in ["OCR reads 3", "A remark for the team"] {
-            assert!(
-                !csv.contains(comment) && !html.contains(comment),
-                "{comment}"
-            );
-        }
-    }
-
-    /// Every line kept but the blank ones, each ending in a line break.
-    fn slowly(html: &str) -> String {
-        html.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| format!("{l}\n"))
-            .collect()
-    }
-
-    #[test]
-    fn tidy_drops_blank_lines_and_only_them() {
-        for html in [
-            "",
-            "<p>a</p>",
-            "<p>a</p>\n<p>b</p>\n",
-            "<p>a</p>\n\n<p>b</p>\n",
-            "<p>a</p>\n  \n<p>b</p>",
-            "<p>a</p>\n \u{a0}\t\n<p>b</p>\n",
-            "\n<p>a</p>\n",
-            "<p>a</p>\n  <p>indented</p>\n",
-            "<p>a</p>\r\n<p>b</p>\r\n",
-            "<p>a</p>\n\n",
-        ] {
-            assert_eq!(super::tidy(html.to_string()), slowly(html), "{html:?}");
-        }
-    }
-}
+mod tests;

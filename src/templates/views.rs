@@ -157,7 +157,7 @@ pub struct TableCellView {
     pub text: String,
     /// Its markers, each with its meaning for `<abbr title>`.
     pub markers: Vec<MarkerView>,
-    /// No figure at all for this row and column.
+    /// No figure at all for this row and column: shown as `[x]`, not available.
     pub empty: bool,
     /// The number of the figure's note, if it has one: its reference links
     /// to `#<table id>-note-<number>`.
@@ -218,12 +218,22 @@ pub struct TableView {
 pub struct FigureView {
     /// Unique on the page: `figure-3`.
     pub id: String,
-    /// The chart's title, first in the caption.
+    /// The chart's title, as its author gave it.
     pub title: String,
+    /// What the chart shows, in one sentence written from its figures, first
+    /// in the caption: `Rose to 308 in June 2023, the highest since April
+    /// 2022.`; empty for a single figure.
+    pub message: String,
     /// `April 2022 to June 2023`.
     pub range: String,
-    /// The chart as inline SVG.
+    /// The chart as inline SVG; empty for a single figure.
     pub svg: String,
+    /// One figure for one period, shown as a figure (the table's only cell)
+    /// rather than as a chart of one point.
+    pub single: bool,
+    /// The symbols the chart's figures use, for a key beside it; the table
+    /// closed under it keys only what it alone shows (`[x]` for no figure).
+    pub markers: Vec<MarkerView>,
     /// Notes on its figures, listed under the chart where they show without
     /// opening the table; the table's cells refer to them.
     pub notes: Vec<NoteView>,

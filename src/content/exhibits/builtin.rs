@@ -7,7 +7,7 @@
 //! theme that changes either partial is rendered through its own template.
 
 use crate::escape::escape_into;
-use crate::templates::views::{FigureView, NoteView, TableView};
+use crate::templates::views::{FigureView, MarkerView, NoteView, TableCellView, TableView};
 
 /// `partials/figure.html`, as the built-in template writes it.
 pub(super) fn figure(out: &mut String, figure: &FigureView) {
@@ -15,9 +15,17 @@ pub(super) fn figure(out: &mut String, figure: &FigureView) {
         out,
         "<figure class=\"chart-figure\" id=\"",
         &figure.id,
-        "\">\n<figcaption><span class=\"chart-title\">",
+        "\">\n<figcaption>",
     );
-    escape_into(out, &figure.title);
+    if !figure.message.is_empty() {
+        text(
+            out,
+            "<span class=\"chart-message\">",
+            &figure.message,
+            "</span> ",
+        );
+    }
+    text(out, "<span class=\"chart-title\">", &figure.title, "");
     out.push_str("</span>");
     if !figure.range.is_empty() {
         text(
@@ -45,10 +53,41 @@ pub(super) fn figure(out: &mut String, figure: &FigureView) {
         escape_into(out, &figure.indicator_title);
         out.push_str("</span></a>");
     }
-    out.push_str("</figcaption>\n");
-    out.push_str(&figure.svg);
+    out.push_str("</figcaption>");
+    let only = figure
+        .table
+        .rows
+        .first()
+        .and_then(|r| Some((r, r.cells.first()?)));
+    match only {
+        Some((row, cell)) if figure.single => {
+            out.push_str("\n<p class=\"single-figure\"><span class=\"single-value\">");
+            if cell.empty {
+                not_available(out);
+            } else {
+                figure_text(out, cell);
+            }
+            text(
+                out,
+                "</span> <span class=\"single-period\">",
+                &row.label,
+                "</span></p>",
+            );
+        }
+        _ => {
+            out.push('\n');
+            out.push_str(&figure.svg);
+        }
+    }
+    key(out, "Symbols in this figure", &figure.markers);
     notes(out, &figure.id, &figure.notes);
-    out.push_str("\n<details class=\"chart-data\">\n<summary>Show the figures in this chart as a table</summary>\n");
+    out.push_str("\n<details class=\"chart-data\">\n<summary>");
+    out.push_str(if figure.single {
+        "Show this figure as a table"
+    } else {
+        "Show the figures in this chart as a table"
+    });
+    out.push_str("</summary>\n");
     table(out, &figure.table);
     out.push_str("\n</details>\n</figure>");
 }
@@ -79,22 +118,11 @@ pub(super) fn table(out: &mut String, table: &TableView) {
         for cell in &row.cells {
             out.push_str("<td class=\"num\">");
             if cell.empty {
-                out.push_str("<span class=\"no-figure\">–<span class=\"visually-hidden\"> no figure</span></span>");
+                out.push_str("<span class=\"no-figure\">");
+                not_available(out);
+                out.push_str("<span class=\"visually-hidden\"> no figure</span></span>");
             } else {
-                escape_into(out, &cell.text);
-                for marker in &cell.markers {
-                    if !cell.text.is_empty() {
-                        out.push(' ');
-                    }
-                    text(
-                        out,
-                        "<abbr class=\"marker\" title=\"",
-                        marker.meaning,
-                        "\">",
-                    );
-                    escape_into(out, marker.code);
-                    out.push_str("</abbr>");
-                }
+                figure_text(out, cell);
                 if let Some(note) = cell.note {
                     let number = note.to_string();
                     text(
@@ -115,15 +143,7 @@ pub(super) fn table(out: &mut String, table: &TableView) {
     }
     out.push_str("\n</tbody>\n</table>\n</div>");
     notes(out, &table.id, &table.notes);
-    if !table.markers.is_empty() {
-        out.push_str("\n<dl class=\"marker-key\" aria-label=\"Symbols in this table\">");
-        for marker in &table.markers {
-            text(out, "<div><dt>", marker.code, "</dt><dd>");
-            escape_into(out, marker.meaning);
-            out.push_str("</dd></div>");
-        }
-        out.push_str("\n</dl>");
-    }
+    key(out, "Symbols in this table", &table.markers);
     out.push_str("\n<p class=\"table-notes\">");
     if !table.source.is_empty() {
         text(out, "Source: ", &table.source, ". ");
@@ -131,6 +151,48 @@ pub(super) fn table(out: &mut String, table: &TableView) {
     text(out, "<a href=\"", &table.csv, "\" download>Download ");
     escape_into(out, &table.caption);
     out.push_str(" as CSV</a></p>");
+}
+
+/// A figure as a table's cell shows it: `308 [p]`, `[c]`.
+fn figure_text(out: &mut String, cell: &TableCellView) {
+    escape_into(out, &cell.text);
+    for marker in &cell.markers {
+        if !cell.text.is_empty() {
+            out.push(' ');
+        }
+        text(
+            out,
+            "<abbr class=\"marker\" title=\"",
+            marker.meaning,
+            "\">",
+        );
+        escape_into(out, marker.code);
+        out.push_str("</abbr>");
+    }
+}
+
+/// `[x]`, where there is no figure at all.
+fn not_available(out: &mut String) {
+    out.push_str("<abbr class=\"marker\" title=\"not available\">[x]</abbr>");
+}
+
+/// The key to the symbols a chart or table uses.
+fn key(out: &mut String, label: &str, markers: &[MarkerView]) {
+    if markers.is_empty() {
+        return;
+    }
+    text(
+        out,
+        "\n<dl class=\"marker-key\" aria-label=\"",
+        label,
+        "\">",
+    );
+    for marker in markers {
+        text(out, "<div><dt>", marker.code, "</dt><dd>");
+        escape_into(out, marker.meaning);
+        out.push_str("</dd></div>");
+    }
+    out.push_str("\n</dl>");
 }
 
 /// The numbered notes under a chart or table, as both partials write them.

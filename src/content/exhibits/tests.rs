@@ -1,0 +1,302 @@
+//! Tests of charts' and tables' markup: notes, keys, symbols, captions,
+//! single figures, and the built-in partials against their templates.
+
+use super::super::placeholders::{Evaluated, Placeholders};
+use crate::period::Period;
+use crate::testutil;
+use std::path::Path;
+use std::sync::Arc;
+
+const YAML: &str =
+    "a:\n  title: Pupils <16> & 'carers'\n  unit: count\nb:\n  title: Rate\n  unit: percent\n";
+/// Notes (one on two figures, one needing escaping) and comments.
+const CSV: &str = "indicator,period,area,value,note,comment\na,2023-04,,5,Three-year average,\na,2023-05,,[c],\"Fewer than 5 <children> & 'carers'\",OCR reads 3\na,2023-06,,7 [p],Three-year average,\na,2023-06,england,9,Provisional,\nb,2023-06,,55,,A remark for the team\nb,2023-05,,[x],,\n";
+
+fn partials(copied: bool) -> Vec<(String, String)> {
+    ["partials/figure.html", "partials/table.html"]
+        .iter()
+        .map(|n| {
+            let source = crate::templates::builtin(n).unwrap();
+            let source = if copied {
+                format!("{{#- a theme's own copy -#}}{source}")
+            } else {
+                source.to_string()
+            };
+            (n.to_string(), source)
+        })
+        .collect()
+}
+
+fn evaluate_with(partials: &[(String, String)], body: &str) -> Evaluated {
+    let data = Arc::new(testutil::data(YAML, CSV));
+    let config = Arc::new(testutil::config());
+    Placeholders::new(data, config, partials)
+        .evaluate(
+            Path::new("r.md"),
+            body,
+            1,
+            Period::parse("2023-24 Q1", 4).ok(),
+            true,
+        )
+        .unwrap()
+}
+
+fn evaluate(body: &str) -> Evaluated {
+    evaluate_with(&partials(false), body)
+}
+
+#[test]
+fn built_in_partials_with_notes_and_links_match_their_templates() {
+    let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n\n{{ chart(\"b\", from=\"2023-06\") }}\n";
+    let direct = evaluate_with(&partials(false), body);
+    let templated = evaluate_with(&partials(true), body);
+    let all = direct.blocks.concat();
+    assert!(all.contains("class=\"figure-notes\""), "{all}");
+    assert!(all.contains("class=\"note-ref\""), "{all}");
+    assert!(all.contains("class=\"chart-about\""), "{all}");
+    for part in [
+        "chart-message",
+        "single-figure",
+        "Symbols in this figure",
+        "[x]</abbr>",
+    ] {
+        assert!(all.contains(part), "{part}: {all}");
+    }
+    assert_eq!(direct.blocks, templated.blocks);
+}
+
+#[test]
+fn a_charts_notes_are_listed_under_it_outside_its_closed_table() {
+    let html = evaluate("{{ chart(\"a\", last=3) }}\n").blocks.concat();
+    let list = html
+        .find("<div class=\"figure-notes\">")
+        .expect("a notes list");
+    let details = html.find("<details").unwrap();
+    assert!(list < details, "{html}");
+    // Listed once, named by the list's title, each note saying which figures.
+    assert_eq!(html.matches("class=\"figure-notes\"").count(), 1);
+    assert!(html.contains("<p class=\"figure-notes-title\" id=\"figure-1-notes\">Notes</p>\n<ol aria-labelledby=\"figure-1-notes\">"), "{html}");
+    assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
+    assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">May 2023:</span> Fewer than 5 &lt;children&gt; &amp; &#39;carers&#39;</li>"), "{html}");
+    // The table's cells refer to them, each reference named "Note n".
+    let table = &html[details..];
+    assert_eq!(
+        table
+            .matches("<sup class=\"note-ref\"><a href=\"#figure-1-note-1\"><span class=\"visually-hidden\">Note </span>1</a></sup>")
+            .count(),
+        2,
+        "{html}"
+    );
+    assert!(table.contains("#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>"));
+}
+
+#[test]
+fn a_note_names_its_figure_by_row_and_column_when_there_are_columns() {
+    let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
+        .blocks
+        .concat();
+    assert!(html.contains("<li id=\"figure-1-note-2\"><span class=\"note-figures\">England (June 2023):</span> Provisional</li>"), "{html}");
+    let html = evaluate("{{ table([\"a\", \"b\"], periods=3) }}\n")
+        .blocks
+        .concat();
+    assert!(html.contains("<span class=\"note-figures\">April 2023, Pupils &lt;16&gt; &amp; &#39;carers&#39;; June 2023, Pupils"), "{html}");
+}
+
+#[test]
+fn a_tables_notes_are_listed_under_it() {
+    let html = evaluate("{{ table([\"a\"], periods=3) }}\n")
+        .blocks
+        .concat();
+    let table_end = html.find("</table>").unwrap();
+    let list = html
+        .find("<div class=\"figure-notes\">")
+        .expect("a notes list");
+    assert!(table_end < list && list < html.find("class=\"table-notes\"").unwrap());
+    assert!(html.contains("<li id=\"figure-1-note-1\"><span class=\"note-figures\">April 2023 and June 2023:</span> Three-year average</li>"), "{html}");
+    assert!(
+        html[..table_end].contains(
+            "<a href=\"#figure-1-note-2\"><span class=\"visually-hidden\">Note </span>2</a>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_note_on_several_figures_names_each_once_in_a_list() {
+    let mut notes = super::Notes::new("figure-2", false);
+    for row in ["2020-21", "2021-22", "2022-23"] {
+        assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
+    }
+    assert_eq!(notes.number("Small numbers", "Q1 2023-24", "Thurrock"), 2);
+    let views = notes.views();
+    assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
+    assert_eq!(views[0].id, "figure-2-note-1");
+    assert_eq!(views[1].figures, "Q1 2023-24");
+    let mut notes = super::Notes::new("figure-2", true);
+    notes.number("Provisional", "2021-22", "England");
+    notes.number("Provisional", "2022-23", "England");
+    assert_eq!(
+        notes.views()[0].figures,
+        "2021-22, England; 2022-23, England"
+    );
+}
+
+#[test]
+fn figures_without_notes_have_no_notes_list() {
+    let html = evaluate("{{ chart(\"b\") }}\n\n{{ table([\"b\"]) }}\n")
+        .blocks
+        .concat();
+    assert!(
+        !html.contains("figure-notes") && !html.contains("note-ref"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_charts_caption_opens_with_its_message_then_its_title() {
+    let html = evaluate("{{ chart(\"a\") }}\n").blocks.concat();
+    assert!(
+        html.contains("<figcaption><span class=\"chart-message\">Rose to 7 [p] in June 2023, from 5 in April 2023.</span> <span class=\"chart-title\">Pupils &lt;16&gt;"),
+        "{html}"
+    );
+    // The chart's accessible name is still its title alone.
+    let name = &html[html.find("<title").unwrap()..html.find("</title>").unwrap()];
+    assert!(name.contains("Pupils") && !name.contains("Rose"), "{name}");
+}
+
+#[test]
+fn a_cell_without_a_figure_shows_x_not_a_dash_and_the_key_says_so() {
+    let html = evaluate("{{ table([\"a\", \"b\"], periods=3) }}\n")
+        .blocks
+        .concat();
+    assert!(html.contains("<td class=\"num\"><span class=\"no-figure\"><abbr class=\"marker\" title=\"not available\">[x]</abbr><span class=\"visually-hidden\"> no figure</span></span></td>"), "{html}");
+    assert!(!html.contains('–'), "{html}");
+    assert!(
+        html.contains("<div><dt>[x]</dt><dd>not available</dd></div>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_charts_key_is_beside_it_with_only_the_symbols_it_uses() {
+    let html = evaluate("{{ chart(\"a\", last=3, compare=[\"england\"]) }}\n")
+        .blocks
+        .concat();
+    let at = html
+        .find("<dl class=\"marker-key\" aria-label=\"Symbols in this figure\">")
+        .expect("a key beside the chart");
+    let details = html.find("<details").unwrap();
+    assert!(at < details, "{html}");
+    let key = &html[at..at + html[at..].find("</dl>").unwrap()];
+    assert!(
+        key.contains("<dt>[c]</dt>") && key.contains("<dt>[p]</dt>"),
+        "{key}"
+    );
+    assert!(!key.contains("[x]") && !key.contains("[z]"), "{key}");
+    // The closed table keys only what it alone shows: England's months
+    // without a figure.
+    let table = &html[details..];
+    assert_eq!(table.matches("class=\"marker-key\"").count(), 1, "{html}");
+    let key = &table[table.find("class=\"marker-key\"").unwrap()..];
+    let key = &key[..key.find("</dl>").unwrap()];
+    assert!(
+        key.contains("<dt>[x]</dt>") && !key.contains("[c]"),
+        "{key}"
+    );
+}
+
+#[test]
+fn one_figure_for_one_period_is_shown_as_a_figure_with_its_table() {
+    let evaluated = evaluate("{{ chart(\"b\", from=\"2023-06\") }}\n");
+    let html = evaluated.blocks.concat();
+    assert!(!html.contains("<svg"), "{html}");
+    assert!(html.contains("<p class=\"single-figure\"><span class=\"single-value\">55%</span> <span class=\"single-period\">June 2023</span></p>"), "{html}");
+    assert!(html.contains("<summary>Show this figure as a table</summary>"));
+    assert!(html.contains("<table class=\"figures\">"));
+    assert_eq!(evaluated.downloads.len(), 1);
+    assert!(!html.contains("chart-message"), "{html}");
+}
+
+#[test]
+fn an_indicators_single_figure_is_titled_by_the_indicator_not_as_a_history() {
+    let data = testutil::data(YAML, "indicator,period,area,value\nb,2023-06,,55\n");
+    let config = testutil::config();
+    let resolver = crate::content::resolve::Resolver {
+        data: &data,
+        config: &config,
+        as_at: None,
+    };
+    let grid = resolver.history_grid("b").unwrap();
+    let mut env = minijinja::Environment::new();
+    for name in ["partials/figure.html", "partials/table.html"] {
+        env.add_template(name, crate::templates::builtin(name).unwrap())
+            .unwrap();
+    }
+    let (html, _) = super::figure_html(&env, 1, &grid, Some("Rate: history")).unwrap();
+    assert!(!html.contains("history"), "{html}");
+    assert!(
+        html.contains("<span class=\"chart-title\">Rate</span></figcaption>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"single-period\">June 2023</span>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_charts_caption_links_to_its_indicators_page() {
+    let html = evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n")
+        .blocks
+        .concat();
+    let caption = &html[html.find("<figcaption>").unwrap()..html.find("</figcaption>").unwrap()];
+    assert!(caption.contains("<a class=\"chart-about\" href=\"/indicators/a/\">About this indicator<span class=\"visually-hidden\">: Pupils &lt;16&gt; &amp; &#39;carers&#39;</span></a>"), "{caption}");
+}
+
+#[test]
+fn downloads_have_the_notes_and_no_comment() {
+    let evaluated =
+        evaluate("{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"]) }}\n");
+    let csv: String = evaluated
+        .downloads
+        .iter()
+        .map(|d| String::from_utf8(d.contents.clone()).unwrap())
+        .collect();
+    assert!(
+        csv.contains("Three-year average") && csv.contains("Provisional"),
+        "{csv}"
+    );
+    let html = evaluated.blocks.concat();
+    for comment in ["OCR reads 3", "A remark for the team"] {
+        assert!(
+            !csv.contains(comment) && !html.contains(comment),
+            "{comment}"
+        );
+    }
+}
+
+/// Every line kept but the blank ones, each ending in a line break.
+fn slowly(html: &str) -> String {
+    html.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn tidy_drops_blank_lines_and_only_them() {
+    for html in [
+        "",
+        "<p>a</p>",
+        "<p>a</p>\n<p>b</p>\n",
+        "<p>a</p>\n\n<p>b</p>\n",
+        "<p>a</p>\n  \n<p>b</p>",
+        "<p>a</p>\n \u{a0}\t\n<p>b</p>\n",
+        "\n<p>a</p>\n",
+        "<p>a</p>\n  <p>indented</p>\n",
+        "<p>a</p>\r\n<p>b</p>\r\n",
+        "<p>a</p>\n\n",
+    ] {
+        assert_eq!(super::tidy(html.to_string()), slowly(html), "{html:?}");
+    }
+}

@@ -1,0 +1,57 @@
+//! The words of every chart on the example site: each caption opens with the
+//! chart's message, each description starts with that message and stays
+//! under about sixty words, and none lists every figure.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+/// The text between `open`'s `>` and `close`, for each `open` in `html`.
+fn texts<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    html.split(open)
+        .skip(1)
+        .map(|rest| {
+            let start = rest.find('>').unwrap() + 1;
+            &rest[start..rest.find(close).unwrap()]
+        })
+        .collect()
+}
+
+fn plain(text: &str) -> String {
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_example_sites_charts_say_their_message_first_in_few_words() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let output = build(root, out.path(), &[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let mut charts = 0;
+    for entry in walkdir::WalkDir::new(out.path()) {
+        let entry = entry.unwrap();
+        if entry.file_name() != "index.html" {
+            continue;
+        }
+        let page = std::fs::read_to_string(entry.path()).unwrap();
+        for figure in texts(&page, "<figure class=\"chart-figure\"", "</figure>") {
+            let Some(desc) = texts(figure, "<desc", "</desc>").first().map(|d| plain(d)) else {
+                // One figure for one period: a figure, not a chart.
+                assert!(figure.contains("class=\"single-figure\""), "{figure}");
+                continue;
+            };
+            charts += 1;
+            let message = plain(texts(figure, "<span class=\"chart-message\"", "</span>")[0]);
+            assert!(desc.starts_with(&message), "{message} / {desc}");
+            let words = desc.split_whitespace().count();
+            assert!(words <= 60, "{words} words in {:?}: {desc}", entry.path());
+            for dump in [": first ", ", latest ", "; highest ", ", lowest "] {
+                assert!(!desc.contains(dump), "{dump:?} in {desc}");
+            }
+        }
+    }
+    assert!(charts > 40, "only {charts} charts");
+}

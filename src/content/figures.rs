@@ -132,7 +132,7 @@ pub struct Grid {
 
 impl Column {
     /// An empty column of `indicator`'s figures, to fill with a name and cells.
-    fn of(indicator: &Indicator) -> Column {
+    pub(crate) fn of(indicator: &Indicator) -> Column {
         Column {
             name: String::new(),
             cells: Vec::new(),
@@ -455,7 +455,7 @@ impl Resolver<'_> {
     }
 
     /// Observations a report may show: none after its period.
-    fn visible<'o>(&self, observations: &'o [Observation]) -> &'o [Observation] {
+    pub(crate) fn visible<'o>(&self, observations: &'o [Observation]) -> &'o [Observation] {
         match self.as_at {
             Some(as_at) => {
                 let n = observations.partition_point(|o| o.period.ends_by(&as_at));
@@ -747,14 +747,17 @@ impl Resolver<'_> {
 }
 
 /// The figure for exactly `period`, if there is one.
-fn exactly<'o>(observations: &'o [Observation], period: &Period) -> Option<&'o Observation> {
+pub(crate) fn exactly<'o>(
+    observations: &'o [Observation],
+    period: &Period,
+) -> Option<&'o Observation> {
     observations
         .binary_search_by(|o| o.period.cmp(period))
         .ok()
         .map(|i| &observations[i])
 }
 
-fn cell(
+pub(crate) fn cell(
     indicator: &Indicator,
     observation: &Observation,
     area: &str,
@@ -773,7 +776,7 @@ fn cell(
 }
 
 impl Resolver<'_> {
-    fn area_name<'n>(&'n self, key: Option<&'n str>) -> &'n str {
+    pub(crate) fn area_name<'n>(&'n self, key: Option<&'n str>) -> &'n str {
         key.map_or(&self.config.area, |k| &self.config.comparators[k])
     }
 }

@@ -8,11 +8,11 @@
 //! period (a flow) is never joined to one over a period of another length: it
 //! gets a chart for each frequency.
 
-use crate::content::figures::{ChartKind, Column, Grid, Selection, exactly};
-use crate::content::resolve::Resolver;
+use crate::content::figures::{ChartKind, Column, Grid, Selection};
 use crate::data::indicators::{Indicator, Measure};
 use crate::data::{Observation, Series};
 use crate::period::{Date, Period, PeriodKind};
+use crate::query::{Fail, Resolver, exactly};
 
 /// One chart of an indicator page.
 #[derive(Debug, Clone)]
@@ -184,7 +184,7 @@ impl Resolver<'_> {
             name: name.to_string(),
             cells: cells
                 .into_iter()
-                .map(|o| o.map(|o| crate::content::figures::cell(indicator, o, name, None)))
+                .map(|o| o.map(|o| super::grids::cell(indicator, o, name, None)))
                 .collect(),
             comparator: area.is_some(),
             ..Column::of(indicator)
@@ -249,6 +249,69 @@ fn frequencies(series: &[(Option<&str>, &Series)]) -> Vec<PeriodKind> {
         kinds.insert(0, kind);
     }
     kinds
+}
+
+impl Resolver<'_> {
+    /// Every figure of an indicator: a row for each period of any kind, a
+    /// column for each area and breakdown (the site's first, then each
+    /// comparator in the order of their keys).
+    pub fn history_grid(&self, id: &str) -> Result<Grid, Fail> {
+        let indicator = self.indicator(id)?;
+        let mut series: Vec<&crate::data::Series> = self.data.all_series(id).iter().collect();
+        let order = |area: &Option<String>| {
+            area.as_ref().map_or(0, |a| {
+                1 + self
+                    .config
+                    .comparators
+                    .keys()
+                    .position(|k| k == a)
+                    .unwrap_or(0)
+            })
+        };
+        series.sort_by_key(|s| order(&s.area));
+        let mut periods: Vec<Period> = series
+            .iter()
+            .flat_map(|s| self.visible(&s.observations).iter().map(|o| o.period))
+            .collect();
+        periods.sort();
+        periods.dedup();
+        let columns = series
+            .iter()
+            .map(|s| {
+                let area = self.area_name(s.area.as_deref());
+                Column {
+                    name: match &s.breakdown {
+                        Some(b) if s.area.is_none() => b.clone(),
+                        Some(b) => format!("{area}: {b}"),
+                        None => area.to_string(),
+                    },
+                    cells: periods
+                        .iter()
+                        .map(|p| {
+                            exactly(&s.observations, p).map(|o| {
+                                super::grids::cell(indicator, o, area, s.breakdown.as_deref())
+                            })
+                        })
+                        .collect(),
+                    comparator: s.area.is_some(),
+                    ..Column::of(indicator)
+                }
+            })
+            .collect();
+        Ok(Grid {
+            title: format!("{}: every figure", indicator.title),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Period",
+            rows: periods.iter().map(Period::label).collect(),
+            periods: Some(periods),
+            columns,
+            kind: ChartKind::Line,
+            source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: None,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -17,11 +17,7 @@ rate,2021-22,67,England,\nrate,2022-23,71,England,\n";
 fn charts(id: &str) -> Vec<HistoryChart> {
     let data = testutil::data(YAML, CSV);
     let config = testutil::config();
-    let resolver = Resolver {
-        data: &data,
-        config: &config,
-        as_at: None,
-    };
+    let resolver = Resolver::new(&data, &config, None);
     resolver.history_charts(data.indicator(id).unwrap())
 }
 

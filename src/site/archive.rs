@@ -17,11 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 impl Site {
     /// Every indicator with its figures, as at no period: the whole history.
     fn history(&self) -> Resolver<'_> {
-        Resolver {
-            data: &self.data,
-            config: &self.config,
-            as_at: None,
-        }
+        Resolver::new(&self.data, &self.config, None)
     }
 
     /// Indicators grouped by theme, themes and indicators by name.

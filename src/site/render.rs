@@ -523,7 +523,10 @@ impl Site {
                     .as_ref()
                     .and_then(|c| c.direction)
                     .map_or("", |d| d.name()),
-                assessment: change.as_ref().and_then(|c| c.assessment).unwrap_or(""),
+                assessment: change
+                    .as_ref()
+                    .and_then(|c| c.assessment)
+                    .map_or("", |a| a.name()),
             });
         }
         if problems.is_empty() {

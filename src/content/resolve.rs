@@ -89,14 +89,15 @@ impl Query {
     }
 }
 
-/// Resolves placeholders against the data, as at a period.
+/// Resolves placeholders against the data, as at a period. Made only with
+/// [`Resolver::new`], so every page asks the same way.
 pub struct Resolver<'a> {
     /// Every figure.
-    pub data: &'a DataSet,
+    pub(crate) data: &'a DataSet,
     /// Site settings (comparators, financial year).
-    pub config: &'a Config,
+    pub(crate) config: &'a Config,
     /// The report's period; `None` on plain pages, which show the latest figures.
-    pub as_at: Option<Period>,
+    pub(crate) as_at: Option<Period>,
 }
 
 impl<'a> Resolver<'a> {

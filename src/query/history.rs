@@ -140,7 +140,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, *area, cells)
             })
             .collect();
-        self.history_grid_of(indicator, periods, columns)
+        self.period_grid(indicator, periods, columns)
     }
 
     /// A total or rate over a period: the periods of `kind` any area has a
@@ -170,7 +170,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, *area, cells)
             })
             .collect();
-        self.history_grid_of(indicator, periods, columns)
+        self.period_grid(indicator, periods, columns)
     }
 
     fn history_column(
@@ -191,7 +191,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn history_grid_of(
+    fn period_grid(
         &self,
         indicator: &Indicator,
         periods: Vec<Period>,

@@ -61,6 +61,14 @@ impl Area {
         matches!(self, Area::Comparator(_))
     }
 
+    /// The site's own area, then each comparator in the order of their keys:
+    /// the order every page lists areas in.
+    pub fn all(config: &Config) -> Vec<Area> {
+        std::iter::once(Area::Own)
+            .chain(config.comparators.keys().cloned().map(Area::Comparator))
+            .collect()
+    }
+
     /// The area whose data key is `key`.
     pub fn of_key(key: Option<&str>) -> Area {
         key.map_or(Area::Own, |k| Area::Comparator(k.to_string()))

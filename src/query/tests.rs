@@ -207,3 +207,16 @@ fn exactly_finds_only_the_period_itself() {
     assert_eq!(value(exactly(&s.observations, &p("2022-23"))), Some(2.0));
     assert_eq!(value(exactly(&s.observations, &p("2022-23 Q4"))), None);
 }
+
+#[test]
+fn every_area_is_listed_the_sites_own_first() {
+    let config = testutil::config();
+    assert_eq!(
+        Area::all(&config),
+        [
+            Area::Own,
+            Area::Comparator("england".into()),
+            Area::Comparator("sn".into())
+        ]
+    );
+}

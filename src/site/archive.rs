@@ -4,11 +4,11 @@
 use super::Site;
 use super::render::{OutputFile, Summary, pager_link, root_of};
 use crate::content::exhibits;
-use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
 use crate::period::PeriodKind;
 use crate::problem::Problem;
+use crate::query::{Area, Query, Resolver};
 use crate::templates::views::{FeedEntry, IndicatorLink, IndicatorView, LatestView, ThemeGroup};
 use minijinja::context;
 use rayon::prelude::*;
@@ -129,20 +129,17 @@ impl Site {
             }
             _ => String::new(),
         };
-        let areas =
-            std::iter::once(None).chain(self.config.comparators.keys().map(|k| Some(k.as_str())));
-        let latest = areas
+        let latest = Area::all(&self.config)
+            .into_iter()
             .filter_map(|area| {
                 let figure = history
                     .value(&Query {
-                        area: area.map(str::to_string),
+                        area: area.key().map(str::to_string),
                         ..Query::of(&indicator.id)
                     })
                     .ok()?;
                 Some(LatestView {
-                    area: area
-                        .map_or(&self.config.area, |k| &self.config.comparators[k])
-                        .clone(),
+                    area: area.name(&self.config).to_string(),
                     value: figure.text,
                     period: figure.period.short_label(),
                 })
@@ -340,10 +337,8 @@ impl Site {
     fn figures_csv(&self, indicator: &Indicator) -> Vec<u8> {
         let mut out = tidy::Writer::without_header();
         for series in self.data.all_series(&indicator.id) {
-            let area = series
-                .area
-                .as_deref()
-                .map_or(&self.config.area, |k| &self.config.comparators[k]);
+            let area = Area::of_key(series.area.as_deref());
+            let area = area.name(&self.config);
             for o in &series.observations {
                 out.write(&tidy::Row {
                     indicator: &indicator.id,

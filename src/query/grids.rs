@@ -3,9 +3,9 @@
 
 use crate::content::figures::{Cell, ChartKind, Column, Grid, Selection};
 use crate::data::Observation;
-use crate::data::indicators::{Indicator, Measure};
+use crate::data::indicators::Indicator;
 use crate::period::{Period, PeriodKind};
-use crate::query::{Fail, Resolver, as_at, exactly, within};
+use crate::query::{Fail, Resolver, as_at, belongs_to, exactly, within};
 
 impl Resolver<'_> {
     /// The grid for `chart(...)`.
@@ -120,9 +120,8 @@ impl Resolver<'_> {
                     .iter()
                     .map(|p| {
                         // A total over a month is not a quarter's total.
-                        let flow = indicator.measure == Measure::Flow;
                         within(&series.observations, p)
-                            .filter(|o| !flow || o.period.kind() == p.kind())
+                            .filter(|o| belongs_to(indicator, &o.period, p))
                             .map(|o| {
                                 cell(
                                     indicator,

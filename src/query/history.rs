@@ -28,7 +28,7 @@ impl Resolver<'_> {
     /// The charts of `indicator`'s page: for a breakdown, its shares over time
     /// in the kind of its latest figures; for a figure as at a date, one chart
     /// of every date; for a total or rate over a period, one chart per
-    /// frequency, the frequency of the latest figure first.
+    /// frequency, the frequency of the site's latest figure first.
     pub fn history_charts(&self, indicator: &Indicator) -> Vec<HistoryChart> {
         if !self.data.breakdowns(&indicator.id, None).is_empty() {
             return self
@@ -50,7 +50,11 @@ impl Resolver<'_> {
                 frequency: None,
             }],
             Measure::Flow => {
-                let kinds = frequencies(&series);
+                let shown: Vec<(bool, &[Observation])> = series
+                    .iter()
+                    .map(|(area, s)| (area.is_none(), self.visible(&s.observations)))
+                    .collect();
+                let kinds = frequencies(&shown);
                 let several = kinds.len() > 1;
                 kinds
                     .into_iter()
@@ -221,28 +225,23 @@ fn at_date(shown: &[Observation], date: Date) -> Option<&Observation> {
         .min_by_key(|o| o.period.kind())
 }
 
-/// The kinds of period among `series`' figures, the kind of the latest
-/// figure first, then longer periods before shorter.
-fn frequencies(series: &[(Option<&str>, &Series)]) -> Vec<PeriodKind> {
-    let own_latest = series
+/// The kinds of period among the figures shown (each area's, marked whether
+/// it is the site's own): the kind of the site's latest figure first (else
+/// the first comparator's), then longer periods before shorter.
+fn frequencies(shown: &[(bool, &[Observation])]) -> Vec<PeriodKind> {
+    let own_first = shown
         .iter()
-        .filter(|(area, _)| area.is_none())
-        .filter_map(|(_, s)| s.observations.last())
-        .map(|o| o.period)
-        .chain(
-            series
-                .iter()
-                .filter_map(|(_, s)| s.observations.last())
-                .map(|o| o.period),
-        )
-        .next();
-    let mut kinds: Vec<PeriodKind> = series
+        .filter(|(own, _)| *own)
+        .chain(shown.iter())
+        .find_map(|(_, observations)| observations.last())
+        .map(|o| o.period.kind());
+    let mut kinds: Vec<PeriodKind> = shown
         .iter()
-        .flat_map(|(_, s)| s.observations.iter().map(|o| o.period.kind()))
+        .flat_map(|(_, observations)| observations.iter().map(|o| o.period.kind()))
         .collect();
     kinds.sort_by(|a, b| b.cmp(a));
     kinds.dedup();
-    if let Some(first) = own_latest.map(|p| p.kind())
+    if let Some(first) = own_first
         && let Some(i) = kinds.iter().position(|&k| k == first)
     {
         let kind = kinds.remove(i);

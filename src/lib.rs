@@ -15,6 +15,7 @@ pub mod escape;
 pub mod fsutil;
 pub mod period;
 pub mod problem;
+pub mod query;
 pub mod site;
 pub mod templates;
 

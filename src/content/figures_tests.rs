@@ -1,6 +1,7 @@
 //! Tests of the grids behind charts and tables.
 
 use super::*;
+use crate::query::Resolver;
 use crate::testutil;
 
 const YAML: &str = "cla_count:\n  title: Children looked after\n  unit: count\n\
@@ -17,11 +18,7 @@ cla_by_age,2023-24 Q2,50,,Under 16\ncla_by_age,2023-24 Q2,50,,16 and over\n";
 fn grid(as_at: Option<&str>, selection: Selection) -> Result<Grid, Fail> {
     let data = testutil::data(YAML, CSV);
     let config = testutil::config();
-    let resolver = Resolver {
-        data: &data,
-        config: &config,
-        as_at: as_at.map(|p| Period::parse(p, 4).unwrap()),
-    };
+    let resolver = Resolver::new(&data, &config, as_at.map(|p| Period::parse(p, 4).unwrap()));
     resolver.chart_grid(&selection)
 }
 

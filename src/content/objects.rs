@@ -133,7 +133,7 @@ pub struct ChangeValue {
     /// Which way, when both have numbers.
     pub direction: Option<Direction>,
     /// `better`, `worse`, `no change` or `neutral`, when both have numbers.
-    pub assessment: Option<&'static str>,
+    pub assessment: Option<crate::query::Assessment>,
     /// The earlier figure.
     pub from: FigureValue,
     /// The current figure.
@@ -150,7 +150,7 @@ impl Object for ChangeValue {
         Some(match key.as_str()? {
             "delta" | "number" => or_none(self.delta.map(Value::from)),
             "direction" => or_none(self.direction.map(|d| Value::from(d.name()))),
-            "assessment" => or_none(self.assessment.map(Value::from)),
+            "assessment" => or_none(self.assessment.map(|a| Value::from(a.name()))),
             "period" => Value::from_object(PeriodValue(self.from.period)),
             "from" => Value::from_object(self.from.clone()),
             "to" => Value::from_object(self.to.clone()),

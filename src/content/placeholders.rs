@@ -494,11 +494,7 @@ fn with_resolver<T>(
     f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
 ) -> Result<T, Error> {
     let page = page_state(state)?;
-    let resolver = Resolver {
-        data,
-        config,
-        as_at: page.as_at,
-    };
+    let resolver = Resolver::new(data, config, page.as_at);
     f(&resolver, &page).map_err(fail)
 }
 

@@ -1,5 +1,6 @@
 //! `data/`: indicators.yaml, every CSV file and every workbook, loaded once into a
-//! read-only [`DataSet`] that answers "the figure as at this period" by binary search.
+//! read-only [`DataSet`] of sorted series, from which [`crate::query`] picks
+//! "the figure as at this period" by binary search.
 
 pub mod cell;
 pub mod format;
@@ -53,32 +54,8 @@ pub struct Series {
 }
 
 impl Series {
-    /// The figure as at `period`: the latest that ends on or before it.
-    pub fn as_at(&self, period: &Period) -> Option<&Observation> {
-        Self::latest(self.up_to(period), period)
-    }
-
-    /// The latest figure that ends within `period`.
-    pub fn within(&self, period: &Period) -> Option<&Observation> {
-        Self::latest(self.up_to(period), period).filter(|o| o.period.ends_within(period))
-    }
-
-    /// The last of `sorted`; where several periods end that day (June 2023 and
-    /// Q1 2023-24, say), the one for exactly `wanted`, else one of its kind.
-    fn latest<'s>(sorted: &'s [Observation], wanted: &Period) -> Option<&'s Observation> {
-        let last = sorted.last()?;
-        let end = last.period.end_date();
-        let tied = sorted
-            .iter()
-            .rev()
-            .take_while(|o| o.period.end_date() == end);
-        tied.clone()
-            .find(|o| o.period == *wanted)
-            .or_else(|| tied.clone().find(|o| o.period.kind() == wanted.kind()))
-            .or(Some(last))
-    }
-
-    /// Every figure ending on or before `period`'s end.
+    /// Every figure ending on or before `period`'s end (which of them a page
+    /// shows is for [`crate::query`] to say).
     pub fn up_to(&self, period: &Period) -> &[Observation] {
         let n = self
             .observations
@@ -450,14 +427,6 @@ mod tests {
         }
     }
 
-    fn p(text: &str) -> Period {
-        Period::parse(text, 4).unwrap()
-    }
-
-    fn value(o: Option<&Observation>) -> Option<f64> {
-        o.and_then(|o| o.figure.value)
-    }
-
     fn load(yaml: Option<&str>, csv: &str) -> Vec<String> {
         let root = tempfile::tempdir().unwrap();
         let data = root.path().join("data");
@@ -531,43 +500,6 @@ mod tests {
         );
         let problems = load(Some("cla_count: [\n"), &ROWS.replace("cla_count", "x"));
         assert_eq!(problems.len(), 1, "{problems:?}");
-    }
-
-    #[test]
-    fn resolves_the_latest_figure_on_or_before_a_period() {
-        let s = series(&[("2023-03", 292.0), ("2023-06", 308.0), ("2023-09", 320.0)]);
-        assert_eq!(value(s.as_at(&p("2023-24 Q1"))), Some(308.0));
-        assert_eq!(value(s.as_at(&p("2022-23 Q4"))), Some(292.0));
-        assert_eq!(value(s.as_at(&p("2023-05"))), Some(292.0));
-        assert_eq!(value(s.as_at(&p("2022-23 Q3"))), None);
-        assert_eq!(
-            s.up_to(&p("2023-24 Q1")).len(),
-            2,
-            "nothing after the period"
-        );
-    }
-
-    #[test]
-    fn prefers_the_periods_own_kind_where_two_end_together() {
-        let s = series(&[
-            ("2023-06", 30.0),
-            ("2023-24 Q1", 48.0),
-            ("2022-23", 492.0),
-            ("2022-23 Q4", 56.0),
-        ]);
-        assert_eq!(value(s.as_at(&p("2023-24 Q1"))), Some(48.0));
-        assert_eq!(value(s.as_at(&p("2023-06"))), Some(30.0));
-        assert_eq!(value(s.within(&p("2022-23"))), Some(492.0));
-        assert_eq!(value(s.within(&p("2022-23 Q4"))), Some(56.0));
-        assert_eq!(value(s.as_at(&p("2023-24 Q2"))), Some(48.0));
-    }
-
-    #[test]
-    fn within_a_period_means_ending_inside_it() {
-        let s = series(&[("2022-12", 1.0), ("2023-03", 2.0)]);
-        assert_eq!(value(s.within(&p("2022-23 Q4"))), Some(2.0));
-        assert_eq!(value(s.within(&p("2023-24 Q1"))), None);
-        assert_eq!(value(s.within(&p("2022-23 Q3"))), Some(1.0));
     }
 
     #[test]

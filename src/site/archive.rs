@@ -4,10 +4,11 @@
 use super::Site;
 use super::render::{OutputFile, Summary, pager_link, root_of};
 use crate::content::exhibits;
-use crate::content::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
+use crate::period::PeriodKind;
 use crate::problem::Problem;
+use crate::query::{Area, Query, Resolver};
 use crate::templates::views::{FeedEntry, IndicatorLink, IndicatorView, LatestView, ThemeGroup};
 use minijinja::context;
 use rayon::prelude::*;
@@ -16,11 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 impl Site {
     /// Every indicator with its figures, as at no period: the whole history.
     fn history(&self) -> Resolver<'_> {
-        Resolver {
-            data: &self.data,
-            config: &self.config,
-            as_at: None,
-        }
+        Resolver::new(&self.data, &self.config, None)
     }
 
     /// Indicators grouped by theme, themes and indicators by name.
@@ -101,49 +98,48 @@ impl Site {
         };
         let env = self.placeholders.env();
         let mut files = Vec::new();
-        let chart = match history.chart_grid(&history_selection(&history, indicator)) {
-            Ok(grid) => {
-                let (html, download) = exhibits::figure_html(
-                    env,
-                    1,
-                    &grid,
-                    Some(&format!("{}: history", indicator.title)),
-                )
-                .map_err(|e| {
-                    fail(format!(
-                        "could not draw the history of `{}`: {e}",
-                        indicator.id
-                    ))
-                })?;
-                files.push(OutputFile::new(
-                    format!("indicators/{}/{}", indicator.id, download.name),
-                    download.contents,
-                ));
-                html
-            }
-            Err(_) => String::new(),
-        };
+        let charts = history.history_charts(indicator);
+        let mut chart = String::new();
+        for (n, history_chart) in charts.iter().enumerate() {
+            let caption = match history_chart.frequency {
+                Some(kind) => format!("{}: {} figures", indicator.title, frequency_words(kind)),
+                None => format!("{}: history", indicator.title),
+            };
+            let (html, download) =
+                exhibits::figure_html(env, n + 1, &history_chart.grid, Some(&caption)).map_err(
+                    |e| {
+                        fail(format!(
+                            "could not draw the history of `{}`: {e}",
+                            indicator.id
+                        ))
+                    },
+                )?;
+            files.push(OutputFile::new(
+                format!("indicators/{}/{}", indicator.id, download.name),
+                download.contents,
+            ));
+            chart.push_str(&html);
+        }
         let csv = format!("{root}data/{}.csv", indicator.id);
         // Every figure of the indicator: data/<id>.csv holds exactly these.
         let table = match history.history_grid(&indicator.id) {
-            Ok(grid) if !grid.rows.is_empty() => exhibits::table_html_with_csv(env, 2, &grid, &csv)
-                .map_err(|e| fail(format!("could not tabulate `{}`: {e}", indicator.id)))?,
+            Ok(grid) if !grid.rows.is_empty() => {
+                exhibits::table_html_with_csv(env, charts.len().max(1) + 1, &grid, &csv)
+                    .map_err(|e| fail(format!("could not tabulate `{}`: {e}", indicator.id)))?
+            }
             _ => String::new(),
         };
-        let areas =
-            std::iter::once(None).chain(self.config.comparators.keys().map(|k| Some(k.as_str())));
-        let latest = areas
+        let latest = Area::all(&self.config)
+            .into_iter()
             .filter_map(|area| {
                 let figure = history
                     .value(&Query {
-                        area: area.map(str::to_string),
+                        area: area.key().map(str::to_string),
                         ..Query::of(&indicator.id)
                     })
                     .ok()?;
                 Some(LatestView {
-                    area: area
-                        .map_or(&self.config.area, |k| &self.config.comparators[k])
-                        .clone(),
+                    area: area.name(&self.config).to_string(),
                     value: figure.text,
                     period: figure.period.short_label(),
                 })
@@ -341,10 +337,8 @@ impl Site {
     fn figures_csv(&self, indicator: &Indicator) -> Vec<u8> {
         let mut out = tidy::Writer::without_header();
         for series in self.data.all_series(&indicator.id) {
-            let area = series
-                .area
-                .as_deref()
-                .map_or(&self.config.area, |k| &self.config.comparators[k]);
+            let area = Area::of_key(series.area.as_deref());
+            let area = area.name(&self.config);
             for o in &series.observations {
                 out.write(&tidy::Row {
                     indicator: &indicator.id,
@@ -363,36 +357,13 @@ impl Site {
     }
 }
 
-/// An indicator page's chart: its whole history in the kind of its latest
-/// figures (a breakdown as shares over time when there are several periods).
-fn history_selection(
-    history: &Resolver<'_>,
-    indicator: &Indicator,
-) -> crate::content::figures::Selection {
-    let mut selection = crate::content::figures::Selection::of(vec![indicator.id.clone()]);
-    let breakdowns = history.data.breakdowns(&indicator.id, None);
-    let own = history
-        .data
-        .all_series(&indicator.id)
-        .iter()
-        .filter(|s| s.area.is_none());
-    let latest = own
-        .clone()
-        .filter_map(|s| s.observations.last())
-        .map(|o| o.period)
-        .max();
-    if let Some(latest) = latest {
-        let earliest = own
-            .flat_map(|s| s.observations.iter().map(|o| o.period))
-            .filter(|p| p.kind() == latest.kind())
-            .min();
-        let several = earliest.is_some_and(|e| e != latest);
-        if !breakdowns.is_empty() && !several {
-            return selection;
-        }
-        selection.from = earliest.map(|e| e.slug());
+/// How often figures come, as a chart's caption says it.
+fn frequency_words(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Month => "monthly",
+        PeriodKind::Quarter => "quarterly",
+        PeriodKind::Year => "yearly",
     }
-    selection
 }
 
 fn unit_words(unit: Unit) -> &'static str {

@@ -3,19 +3,19 @@
 //! and what got better and worse in the latest quarter.
 //!
 //! The change is the one `change(…, vs="previous")` gives in a report (see
-//! [`Resolver::change`]); this module only decides whether it is like with
-//! like (the figure three months before, of the same kind) and so may be
-//! judged better or worse, or must name the older period it compares with.
+//! [`Resolver::change`]); whether it is like with like (the figure three
+//! months before, of the same kind), and so may be judged better or worse or
+//! must name the older period it compares with, is [`crate::query`]'s rule.
 
 use super::Site;
 use super::render::{OutputFile, root_of};
 use crate::config::Config;
 use crate::content::objects::{ChangeValue, FigureValue};
-use crate::content::resolve::{Query, Resolver};
 use crate::data::DataSet;
-use crate::data::indicators::{Indicator, Measure, Polarity};
-use crate::period::{Period, PeriodKind};
+use crate::data::indicators::{Indicator, Polarity};
+use crate::period::Period;
 use crate::problem::Problem;
+use crate::query::{Assessment, Direction, Query, Resolver, belongs_to, three_months_before};
 use crate::templates::views::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, SummaryLine, ThemeGroup,
 };
@@ -51,11 +51,7 @@ pub(super) fn reading(
     indicator: &Indicator,
     quarter: Period,
 ) -> Option<Reading> {
-    let resolver = Resolver {
-        data,
-        config,
-        as_at: Some(quarter),
-    };
+    let resolver = Resolver::new(data, config, Some(quarter));
     let query = Query::of(&indicator.id);
     // The change holds the figure too: one look-up, not two, per cell. It
     // fails when the newest figure is older than the quarter (a yearly figure
@@ -64,9 +60,7 @@ pub(super) fn reading(
         Ok(change) => (change.to.clone(), Some(change)),
         Err(_) => (resolver.value(&query).ok()?, None),
     };
-    let shorter_total =
-        indicator.measure == Measure::Flow && figure.period.kind() != quarter.kind();
-    let own = figure.period.ends_within(&quarter) && !shorter_total;
+    let own = belongs_to(indicator, &figure.period, &quarter);
     let change = change.filter(|c| c.delta.is_some() && c.direction.is_some());
     let like_with_like = change
         .as_ref()
@@ -77,16 +71,6 @@ pub(super) fn reading(
         change,
         like_with_like,
     })
-}
-
-/// The period of the same kind three months before `period`: the quarter
-/// before a quarter, the month-end three months before a month. A year has none.
-fn three_months_before(period: Period) -> Option<Period> {
-    match period.kind() {
-        PeriodKind::Quarter => Some(period.previous()),
-        PeriodKind::Month => Some(period.previous().previous().previous()),
-        PeriodKind::Year => None,
-    }
 }
 
 /// A table cell: the figure, its own period when it is not the quarter's,
@@ -113,10 +97,10 @@ pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareC
     let (change, direction, assessment) = match numbers {
         Some((c, delta, direction)) => {
             let amount = crate::data::format::difference(delta, indicator.unit, indicator.decimals);
-            let mut words = match direction.name() {
-                "up" => format!("up {amount}"),
-                "down" => format!("down {amount}"),
-                _ => "no change".to_string(),
+            let mut words = match direction {
+                Direction::Up => format!("up {amount}"),
+                Direction::Down => format!("down {amount}"),
+                Direction::Same => "no change".to_string(),
             };
             // The quarter before had no figure of its own, or this one is
             // not the quarter's: say which figure this is compared with.
@@ -124,7 +108,9 @@ pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareC
                 words.push_str(&format!(" since {}", c.from.period.short_label()));
             }
             let assessment = match c.assessment {
-                Some(a @ ("better" | "worse")) if reading.like_with_like => a,
+                Some(a @ (Assessment::Better | Assessment::Worse)) if reading.like_with_like => {
+                    a.name()
+                }
                 _ => "",
             };
             (words, direction.name(), assessment)
@@ -161,8 +147,8 @@ fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> 
             Some(c) if reading.like_with_like => {
                 let words = format!("{} in {}, {}", c.to.text, c.to.period.short_label(), c.text);
                 match c.assessment {
-                    Some("better") => summary.better.push(line(words)),
-                    Some("worse") => summary.worse.push(line(words)),
+                    Some(Assessment::Better) => summary.better.push(line(words)),
+                    Some(Assessment::Worse) => summary.worse.push(line(words)),
                     _ => summary.unchanged.push(line(words)),
                 }
             }

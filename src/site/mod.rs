@@ -205,11 +205,8 @@ impl Site {
         self.reports
             .par_iter()
             .flat_map_iter(|report| {
-                let resolver = crate::content::resolve::Resolver {
-                    data: &self.data,
-                    config: &self.config,
-                    as_at: report.front.period,
-                };
+                let resolver =
+                    crate::query::Resolver::new(&self.data, &self.config, report.front.period);
                 crate::content::typed::check(report, &resolver)
             })
             .collect()

@@ -469,11 +469,7 @@ impl Site {
     /// The figures named in `key_figures:`, each with its change from the
     /// period before, as at the report's period.
     fn key_figures(&self, document: &Document) -> Result<KeyFigures, Vec<Problem>> {
-        let resolver = Resolver {
-            data: &self.data,
-            config: &self.config,
-            as_at: document.front.period,
-        };
+        let resolver = Resolver::new(&self.data, &self.config, document.front.period);
         let mut views = Vec::new();
         let mut markers = BTreeSet::new();
         let mut problems = Vec::new();
@@ -523,7 +519,10 @@ impl Site {
                     .as_ref()
                     .and_then(|c| c.direction)
                     .map_or("", |d| d.name()),
-                assessment: change.as_ref().and_then(|c| c.assessment).unwrap_or(""),
+                assessment: change
+                    .as_ref()
+                    .and_then(|c| c.assessment)
+                    .map_or("", |a| a.name()),
             });
         }
         if problems.is_empty() {

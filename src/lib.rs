@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod escape;
+pub mod fingerprint;
 pub mod fsutil;
 pub mod period;
 pub mod problem;

@@ -12,7 +12,6 @@ use super::render::{Body, Made};
 use crate::data::DataSet;
 use crate::problem::{Problem, Problems};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// Rendered parts of the last build, and the data it loaded.
@@ -111,13 +110,6 @@ impl Cache {
         of(&mut lock(into)).insert(key, value.clone());
         Ok(value)
     }
-}
-
-/// A hash of `parts`, for a cache key.
-pub(crate) fn key(parts: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    parts.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -17,9 +17,9 @@ use crate::config::{self, Config};
 use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document};
 use crate::data::{DataFiles, DataSet};
-use crate::fsutil;
 use crate::problem::{Problem, Problems, Severity, SiteProblems};
 use crate::templates::Theme;
+use crate::{fingerprint, fsutil};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use cache::Cache;
-pub(crate) use cache::key as cache_key;
 pub use render::{OutputFile, Rendered};
 
 /// Choices that change what a build includes.
@@ -113,13 +112,13 @@ impl Site {
         // Cache keys are worked out only for serve, which has a cache.
         let config_key = cache
             .as_ref()
-            .map_or(0, |_| cache::key(format!("{config:?}")));
+            .map_or(0, |_| fingerprint::of(format!("{config:?}")));
         // The data, and the rest of the site, are read at the same time.
         let ((data_key, data, found), (documents, found_in_content, theme)) = rayon::join(
             || match &cache {
                 Some(cache) => {
                     let files = DataFiles::read(root);
-                    let key = cache::key((config_key, files.fingerprint()));
+                    let key = fingerprint::of((config_key, files.fingerprint()));
                     let (data, found) = cache.data(key, || DataSet::from_files(&files, &config));
                     (key, data, found)
                 }
@@ -159,9 +158,9 @@ impl Site {
             return Err(SiteProblems(problems));
         };
         let config = Arc::new(config);
-        let inputs = cache::key((data_key, theme.fingerprint, data_complete));
+        let inputs = fingerprint::of((data_key, theme.fingerprint, data_complete));
         let shape = cache.as_ref().map_or(0, |_| {
-            cache::key((
+            fingerprint::of((
                 inputs,
                 reports
                     .iter()

@@ -390,7 +390,7 @@ impl Site {
     ) -> Result<Made, Problem> {
         let make = || make().map(Made::new);
         match &self.cache {
-            Some(cache) => cache.made(super::cache::key(key()), make),
+            Some(cache) => cache.made(crate::fingerprint::of(key()), make),
             None => make(),
         }
     }
@@ -409,7 +409,7 @@ impl Site {
 
     /// A hash of everything a document's body depends on.
     fn body_key(&self, document: &Document) -> u64 {
-        super::cache::key((
+        crate::fingerprint::of((
             self.inputs,
             &document.file,
             &document.body,

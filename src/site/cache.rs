@@ -27,6 +27,9 @@ pub struct Cache {
     reused: Mutex<HashMap<u64, Entry>>,
     /// Entries this build made.
     made: Mutex<HashMap<u64, Entry>>,
+    /// How many entries have been made, ever.
+    #[cfg(test)]
+    makes: std::sync::atomic::AtomicUsize,
 }
 
 impl Cache {
@@ -76,10 +79,20 @@ impl Cache {
         let kept = lock(&self.previous).remove(&key);
         let (value, into) = match kept {
             Some(value) => (value, &self.reused),
-            None => (make()?, &self.made),
+            None => {
+                #[cfg(test)]
+                self.makes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                (make()?, &self.made)
+            }
         };
         lock(into).insert(key, value.clone());
         Ok(value)
+    }
+
+    /// How many entries have been made since the cache was.
+    #[cfg(test)]
+    pub(super) fn makes(&self) -> usize {
+        self.makes.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 

@@ -354,3 +354,7 @@ impl Generator for StaticFiles<'_> {
         Ok(made)
     }
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;

@@ -4,8 +4,8 @@
 //! it, so `serve` keeps a body while only its neighbours' titles change.
 
 use super::Site;
+use super::file::root_of;
 use super::generator::Generator;
-use super::render::root_of;
 use crate::content::Document;
 use crate::content::exhibits::Download;
 use crate::content::markdown::{self, Html};

@@ -9,8 +9,8 @@
 //! keep the same keys on disk.
 
 use super::cache::Cache;
+use super::file::OutputFile;
 use super::links::PageLinks;
-use super::render::OutputFile;
 use crate::fingerprint;
 use crate::problem::Problem;
 use std::any::Any;

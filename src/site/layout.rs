@@ -4,7 +4,7 @@
 
 use super::Site;
 use super::body::{Body, marker_views};
-use super::render::{OutputFile, root_of};
+use super::file::{OutputFile, root_of};
 use crate::content::Document;
 use crate::problem::Problem;
 use crate::templates::views::{

@@ -11,6 +11,7 @@ mod archive;
 mod body;
 mod cache;
 mod compare;
+mod file;
 mod generator;
 mod layout;
 mod links;
@@ -34,7 +35,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use cache::Cache;
-pub use render::{OutputFile, Rendered};
+pub use file::OutputFile;
+pub use render::Rendered;
 
 /// Choices that change what a build includes.
 #[derive(Debug, Clone, Copy, Default)]

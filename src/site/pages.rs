@@ -10,8 +10,8 @@
 
 use super::Site;
 use super::body::{Body, BodyOf};
+use super::file::OutputFile;
 use super::generator::{Generator, Made};
-use super::render::OutputFile;
 use crate::content::Document;
 use crate::data::indicators::Indicator;
 use crate::fingerprint;

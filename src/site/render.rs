@@ -24,6 +24,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub(super) use super::file::{OutputFile, root_of};
 pub(super) use super::layout::pager_link;
 
 /// What a render made.
@@ -98,24 +99,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// One file of the built site, in memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// Its bytes.
-    pub contents: Vec<u8>,
-}
-
-impl OutputFile {
-    pub(super) fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            contents: contents.into(),
-        }
-    }
-}
-
 /// What the pages that list reports need of a document, once its own page
 /// is made.
 pub(super) struct Summary {
@@ -125,11 +108,6 @@ pub(super) struct Summary {
     key_figures: Vec<KeyFigureView>,
     /// In the preview, the figures shown as gaps.
     warnings: Vec<Problem>,
-}
-
-/// `reports/2023-24-q1/index.html` → `../../`.
-pub(crate) fn root_of(output: &str) -> String {
-    "../".repeat(output.matches('/').count())
 }
 
 impl Site {

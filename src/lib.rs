@@ -3,7 +3,9 @@
 //! The pipeline, in the order the modules run: [`config`] reads site.toml,
 //! [`data`] reads indicators and figures, [`content`] reads reports and pages
 //! and evaluates their placeholders, [`templates`] holds the theme, and [`site`]
-//! drives it all: load once, render in parallel, write in one swap.
+//! drives it all: load once, run one generator per output in parallel, write
+//! in one swap. Beneath them all, [`problem`], [`period`] and [`fingerprint`]
+//! import nothing above them.
 
 pub mod charts;
 pub mod cli;
@@ -12,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod escape;
+pub mod fingerprint;
 pub mod fsutil;
 pub mod period;
 pub mod problem;

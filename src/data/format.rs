@@ -1,7 +1,16 @@
 //! Numbers as a UK reader expects them: `1,234`, `72%`, `67.9 per 10,000`,
 //! `498 days`, `£6,385`, `£34.5m`.
 
-use super::indicators::Unit;
+use super::indicators::{Indicator, Unit};
+
+// Formatting knows indicators, and not the other way round: indicators.yaml
+// is read without knowing how its figures will be shown.
+impl Indicator {
+    /// A figure of this indicator, formatted in its unit.
+    pub fn format(&self, value: f64) -> String {
+        with_unit(value, self.unit, self.decimals)
+    }
+}
 
 /// `1234.5` with 1 decimal → `1,234.5`.
 pub fn number(value: f64, decimals: u8) -> String {

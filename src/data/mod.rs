@@ -110,7 +110,7 @@ impl DataFiles {
         fn text(t: &anyhow::Result<String>) -> Result<&str, String> {
             t.as_ref().map(String::as_str).map_err(|e| format!("{e:#}"))
         }
-        crate::site::cache_key((
+        crate::fingerprint::of((
             self.yaml.as_ref().map(text),
             self.csv
                 .iter()

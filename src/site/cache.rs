@@ -1,43 +1,35 @@
 //! What `serve` keeps between rebuilds, so that saving one report redraws
 //! that report and not the whole archive.
 //!
-//! Each entry is found by a hash of everything its output depends on: the
-//! data, site.toml and the theme for all of them, then a document's own text
-//! (for its body) or the reports an indicator page lists (for that page).
-//! A rebuild with a changed input simply misses and renders afresh, so a
-//! cached build gives the same bytes as a fresh one (a test holds it to that).
-//! `build` and `check` use no cache.
+//! Each entry is one generator's output (see [`super::generator`]), found
+//! by the generator's kind and key: a fingerprint of everything its output
+//! depends on. A rebuild with a changed input simply misses and makes
+//! afresh, so a cached build gives the same bytes as a fresh one (a test
+//! holds it to that). The data set is kept too, by a fingerprint of data/
+//! and site.toml. `build` and `check` use no cache.
 
-use super::render::{Body, Made};
 use crate::data::DataSet;
 use crate::problem::{Problem, Problems};
+use std::any::Any;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-/// Rendered parts of the last build, and the data it loaded.
+/// Any generator's output, as the cache holds it.
+pub(super) type Entry = Arc<dyn Any + Send + Sync>;
+
+/// Outputs of the last build, and the data it loaded.
 #[derive(Default)]
 pub struct Cache {
     data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
     /// Entries from the last good build, taken as they are used again.
-    previous: Mutex<Entries>,
+    previous: Mutex<HashMap<u64, Entry>>,
     /// Entries this build took from `previous`.
-    reused: Mutex<Entries>,
+    reused: Mutex<HashMap<u64, Entry>>,
     /// Entries this build made.
-    made: Mutex<Entries>,
-}
-
-#[derive(Default)]
-struct Entries {
-    bodies: HashMap<u64, Arc<Body>>,
-    made: HashMap<u64, Arc<Made>>,
-}
-
-impl Entries {
-    fn extend(&mut self, other: Entries) {
-        self.bodies.extend(other.bodies);
-        self.made.extend(other.made);
-    }
+    made: Mutex<HashMap<u64, Entry>>,
+    /// How many entries have been made, ever.
+    #[cfg(test)]
+    makes: std::sync::atomic::AtomicUsize,
 }
 
 impl Cache {
@@ -76,48 +68,32 @@ impl Cache {
         (data, problems)
     }
 
-    /// The body made from the same inputs last time, or `make`'s.
-    pub(super) fn body(
+    /// The entry `key`: kept from the last good build (and noted as
+    /// reused), or made now. Only [`super::generator::Driver::run`] calls
+    /// this, with a key that names the generator's kind.
+    pub(super) fn get(
         &self,
         key: u64,
-        make: impl FnOnce() -> Result<Body, Vec<Problem>>,
-    ) -> Result<Arc<Body>, Vec<Problem>> {
-        self.entry(|e| &mut e.bodies, key, make)
-    }
-
-    /// The files made from the same inputs last time, or `make`'s.
-    pub(super) fn made(
-        &self,
-        key: u64,
-        make: impl FnOnce() -> Result<Made, Problem>,
-    ) -> Result<Made, Problem> {
-        self.entry(|e| &mut e.made, key, make)
-            .map(|made| (*made).clone())
-    }
-
-    /// The entry `key` of the map `of` picks: kept from the last good build
-    /// (and noted as reused), or made now.
-    fn entry<T, E>(
-        &self,
-        of: impl Fn(&mut Entries) -> &mut HashMap<u64, Arc<T>>,
-        key: u64,
-        make: impl FnOnce() -> Result<T, E>,
-    ) -> Result<Arc<T>, E> {
-        let kept = of(&mut lock(&self.previous)).remove(&key);
+        make: impl FnOnce() -> Result<Entry, Vec<Problem>>,
+    ) -> Result<Entry, Vec<Problem>> {
+        let kept = lock(&self.previous).remove(&key);
         let (value, into) = match kept {
             Some(value) => (value, &self.reused),
-            None => (Arc::new(make()?), &self.made),
+            None => {
+                #[cfg(test)]
+                self.makes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                (make()?, &self.made)
+            }
         };
-        of(&mut lock(into)).insert(key, value.clone());
+        lock(into).insert(key, value.clone());
         Ok(value)
     }
-}
 
-/// A hash of `parts`, for a cache key.
-pub(crate) fn key(parts: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    parts.hash(&mut hasher);
-    hasher.finish()
+    /// How many entries have been made since the cache was.
+    #[cfg(test)]
+    pub(super) fn makes(&self) -> usize {
+        self.makes.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -127,27 +103,26 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::OutputFile;
 
-    fn page(text: &str) -> Result<Made, Problem> {
-        Ok(Made::new(vec![OutputFile::new("a/index.html", text)]))
+    fn page(text: &str) -> Result<Entry, Vec<Problem>> {
+        Ok(Arc::new(text.to_string()))
     }
 
     fn kept(cache: &Cache, key: u64) -> bool {
         cache
-            .made(key, || Err(Problem::error("x", "made again")))
+            .get(key, || Err(vec![Problem::error("x", "made again")]))
             .is_ok()
     }
 
     #[test]
     fn a_failed_build_keeps_what_the_last_good_one_made() {
         let cache = Cache::default();
-        cache.made(1, || page("one")).unwrap();
+        cache.get(1, || page("one")).unwrap();
         cache.finish(true);
         // A build that uses entry 1, makes 2, then fails: 1 is kept, and 2,
         // made by a build that failed, is not.
         assert!(kept(&cache, 1));
-        cache.made(2, || page("two")).unwrap();
+        cache.get(2, || page("two")).unwrap();
         cache.finish(false);
         assert!(kept(&cache, 1) && !kept(&cache, 2));
         cache.finish(true);

@@ -5,7 +5,7 @@
 //! checked is what a reader will click. A broken link found in a report is
 //! reported at the line of its report that names the target.
 
-use super::render::OutputFile;
+use super::file::OutputFile;
 use crate::content::Document;
 use crate::problem::Problem;
 use memchr::memmem;

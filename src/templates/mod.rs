@@ -112,7 +112,7 @@ impl Theme {
         env.set_formatter(html_formatter);
         // A theme's loop must not hang the build or the preview either.
         env.set_fuel(Some(crate::content::budget::THEME_FUEL));
-        let fingerprint = crate::site::cache_key((&templates, &static_files));
+        let fingerprint = crate::fingerprint::of((&templates, &static_files));
         let mut sources = BTreeMap::new();
         let partials = templates
             .iter()

@@ -8,6 +8,7 @@
 //! Here: watching the site and rebuilding; `preview` holds what is shown,
 //! `http` answers the browser.
 
+mod banner;
 mod http;
 mod preview;
 

@@ -146,13 +146,6 @@ pub struct Indicator {
     pub from: Option<From>,
 }
 
-impl Indicator {
-    /// A figure of this indicator, formatted in its unit.
-    pub fn format(&self, value: f64) -> String {
-        super::format::with_unit(value, self.unit, self.decimals)
-    }
-}
-
 /// An entry as written: each value is checked here, not by serde, so that a
 /// problem names its key and line.
 #[derive(Deserialize)]

@@ -1,0 +1,216 @@
+//! A report's or page's body: its placeholders evaluated against the data,
+//! its key figures, and its Markdown made HTML. Its page and the pages
+//! that list it are made from this; [`BodyOf`] is the generator that makes
+//! it, so `serve` keeps a body while only its neighbours' titles change.
+
+use super::Site;
+use super::file::root_of;
+use super::generator::Generator;
+use crate::content::Document;
+use crate::content::exhibits::Download;
+use crate::content::markdown::{self, Html};
+use crate::content::resolve::{Query, Resolver};
+use crate::data::cell::Marker;
+use crate::fingerprint;
+use crate::problem::{Problem, Problems};
+use crate::templates::views::{KeyFigureView, MarkerView};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// A document's body, evaluated and converted.
+pub(super) struct Body {
+    pub(super) html: Html,
+    pub(super) markers: BTreeSet<Marker>,
+    pub(super) key_figures: Vec<KeyFigureView>,
+    pub(super) downloads: Vec<Download>,
+    /// Indicators the body's placeholders used.
+    pub(super) indicators: BTreeSet<String>,
+    /// In the preview, the figures shown as gaps.
+    pub(super) warnings: Vec<Problem>,
+}
+
+/// A report's key figures as shown, their markers, and (in the preview) a
+/// warning for each left out because its figure is not in the data yet.
+type KeyFigures = (Vec<KeyFigureView>, BTreeSet<Marker>, Vec<Problem>);
+
+/// A document's body.
+pub(super) struct BodyOf<'s> {
+    pub(super) site: &'s Site,
+    pub(super) document: &'s Document,
+}
+
+impl Generator for BodyOf<'_> {
+    type Output = Body;
+
+    fn kind(&self) -> &'static str {
+        "body"
+    }
+
+    /// The data, site.toml and the theme, and the document's own text,
+    /// place and front matter.
+    fn key(&self) -> u64 {
+        let document = self.document;
+        fingerprint::of((
+            self.site.inputs,
+            &document.file,
+            &document.body,
+            document.body_line,
+            &document.output,
+            format!("{:?}", document.front),
+        ))
+    }
+
+    fn make(&self) -> Result<Body, Vec<Problem>> {
+        self.site.body(self.document)
+    }
+}
+
+impl Site {
+    /// The problems in the bodies of the reports and pages `wanted`.
+    pub(super) fn body_problems(&self, wanted: impl Fn(&Document) -> bool + Sync) -> Problems {
+        let found: Vec<Vec<Problem>> = self
+            .reports
+            .par_iter()
+            .chain(&self.pages)
+            .filter(|d| wanted(d))
+            .filter_map(|d| self.body(d).err())
+            .collect();
+        let mut problems = Problems::new();
+        for found in found {
+            problems.extend(found);
+        }
+        problems
+    }
+
+    pub(super) fn body(&self, document: &Document) -> Result<Body, Vec<Problem>> {
+        let inline = crate::content::inline_exhibits(document);
+        if !inline.is_empty() {
+            return Err(inline);
+        }
+        let evaluated = self.placeholders.evaluate_in(
+            &document.file,
+            &document.body,
+            document.body_line,
+            document.front.period,
+            self.data_complete,
+            self.preview,
+        );
+        let key_figures = self.key_figures(document);
+        let (evaluated, (key_figures, mut markers, mut warnings)) = match (evaluated, key_figures) {
+            (Ok(e), Ok(k)) => (e, k),
+            (e, k) => {
+                let mut problems = e.err().unwrap_or_default();
+                problems.extend(k.err().unwrap_or_default());
+                return Err(problems);
+            }
+        };
+        markers.extend(evaluated.markers);
+        warnings.extend(evaluated.gaps);
+        if !document.front.draft {
+            for warning in &mut warnings {
+                warning.help = Some(format!(
+                    "{}; `outturn build` will not publish this report without it",
+                    warning.help.as_deref().unwrap_or("add the figure to data/")
+                ));
+            }
+        }
+        Ok(Body {
+            html: markdown::to_html(
+                &evaluated.markdown,
+                &root_of(&document.output),
+                &evaluated.texts,
+                &evaluated.blocks,
+            ),
+            markers,
+            key_figures,
+            downloads: evaluated.downloads,
+            indicators: evaluated.indicators,
+            warnings,
+        })
+    }
+
+    /// The figures named in `key_figures:`, each with its change from the
+    /// period before, as at the report's period.
+    fn key_figures(&self, document: &Document) -> Result<KeyFigures, Vec<Problem>> {
+        let resolver = Resolver::new(&self.data, &self.config, document.front.period);
+        let mut views = Vec::new();
+        let mut markers = BTreeSet::new();
+        let mut problems = Vec::new();
+        let mut gaps = Vec::new();
+        for id in &document.front.key_figures {
+            let query = Query {
+                id: id.clone(),
+                ..Query::default()
+            };
+            let figure = match resolver.value(&query) {
+                Ok(figure) => figure,
+                Err(fail) => {
+                    let (line, column) = document.front.key_figures_at;
+                    let problem =
+                        Problem::error(&document.file, format!("key_figures: {}", fail.message))
+                            .at(line, column)
+                            .maybe_help(fail.help);
+                    if self.preview && fail.gap.is_some() {
+                        // Left out of the preview's key figures, and said so.
+                        gaps.push(Problem {
+                            severity: crate::problem::Severity::Warning,
+                            ..problem
+                        });
+                    } else if self.data_complete || !fail.missing_data {
+                        problems.push(problem);
+                    }
+                    continue;
+                }
+            };
+            markers.extend(figure.markers.iter().copied());
+            // A key figure with no earlier figure to compare with is shown alone.
+            let change = resolver.change(&query, "previous").ok();
+            if let Some(change) = &change {
+                markers.extend(change.from.markers.iter().copied());
+            }
+            let indicator = &self.data.indicators[id];
+            views.push(KeyFigureView {
+                id: id.clone(),
+                title: indicator.title.clone(),
+                value: figure.text.clone(),
+                period: figure.period.short_label(),
+                change: change
+                    .as_ref()
+                    .map(|c| sentence_case(&c.text))
+                    .unwrap_or_default(),
+                direction: change
+                    .as_ref()
+                    .and_then(|c| c.direction)
+                    .map_or("", |d| d.name()),
+                assessment: change
+                    .as_ref()
+                    .and_then(|c| c.assessment)
+                    .map_or("", |a| a.name()),
+            });
+        }
+        if problems.is_empty() {
+            Ok((views, markers, gaps))
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+pub(super) fn marker_views(markers: &BTreeSet<Marker>) -> Vec<MarkerView> {
+    markers
+        .iter()
+        .map(|m| MarkerView {
+            code: m.code(),
+            meaning: m.meaning(),
+        })
+        .collect()
+}
+
+/// `an increase of 16` → `An increase of 16`.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

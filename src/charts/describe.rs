@@ -32,8 +32,9 @@ const WORDS: usize = 60;
 struct Words {
     message: String,
     rest: Vec<String>,
-    /// The sentence of `rest` to leave out when the whole is too long.
-    spare: Option<usize>,
+    /// The sentences of `rest` to leave out, first to last, while the whole
+    /// is too long.
+    spare: Vec<usize>,
 }
 
 /// The whole description: the message, then the sentences that follow it.
@@ -46,11 +47,14 @@ pub(super) fn describe(chart: &Chart) -> String {
                 .map(|s| s.split_whitespace().count())
                 .sum::<usize>()
     };
-    if let Some(spare) = words.spare.filter(|_| count(&words) > WORDS) {
-        words.rest.remove(spare);
+    for spare in std::mem::take(&mut words.spare) {
+        if count(&words) <= WORDS {
+            break;
+        }
+        words.rest[spare].clear();
     }
     let mut out = words.message;
-    for sentence in words.rest {
+    for sentence in words.rest.into_iter().filter(|s| !s.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -86,7 +90,7 @@ fn series(chart: &Chart) -> Words {
         return Words {
             message: String::new(),
             rest: drawing(chart),
-            spare: None,
+            spare: Vec::new(),
         };
     };
     // Several series of the council's own are a breakdown over time: say
@@ -102,7 +106,7 @@ fn series(chart: &Chart) -> Words {
         return Words {
             message,
             rest: drawing(chart),
-            spare: None,
+            spare: Vec::new(),
         };
     }
     let named = chart.series.len() > 1;
@@ -111,12 +115,19 @@ fn series(chart: &Chart) -> Words {
     if let Some(&(at, value)) = figures(chart, first).last() {
         rest.extend(against(chart, first, at, value));
     }
+    // The kind and range of the chart, which the message mostly says
+    // already, go after any gaps when the words are too many.
+    let kind = rest.len();
     rest.extend(drawing(chart));
     // The table shows each gap; the words name them while there is room.
-    let spare = missing(chart, first).map(|gaps| {
-        rest.push(gaps);
-        rest.len() - 1
-    });
+    let mut spare: Vec<usize> = missing(chart, first)
+        .map(|gaps| {
+            rest.push(gaps);
+            rest.len() - 1
+        })
+        .into_iter()
+        .collect();
+    spare.push(kind);
     Words {
         message,
         rest,
@@ -235,7 +246,7 @@ fn areas(chart: &Chart) -> Words {
             message: String::new(),
             rest: Vec::new(),
 
-            spare: None,
+            spare: Vec::new(),
         };
     };
     let (name, period) = area_and_period(category(chart, own));
@@ -244,7 +255,7 @@ fn areas(chart: &Chart) -> Words {
             message: format!("{name}: no figure."),
             rest: vec!["Bar chart of areas' latest figures.".into()],
 
-            spare: None,
+            spare: Vec::new(),
         };
     };
     let mut compared = Vec::new();
@@ -290,7 +301,7 @@ fn areas(chart: &Chart) -> Words {
     Words {
         message,
         rest,
-        spare: None,
+        spare: Vec::new(),
     }
 }
 

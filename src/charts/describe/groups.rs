@@ -22,7 +22,7 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
         return Words {
             message: String::new(),
             rest: drawing(chart),
-            spare: None,
+            spare: Vec::new(),
         };
     };
     let ranked = largest_of(chart, latest);
@@ -58,7 +58,7 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
     Words {
         message,
         rest,
-        spare: None,
+        spare: Vec::new(),
     }
 }
 
@@ -73,18 +73,18 @@ pub(super) fn shares(chart: &Chart) -> Words {
         return Words {
             message: String::new(),
             rest: drawing(chart),
-            spare: None,
+            spare: Vec::new(),
         };
     };
     let ranked = largest(chart, &all, last);
     let message = format!("In {}, {}.", category(chart, last), the_largest(&ranked));
     let mut rest = Vec::new();
-    let mut spare = None;
+    let mut spare = Vec::new();
     let first = (0..last).find(|&i| chart.series.iter().any(|s| s.value(i).is_some()));
     if let (Some(first), Some(top)) = (first, ranked.first()) {
         let series = &chart.series[top.series];
         if let Some(then) = share_at(chart, top.series, first) {
-            spare = Some(rest.len());
+            spare.push(rest.len());
             rest.push(format!(
                 "{} was {} in {}.",
                 series.name,

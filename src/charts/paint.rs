@@ -118,11 +118,19 @@ pub(super) fn picks_out_own(chart: &Chart) -> bool {
 }
 
 /// The look of each of `chart`'s series. Markers and dashes go by the series'
-/// place; colours and patterns by its place among the own series or among the
-/// comparators, so that no colour and pattern pair repeats up to 36 own series
-/// and 12 comparators.
+/// place. Patterns go by its place with the council's own series counted
+/// first, so the own are solid and the first six series all differ in pattern
+/// (which is what tells them apart in forced colours); colours by its place
+/// among the own series (the palette) or the comparators (greys). No colour
+/// and pattern pair repeats up to 36 series of one kind, or 6 own and 6
+/// comparators.
 pub(super) fn looks(chart: &Chart) -> Vec<Look> {
     let picked = picks_out_own(chart);
+    let own_count = chart
+        .series
+        .iter()
+        .filter(|s| !picked || !s.comparator)
+        .count();
     let (mut own, mut quiet) = (0, 0);
     chart
         .series
@@ -130,21 +138,14 @@ pub(super) fn looks(chart: &Chart) -> Vec<Look> {
         .enumerate()
         .map(|(index, series)| {
             let comparator = picked && series.comparator;
-            let (colour, pattern) = if comparator {
-                let q = quiet;
+            let (colour, order) = if comparator {
                 quiet += 1;
-                (
-                    QUIET[q % QUIET.len()],
-                    (q / QUIET.len() + 1) % PATTERNS.len(),
-                )
+                (QUIET[(quiet - 1) % QUIET.len()], own_count + quiet - 1)
             } else {
-                let r = own;
                 own += 1;
-                (
-                    PALETTE[r % PALETTE.len()],
-                    (r + r / PALETTE.len()) % PATTERNS.len(),
-                )
+                (PALETTE[(own - 1) % PALETTE.len()], own - 1)
             };
+            let pattern = (order + order / PATTERNS.len()) % PATTERNS.len();
             Look {
                 colour,
                 marker: MARKERS[index % MARKERS.len()],
@@ -523,7 +524,7 @@ mod tests {
 
     #[test]
     fn no_colour_and_pattern_pair_repeats_in_a_chart() {
-        for (own, comparators) in [(14, 0), (36, 0), (1, 12), (20, 12), (0, 14)] {
+        for (own, comparators) in [(14, 0), (36, 0), (1, 6), (6, 6), (0, 14)] {
             let looks = looks(&chart_of(own, comparators));
             let mut pairs: Vec<(Rgb, usize)> =
                 looks.iter().map(|l| (l.colour, l.pattern)).collect();
@@ -535,10 +536,23 @@ mod tests {
     }
 
     #[test]
+    fn up_to_six_series_each_have_their_own_pattern() {
+        for (own, comparators) in [(6, 0), (1, 5), (3, 3), (2, 4), (0, 6)] {
+            let mut patterns: Vec<usize> = looks(&chart_of(own, comparators))
+                .iter()
+                .map(|l| l.pattern)
+                .collect();
+            patterns.sort_unstable();
+            patterns.dedup();
+            assert_eq!(patterns.len(), 6, "{own} own, {comparators} comparators");
+        }
+    }
+
+    #[test]
     fn comparators_are_drawn_quieter_than_the_councils_own() {
         let looks = looks(&chart_of(1, 3));
         let (own, comparators) = (looks[0], &looks[1..]);
-        assert!(!own.quiet && PALETTE.contains(&own.colour));
+        assert!(!own.quiet && own.colour == PALETTE[0] && own.pattern == 0);
         for comparator in comparators {
             assert!(comparator.quiet && QUIET.contains(&comparator.colour));
             // A thinner line tells them apart in forced colours and print too.

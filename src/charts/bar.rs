@@ -27,11 +27,11 @@ const GAP: i32 = 3;
 
 /// Draws `chart` `width` units wide: columns if they fit and `rows` is not
 /// asked for, else rows.
-pub(super) fn draw(chart: &Chart, width: i32, rows: bool) -> String {
+pub(super) fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
     let (lo, hi) = range(chart);
     match Columns::fit(chart, lo, hi, width).filter(|_| !rows) {
-        Some(columns) => columns.draw(chart, width),
-        None => self::rows(chart, lo, hi, width),
+        Some(columns) => columns.draw(chart, width, desc),
+        None => self::rows(chart, (lo, hi), width, desc),
     }
 }
 
@@ -150,7 +150,7 @@ impl<'a> Columns<'a> {
         })
     }
 
-    fn draw(&self, chart: &Chart, width: i32) -> String {
+    fn draw(&self, chart: &Chart, width: i32, desc: &str) -> String {
         let looks = looks(chart);
         let key = key(chart, width);
         let key_height = key.as_ref().map_or(0, |k| k.height);
@@ -172,7 +172,7 @@ impl<'a> Columns<'a> {
 
         let mut out =
             String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
-        open(&mut out, chart, width, height);
+        open(&mut out, chart, (width, height), desc);
         pattern_defs(&mut out, &chart.id, &looks);
         if let Some(key) = &key {
             key.write(&mut out, &chart.id, &looks);
@@ -278,7 +278,7 @@ struct Row<'a> {
 }
 
 /// Horizontal bars, a category's name above its group.
-fn rows(chart: &Chart, lo: f64, hi: f64, width: i32) -> String {
+fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
     let looks = looks(chart);
     let s = chart.series.len() as i32;
     let labels = bar_labels(chart);
@@ -330,7 +330,7 @@ fn rows(chart: &Chart, lo: f64, hi: f64, width: i32) -> String {
     let bar_top = |row: &Row<'_>, k: usize| row.bars + k as i32 * (ROW_BAR + GAP);
 
     let mut out = String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
-    open(&mut out, chart, width, height);
+    open(&mut out, chart, (width, height), desc);
     pattern_defs(&mut out, &chart.id, &looks);
     if let Some(key) = &key {
         key.write(&mut out, &chart.id, &looks);

@@ -42,7 +42,7 @@ impl EndLabel<'_> {
     }
 }
 
-pub(super) fn draw(chart: &Chart, width: i32) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
     let n = chart.categories.len();
     let looks = looks(chart);
     // The council's own series are named in bold beside the comparators'.
@@ -93,7 +93,7 @@ pub(super) fn draw(chart: &Chart, width: i32) -> String {
     let height = height.max(bottom + 34);
 
     let mut out = String::with_capacity(4096 + 512 * chart.series.len() + 64 * n);
-    open(&mut out, chart, width, height);
+    open(&mut out, chart, (width, height), desc);
 
     // Gridlines at each tick, the axis along the bottom.
     out.push_str("<g class=\"grid\">\n");

@@ -135,19 +135,21 @@ pub fn svg(chart: &Chart) -> String {
     let converted = matches!(drawn, Cow::Owned(_));
     let mut narrow = drawn.as_ref().clone();
     narrow.id.push_str("-n");
-    let mut out = draw(&drawn, layout::WIDE, converted);
+    // Both drawings show the same figures: described once.
+    let desc = description(&drawn);
+    let mut out = draw(&drawn, (layout::WIDE, &desc), converted);
     out.push('\n');
-    out.push_str(&draw(&narrow, layout::NARROW, converted));
+    out.push_str(&draw(&narrow, (layout::NARROW, &desc), converted));
     out
 }
 
-/// One drawing of `chart`, `width` units wide; `rows` asks a bar chart for
-/// horizontal bars.
-fn draw(chart: &Chart, width: i32, rows: bool) -> String {
+/// One drawing of `chart`, `width` units wide, described by `desc`; `rows`
+/// asks a bar chart for horizontal bars.
+fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
     match chart.kind {
-        Kind::Line => line::draw(chart, width),
-        Kind::Bar => bar::draw(chart, width, rows),
-        Kind::Stacked => stacked::draw(chart, width),
+        Kind::Line => line::draw(chart, width, desc),
+        Kind::Bar => bar::draw(chart, (width, desc), rows),
+        Kind::Stacked => stacked::draw(chart, width, desc),
     }
 }
 
@@ -216,9 +218,9 @@ pub fn description(chart: &Chart) -> String {
     describe::describe(&as_drawn(chart))
 }
 
-/// Writes the `<svg>` start tag, `<title>`, `<desc>` and `<style>` of a
-/// drawing `width` units wide.
-fn open(out: &mut String, chart: &Chart, width: i32, height: i32) {
+/// Writes the `<svg>` start tag, `<title>`, `<desc>` (holding `desc`) and
+/// `<style>` of a drawing `width` by `height` units.
+fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str) {
     let class = if width == layout::NARROW {
         "chart chart-narrow"
     } else {
@@ -246,7 +248,7 @@ fn open(out: &mut String, chart: &Chart, width: i32, height: i32) {
     out.push_str("</title>\n<desc id=\"");
     id_into(out, chart, "desc");
     out.push_str("\">");
-    paint::escape_into(out, &description(chart));
+    paint::escape_into(out, desc);
     out.push_str("</desc>\n<style>");
     out.push_str(paint::STYLE);
     out.push_str("</style>\n");

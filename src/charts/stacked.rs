@@ -158,7 +158,7 @@ fn gap_notes(chart: &Chart, index: usize) -> String {
     notes
 }
 
-pub(super) fn draw(chart: &Chart, width: i32) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
     let looks = looks(chart);
     let stacks: Vec<Vec<(usize, f64, f64)>> = (0..chart.categories.len())
         .map(|i| segments(&drawn(chart, i)))
@@ -208,8 +208,8 @@ pub(super) fn draw(chart: &Chart, width: i32) -> String {
         open(
             &mut out,
             chart,
-            width,
-            bottom + 24 + (lines - 1) * LINE + 10,
+            (width, bottom + 24 + (lines - 1) * LINE + 10),
+            desc,
         );
         let y = Scale::new(0.0, ticks.hi, bottom, top);
         let x = |i: usize| left + i as i32 * slot + (slot - bar) / 2;
@@ -275,7 +275,7 @@ pub(super) fn draw(chart: &Chart, width: i32) -> String {
                 (lines, top, bar_top)
             })
             .collect();
-        open(&mut out, chart, width, cursor.max(40));
+        open(&mut out, chart, (width, cursor.max(40)), desc);
         let rect = |i: usize, &(_, start, end): &(usize, f64, f64)| {
             let (x0, x1) = (x.at(start), x.at(end));
             let gap = i32::from(x1 < width - 2);

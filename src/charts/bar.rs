@@ -12,10 +12,10 @@
 //! bars, the axis is broken between them and the description names the gap.
 
 use super::layout::{
-    FONT, LINE, Scale, Ticks, WIDTH, axis_title, break_before, short_value, text_width, widest,
-    wrap,
+    EDGE, FONT, LINE, Scale, Ticks, axis_title, bold_width, break_before, short_value, text_width,
+    widest, wrap,
 };
-use super::paint::{AXIS, Anchor, GRID, Key, Pen, Text, fills, pattern_defs, plot};
+use super::paint::{AXIS, Anchor, GRID, Key, Look, Pen, Text, fills, looks, pattern_defs, plot};
 use super::{Chart, close, open};
 
 /// Height of the plotting area of columns.
@@ -25,12 +25,28 @@ const ROW_BAR: i32 = 24;
 /// Space between the bars of one category.
 const GAP: i32 = 3;
 
-pub(super) fn draw(chart: &Chart) -> String {
+/// Draws `chart` `width` units wide: columns if they fit and `rows` is not
+/// asked for, else rows.
+pub(super) fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
     let (lo, hi) = range(chart);
-    match Columns::fit(chart, lo, hi) {
-        Some(columns) => columns.draw(chart),
-        None => rows(chart, lo, hi),
+    match Columns::fit(chart, lo, hi, width).filter(|_| !rows) {
+        Some(columns) => columns.draw(chart, width, desc),
+        None => self::rows(chart, (lo, hi), width, desc),
     }
+}
+
+/// The look of series `k`'s bar for category `i`: quieter when the chart's
+/// categories are areas and `i` is not the council's own.
+fn bar_look(chart: &Chart, looks: &[Look], k: usize, i: usize) -> Look {
+    match chart.own_category {
+        Some(own) if own != i => looks[k].quieter(),
+        _ => looks[k],
+    }
+}
+
+/// Whether category `i` is the council's own area, named in bold.
+fn is_own(chart: &Chart, i: usize) -> bool {
+    chart.own_category == Some(i)
 }
 
 /// The smallest and largest figures, stretched to include zero.
@@ -70,8 +86,8 @@ fn names(chart: &Chart) -> impl Iterator<Item = &str> {
 }
 
 /// A key, when there is more than one series to tell apart.
-fn key(chart: &Chart) -> Option<Key<'_>> {
-    (chart.series.len() > 1).then(|| Key::new(names(chart), (0, 2), WIDTH))
+fn key(chart: &Chart, width: i32) -> Option<Key<'_>> {
+    (chart.series.len() > 1).then(|| Key::new(names(chart), (0, 2), width))
 }
 
 /// Vertical bars: the layout, once it is known to fit.
@@ -88,7 +104,7 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     /// Columns for `chart`, if every label fits.
-    fn fit(chart: &'a Chart, lo: f64, hi: f64) -> Option<Columns<'a>> {
+    fn fit(chart: &'a Chart, lo: f64, hi: f64, width: i32) -> Option<Columns<'a>> {
         let n = chart.categories.len().max(1) as i32;
         let s = chart.series.len().max(1) as i32;
         let ticks = Ticks::new(lo, hi, chart.decimals);
@@ -97,7 +113,7 @@ impl<'a> Columns<'a> {
             .map(|v| short_value(v, chart.unit, ticks.decimals))
             .collect();
         let left = widest(tick_labels.iter().map(String::as_str)) + 10;
-        let slot = (WIDTH - left - 4) / n;
+        let slot = (width - left - 4) / n;
         let group = slot - (slot / 5).max(8);
         let bar = (group - (s - 1) * GAP) / s;
         if bar < 12 {
@@ -115,8 +131,10 @@ impl<'a> Columns<'a> {
             .iter()
             .map(|c| wrap(c, FONT, slot - 6))
             .collect();
-        let fits =
-            |lines: &Vec<&str>| lines.len() <= 2 && widest(lines.iter().copied()) <= slot - 2;
+        let fits = |lines: &Vec<&str>| {
+            let widest = lines.iter().map(|l| bold_width(l)).max().unwrap_or(0);
+            lines.len() <= 2 && widest <= slot - 2
+        };
         if !categories.iter().all(fits) {
             return None;
         }
@@ -132,8 +150,9 @@ impl<'a> Columns<'a> {
         })
     }
 
-    fn draw(&self, chart: &Chart) -> String {
-        let key = key(chart);
+    fn draw(&self, chart: &Chart, width: i32, desc: &str) -> String {
+        let looks = looks(chart);
+        let key = key(chart, width);
         let key_height = key.as_ref().map_or(0, |k| k.height);
         let title = axis_title(chart.unit);
         let top = key_height + if title.is_some() { 24 } else { 0 } + 28;
@@ -153,10 +172,10 @@ impl<'a> Columns<'a> {
 
         let mut out =
             String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
-        open(&mut out, chart, height);
-        pattern_defs(&mut out, &chart.id, chart.series.len());
+        open(&mut out, chart, (width, height), desc);
+        pattern_defs(&mut out, &chart.id, &looks);
         if let Some(key) = &key {
-            key.write(&mut out, &chart.id);
+            key.write(&mut out, &chart.id, &looks);
         }
         out.push_str("<g class=\"grid\">\n");
         plot(&mut out, |pen| {
@@ -165,11 +184,17 @@ impl<'a> Columns<'a> {
             }
         });
         out.push_str("</g>\n");
+        let looks = &looks;
         let bars = chart.series.iter().enumerate().flat_map(|(k, series)| {
             (0..chart.categories.len()).filter_map(move |i| {
                 let v = series.value(i)?;
                 let x0 = x(i, k);
-                Some((k, (x0, y.at(v.max(0.0))), (x0 + self.bar, y.at(v.min(0.0)))))
+                let look = bar_look(chart, looks, k, i);
+                Some((
+                    look,
+                    (x0, y.at(v.max(0.0))),
+                    (x0 + self.bar, y.at(v.min(0.0))),
+                ))
             })
         });
         fills(&mut out, &chart.id, bars);
@@ -180,7 +205,7 @@ impl<'a> Columns<'a> {
         out.push_str("</g>\n");
 
         if let Some(title) = title {
-            Text::at(0, key_height + 18).write(&mut out, title);
+            Text::at(EDGE, key_height + 18).write(&mut out, title);
         }
         for (value, label) in self.ticks.values().zip(&self.tick_labels) {
             Text::at(self.left - 8, y.at(value) + 5)
@@ -212,9 +237,9 @@ impl<'a> Columns<'a> {
         for (i, lines) in self.categories.iter().enumerate() {
             let centre = self.left + i as i32 * self.slot + self.slot / 2;
             for (j, line) in lines.iter().enumerate() {
-                Text::at(centre, bottom + 24 + j as i32 * LINE)
-                    .anchor(Anchor::Middle)
-                    .write(&mut out, line);
+                let text = Text::at(centre, bottom + 24 + j as i32 * LINE).anchor(Anchor::Middle);
+                let text = if is_own(chart, i) { text.bold() } else { text };
+                text.write(&mut out, line);
             }
         }
         close(&mut out);
@@ -253,7 +278,8 @@ struct Row<'a> {
 }
 
 /// Horizontal bars, a category's name above its group.
-fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
+fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
+    let looks = looks(chart);
     let s = chart.series.len() as i32;
     let labels = bar_labels(chart);
     let notes = chart
@@ -282,10 +308,10 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
         0 => 2,
         w => w + 8,
     };
-    let x = Scale::new(lo, hi, left, WIDTH - right_room);
+    let x = Scale::new(lo, hi, left, width - right_room);
     let zero = x.at(0.0);
 
-    let key = key(chart);
+    let key = key(chart, width);
     let key_height = key.as_ref().map_or(0, |k| k.height);
     let title = axis_title(chart.unit);
     let mut cursor = key_height + if title.is_some() { 28 } else { 0 };
@@ -293,7 +319,7 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
         .categories
         .iter()
         .map(|category| {
-            let lines = wrap(category, FONT, WIDTH - 4);
+            let lines = wrap(category, FONT, width - 4);
             let top = cursor;
             let bars = top + lines.len() as i32 * LINE + 6;
             cursor = bars + s * (ROW_BAR + GAP) - GAP + 18;
@@ -304,11 +330,12 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
     let bar_top = |row: &Row<'_>, k: usize| row.bars + k as i32 * (ROW_BAR + GAP);
 
     let mut out = String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
-    open(&mut out, chart, height);
-    pattern_defs(&mut out, &chart.id, chart.series.len());
+    open(&mut out, chart, (width, height), desc);
+    pattern_defs(&mut out, &chart.id, &looks);
     if let Some(key) = &key {
-        key.write(&mut out, &chart.id);
+        key.write(&mut out, &chart.id, &looks);
     }
+    let looks = &looks;
     let bars = rows.iter().enumerate().flat_map(|(i, row)| {
         chart
             .series
@@ -317,7 +344,12 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
             .filter_map(move |(k, series)| {
                 let v = series.value(i)?;
                 let y0 = bar_top(row, k);
-                Some((k, (x.at(v.min(0.0)), y0), (x.at(v.max(0.0)), y0 + ROW_BAR)))
+                let look = bar_look(chart, looks, k, i);
+                Some((
+                    look,
+                    (x.at(v.min(0.0)), y0),
+                    (x.at(v.max(0.0)), y0 + ROW_BAR),
+                ))
             })
     });
     fills(&mut out, &chart.id, bars);
@@ -331,11 +363,13 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
     out.push_str("</g>\n");
 
     if let Some(title) = title {
-        Text::at(0, key_height + 16).write(&mut out, title);
+        Text::at(EDGE, key_height + 16).write(&mut out, title);
     }
     for (i, row) in rows.iter().enumerate() {
         for (j, line) in row.lines.iter().enumerate() {
-            Text::at(0, row.top + 15 + j as i32 * LINE).write(&mut out, line);
+            let text = Text::at(EDGE, row.top + 15 + j as i32 * LINE);
+            let text = if is_own(chart, i) { text.bold() } else { text };
+            text.write(&mut out, line);
         }
         for (k, series) in chart.series.iter().enumerate() {
             let baseline = bar_top(row, k) + ROW_BAR / 2 + 6;
@@ -359,117 +393,5 @@ fn rows(chart: &Chart, lo: f64, hi: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::{chart, series};
-    use super::super::{Kind, Span, svg};
-    use crate::data::indicators::Unit;
-
-    #[test]
-    fn snapshot_columns_for_two_areas() {
-        let mut chart = chart(
-            Kind::Bar,
-            &["2021-22", "2022-23", "2023-24"],
-            vec![
-                series("Thurrock", &[Some(65.1), Some(70.0), None]),
-                series("England", &[Some(67.0), Some(70.0), Some(71.2)]),
-            ],
-        );
-        chart.unit = Unit::RatePer10k;
-        chart.decimals = 1;
-        chart.series[0].markers[2] = Some("[c]".into());
-        let svg = svg(&chart);
-        assert!(
-            svg.contains("text-anchor=\"middle\">2021-22</text>"),
-            "columns expected: {svg}"
-        );
-        insta::assert_snapshot!(svg);
-    }
-
-    #[test]
-    fn snapshot_rows_for_long_group_names() {
-        let mut chart = chart(
-            Kind::Bar,
-            &[
-                "Unaccompanied asylum-seeking children",
-                "Placed more than 20 miles from home",
-                "Three or more placements in the year",
-            ],
-            vec![series("Thurrock", &[Some(12.0), Some(18.5), None])],
-        );
-        chart.unit = Unit::Percent;
-        chart.decimals = 1;
-        chart.series[0].markers[2] = Some("[c]".into());
-        insta::assert_snapshot!(svg(&chart));
-    }
-
-    #[test]
-    fn a_missing_figure_has_no_bar_but_its_note() {
-        let mut chart = chart(
-            Kind::Bar,
-            &["2022-23", "2023-24"],
-            vec![series("Thurrock", &[Some(70.0), None])],
-        );
-        chart.series[0].markers[1] = Some("[c]".into());
-        let svg = svg(&chart);
-        let marks = &svg[svg.find("<g class=\"marks\">").unwrap()..];
-        let marks = &marks[..marks.find("</g>").unwrap()];
-        assert_eq!(marks.matches("<rect").count(), 1, "{svg}");
-        assert!(svg.contains(">[c]</text>"), "{svg}");
-    }
-
-    #[test]
-    fn bars_start_at_zero() {
-        let chart = chart(
-            Kind::Bar,
-            &["2022-23", "2023-24"],
-            vec![series("Thurrock", &[Some(290.0), Some(308.0)])],
-        );
-        assert!(svg(&chart).contains(">0</text>"));
-    }
-
-    #[test]
-    fn several_series_have_patterns_and_a_key() {
-        let chart = chart(
-            Kind::Bar,
-            &["2022-23"],
-            vec![
-                series("Thurrock", &[Some(1.0)]),
-                series("England", &[Some(2.0)]),
-                series("Neighbours", &[Some(3.0)]),
-            ],
-        );
-        let svg = svg(&chart);
-        assert!(svg.contains("<pattern id=\"chart-1-p1\""), "{svg}");
-        assert!(svg.contains("<pattern id=\"chart-1-p2\""), "{svg}");
-        assert!(svg.contains("fill=\"url(#chart-1-p2)\""), "{svg}");
-        assert!(svg.contains(">Neighbours</text>"), "{svg}");
-    }
-
-    /// The lines of the axis group.
-    fn axis(svg: &str) -> &str {
-        let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
-        &axis[..axis.find("</g>").unwrap()]
-    }
-
-    #[test]
-    fn periods_left_out_between_bars_break_the_axis() {
-        let month = |year: i32, month: i32| Span {
-            start: year * 12 + month - 1,
-            end: year * 12 + month,
-        };
-        let mut chart = chart(
-            Kind::Bar,
-            &["June 2022", "June 2023"],
-            vec![series("Thurrock", &[Some(80.0), Some(90.0)])],
-        );
-        chart.spans = Some(vec![month(2022, 6), month(2023, 6)]);
-        let broken = svg(&chart);
-        // The axis in two pieces and two slashes between them.
-        assert_eq!(axis(&broken).matches("<line").count(), 4, "{broken}");
-        assert!(broken.contains("No periods shown between June 2022 and June 2023."));
-        chart.spans = Some(vec![month(2023, 5), month(2023, 6)]);
-        let whole = svg(&chart);
-        assert_eq!(axis(&whole).matches("<line").count(), 1, "{whole}");
-        assert!(!whole.contains("No periods shown"));
-    }
-}
+#[path = "bar_tests.rs"]
+mod tests;

@@ -1,48 +1,40 @@
 //! Measuring and placing: text widths, line wrapping, axis ticks and scales.
 //!
-//! The SVG is drawn at build time with no font files, so text widths are
-//! estimates from average glyph widths (Arial-like metrics, plus a margin for
-//! wider system fonts such as DejaVu Sans). Layout leaves room for the wider
-//! case rather than risk labels running into each other.
+//! Text widths come from font metrics with room for the reader's own text
+//! spacing ([`super::metrics`]), so labels placed apart by these widths stay
+//! apart and inside the drawing in any common sans-serif face.
 
+use super::metrics;
 use super::{Chart, Kind};
 use crate::data::format;
 use crate::data::indicators::Unit;
 
-/// Width of the drawing, in viewBox units: at 16 units a label, a chart shrunk
-/// to a 320 px phone's ~290 px column still shows ~10 px text.
-pub(super) const WIDTH: i32 = 480;
+/// Width of the drawing for a desktop's text column, in viewBox units: drawn
+/// about as wide as the column (~600 px), labels show at about 16 px, and at
+/// the narrowest width it is shown (a 480 px screen) at 12 px.
+pub(super) const WIDE: i32 = 600;
+/// Width of the drawing for a phone, in viewBox units: on a 320 px screen's
+/// ~290 px column its labels show at about 13.6 px.
+pub(super) const NARROW: i32 = 340;
 /// Font size of every label, in viewBox units.
 pub(super) const FONT: i32 = 16;
-/// Font size of small notes such as `[c]` at a gap.
-pub(super) const SMALL: i32 = 14;
+/// Font size of small notes such as `[c]` at a gap: still 12 px and more where
+/// the narrow drawing is shown.
+pub(super) const SMALL: i32 = 15;
+/// Where text that starts at the drawing's left edge starts: a capital such
+/// as "Y" or "W" may reach a pixel left of its origin.
+pub(super) const EDGE: i32 = 2;
 /// Distance between the baselines of two lines of text.
 pub(super) const LINE: i32 = 19;
 
-/// Estimated advance width of `text` at `size`, in viewBox units.
+/// Width of `text` at `size`, in viewBox units, with room for text spacing.
 pub(super) fn text_width(text: &str, size: i32) -> i32 {
-    let thousandths: u32 = text.chars().map(glyph_width).sum();
-    // 20% over Arial covers the wider system fonts (DejaVu Sans, Verdana-like).
-    (f64::from(thousandths) * f64::from(size) * 1.2 / 1000.0).ceil() as i32
+    metrics::width(text, size, false)
 }
 
-fn glyph_width(c: char) -> u32 {
-    match c {
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '[' | ']' | '|' => 278,
-        'i' | 'j' | 'l' => 222,
-        'f' | 't' | 'I' => 278,
-        '(' | ')' | '-' | 'r' => 333,
-        '0'..='9' | '£' | '$' | '?' | '_' => 556,
-        '%' => 889,
-        'm' | 'M' => 833,
-        'W' => 944,
-        'w' | 'C' | 'D' | 'G' | 'H' | 'N' | 'O' | 'Q' | 'R' | 'U' => 722,
-        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
-        'E' | 'F' | 'L' | 'T' | 'Z' => 611,
-        'a'..='z' => 556,
-        'A'..='Z' => 667,
-        _ => 600,
-    }
+/// Width of bold `text` at the chart's font size, with room for text spacing.
+pub(super) fn bold_width(text: &str) -> i32 {
+    metrics::width(text, FONT, true)
 }
 
 /// The widest of `texts` at the chart's font size (0 if there are none).

@@ -11,16 +11,14 @@
 //! drawn broken ([`value_axis`]).
 
 use super::layout::{
-    FONT, LINE, Scale, WIDTH, abbreviate, across, axis_title, break_before, short_value,
+    EDGE, FONT, LINE, Scale, abbreviate, across, axis_title, bold_width, break_before, short_value,
     text_width, thin, thin_at, value_axis, widest, wrap,
 };
-use super::paint::{AXIS, Anchor, GRID, Text, look, plot};
+use super::paint::{AXIS, Anchor, GRID, Text, looks, picks_out_own, plot};
 use super::{Chart, Series, close, open};
 
 /// Height of the plotting area.
 const PLOT_HEIGHT: i32 = 240;
-/// Widest a series name may run before it wraps, in its end label.
-const NAME_WIDTH: i32 = 130;
 /// Space between the plot edges and the first and last points.
 const INSET: i32 = 10;
 /// Space before the first point when the value axis is broken, so the break
@@ -44,8 +42,11 @@ impl EndLabel<'_> {
     }
 }
 
-pub(super) fn draw(chart: &Chart) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
     let n = chart.categories.len();
+    let looks = looks(chart);
+    // The council's own series are named in bold beside the comparators'.
+    let bold_names = picks_out_own(chart);
     let (ticks, broken) = value_axis(chart);
     let tick_labels: Vec<String> = ticks
         .values()
@@ -57,13 +58,17 @@ pub(super) fn draw(chart: &Chart) -> String {
     let bottom = top + PLOT_HEIGHT;
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
 
-    let mut labels = end_labels(chart);
+    // A series' name wraps at a quarter of the drawing's width.
+    let mut labels = end_labels(chart, width / 4);
     let label_width = labels
         .iter()
-        .map(|l| widest(l.lines.iter().copied()).max(text_width(&l.value, FONT)))
+        .map(|l| {
+            let name = l.lines.iter().map(|line| bold_width(line)).max();
+            name.unwrap_or(0).max(bold_width(&l.value))
+        })
         .max()
         .map_or(0, |w| w + 18);
-    let right = WIDTH - label_width - 18;
+    let right = width - label_width - 18;
     let y = Scale::new(ticks.lo, ticks.hi, bottom, top);
     // Periods are placed in time; the first and last inset from the edges.
     // A broken axis keeps its first stretch clear for the break mark.
@@ -88,7 +93,7 @@ pub(super) fn draw(chart: &Chart) -> String {
     let height = height.max(bottom + 34);
 
     let mut out = String::with_capacity(4096 + 512 * chart.series.len() + 64 * n);
-    open(&mut out, chart, height);
+    open(&mut out, chart, (width, height), desc);
 
     // Gridlines at each tick, the axis along the bottom.
     out.push_str("<g class=\"grid\">\n");
@@ -118,8 +123,7 @@ pub(super) fn draw(chart: &Chart) -> String {
     out.push_str("</g>\n");
 
     // One group per line, so its dash applies to every run of it.
-    for (index, series) in chart.series.iter().enumerate() {
-        let look = look(index);
+    for (series, &look) in chart.series.iter().zip(&looks) {
         out.push_str("<g class=\"marks line\" stroke-linecap=\"round\" stroke-linejoin=\"round\"");
         if let Some(dash) = look.dash {
             out.push_str(" stroke-dasharray=\"");
@@ -133,7 +137,7 @@ pub(super) fn draw(chart: &Chart) -> String {
                     let points = run
                         .clone()
                         .map(|i| (x(i), y.at(series.value(i).unwrap_or(0.0))));
-                    pen.line(look.colour, points);
+                    pen.line(look, points);
                 }
             }
         });
@@ -149,31 +153,34 @@ pub(super) fn draw(chart: &Chart) -> String {
                 for i in run {
                     if spacing >= MARKER_SPACING || ends.contains(&i) {
                         let value = series.value(i).unwrap_or(0.0);
-                        pen.marker(look(index), (x(i), y.at(value)));
+                        pen.marker(looks[index], (x(i), y.at(value)));
                     }
                 }
             }
         }
         for label in &labels {
-            pen.marker(look(label.series), (right + 20, label.y - 5));
+            pen.marker(looks[label.series], (right + 20, label.y - 5));
         }
     });
     out.push_str("</g>\n");
 
     // Text: axis title, ticks, categories, notes, end labels.
     if let Some(title) = title {
-        Text::at(0, 18).write(&mut out, title);
+        Text::at(EDGE, 18).write(&mut out, title);
     }
     for (value, label) in ticks.values().zip(&tick_labels) {
         Text::at(left - 8, y.at(value) + 5)
             .anchor(Anchor::End)
             .write(&mut out, label);
     }
-    category_labels(&mut out, chart, bottom + 24, spacing, &x);
+    category_labels(&mut out, chart, (bottom + 24, width), spacing, &x);
     notes(&mut out, chart, bottom, &x, &y);
     for label in &labels {
+        let own = bold_names && !looks[label.series].quiet;
         for (line, text) in label.lines.iter().enumerate() {
-            Text::at(right + 32, label.y + line as i32 * LINE).write(&mut out, text);
+            let at = Text::at(right + 32, label.y + line as i32 * LINE);
+            let at = if own { at.bold() } else { at };
+            at.write(&mut out, text);
         }
         Text::at(right + 32, label.y + label.lines.len() as i32 * LINE)
             .bold()
@@ -206,7 +213,7 @@ fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
 
 /// A label for each series that has a figure: its name, wrapped, and its latest
 /// figure with any note.
-fn end_labels(chart: &Chart) -> Vec<EndLabel<'_>> {
+fn end_labels(chart: &Chart, name_width: i32) -> Vec<EndLabel<'_>> {
     chart
         .series
         .iter()
@@ -222,7 +229,7 @@ fn end_labels(chart: &Chart) -> Vec<EndLabel<'_>> {
             }
             Some(EndLabel {
                 series: index,
-                lines: wrap(&series.name, FONT, NAME_WIDTH),
+                lines: wrap(&series.name, FONT, name_width),
                 value,
                 y: 0,
             })
@@ -257,7 +264,7 @@ fn place_labels(labels: &mut [EndLabel<'_>], limit: i32) -> i32 {
 fn category_labels(
     out: &mut String,
     chart: &Chart,
-    baseline: i32,
+    (baseline, width): (i32, i32),
     spacing: f64,
     x: &impl Fn(usize) -> i32,
 ) {
@@ -267,7 +274,7 @@ fn category_labels(
     let centres = |texts: &[&str]| -> (Vec<i32>, Vec<i32>) {
         let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
         let centres = (0..texts.len())
-            .map(|i| x(i).clamp(widths[i] / 2 + 2, WIDTH - widths[i] / 2 - 2))
+            .map(|i| x(i).clamp(widths[i] / 2 + 2, width - widths[i] / 2 - 2))
             .collect();
         (centres, widths)
     };

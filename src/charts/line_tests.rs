@@ -1,7 +1,7 @@
 //! Tests of line charts: gaps, time to scale, labels and the value axis.
 
-use super::super::tests::{chart, series};
-use super::super::{Kind, Span, svg};
+use super::super::tests::{chart, series, wide as svg};
+use super::super::{Kind, Span};
 use crate::data::indicators::Unit;
 
 fn months() -> [&'static str; 5] {
@@ -283,7 +283,7 @@ fn a_gap_shows_its_note_above_the_axis_not_a_mark() {
     chart.series[0].markers[3] = Some("[c]".into());
     let svg = svg(&chart);
     assert!(
-        svg.contains("text-anchor=\"middle\" font-size=\"14\">[c]</text>"),
+        svg.contains("text-anchor=\"middle\" font-size=\"15\">[c]</text>"),
         "{svg}"
     );
     // March and April 2023 are one line, June alone: nothing joins across.

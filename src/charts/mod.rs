@@ -13,16 +13,33 @@
 //! plotters has no place for ids, classes, ARIA attributes or patterns, and its
 //! text sizes come out with float noise. Everything is laid out on whole units
 //! of a fixed-width viewBox, so the same input gives byte-identical output.
+//!
+//! Each chart is drawn twice, for the width where it is read: a wide drawing
+//! for a desktop's text column and a narrow one for a phone, each scaled to
+//! the column so its labels show at 12 px or more. A media query in the
+//! chart's style shows one and sets the other `display: none`, which takes it
+//! out of the accessibility tree too, so a reader meets one accessible name.
+//! The narrow drawing's ids carry `-n` after the chart's id.
+//!
+//! A line or stacked chart of more than [`MOST_SERIES`] series is too many to
+//! tell apart: it is drawn instead as sorted bars of its latest period
+//! ([`as_drawn`]), and described as drawn.
 
 mod bar;
 mod describe;
 mod layout;
 mod line;
+mod metrics;
 mod paint;
 mod stacked;
 
 use crate::data::indicators::{Polarity, Unit};
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+/// The most series a line or stacked chart draws; beyond it, lines and
+/// segments are too many to tell apart.
+pub const MOST_SERIES: usize = 6;
 
 /// What kind of chart to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,33 +128,114 @@ impl Series {
     }
 }
 
-/// The complete `<svg>…</svg>` for `chart`, ready to inline in HTML.
+/// The chart's two drawings, wide then narrow, each a complete
+/// `<svg>…</svg>`, ready to inline in HTML one after the other.
 pub fn svg(chart: &Chart) -> String {
+    let drawn = as_drawn(chart);
+    let converted = matches!(drawn, Cow::Owned(_));
+    let mut narrow = drawn.as_ref().clone();
+    narrow.id.push_str("-n");
+    // Both drawings show the same figures: described once.
+    let desc = description(&drawn);
+    let mut out = draw(&drawn, (layout::WIDE, &desc), converted);
+    out.push('\n');
+    out.push_str(&draw(&narrow, (layout::NARROW, &desc), converted));
+    out
+}
+
+/// One drawing of `chart`, `width` units wide, described by `desc`; `rows`
+/// asks a bar chart for horizontal bars.
+fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
     match chart.kind {
-        Kind::Line => line::draw(chart),
-        Kind::Bar => bar::draw(chart),
-        Kind::Stacked => stacked::draw(chart),
+        Kind::Line => line::draw(chart, width, desc),
+        Kind::Bar => bar::draw(chart, (width, desc), rows),
+        Kind::Stacked => stacked::draw(chart, width, desc),
     }
 }
 
-/// A plain-English account of what `chart` shows, as its `<desc>`: its
-/// message first, how the council compares, then what is drawn.
+/// The chart as it is drawn. A line or stacked chart of more than
+/// [`MOST_SERIES`] series becomes a bar chart of its latest period with a
+/// figure: one bar per series, largest first, so each can be read; a series
+/// with no figure then comes last with its note. Every figure stays in the
+/// chart's table, which is made from the chart as given.
+pub fn as_drawn(chart: &Chart) -> Cow<'_, Chart> {
+    if chart.kind == Kind::Bar || chart.series.len() <= MOST_SERIES {
+        return Cow::Borrowed(chart);
+    }
+    let n = chart.categories.len();
+    let Some(latest) = (0..n)
+        .rev()
+        .find(|&i| chart.series.iter().any(|s| s.value(i).is_some()))
+    else {
+        return Cow::Borrowed(chart);
+    };
+    let mut order: Vec<usize> = (0..chart.series.len()).collect();
+    // Largest first; missing figures last; ties keep the series' order.
+    order.sort_by(|&a, &b| {
+        let (va, vb) = (chart.series[a].value(latest), chart.series[b].value(latest));
+        match (va, vb) {
+            (Some(a), Some(b)) => b.total_cmp(&a),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        }
+    });
+    let picked = paint::picks_out_own(chart);
+    Cow::Owned(Chart {
+        id: chart.id.clone(),
+        kind: Kind::Bar,
+        title: chart.title.clone(),
+        unit: chart.unit,
+        decimals: chart.decimals,
+        categories: order
+            .iter()
+            .map(|&k| chart.series[k].name.clone())
+            .collect(),
+        series: vec![Series {
+            name: chart.categories[latest].clone(),
+            values: order
+                .iter()
+                .map(|&k| chart.series[k].value(latest))
+                .collect(),
+            markers: order
+                .iter()
+                .map(|&k| chart.series[k].marker(latest).map(str::to_owned))
+                .collect(),
+            comparator: false,
+        }],
+        spans: None,
+        polarity: chart.polarity,
+        own_category: if picked {
+            order.iter().position(|&k| !chart.series[k].comparator)
+        } else {
+            None
+        },
+    })
+}
+
+/// A plain-English account of what `chart` shows as drawn ([`as_drawn`]), as
+/// its `<desc>`: its message first, how the council compares, then what is
+/// drawn.
 pub fn description(chart: &Chart) -> String {
-    describe::describe(chart)
+    describe::describe(&as_drawn(chart))
 }
 
-/// The one sentence a reader should take from `chart`, written from its
-/// figures for the first line of its caption: "Rose to 308 in June 2023, the
-/// highest since April 2022."
+/// The one sentence a reader should take from `chart` as drawn, written from
+/// its figures for the first line of its caption: "Rose to 308 in June 2023,
+/// the highest since April 2022."
 pub fn message(chart: &Chart) -> String {
-    describe::message(chart)
+    describe::message(&as_drawn(chart))
 }
 
-/// Writes the `<svg>` start tag, `<title>`, `<desc>` and `<style>`.
-fn open(out: &mut String, chart: &Chart, height: i32) {
-    let width = layout::WIDTH;
-    out.push_str(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"",
+/// Writes the `<svg>` start tag, `<title>`, `<desc>` (holding `desc`) and
+/// `<style>` of a drawing `width` by `height` units.
+fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str) {
+    let class = if width == layout::NARROW {
+        "chart chart-narrow"
+    } else {
+        "chart chart-wide"
+    };
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" role=\"img\" aria-labelledby=\""
     );
     // The name is the title alone and the description the desc alone: named
     // by both, a screen reader reads the description twice.
@@ -157,7 +255,7 @@ fn open(out: &mut String, chart: &Chart, height: i32) {
     out.push_str("</title>\n<desc id=\"");
     id_into(out, chart, "desc");
     out.push_str("\">");
-    paint::escape_into(out, &description(chart));
+    paint::escape_into(out, desc);
     out.push_str("</desc>\n<style>");
     out.push_str(paint::STYLE);
     out.push_str("</style>\n");
@@ -176,6 +274,9 @@ fn close(out: &mut String) {
 }
 
 #[cfg(test)]
+mod fit_tests;
+
+#[cfg(test)]
 pub(crate) mod tests {
     use super::*;
 
@@ -187,6 +288,12 @@ pub(crate) mod tests {
             markers: vec![None; values.len()],
             comparator: false,
         }
+    }
+
+    /// The wide drawing alone, the first of the two `svg` gives.
+    pub(crate) fn wide(chart: &Chart) -> String {
+        let both = svg(chart);
+        both[..both.find("</svg>").unwrap() + "</svg>".len()].to_owned()
     }
 
     /// A chart of `kind` over `categories`.
@@ -254,7 +361,7 @@ pub(crate) mod tests {
                     " aria-labelledby=\"chart-1-title\" aria-describedby=\"chart-1-desc\""
                 )
             );
-            assert!(head.contains(" class=\"chart\""));
+            assert!(head.contains(" class=\"chart chart-wide\""));
             let children = &svg[svg.find('>').unwrap() + 2..];
             assert!(children.starts_with("<title id=\"chart-1-title\">Children looked after</title>\n<desc id=\"chart-1-desc\">"));
             assert!(!svg.contains("<?xml") && !svg.contains("DOCTYPE"));

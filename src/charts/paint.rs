@@ -4,9 +4,15 @@
 //!
 //! Every series differs from the others in three ways, so none relies on colour
 //! alone (WCAG 1.4.1): its colour, its marker shape or fill pattern, and its
-//! dash. In forced-colours mode the colours collapse to one and the other two
-//! remain.
+//! dash. No two series of a chart share a colour and pattern. In
+//! forced-colours mode the colours collapse to one and the other two remain.
+//!
+//! In a chart with comparators (England, a region, neighbours), the council's
+//! own series keep the palette and a heavier line, and the comparators are
+//! drawn quieter: greys that still have 3:1 contrast (WCAG 1.4.11) and a
+//! thinner line, so the difference survives forced colours and print.
 
+use super::Chart;
 use super::layout::{FONT, LINE, text_width, wrap};
 use plotters::backend::{DrawingBackend, SVGBackend};
 use plotters::style::{Color, RGBColor};
@@ -27,6 +33,14 @@ pub(super) const PALETTE: [Rgb; 6] = [
     (0x50, 0x5a, 0x5f), // grey
 ];
 
+/// Comparators' colours: quieter than the palette, yet 3:1 or more on white
+/// (WCAG 1.4.11), and never one of the palette's, so a comparator never shares
+/// a colour and pattern with the council's own series.
+pub(super) const QUIET: [Rgb; 2] = [
+    (0x6f, 0x77, 0x7b), // mid grey, 4.6:1
+    (0x87, 0x8c, 0x8f), // light grey, 3.4:1
+];
+
 /// Text (19.6:1 on white).
 pub(super) const TEXT: &str = "#0b0c0c";
 /// Axis lines (7.1:1 on white).
@@ -43,6 +57,11 @@ pub(super) const STYLE: &str = "@media (forced-colors: active) {\
 .chart .marks rect,.chart .marks circle,.chart .marks polygon{fill:CanvasText}\
 .chart .marks polyline{stroke:CanvasText}\
 .chart .patterns *,.chart .pill{fill:Canvas}\
+}\
+.chart.chart-narrow{display:none}\
+@media (max-width: 30em) {\
+.chart.chart-wide{display:none}\
+.chart.chart-narrow{display:block}\
 }";
 
 /// How the points of a line are marked.
@@ -67,24 +86,80 @@ const MARKERS: [Marker; 5] = [
 /// dash draws a dot.
 const DASHES: [Option<&str>; 4] = [None, Some("9 6"), Some("0 7"), Some("12 5 0 5")];
 
-/// How series `index` is drawn.
-#[derive(Debug, Clone, Copy)]
+/// How a series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Look {
     pub(super) colour: Rgb,
     pub(super) marker: Marker,
     pub(super) dash: Option<&'static str>,
     /// Pattern laid over a bar's colour; 0 is none (solid).
     pub(super) pattern: usize,
+    /// Width of its line.
+    pub(super) stroke: u32,
+    /// A comparator's, drawn quieter beside the council's own.
+    pub(super) quiet: bool,
 }
 
-/// The look of series `index`.
-pub(super) fn look(index: usize) -> Look {
-    Look {
-        colour: PALETTE[index % PALETTE.len()],
-        marker: MARKERS[index % MARKERS.len()],
-        dash: DASHES[index % DASHES.len()],
-        pattern: index % PATTERNS.len(),
+impl Look {
+    /// The same look, quieter: for a comparator's bar in a chart of areas.
+    pub(super) fn quieter(self) -> Look {
+        Look {
+            colour: QUIET[0],
+            quiet: true,
+            ..self
+        }
     }
+}
+
+/// Whether `chart` has both the council's own series and comparators, so the
+/// own are picked out.
+pub(super) fn picks_out_own(chart: &Chart) -> bool {
+    chart.series.iter().any(|s| s.comparator) && chart.series.iter().any(|s| !s.comparator)
+}
+
+/// The look of each of `chart`'s series. Markers and dashes go by the series'
+/// place. Patterns go by its place with the council's own series counted
+/// first, so the own are solid and the first six series all differ in pattern
+/// (which is what tells them apart in forced colours); colours by its place
+/// among the own series (the palette) or the comparators (greys). No colour
+/// and pattern pair repeats up to 36 series of one kind, or 6 own and 6
+/// comparators.
+pub(super) fn looks(chart: &Chart) -> Vec<Look> {
+    let picked = picks_out_own(chart);
+    let own_count = chart
+        .series
+        .iter()
+        .filter(|s| !picked || !s.comparator)
+        .count();
+    let (mut own, mut quiet) = (0, 0);
+    chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(index, series)| {
+            let comparator = picked && series.comparator;
+            let (colour, order) = if comparator {
+                quiet += 1;
+                (QUIET[(quiet - 1) % QUIET.len()], own_count + quiet - 1)
+            } else {
+                own += 1;
+                (PALETTE[(own - 1) % PALETTE.len()], own - 1)
+            };
+            let pattern = (order + order / PATTERNS.len()) % PATTERNS.len();
+            Look {
+                colour,
+                marker: MARKERS[index % MARKERS.len()],
+                dash: DASHES[index % DASHES.len()],
+                pattern,
+                stroke: match (picked, comparator) {
+                    (false, _) => 3,
+                    (true, true) => 2,
+                    (true, false) => 4,
+                },
+                quiet: comparator,
+            }
+        })
+        .collect()
 }
 
 /// White marks over a bar's colour, one per series after the first (solid):
@@ -98,14 +173,19 @@ const PATTERNS: [&str; 6] = [
     r##"width="8" height="8" patternTransform="rotate(-45)"><rect width="3" height="8"/>"##,
 ];
 
-/// Writes `<defs>` with the patterns of the first `series` looks, if any need one.
-pub(super) fn pattern_defs(out: &mut String, id: &str, series: usize) {
-    let used = series.min(PATTERNS.len());
-    if used < 2 {
+/// Writes `<defs>` with the patterns `looks` use, if any use one.
+pub(super) fn pattern_defs(out: &mut String, id: &str, looks: &[Look]) {
+    let used: std::collections::BTreeSet<usize> = looks
+        .iter()
+        .map(|l| l.pattern)
+        .filter(|&p| p != 0)
+        .collect();
+    if used.is_empty() {
         return;
     }
     out.push_str("<defs class=\"patterns\">\n");
-    for (index, body) in PATTERNS.iter().enumerate().take(used).skip(1) {
+    for index in used {
+        let body = PATTERNS[index];
         out.push_str("<pattern id=\"");
         escape_into(out, id);
         let _ = writeln!(
@@ -116,30 +196,28 @@ pub(super) fn pattern_defs(out: &mut String, id: &str, series: usize) {
     out.push_str("</defs>\n");
 }
 
-/// Filled rectangles `(series, from, to)`: each in its series' colour, drawn
+/// Filled rectangles `(look, from, to)`: each in its look's colour, drawn
 /// by plotters in a `marks` group, then its pattern laid over it in a `hatch`
 /// group (left out when no rectangle has a pattern). Empty rectangles are
 /// skipped.
 pub(super) fn fills<I>(out: &mut String, id: &str, rects: I)
 where
-    I: Iterator<Item = (usize, (i32, i32), (i32, i32))> + Clone,
+    I: Iterator<Item = (Look, (i32, i32), (i32, i32))> + Clone,
 {
     let drawn = rects.filter(|&(_, (x0, y0), (x1, y1))| x1 > x0 && y1 > y0);
     out.push_str("<g class=\"marks\">\n");
     plot(out, |pen| {
-        for (series, from, to) in drawn.clone() {
-            pen.rect(look(series).colour, from, to);
+        for (look, from, to) in drawn.clone() {
+            pen.rect(look.colour, from, to);
         }
     });
     out.push_str("</g>\n");
-    let mut patterned = drawn
-        .filter(|&(series, _, _)| look(series).pattern != 0)
-        .peekable();
+    let mut patterned = drawn.filter(|&(look, _, _)| look.pattern != 0).peekable();
     if patterned.peek().is_none() {
         return;
     }
     out.push_str("<g class=\"hatch\">\n");
-    for (series, (x0, y0), (x1, y1)) in patterned {
+    for (look, (x0, y0), (x1, y1)) in patterned {
         let _ = write!(
             out,
             "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" fill=\"url(#",
@@ -147,7 +225,7 @@ where
             y1 - y0
         );
         escape_into(out, id);
-        let _ = writeln!(out, "-p{})\"/>", look(series).pattern);
+        let _ = writeln!(out, "-p{})\"/>", look.pattern);
     }
     out.push_str("</g>\n");
 }
@@ -190,9 +268,10 @@ impl Pen<'_> {
         check(drawn);
     }
 
-    /// A polyline through `points`, 3 units wide, in `rgb`.
-    pub(super) fn line(&mut self, rgb: Rgb, points: impl IntoIterator<Item = (i32, i32)>) {
-        let drawn = self.0.draw_path(points, &colour(rgb).stroke_width(3));
+    /// A polyline through `points` in `look`'s colour and width.
+    pub(super) fn line(&mut self, look: Look, points: impl IntoIterator<Item = (i32, i32)>) {
+        let style = colour(look.colour).stroke_width(look.stroke);
+        let drawn = self.0.draw_path(points, &style);
         check(drawn);
     }
 
@@ -359,13 +438,13 @@ impl<'a> Key<'a> {
         Key { entries, height }
     }
 
-    /// Draws the swatches (colour and pattern) and names.
-    pub(super) fn write(&self, out: &mut String, id: &str) {
-        let swatches = self.entries.iter().enumerate();
+    /// Draws the swatches (colour and pattern, from `looks`) and names.
+    pub(super) fn write(&self, out: &mut String, id: &str, looks: &[Look]) {
+        let swatches = self.entries.iter().zip(looks);
         fills(
             out,
             id,
-            swatches.map(|(index, &(x, y, _))| (index, (x, y), (x + SWATCH, y + SWATCH))),
+            swatches.map(|(&(x, y, _), &look)| (look, (x, y), (x + SWATCH, y + SWATCH))),
         );
         for (x, y, lines) in &self.entries {
             for (j, line) in lines.iter().enumerate() {
@@ -376,84 +455,5 @@ impl<'a> Key<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn luminance((r, g, b): Rgb) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-
-    fn contrast(a: Rgb, b: Rgb) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-    }
-
-    const WHITE: Rgb = (255, 255, 255);
-
-    #[test]
-    fn every_series_colour_has_3_to_1_contrast_with_white() {
-        for rgb in PALETTE {
-            let ratio = contrast(rgb, WHITE);
-            // 4.5:1 is more than marks need, and lets white show on them too.
-            assert!(ratio >= 4.5, "{rgb:?} has only {ratio:.2}:1");
-        }
-    }
-
-    #[test]
-    fn text_and_axis_contrast_with_white() {
-        assert!(contrast((0x0b, 0x0c, 0x0c), WHITE) >= 4.5);
-        assert_eq!(TEXT, "#0b0c0c");
-        assert!(contrast(AXIS, WHITE) >= 3.0);
-    }
-
-    #[test]
-    fn series_differ_by_more_than_colour() {
-        for a in 0..4 {
-            for b in a + 1..4 {
-                let (la, lb) = (look(a), look(b));
-                assert_ne!(la.marker, lb.marker);
-                assert_ne!(la.dash, lb.dash);
-                assert_ne!(la.pattern, lb.pattern);
-            }
-        }
-    }
-
-    #[test]
-    fn plot_keeps_only_the_shapes() {
-        let mut out = String::from("<g>\n");
-        plot(&mut out, |pen| pen.rect(AXIS, (1, 2), (3, 4)));
-        out.push_str("</g>");
-        assert!(!out.contains("<svg"), "{out}");
-        assert!(!out.contains("</svg>"), "{out}");
-        assert!(
-            out.starts_with("<g>\n<rect x=\"1\" y=\"2\" width=\"2\" height=\"2\""),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn key_wraps_long_names_and_rows() {
-        let long = "Statistical neighbours average of the ten nearest councils by CIPFA";
-        let key = Key::new(["Thurrock", long, "England"].into_iter(), (0, 0), 300);
-        let mut out = String::new();
-        key.write(&mut out, "c");
-        assert!(out.contains(">Thurrock</text>"), "{out}");
-        assert!(!out.contains(long), "{out}");
-        assert!(key.height > 3 * LINE, "{}", key.height);
-    }
-
-    #[test]
-    fn escapes_markup() {
-        let mut out = String::new();
-        escape_into(&mut out, "<script>\"a\" & 'b'");
-        assert_eq!(out, "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;");
-    }
-}
+#[path = "paint_tests.rs"]
+mod tests;

@@ -16,8 +16,8 @@
 //! out of its total and its note (`[c]`) shown beside the bar.
 
 use super::bar::slotted_axis;
-use super::layout::{FONT, LINE, Scale, Ticks, WIDTH, short_value, text_width, widest, wrap};
-use super::paint::{Anchor, Key, Text, fills, pattern_defs, pill, plot};
+use super::layout::{EDGE, FONT, LINE, Scale, Ticks, short_value, text_width, widest, wrap};
+use super::paint::{Anchor, Key, Look, Text, fills, looks, pattern_defs, pill, plot};
 use super::{Chart, close, open};
 use crate::data::indicators::Unit;
 
@@ -158,15 +158,16 @@ fn gap_notes(chart: &Chart, index: usize) -> String {
     notes
 }
 
-pub(super) fn draw(chart: &Chart) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
+    let looks = looks(chart);
     let stacks: Vec<Vec<(usize, f64, f64)>> = (0..chart.categories.len())
         .map(|i| segments(&drawn(chart, i)))
         .collect();
-    let key = Key::new(chart.series.iter().map(|s| s.name.as_str()), (0, 2), WIDTH);
+    let key = Key::new(chart.series.iter().map(|s| s.name.as_str()), (0, 2), width);
     let note = note(chart);
     let note_lines = note
         .as_deref()
-        .map(|n| wrap(n, FONT, WIDTH - 4))
+        .map(|n| wrap(n, FONT, width - 4))
         .unwrap_or_default();
     let head = key.height + note_lines.len() as i32 * LINE;
     // Published percentages may total more than 100: the axis reaches the
@@ -187,7 +188,7 @@ pub(super) fn draw(chart: &Chart) -> String {
         .collect();
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
     let n = chart.categories.len().max(1) as i32;
-    let slot = (WIDTH - left - 4) / n;
+    let slot = (width - left - 4) / n;
     let bar = (slot - (slot / 4).max(8)).min(96);
     let categories: Vec<Vec<&str>> = chart
         .categories
@@ -204,7 +205,12 @@ pub(super) fn draw(chart: &Chart) -> String {
         let top = head + 26;
         let bottom = top + PLOT_HEIGHT;
         let lines = categories.iter().map(Vec::len).max().unwrap_or(1) as i32;
-        open(&mut out, chart, bottom + 24 + (lines - 1) * LINE + 10);
+        open(
+            &mut out,
+            chart,
+            (width, bottom + 24 + (lines - 1) * LINE + 10),
+            desc,
+        );
         let y = Scale::new(0.0, ticks.hi, bottom, top);
         let x = |i: usize| left + i as i32 * slot + (slot - bar) / 2;
         let height = |i: usize| stacks[i].last().map_or(0.0, |segment| segment.2);
@@ -215,7 +221,7 @@ pub(super) fn draw(chart: &Chart) -> String {
             ((x(i), y0), (x(i) + bar, y1 - gap))
         };
         let right = left + slot * chart.categories.len() as i32;
-        marks(&mut out, chart, &key, &note_lines, &stacks, &rect);
+        marks(&mut out, chart, &looks, (&key, &note_lines), &stacks, &rect);
         out.push_str("<g class=\"axis\">\n");
         plot(&mut out, |pen| {
             slotted_axis(pen, chart, (left, right), slot, bottom);
@@ -256,34 +262,34 @@ pub(super) fn draw(chart: &Chart) -> String {
             }
         }
     } else {
-        let x = Scale::new(0.0, ticks.hi, 2, WIDTH - 2);
+        let x = Scale::new(0.0, ticks.hi, 2, width - 2);
         let mut cursor = head + if note_lines.is_empty() { 0 } else { 8 };
         let rows: Vec<(Vec<&str>, i32, i32)> = chart
             .categories
             .iter()
             .map(|category| {
-                let lines = wrap(category, FONT, WIDTH - 60);
+                let lines = wrap(category, FONT, width - 60);
                 let top = cursor;
                 let bar_top = top + lines.len() as i32 * LINE + 6;
                 cursor = bar_top + ROW_BAR + 18;
                 (lines, top, bar_top)
             })
             .collect();
-        open(&mut out, chart, cursor.max(40));
+        open(&mut out, chart, (width, cursor.max(40)), desc);
         let rect = |i: usize, &(_, start, end): &(usize, f64, f64)| {
             let (x0, x1) = (x.at(start), x.at(end));
-            let gap = i32::from(x1 < WIDTH - 2);
+            let gap = i32::from(x1 < width - 2);
             ((x0, rows[i].2), (x1 - gap, rows[i].2 + ROW_BAR))
         };
-        marks(&mut out, chart, &key, &note_lines, &stacks, &rect);
+        marks(&mut out, chart, &looks, (&key, &note_lines), &stacks, &rect);
         for (i, stack) in stacks.iter().enumerate() {
             let (lines, top, _) = &rows[i];
             for (j, line) in lines.iter().enumerate() {
-                Text::at(0, top + 15 + j as i32 * LINE).write(&mut out, line);
+                Text::at(EDGE, top + 15 + j as i32 * LINE).write(&mut out, line);
             }
             let notes = gap_notes(chart, i);
             if !notes.is_empty() {
-                Text::at(WIDTH - 2, top + 15)
+                Text::at(width - 2, top + 15)
                     .anchor(Anchor::End)
                     .small()
                     .write(&mut out, &notes);
@@ -305,20 +311,20 @@ pub(super) fn draw(chart: &Chart) -> String {
 fn marks(
     out: &mut String,
     chart: &Chart,
-    key: &Key<'_>,
-    note_lines: &[&str],
+    looks: &[Look],
+    (key, note_lines): (&Key<'_>, &[&str]),
     stacks: &[Vec<(usize, f64, f64)>],
     rect: &impl Fn(usize, &(usize, f64, f64)) -> ((i32, i32), (i32, i32)),
 ) {
-    pattern_defs(out, &chart.id, chart.series.len());
-    key.write(out, &chart.id);
+    pattern_defs(out, &chart.id, looks);
+    key.write(out, &chart.id, looks);
     for (j, line) in note_lines.iter().enumerate() {
-        Text::at(0, key.height + 15 + j as i32 * LINE).write(out, line);
+        Text::at(EDGE, key.height + 15 + j as i32 * LINE).write(out, line);
     }
     let segments = stacks.iter().enumerate().flat_map(|(i, stack)| {
         stack.iter().map(move |segment| {
             let (from, to) = rect(i, segment);
-            (segment.0, from, to)
+            (looks[segment.0], from, to)
         })
     });
     fills(out, &chart.id, segments);

@@ -98,6 +98,10 @@ pub struct DataSet {
     pub files: Vec<PathBuf>,
     /// Every id indicators.yaml names, including entries with problems.
     pub declared: BTreeSet<String>,
+    /// Warnings DfE's data screener would give about rows of national files
+    /// the site does not read: `check` shows them, `build` does not, as
+    /// only the publisher can act on them.
+    pub screened: Vec<Problem>,
 }
 
 /// The files a data set is made from, read once, so that what is hashed to
@@ -203,23 +207,28 @@ impl DataSet {
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
         // National statistics files are read only for what `from:` asks.
-        let mut read: Vec<(Vec<Row>, Vec<Problem>)> = files
-            .csv
-            .par_iter()
-            .map(|(file, text)| match text {
-                Ok(text) if national::is_national_text(text) => (Vec::new(), Vec::new()),
-                Ok(text) => read::read(file, text, &cx),
-                Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
-            })
-            .chain(rayon::iter::once({
+        let (mut read, (national_rows, national_problems, screened)) = rayon::join(
+            || {
+                files
+                    .csv
+                    .par_iter()
+                    .map(|(file, text)| match text {
+                        Ok(text) if national::is_national_text(text) => (Vec::new(), Vec::new()),
+                        Ok(text) => read::read(file, text, &cx),
+                        Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
+                    })
+                    .collect::<Vec<(Vec<Row>, Vec<Problem>)>>()
+            },
+            || {
                 let texts: Vec<(PathBuf, &str)> = files
                     .csv
                     .iter()
                     .filter_map(|(file, text)| Some((file.clone(), text.as_deref().ok()?)))
                     .collect();
                 national::rows(&indicators, config, &texts)
-            }))
-            .collect();
+            },
+        );
+        read.push((national_rows, national_problems));
         read.extend(workbook::read_all(&files.workbooks, &cx));
         let mut rows = Vec::with_capacity(read.len());
         for (found_rows, found) in read {
@@ -232,6 +241,7 @@ impl DataSet {
             .collect();
         let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
         data.declared = declared;
+        data.screened = screened;
         problems.extend(found);
         (data, problems)
     }
@@ -338,6 +348,7 @@ impl DataSet {
                 indicators,
                 series,
                 files,
+                screened: Vec::new(),
             },
             problems,
         )

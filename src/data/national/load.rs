@@ -18,13 +18,15 @@ pub fn is_national_text(text: &str) -> bool {
 }
 
 /// Rows for every indicator with `from:`, read from the national files among
-/// `files` (paths relative to the site root, with their text).
+/// `files` (paths relative to the site root, with their text); the problems;
+/// and the warnings about rows the site does not read, for `check`.
 pub fn rows(
     indicators: &BTreeMap<String, Indicator>,
     config: &Config,
     files: &[(PathBuf, &str)],
-) -> (Vec<Row>, Vec<Problem>) {
+) -> (Vec<Row>, Vec<Problem>, Vec<Problem>) {
     let mut problems = Vec::new();
+    let mut screened = Vec::new();
     let mut wanted: BTreeMap<PathBuf, Vec<Extract>> = BTreeMap::new();
     for indicator in indicators.values() {
         let Some(from) = &indicator.from else {
@@ -42,7 +44,7 @@ pub fn rows(
             });
     }
     if wanted.is_empty() {
-        return (Vec::new(), problems);
+        return (Vec::new(), problems, screened);
     }
     let (areas, members) = areas(config);
     if config.area_code.is_none() {
@@ -120,6 +122,7 @@ pub fn rows(
             config.year_start_month,
         );
         problems.extend(reading.problems);
+        screened.extend(reading.screened);
         for code in &reading.codes_not_found {
             problems.push(code_not_found(config, code, &path));
         }
@@ -156,7 +159,7 @@ pub fn rows(
             })
         }));
     }
-    (rows, problems)
+    (rows, problems, screened)
 }
 
 /// The codes whose rows are read, and each `average_of` comparator's name

@@ -17,6 +17,7 @@
 mod average;
 mod load;
 mod periods;
+mod screen;
 #[cfg(test)]
 mod tests;
 
@@ -155,6 +156,9 @@ pub struct Reading {
     pub problems: Vec<Problem>,
     /// Area codes asked for that no row of the file has.
     pub codes_not_found: Vec<String>,
+    /// Warnings DfE's screener would give about rows the site does not read:
+    /// `check` shows them, `build` does not.
+    pub screened: Vec<Problem>,
 }
 
 /// Reads one national file, keeping the rows that `extracts` ask for of the
@@ -197,6 +201,17 @@ pub fn read(
         return reading;
     };
     let mut seen = Seen::new(&layout);
+    let mut screen = screen::Screen::new(
+        file,
+        &screen::Columns {
+            names: &names,
+            level: layout.level,
+            country: layout.country,
+            region: layout.region,
+            new_la: layout.new_la,
+            old_la: layout.old_la,
+        },
+    );
     let mut first_line: HashMap<(usize, String, crate::period::Period, Option<String>), usize> =
         HashMap::new();
     let mut periods = periods::Mapper::new(year_start_month);
@@ -217,6 +232,7 @@ pub fn read(
                 .trim()
         };
         seen.note(&layout, &field);
+        screen.row(&field, field(layout.time_period), line, areas);
         let Some((code, roles)) = layout.place(&field, areas) else {
             continue;
         };
@@ -280,6 +296,9 @@ pub fn read(
             }
         }
     }
+    let (errors, warned) = screen.finish();
+    reading.problems.extend(errors);
+    reading.screened = warned;
     seen.report(
         file,
         &layout,

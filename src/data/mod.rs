@@ -207,23 +207,30 @@ impl DataSet {
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
         // National statistics files are read only for what `from:` asks.
+        // Whether each is a national file, told once from its header line.
+        let national: Vec<bool> = (files.csv.iter())
+            .map(|(_, text)| text.as_deref().is_ok_and(national::is_national_text))
+            .collect();
         let (mut read, (national_rows, national_problems, screened)) = rayon::join(
             || {
-                files
-                    .csv
-                    .par_iter()
-                    .map(|(file, text)| match text {
-                        Ok(text) if national::is_national_text(text) => (Vec::new(), Vec::new()),
+                (files.csv.par_iter())
+                    .zip(&national)
+                    .map(|((file, text), &national)| match text {
+                        Ok(_) if national => (Vec::new(), Vec::new()),
                         Ok(text) => read::read(file, text, &cx),
                         Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
                     })
                     .collect::<Vec<(Vec<Row>, Vec<Problem>)>>()
             },
             || {
-                let texts: Vec<(PathBuf, &str)> = files
-                    .csv
-                    .iter()
-                    .filter_map(|(file, text)| Some((file.clone(), text.as_deref().ok()?)))
+                let texts: Vec<national::Text<'_>> = (files.csv.iter().zip(&national))
+                    .filter_map(|((file, text), &national)| {
+                        Some(national::Text {
+                            file: file.clone(),
+                            text: text.as_deref().ok()?,
+                            national,
+                        })
+                    })
                     .collect();
                 national::rows(&indicators, config, &texts)
             },

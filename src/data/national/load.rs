@@ -17,13 +17,24 @@ pub fn is_national_text(text: &str) -> bool {
     is_national(text.lines().next().unwrap_or(""))
 }
 
+/// A data file's text, and whether its header is a national file's: told
+/// once, when deciding not to read it as a plain CSV file.
+pub struct Text<'a> {
+    /// The path, relative to the site root.
+    pub file: PathBuf,
+    /// Its text.
+    pub text: &'a str,
+    /// Whether [`is_national_text`] holds of it.
+    pub national: bool,
+}
+
 /// Rows for every indicator with `from:`, read from the national files among
-/// `files` (paths relative to the site root, with their text); the problems;
-/// and the warnings about rows the site does not read, for `check`.
+/// `files`; the problems; and the warnings about rows the site does not
+/// read, for `check`.
 pub fn rows(
     indicators: &BTreeMap<String, Indicator>,
     config: &Config,
-    files: &[(PathBuf, &str)],
+    files: &[Text<'_>],
 ) -> (Vec<Row>, Vec<Problem>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut screened = Vec::new();
@@ -59,12 +70,12 @@ pub fn rows(
     }
     let national: Vec<&Path> = files
         .iter()
-        .filter(|(_, text)| is_national_text(text))
-        .map(|(path, _)| path.as_path())
+        .filter(|f| f.national)
+        .map(|f| f.file.as_path())
         .collect();
     let mut rows = Vec::new();
     for (path, extracts) in wanted {
-        let Some((_, text)) = files.iter().find(|(p, _)| *p == path) else {
+        let Some(found) = files.iter().find(|f| f.file == path) else {
             for extract in &extracts {
                 let listed: Vec<String> = national
                     .iter()
@@ -101,7 +112,7 @@ pub fn rows(
             }
             continue;
         };
-        if !is_national_text(text) {
+        if !found.national {
             for extract in &extracts {
                 problems.push(
                     Problem::error(
@@ -116,7 +127,7 @@ pub fn rows(
         }
         let reading = read(
             &path,
-            text.as_bytes(),
+            found.text.as_bytes(),
             &extracts,
             &areas,
             config.year_start_month,

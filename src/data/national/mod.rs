@@ -18,11 +18,12 @@ mod average;
 mod load;
 mod periods;
 mod screen;
+mod seen;
 #[cfg(test)]
 mod tests;
 
 pub use average::{Averaged, average};
-pub use load::{is_national_text, rows};
+pub use load::{Text, is_national_text, rows};
 
 use super::cell::Figure;
 use crate::problem::{Problem, quote, suggest};
@@ -200,7 +201,7 @@ pub fn read(
     let Some(layout) = Layout::new(file, &names, extracts, &mut reading.problems) else {
         return reading;
     };
-    let mut seen = Seen::new(&layout);
+    let mut seen = seen::Seen::new(&layout);
     let mut screen = screen::Screen::new(
         file,
         &screen::Columns {
@@ -425,78 +426,6 @@ impl Layout {
             let roles = areas.roles(code);
             (!code.is_empty() && !roles.is_empty()).then_some((code, roles))
         })
-    }
-}
-
-/// What the file held, to name what a `where:` or an area code did not find.
-struct Seen {
-    /// Distinct values of each filter column (capped: a list to suggest from).
-    values: HashMap<usize, BTreeSet<String>>,
-    codes: BTreeSet<String>,
-}
-
-/// How many distinct values of a column are kept for messages.
-const VALUES_KEPT: usize = 200;
-
-impl Seen {
-    fn new(layout: &Layout) -> Seen {
-        Seen {
-            values: layout
-                .filter_columns
-                .iter()
-                .map(|&i| (i, BTreeSet::new()))
-                .collect(),
-            codes: BTreeSet::new(),
-        }
-    }
-
-    fn note<'f>(&mut self, layout: &Layout, field: &impl Fn(usize) -> &'f str) {
-        for &i in &layout.filter_columns {
-            let values = self.values.entry(i).or_default();
-            let value = field(i);
-            if values.len() < VALUES_KEPT && !values.contains(value) {
-                values.insert(value.to_string());
-            }
-        }
-    }
-
-    fn report(
-        &self,
-        file: &Path,
-        layout: &Layout,
-        extracts: &[Extract],
-        areas: &Areas,
-        problems: &mut Vec<Problem>,
-        codes_not_found: &mut Vec<String>,
-    ) {
-        for (extract, columns) in extracts.iter().zip(&layout.extracts) {
-            for (i, wanted) in &columns.filters {
-                let values = &self.values[i];
-                if values.contains(wanted) {
-                    continue;
-                }
-                let listed: Vec<&str> = values.iter().map(String::as_str).collect();
-                let column = &layout.names[*i];
-                let message = format!(
-                    "keeps rows whose `{column}` is {}, but no row has that value",
-                    quote(wanted)
-                );
-                problems.push(asked(file, extract, i + 1, message).help(
-                    match suggest(wanted, listed.iter().copied()) {
-                        Some(near) => format!("{near} The values are: {}", listed.join("; ")),
-                        None => format!("the values are: {}", listed.join("; ")),
-                    },
-                ));
-            }
-        }
-        let mut unknown: Vec<String> = areas
-            .codes
-            .keys()
-            .filter(|c| !self.codes.contains(*c))
-            .cloned()
-            .collect();
-        unknown.sort();
-        *codes_not_found = unknown;
     }
 }
 

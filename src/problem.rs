@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +32,9 @@ pub struct Problem {
     pub severity: Severity,
     /// The file, relative to the site root.
     pub file: PathBuf,
+    /// The sheet, in a workbook: then the line and column are the cell's
+    /// row and column, and the place is named as a spreadsheet names it.
+    pub sheet: Option<Arc<String>>,
     /// 1-based line, when known.
     pub line: Option<usize>,
     /// 1-based column in characters, when known.
@@ -47,6 +51,7 @@ impl Problem {
         Problem {
             severity: Severity::Error,
             file: file.as_ref().to_path_buf(),
+            sheet: None,
             line: None,
             column: None,
             message: message.into(),
@@ -60,6 +65,13 @@ impl Problem {
             severity: Severity::Warning,
             ..Problem::error(file, message)
         }
+    }
+
+    /// Places the problem in a sheet of its file, a workbook: its line and
+    /// column are then a cell's row and column.
+    pub fn in_sheet(mut self, sheet: Option<Arc<String>>) -> Problem {
+        self.sheet = sheet;
+        self
     }
 
     /// Places the problem at a 1-based line and column.
@@ -92,7 +104,8 @@ impl Problem {
     /// `file:line:col`, as editors and terminals link it; in a workbook,
     /// `file: sheet 'Table 1', cell C4`, as a spreadsheet user finds it.
     pub fn location(&self) -> String {
-        if let Some((file, sheet)) = split_sheet_file(&self.file) {
+        if let Some(sheet) = &self.sheet {
+            let file = self.file.display();
             let sheet = printable(&sheet.replace('\'', "''")).into_owned();
             return match (self.line, self.column) {
                 (Some(row), Some(column)) => {
@@ -184,8 +197,8 @@ impl Problems {
     pub fn sorted(&self) -> Vec<&Problem> {
         let mut list: Vec<&Problem> = self.list.iter().collect();
         list.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (&a.file, &a.sheet, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, &b.sheet, b.line, b.column, b.severity, &b.message))
         });
         list.dedup();
         list
@@ -235,24 +248,6 @@ impl IntoIterator for Problems {
     fn into_iter(self) -> Self::IntoIter {
         self.list.into_iter()
     }
-}
-
-/// The file of a place in a sheet of a workbook: the workbook's path and the
-/// sheet's name joined by a NUL, which no file's path can hold. A problem at
-/// such a file is named as a spreadsheet names the place, its line and column
-/// being the cell's row and column: `data/q2.xlsx: sheet 'Table 1', cell C4`.
-pub fn sheet_file(workbook: &Path, sheet: &str) -> PathBuf {
-    let mut path = workbook.as_os_str().to_owned();
-    path.push("\0");
-    path.push(sheet);
-    PathBuf::from(path)
-}
-
-/// The workbook and sheet of a path made by [`sheet_file`].
-pub fn split_sheet_file(file: &Path) -> Option<(String, String)> {
-    let text = file.to_string_lossy();
-    let (workbook, sheet) = text.split_once('\0')?;
-    Some((workbook.to_string(), sheet.to_string()))
 }
 
 /// A cell's name in A1 notation from its 1-based row and column: (4, 3) is C4.
@@ -472,19 +467,46 @@ mod tests {
 
     #[test]
     fn a_problem_in_a_workbook_names_the_sheet_and_the_cell() {
-        let file = sheet_file(Path::new("data/q2.xlsx"), "Table 1");
-        let p = Problem::error(file, "bad").at(4, 3);
+        let p = Problem::error("data/q2.xlsx", "bad")
+            .in_sheet(Some(Arc::new("Table 1".into())))
+            .at(4, 3);
         assert_eq!(
             p.to_string(),
             "data/q2.xlsx: sheet 'Table 1', cell C4: error: bad"
         );
-        let file = sheet_file(Path::new("data/q2.xlsx"), "Bob's");
-        let row = Problem::error(file, "x").at_line(7);
+        let row = Problem::error("data/q2.xlsx", "x")
+            .in_sheet(Some(Arc::new("Bob's".into())))
+            .at_line(7);
         assert_eq!(row.location(), "data/q2.xlsx: sheet 'Bob''s', row 7");
         assert_eq!(cell_name(1, 1), "A1");
         assert_eq!(cell_name(10, 26), "Z10");
         assert_eq!(cell_name(2, 27), "AA2");
         assert_eq!(cell_name(3, 16384), "XFD3");
+    }
+
+    #[test]
+    fn a_problem_in_a_workbook_keeps_the_workbook_as_its_file_and_sorts_by_sheet() {
+        let sheet = |name: &str| Some(Arc::new(name.to_string()));
+        let mut problems = Problems::new();
+        problems.push(
+            Problem::error("data/q2.xlsx", "b")
+                .in_sheet(sheet("Table 2"))
+                .at(1, 1),
+        );
+        problems.push(
+            Problem::error("data/q2.xlsx", "a")
+                .in_sheet(sheet("Table 1"))
+                .at(9, 1),
+        );
+        let sorted = problems.sorted();
+        assert_eq!(sorted[0].file, Path::new("data/q2.xlsx"));
+        assert_eq!(
+            sorted.iter().map(|p| p.location()).collect::<Vec<_>>(),
+            [
+                "data/q2.xlsx: sheet 'Table 1', cell A9",
+                "data/q2.xlsx: sheet 'Table 2', cell A1"
+            ]
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct Observation {
     pub note: Option<String>,
     /// Where it was read, relative to the site root.
     pub file: Arc<Path>,
+    /// The sheet, if it was read from a workbook.
+    pub sheet: Option<Arc<String>>,
     /// Its line there.
     pub line: usize,
     /// The column of its cell.
@@ -297,6 +299,7 @@ impl DataSet {
                 figure: row.figure,
                 note: row.note,
                 file: row.file,
+                sheet: row.sheet,
                 line: row.line,
                 column: row.column,
             });
@@ -325,10 +328,11 @@ impl DataSet {
                 let at = &observations[first];
                 problems.push(
                     Problem::error(&o.file, format!("a second figure for {what}"))
+                        .in_sheet(o.sheet.clone())
                         .at(o.line, o.column)
                         .help(format!(
                             "the first is at {}; keep one of them",
-                            workbook::describe(&at.file, at.line, at.column)
+                            workbook::describe(&at.file, at.sheet.as_ref(), at.line, at.column)
                         )),
                 );
             }
@@ -456,6 +460,7 @@ mod tests {
                 },
                 note: None,
                 file: Arc::from(Path::new("data/x.csv")),
+                sheet: None,
                 line: 2,
                 column: 1,
             })

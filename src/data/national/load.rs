@@ -147,6 +147,7 @@ pub fn rows(
                 breakdown: mean.breakdown,
                 note: Some(mean.note),
                 file: file.clone(),
+                sheet: None,
                 line: 1,
                 column: 1,
             });
@@ -165,6 +166,7 @@ pub fn rows(
                 breakdown: row.breakdown,
                 note: None,
                 file: file.clone(),
+                sheet: None,
                 line: row.line,
                 column: row.column,
             })

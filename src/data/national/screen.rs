@@ -86,8 +86,9 @@ const ONE_AREA: &str =
     "a code stands for one area, and an area has one code, so one of the two rows is wrong";
 const LEVELS: &str = "a council's code starts E06, E08, E09 or E10, a region's E12 or E13, England's E92, so the row is wrong";
 
-/// How many warnings a file gets before the rest are counted in one.
-const WARNINGS_SHOWN: usize = 10;
+/// How many errors, and how many warnings, a file gets before the rest are
+/// counted in one: a file made wrongly throughout is one mistake to fix.
+const SHOWN: usize = 10;
 
 /// The screen of one file, fed every row.
 pub(super) struct Screen {
@@ -102,6 +103,8 @@ pub(super) struct Screen {
     reported: HashSet<(&'static str, Box<str>, Box<str>)>,
     /// Warnings shown and those left out.
     warnings: usize,
+    /// Errors found, shown or not.
+    error_count: usize,
     /// Errors, for rows the site reads.
     pub(super) errors: Vec<Problem>,
     /// Warnings, for rows it does not.
@@ -151,6 +154,7 @@ impl Screen {
             names: columns.names.to_vec(),
             reported: Default::default(),
             warnings: 0,
+            error_count: 0,
             errors: Vec::new(),
             warned: Vec::new(),
         }
@@ -281,6 +285,10 @@ impl Screen {
             return;
         }
         if read {
+            self.error_count += 1;
+            if self.error_count > SHOWN {
+                return;
+            }
             self.errors.push(
                 Problem::error(&self.file, message)
                     .at(line, column)
@@ -289,7 +297,7 @@ impl Screen {
             return;
         }
         self.warnings += 1;
-        if self.warnings <= WARNINGS_SHOWN {
+        if self.warnings <= SHOWN {
             self.warned.push(
                 Problem::warning(&self.file, message)
                     .at(line, column)
@@ -298,16 +306,23 @@ impl Screen {
         }
     }
 
-    /// The warnings, with a last one counting those not shown.
+    /// The errors and the warnings, each with a last one counting those
+    /// not shown.
     pub(super) fn finish(mut self) -> (Vec<Problem>, Vec<Problem>) {
-        if self.warnings > WARNINGS_SHOWN {
+        if self.error_count > SHOWN {
+            self.errors.push(
+                Problem::error(
+                    &self.file,
+                    format!("and {} more rows like these", self.error_count - SHOWN),
+                )
+                .help("compare the file with the publisher's, and download it again if it was changed"),
+            );
+        }
+        if self.warnings > SHOWN {
             self.warned.push(
                 Problem::warning(
                     &self.file,
-                    format!(
-                        "and {} more rows like these",
-                        self.warnings - WARNINGS_SHOWN
-                    ),
+                    format!("and {} more rows like these", self.warnings - SHOWN),
                 )
                 .help("the site does not read these rows; the publisher may want to know"),
             );

@@ -428,6 +428,15 @@ fn many_mismatches_in_unread_rows_are_counted_not_listed() {
     let reading = screened(&rows, &own_thurrock());
     assert_eq!(reading.screened.len(), 11);
     assert_eq!(reading.screened[10].message, "and 19 more rows like these");
+    // And in rows it reads: a file made wrongly throughout is one thing to fix.
+    let rows: Vec<String> = (0..30)
+        .map(|i| format!("2023,Reporting year,Local authority,E92000001,England,E12000006,East of England,,Thurrock,X{i:02},1"))
+        .collect();
+    let mut rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    rows.insert(0, THURROCK_2023);
+    let reading = screened(&rows, &own_thurrock());
+    assert_eq!(reading.problems.len(), 11, "{:#?}", reading.problems);
+    assert_eq!(reading.problems[10].message, "and 20 more rows like these");
 }
 
 #[test]

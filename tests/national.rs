@@ -243,3 +243,33 @@ fn reads_dfe_care_leavers_file_as_published() {
     // Five years each for the area, England and the neighbours' mean.
     assert_eq!(csv.lines().count(), 16, "{csv}");
 }
+
+/// What DfE's screener would say of rows the site does not read is for
+/// `check`: `build` publishes as before, saying nothing of it.
+#[test]
+fn check_warns_of_a_misnamed_area_the_site_does_not_read_and_build_does_not() {
+    let site = national_site();
+    let path = site.path().join("data/national/rates.csv");
+    let mut csv = std::fs::read_to_string(&path).unwrap();
+    csv.push_str("2022,Reporting year,Local authority,E92000001,England,E12000006,East of England,999,Elsewere,E06000099,Children looked after on 31 March each year,Total,110,98\n");
+    std::fs::write(&path, csv).unwrap();
+    let root = site.path().to_str().unwrap();
+    let output = outturn(&["check", "--root", root]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("data/national/rates.csv:11:9: warning: `999` is named `Elsewere` here but `Elsewhere` on line 7"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("data/national/rates.csv:11:9: warning: `E06000099` is named `Elsewere`"),
+        "{stderr}"
+    );
+    // And the good site's own: no `base_url`.
+    assert!(stdout.contains("No errors, 3 warnings"), "{stdout}");
+    let output = build(site.path(), &site.path().join("public"), &[]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("Elsewere"), "{stderr}");
+    assert!(!stdout.contains("warning"), "{stdout}");
+}

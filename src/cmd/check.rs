@@ -29,6 +29,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             site.warnings
                 .extend(crate::site::base_url_warning(&site.config));
             site.warnings.extend(drafts);
+            // What DfE's screener would say of national rows the site does
+            // not read: for `check` only, as the site cannot act on it.
+            site.warnings.extend(site.data.screened.iter().cloned());
             super::report_warnings(&site.warnings);
             if !args.common.quiet {
                 // "No problems found" only when nothing at all was printed above.

@@ -36,6 +36,8 @@ pub struct Observation {
     pub note: Option<String>,
     /// Where it was read, relative to the site root.
     pub file: Arc<Path>,
+    /// The sheet, if it was read from a workbook.
+    pub sheet: Option<Arc<String>>,
     /// Its line there.
     pub line: usize,
     /// The column of its cell.
@@ -75,6 +77,10 @@ pub struct DataSet {
     pub files: Vec<PathBuf>,
     /// Every id indicators.yaml names, including entries with problems.
     pub declared: BTreeSet<String>,
+    /// Warnings DfE's data screener would give about rows of national files
+    /// the site does not read: `check` shows them, `build` does not, as
+    /// only the publisher can act on them.
+    pub screened: Vec<Problem>,
 }
 
 /// The files a data set is made from, read once, so that what is hashed to
@@ -180,23 +186,35 @@ impl DataSet {
         // Files are parsed in parallel, and their rows are not gathered into
         // one list: a large archive's rows are hundreds of megabytes.
         // National statistics files are read only for what `from:` asks.
-        let mut read: Vec<(Vec<Row>, Vec<Problem>)> = files
-            .csv
-            .par_iter()
-            .map(|(file, text)| match text {
-                Ok(text) if national::is_national_text(text) => (Vec::new(), Vec::new()),
-                Ok(text) => read::read(file, text, &cx),
-                Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
-            })
-            .chain(rayon::iter::once({
-                let texts: Vec<(PathBuf, &str)> = files
-                    .csv
-                    .iter()
-                    .filter_map(|(file, text)| Some((file.clone(), text.as_deref().ok()?)))
+        // Whether each is a national file, told once from its header line.
+        let national: Vec<bool> = (files.csv.iter())
+            .map(|(_, text)| text.as_deref().is_ok_and(national::is_national_text))
+            .collect();
+        let (mut read, (national_rows, national_problems, screened)) = rayon::join(
+            || {
+                (files.csv.par_iter())
+                    .zip(&national)
+                    .map(|((file, text), &national)| match text {
+                        Ok(_) if national => (Vec::new(), Vec::new()),
+                        Ok(text) => read::read(file, text, &cx),
+                        Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
+                    })
+                    .collect::<Vec<(Vec<Row>, Vec<Problem>)>>()
+            },
+            || {
+                let texts: Vec<national::Text<'_>> = (files.csv.iter().zip(&national))
+                    .filter_map(|((file, text), &national)| {
+                        Some(national::Text {
+                            file: file.clone(),
+                            text: text.as_deref().ok()?,
+                            national,
+                        })
+                    })
                     .collect();
                 national::rows(&indicators, config, &texts)
-            }))
-            .collect();
+            },
+        );
+        read.push((national_rows, national_problems));
         read.extend(workbook::read_all(&files.workbooks, &cx));
         let mut rows = Vec::with_capacity(read.len());
         for (found_rows, found) in read {
@@ -209,6 +227,7 @@ impl DataSet {
             .collect();
         let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
         data.declared = declared;
+        data.screened = screened;
         problems.extend(found);
         (data, problems)
     }
@@ -257,6 +276,7 @@ impl DataSet {
                 figure: row.figure,
                 note: row.note,
                 file: row.file,
+                sheet: row.sheet,
                 line: row.line,
                 column: row.column,
             });
@@ -285,10 +305,11 @@ impl DataSet {
                 let at = &observations[first];
                 problems.push(
                     Problem::error(&o.file, format!("a second figure for {what}"))
+                        .in_sheet(o.sheet.clone())
                         .at(o.line, o.column)
                         .help(format!(
                             "the first is at {}; keep one of them",
-                            workbook::describe(&at.file, at.line, at.column)
+                            workbook::describe(&at.file, at.sheet.as_ref(), at.line, at.column)
                         )),
                 );
             }
@@ -315,6 +336,7 @@ impl DataSet {
                 indicators,
                 series,
                 files,
+                screened: Vec::new(),
             },
             problems,
         )
@@ -415,6 +437,7 @@ mod tests {
                 },
                 note: None,
                 file: Arc::from(Path::new("data/x.csv")),
+                sheet: None,
                 line: 2,
                 column: 1,
             })

@@ -60,6 +60,7 @@ fn at(problem: Problem, o: &Observation) -> Problem {
         file: o.file.to_path_buf(),
         ..problem
     }
+    .in_sheet(o.sheet.clone())
     .at(o.line, o.column)
 }
 
@@ -152,9 +153,9 @@ fn jumps(indicator: &Indicator, series: &Series, flagged: &[(usize, usize)]) -> 
             continue;
         };
         let (small, large) = (then.min(now), then.max(now));
-        let either_flagged = [previous, o]
-            .iter()
-            .any(|x| flagged.contains(&(x.line, x.column)) && x.file == o.file);
+        let either_flagged = [previous, o].iter().any(|x| {
+            flagged.contains(&(x.line, x.column)) && (&x.file, &x.sheet) == (&o.file, &o.sheet)
+        });
         if small <= 0.0 || large < JUMP_FLOOR || large < small * JUMP || either_flagged {
             continue;
         }
@@ -168,15 +169,19 @@ fn jumps(indicator: &Indicator, series: &Series, flagged: &[(usize, usize)]) -> 
             Problem::warning(
                 "",
                 format!(
-                    "{} for `{}`{} in {} is {how} the figure before it ({} in {}, {}:{})",
+                    "{} for `{}`{} in {} is {how} the figure before it ({} in {}, {})",
                     indicator.format(now),
                     indicator.id,
                     of_series(series),
                     o.period.short_label(),
                     indicator.format(then),
                     previous.period.short_label(),
-                    previous.file.display(),
-                    previous.line
+                    super::workbook::describe(
+                        &previous.file,
+                        previous.sheet.as_ref(),
+                        previous.line,
+                        previous.column
+                    ),
                 ),
             )
             .help("check both figures for a digit too many or too few; if the change is real, nothing needs doing"),

@@ -17,14 +17,27 @@ pub fn is_national_text(text: &str) -> bool {
     is_national(text.lines().next().unwrap_or(""))
 }
 
+/// A data file's text, and whether its header is a national file's: told
+/// once, when deciding not to read it as a plain CSV file.
+pub struct Text<'a> {
+    /// The path, relative to the site root.
+    pub file: PathBuf,
+    /// Its text.
+    pub text: &'a str,
+    /// Whether [`is_national_text`] holds of it.
+    pub national: bool,
+}
+
 /// Rows for every indicator with `from:`, read from the national files among
-/// `files` (paths relative to the site root, with their text).
+/// `files`; the problems; and the warnings about rows the site does not
+/// read, for `check`.
 pub fn rows(
     indicators: &BTreeMap<String, Indicator>,
     config: &Config,
-    files: &[(PathBuf, &str)],
-) -> (Vec<Row>, Vec<Problem>) {
+    files: &[Text<'_>],
+) -> (Vec<Row>, Vec<Problem>, Vec<Problem>) {
     let mut problems = Vec::new();
+    let mut screened = Vec::new();
     let mut wanted: BTreeMap<PathBuf, Vec<Extract>> = BTreeMap::new();
     for indicator in indicators.values() {
         let Some(from) = &indicator.from else {
@@ -42,7 +55,7 @@ pub fn rows(
             });
     }
     if wanted.is_empty() {
-        return (Vec::new(), problems);
+        return (Vec::new(), problems, screened);
     }
     let (areas, members) = areas(config);
     if config.area_code.is_none() {
@@ -57,12 +70,12 @@ pub fn rows(
     }
     let national: Vec<&Path> = files
         .iter()
-        .filter(|(_, text)| is_national_text(text))
-        .map(|(path, _)| path.as_path())
+        .filter(|f| f.national)
+        .map(|f| f.file.as_path())
         .collect();
     let mut rows = Vec::new();
     for (path, extracts) in wanted {
-        let Some((_, text)) = files.iter().find(|(p, _)| *p == path) else {
+        let Some(found) = files.iter().find(|f| f.file == path) else {
             for extract in &extracts {
                 let listed: Vec<String> = national
                     .iter()
@@ -99,7 +112,7 @@ pub fn rows(
             }
             continue;
         };
-        if !is_national_text(text) {
+        if !found.national {
             for extract in &extracts {
                 problems.push(
                     Problem::error(
@@ -114,12 +127,13 @@ pub fn rows(
         }
         let reading = read(
             &path,
-            text.as_bytes(),
+            found.text.as_bytes(),
             &extracts,
             &areas,
             config.year_start_month,
         );
         problems.extend(reading.problems);
+        screened.extend(reading.screened);
         for code in &reading.codes_not_found {
             problems.push(code_not_found(config, code, &path));
         }
@@ -133,6 +147,7 @@ pub fn rows(
                 breakdown: mean.breakdown,
                 note: Some(mean.note),
                 file: file.clone(),
+                sheet: None,
                 line: 1,
                 column: 1,
             });
@@ -151,12 +166,13 @@ pub fn rows(
                 breakdown: row.breakdown,
                 note: None,
                 file: file.clone(),
+                sheet: None,
                 line: row.line,
                 column: row.column,
             })
         }));
     }
-    (rows, problems)
+    (rows, problems, screened)
 }
 
 /// The codes whose rows are read, and each `average_of` comparator's name

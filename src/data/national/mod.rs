@@ -17,11 +17,13 @@
 mod average;
 mod load;
 mod periods;
+mod screen;
+mod seen;
 #[cfg(test)]
 mod tests;
 
 pub use average::{Averaged, average};
-pub use load::{is_national_text, rows};
+pub use load::{Text, is_national_text, rows};
 
 use super::cell::Figure;
 use crate::problem::{Problem, quote, suggest};
@@ -155,6 +157,9 @@ pub struct Reading {
     pub problems: Vec<Problem>,
     /// Area codes asked for that no row of the file has.
     pub codes_not_found: Vec<String>,
+    /// Warnings DfE's screener would give about rows the site does not read:
+    /// `check` shows them, `build` does not.
+    pub screened: Vec<Problem>,
 }
 
 /// Reads one national file, keeping the rows that `extracts` ask for of the
@@ -196,7 +201,18 @@ pub fn read(
     let Some(layout) = Layout::new(file, &names, extracts, &mut reading.problems) else {
         return reading;
     };
-    let mut seen = Seen::new(&layout);
+    let mut seen = seen::Seen::new(&layout);
+    let mut screen = screen::Screen::new(
+        file,
+        &screen::Columns {
+            names: &names,
+            level: layout.level,
+            country: layout.country,
+            region: layout.region,
+            new_la: layout.new_la,
+            old_la: layout.old_la,
+        },
+    );
     let mut first_line: HashMap<(usize, String, crate::period::Period, Option<String>), usize> =
         HashMap::new();
     let mut periods = periods::Mapper::new(year_start_month);
@@ -217,6 +233,7 @@ pub fn read(
                 .trim()
         };
         seen.note(&layout, &field);
+        screen.row(&field, field(layout.time_period), line, areas);
         let Some((code, roles)) = layout.place(&field, areas) else {
             continue;
         };
@@ -280,6 +297,9 @@ pub fn read(
             }
         }
     }
+    let (errors, warned) = screen.finish();
+    reading.problems.extend(errors);
+    reading.screened = warned;
     seen.report(
         file,
         &layout,
@@ -406,78 +426,6 @@ impl Layout {
             let roles = areas.roles(code);
             (!code.is_empty() && !roles.is_empty()).then_some((code, roles))
         })
-    }
-}
-
-/// What the file held, to name what a `where:` or an area code did not find.
-struct Seen {
-    /// Distinct values of each filter column (capped: a list to suggest from).
-    values: HashMap<usize, BTreeSet<String>>,
-    codes: BTreeSet<String>,
-}
-
-/// How many distinct values of a column are kept for messages.
-const VALUES_KEPT: usize = 200;
-
-impl Seen {
-    fn new(layout: &Layout) -> Seen {
-        Seen {
-            values: layout
-                .filter_columns
-                .iter()
-                .map(|&i| (i, BTreeSet::new()))
-                .collect(),
-            codes: BTreeSet::new(),
-        }
-    }
-
-    fn note<'f>(&mut self, layout: &Layout, field: &impl Fn(usize) -> &'f str) {
-        for &i in &layout.filter_columns {
-            let values = self.values.entry(i).or_default();
-            let value = field(i);
-            if values.len() < VALUES_KEPT && !values.contains(value) {
-                values.insert(value.to_string());
-            }
-        }
-    }
-
-    fn report(
-        &self,
-        file: &Path,
-        layout: &Layout,
-        extracts: &[Extract],
-        areas: &Areas,
-        problems: &mut Vec<Problem>,
-        codes_not_found: &mut Vec<String>,
-    ) {
-        for (extract, columns) in extracts.iter().zip(&layout.extracts) {
-            for (i, wanted) in &columns.filters {
-                let values = &self.values[i];
-                if values.contains(wanted) {
-                    continue;
-                }
-                let listed: Vec<&str> = values.iter().map(String::as_str).collect();
-                let column = &layout.names[*i];
-                let message = format!(
-                    "keeps rows whose `{column}` is {}, but no row has that value",
-                    quote(wanted)
-                );
-                problems.push(asked(file, extract, i + 1, message).help(
-                    match suggest(wanted, listed.iter().copied()) {
-                        Some(near) => format!("{near} The values are: {}", listed.join("; ")),
-                        None => format!("the values are: {}", listed.join("; ")),
-                    },
-                ));
-            }
-        }
-        let mut unknown: Vec<String> = areas
-            .codes
-            .keys()
-            .filter(|c| !self.codes.contains(*c))
-            .cloned()
-            .collect();
-        unknown.sort();
-        *codes_not_found = unknown;
     }
 }
 

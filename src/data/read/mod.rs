@@ -41,6 +41,8 @@ pub struct Row {
     pub note: Option<String>,
     /// The file, relative to the site root.
     pub file: Arc<Path>,
+    /// The sheet, for a row of a workbook: its line and column are a cell's.
+    pub sheet: Option<Arc<String>>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column of the figure's cell.
@@ -323,6 +325,7 @@ impl FileReader<'_> {
             breakdown: non_empty(breakdown),
             note: non_empty(note),
             file: self.file.clone(),
+            sheet: None,
             line,
             column,
         });
@@ -366,6 +369,7 @@ impl FileReader<'_> {
                         breakdown: breakdown.clone(),
                         note: None,
                         file: self.file.clone(),
+                        sheet: None,
                         line,
                         column,
                     });

@@ -10,21 +10,21 @@
 //!
 //! A spreadsheet user finds a cell by its sheet and its name, not by a line,
 //! so every problem says `data/q2.xlsx: sheet 'Table 1', cell C4`. A row read
-//! from a sheet carries the sheet in its file (see
-//! [`sheet_file`](crate::problem::sheet_file)), so that a problem found later,
-//! such as a second figure for a period, names it too.
+//! from a sheet carries its sheet ([`Row::sheet`]), so that a problem found
+//! later, such as a second figure for a period, names it too.
 
 mod ods;
 mod table;
 
 use super::read::{ReadContext, Row};
 use crate::fsutil;
-use crate::problem::{Problem, split_sheet_file};
+use crate::problem::Problem;
 use calamine::{Data, Range, Reader};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The kinds of workbook read, by file extension.
 pub const EXTENSIONS: [&str; 2] = ["xlsx", "ods"];
@@ -198,9 +198,12 @@ fn is_percent_format(code: &str) -> bool {
 
 /// Where a row was read, for a message: `data/x.csv:4`, or
 /// `data/q2.xlsx: sheet 'Table 1', cell C4`.
-pub fn describe(file: &Path, line: usize, column: usize) -> String {
-    match split_sheet_file(file) {
-        Some(_) => Problem::error(file, "").at(line, column).location(),
+pub fn describe(file: &Path, sheet: Option<&Arc<String>>, line: usize, column: usize) -> String {
+    match sheet {
+        Some(sheet) => Problem::error(file, "")
+            .in_sheet(Some(sheet.clone()))
+            .at(line, column)
+            .location(),
         None => format!("{}:{line}", file.display()),
     }
 }

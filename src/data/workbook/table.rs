@@ -12,10 +12,11 @@
 use super::Sheet;
 use crate::data::read::{self, ReadContext, Row};
 use crate::data::scan::field_columns;
-use crate::problem::{Problem, quote, sheet_file};
+use crate::problem::{Problem, quote};
 use calamine::Data;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Reads the table of a sheet, if it has one: `None` for a sheet without a
 /// header row starting with `indicator` (a cover, contents or notes sheet).
@@ -39,17 +40,18 @@ pub(super) fn read_sheet(
     let mut text = String::new();
     // Numbers given to the CSV reader rounded, by their cell.
     let mut exact: HashMap<(u32, u32), f64> = HashMap::new();
+    let place = Arc::new(sheet.name.clone());
     for row in header..=end.0 {
         for column in (start.1..first).chain(last + 1..=end.1) {
             if filled(row, column) {
                 let (shown, _) = cell_text(at(row, column), false);
-                let place = sheet_file(file, &sheet.name);
                 let message = format!(
                     "{} is outside the table: no header names its column",
                     quote(shown.trim())
                 );
                 problems.push(
-                    Problem::error(place, message)
+                    Problem::error(file, message)
+                        .in_sheet(Some(place.clone()))
                         .at(row as usize + 1, column as usize + 1)
                         .help("give its column a header in the table's header row, or move it above the header"),
                 );
@@ -68,7 +70,7 @@ pub(super) fn read_sheet(
         }
         text.push('\n');
     }
-    let (mut rows, found) = read::read(&sheet_file(file, &sheet.name), &text, cx);
+    let (mut rows, found) = read::read(file, &text, cx);
     let lines: Vec<&str> = text.lines().collect();
     // The CSV reader's line is a row of the table and its column a
     // character in that line: both become the cell's row and column.
@@ -83,9 +85,10 @@ pub(super) fn read_sheet(
             row.figure.value = Some(stored);
         }
         (row.line, row.column) = (r as usize + 1, c as usize + 1);
+        row.sheet = Some(place.clone());
     }
     for problem in found {
-        let mut problem = problem;
+        let mut problem = problem.in_sheet(Some(place.clone()));
         if let Some(line) = problem.line {
             let (r, c) = cell(line, problem.column.unwrap_or(1));
             problem.line = Some(r as usize + 1);

@@ -5,15 +5,16 @@
 //! at the first problem: each stage pushes onto a [`Problems`] list and the build
 //! stops only between stages, when it cannot go on without what failed.
 //!
-//! A message quotes what the user wrote, and what they wrote may be anything: a
-//! terminal escape sequence, a NUL byte, a 20 MB cell. Every message quoting
-//! user text goes through [`quote`], which shows control characters escaped and
-//! cuts the text short; [`Problem`]'s printing escapes control characters again,
-//! as a last line of defence for a message that forgot.
+//! A message quotes what the user wrote, which may be anything: it is quoted
+//! through [`quote`] and printed through [`printable`] (see [`text`]).
 
-use std::borrow::Cow;
+mod text;
+
+pub use text::{QUOTED_CHARS, cut, find_key, line_col, printable, quote, suggest};
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +32,9 @@ pub struct Problem {
     pub severity: Severity,
     /// The file, relative to the site root.
     pub file: PathBuf,
+    /// The sheet, in a workbook: then the line and column are the cell's
+    /// row and column, and the place is named as a spreadsheet names it.
+    pub sheet: Option<Arc<String>>,
     /// 1-based line, when known.
     pub line: Option<usize>,
     /// 1-based column in characters, when known.
@@ -47,6 +51,7 @@ impl Problem {
         Problem {
             severity: Severity::Error,
             file: file.as_ref().to_path_buf(),
+            sheet: None,
             line: None,
             column: None,
             message: message.into(),
@@ -60,6 +65,13 @@ impl Problem {
             severity: Severity::Warning,
             ..Problem::error(file, message)
         }
+    }
+
+    /// Places the problem in a sheet of its file, a workbook: its line and
+    /// column are then a cell's row and column.
+    pub fn in_sheet(mut self, sheet: Option<Arc<String>>) -> Problem {
+        self.sheet = sheet;
+        self
     }
 
     /// Places the problem at a 1-based line and column.
@@ -92,7 +104,8 @@ impl Problem {
     /// `file:line:col`, as editors and terminals link it; in a workbook,
     /// `file: sheet 'Table 1', cell C4`, as a spreadsheet user finds it.
     pub fn location(&self) -> String {
-        if let Some((file, sheet)) = split_sheet_file(&self.file) {
+        if let Some(sheet) = &self.sheet {
+            let file = self.file.display();
             let sheet = printable(&sheet.replace('\'', "''")).into_owned();
             return match (self.line, self.column) {
                 (Some(row), Some(column)) => {
@@ -184,8 +197,8 @@ impl Problems {
     pub fn sorted(&self) -> Vec<&Problem> {
         let mut list: Vec<&Problem> = self.list.iter().collect();
         list.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (&a.file, &a.sheet, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, &b.sheet, b.line, b.column, b.severity, &b.message))
         });
         list.dedup();
         list
@@ -235,24 +248,6 @@ impl IntoIterator for Problems {
     fn into_iter(self) -> Self::IntoIter {
         self.list.into_iter()
     }
-}
-
-/// The file of a place in a sheet of a workbook: the workbook's path and the
-/// sheet's name joined by a NUL, which no file's path can hold. A problem at
-/// such a file is named as a spreadsheet names the place, its line and column
-/// being the cell's row and column: `data/q2.xlsx: sheet 'Table 1', cell C4`.
-pub fn sheet_file(workbook: &Path, sheet: &str) -> PathBuf {
-    let mut path = workbook.as_os_str().to_owned();
-    path.push("\0");
-    path.push(sheet);
-    PathBuf::from(path)
-}
-
-/// The workbook and sheet of a path made by [`sheet_file`].
-pub fn split_sheet_file(file: &Path) -> Option<(String, String)> {
-    let text = file.to_string_lossy();
-    let (workbook, sheet) = text.split_once('\0')?;
-    Some((workbook.to_string(), sheet.to_string()))
 }
 
 /// A cell's name in A1 notation from its 1-based row and column: (4, 3) is C4.
@@ -305,136 +300,10 @@ impl fmt::Display for SiteProblems {
 
 impl std::error::Error for SiteProblems {}
 
-/// How many characters of the user's text a message quotes.
-pub const QUOTED_CHARS: usize = 80;
-
-/// The user's `text`, safe to print in a message: in backticks, with control
-/// characters (and the invisible marks that reorder text) escaped as `\u{1b}`,
-/// `\n` and the like, and cut to about [`QUOTED_CHARS`] characters.
-///
-/// Every message that quotes what a user wrote quotes it with this.
-pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(QUOTED_CHARS) + 2);
-    out.push('`');
-    let mut shown = 0;
-    for (i, c) in text.char_indices() {
-        if shown >= QUOTED_CHARS {
-            let total = text.chars().count();
-            out.push_str(&format!(
-                "…` (the first {} of {total} characters)",
-                text[..i].chars().count()
-            ));
-            return out;
-        }
-        shown += push_printable(&mut out, c, false);
-    }
-    out.push('`');
-    out
-}
-
-/// A message from a library, which may quote the user's text at any length,
-/// cut to `chars` characters (with control characters escaped by [`printable`]
-/// when it is printed).
-pub fn cut(text: &str, chars: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(chars) {
-        Some((i, _)) => Cow::Owned(format!("{}…", &text[..i])),
-        None => Cow::Borrowed(text),
-    }
-}
-
-/// `text` with control characters escaped, line breaks and tabs kept: what
-/// [`Problem`] prints, whatever a message was built from.
-pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| needs_escape(c, true)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_printable(&mut out, c, true);
-    }
-    Cow::Owned(out)
-}
-
-/// Appends `c`, escaped if it must be; returns how many characters it took.
-fn push_printable(out: &mut String, c: char, keep_breaks: bool) -> usize {
-    if needs_escape(c, keep_breaks) {
-        let before = out.len();
-        out.extend(c.escape_debug());
-        out.len() - before
-    } else {
-        out.push(c);
-        1
-    }
-}
-
-/// Control characters (C0, DEL, C1), which a terminal may act on, and the
-/// marks that reorder text, which can make a message read other than it is.
-fn needs_escape(c: char, keep_breaks: bool) -> bool {
-    if keep_breaks && (c == '\n' || c == '\t') {
-        return false;
-    }
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// "did you mean `cla_count`?", when one of `candidates` is close to `wanted`.
-pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    // Comparing costs the product of the lengths: a mistyped name is short,
-    // and a megabyte of text is no name at all.
-    if wanted.len() > 4 * QUOTED_CHARS {
-        return None;
-    }
-    let wanted_lower = wanted.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            let candidate = c.to_lowercase();
-            let close = strsim::normalized_damerau_levenshtein(&wanted_lower, &candidate);
-            // `per_10k` is a part of `rate_per_10k`: as good a guess as a typo.
-            let part = wanted_lower.len() >= 3
-                && (candidate.contains(&wanted_lower) || wanted_lower.contains(&candidate));
-            (if part { close.max(0.8) } else { close }, c)
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| format!("did you mean {}?", quote(c)))
-}
-
-/// 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// Line and column (1-based) of the value of the first `key:` (or `key =`,
-/// with `sep` '=') line in a YAML or TOML text, for problems found after parsing.
-pub fn find_key(text: &str, key: &str, sep: char) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(n, line)| {
-        let trimmed = line.trim_start();
-        let after = trimmed.strip_prefix(key)?.trim_start().strip_prefix(sep)?;
-        let value = after.trim_start();
-        let byte = line.len()
-            - if value.is_empty() {
-                trimmed.len()
-            } else {
-                value.len()
-            };
-        Some((n + 1, line[..byte].chars().count() + 1))
-    })
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::path::Path;
 
     #[test]
     fn counts_read_naturally() {
@@ -458,28 +327,19 @@ mod tests {
                 .ends_with("\nthe site has 2 errors and 1 warning; nothing was written")
         );
     }
-    use super::*;
-
-    #[test]
-    fn suggests_close_names_only() {
-        let names = ["cla_count", "cla_rate", "uasc_count"];
-        assert_eq!(
-            suggest("cla_cuont", names).as_deref(),
-            Some("did you mean `cla_count`?")
-        );
-        assert_eq!(suggest("budget", names), None);
-    }
 
     #[test]
     fn a_problem_in_a_workbook_names_the_sheet_and_the_cell() {
-        let file = sheet_file(Path::new("data/q2.xlsx"), "Table 1");
-        let p = Problem::error(file, "bad").at(4, 3);
+        let p = Problem::error("data/q2.xlsx", "bad")
+            .in_sheet(Some(Arc::new("Table 1".into())))
+            .at(4, 3);
         assert_eq!(
             p.to_string(),
             "data/q2.xlsx: sheet 'Table 1', cell C4: error: bad"
         );
-        let file = sheet_file(Path::new("data/q2.xlsx"), "Bob's");
-        let row = Problem::error(file, "x").at_line(7);
+        let row = Problem::error("data/q2.xlsx", "x")
+            .in_sheet(Some(Arc::new("Bob's".into())))
+            .at_line(7);
         assert_eq!(row.location(), "data/q2.xlsx: sheet 'Bob''s', row 7");
         assert_eq!(cell_name(1, 1), "A1");
         assert_eq!(cell_name(10, 26), "Z10");
@@ -488,33 +348,28 @@ mod tests {
     }
 
     #[test]
-    fn finds_line_and_column() {
-        let text = "ab\ncdé\nf";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (2, 1));
-        assert_eq!(line_col(text, 7), (2, 4));
-        assert_eq!(line_col(text, 8), (3, 1));
-    }
-
-    #[test]
-    fn quoted_text_shows_control_characters_escaped() {
-        assert_eq!(quote("72%"), "`72%`");
+    fn a_problem_in_a_workbook_keeps_the_workbook_as_its_file_and_sorts_by_sheet() {
+        let sheet = |name: &str| Some(Arc::new(name.to_string()));
+        let mut problems = Problems::new();
+        problems.push(
+            Problem::error("data/q2.xlsx", "b")
+                .in_sheet(sheet("Table 2"))
+                .at(1, 1),
+        );
+        problems.push(
+            Problem::error("data/q2.xlsx", "a")
+                .in_sheet(sheet("Table 1"))
+                .at(9, 1),
+        );
+        let sorted = problems.sorted();
+        assert_eq!(sorted[0].file, Path::new("data/q2.xlsx"));
         assert_eq!(
-            quote("a\u{1b}[2Jb\0c\nd\u{202e}"),
-            "`a\\u{1b}[2Jb\\0c\\nd\\u{202e}`"
+            sorted.iter().map(|p| p.location()).collect::<Vec<_>>(),
+            [
+                "data/q2.xlsx: sheet 'Table 1', cell A9",
+                "data/q2.xlsx: sheet 'Table 2', cell A1"
+            ]
         );
-    }
-
-    #[test]
-    fn quoted_text_is_cut_short() {
-        let huge = "9".repeat(20_000_000);
-        let quoted = quote(&huge);
-        assert!(quoted.len() < 200, "{quoted}");
-        assert!(
-            quoted.ends_with("…` (the first 80 of 20000000 characters)"),
-            "{quoted}"
-        );
-        assert_eq!(quote(&"é".repeat(80)), format!("`{}`", "é".repeat(80)));
     }
 
     #[test]
@@ -530,18 +385,6 @@ mod tests {
         let mut problems = Problems::new();
         problems.push(problem);
         assert!(!problems.report().contains(['\u{1b}', '\0', '\u{7}']));
-    }
-
-    #[test]
-    fn a_library_message_is_cut() {
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(cut("ééééé", 3), "ééé…");
-    }
-
-    #[test]
-    fn a_huge_name_is_not_compared() {
-        let huge = "cla_count".repeat(1_000_000);
-        assert_eq!(suggest(&huge, ["cla_count"]), None);
     }
 
     #[test]

@@ -1,0 +1,351 @@
+//! Months, quarters of the financial year and financial years.
+//!
+//! Every figure belongs to a period, and every report is resolved "as at" one, so
+//! periods must order by the date they end: a March figure is the latest one on
+//! or before a Q4 report, whatever kind either period is. A period is stored as
+//! its first month and its length, plus the month the financial year starts in,
+//! which labels need (`Q1 2023-24` only means April to June when the year starts
+//! in April).
+
+mod date;
+mod parse;
+
+pub use date::Date;
+use date::days_in_month;
+pub use parse::PeriodError;
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Month names, for labels.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The forms a period may be written in, quoted in every parse error.
+pub const ACCEPTED_FORMS: &str = "a month `2023-06`, a quarter `2023-24 Q1` (or `Q1 2023-24`, `2023/24 Q1`) or a financial year `2022-23` (or `2022/23`)";
+
+/// The three kinds of period a figure can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodKind {
+    /// A calendar month.
+    Month,
+    /// A quarter of the financial year.
+    Quarter,
+    /// A financial year.
+    Year,
+}
+
+impl PeriodKind {
+    fn months(self) -> i32 {
+        match self {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Year => 12,
+        }
+    }
+}
+
+/// A month, financial quarter or financial year.
+///
+/// Periods order by their end, then by their start (so the longer of two periods
+/// ending together comes first), which is the order "as at" resolution needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    kind: PeriodKind,
+    /// The first month, counted as `year * 12 + (month - 1)`.
+    start: i32,
+    /// The month the financial year starts in (1 to 12).
+    year_start_month: u8,
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.end_index(), self.start, self.kind).cmp(&(other.end_index(), other.start, other.kind))
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Period {
+    /// A calendar month.
+    pub fn month(year: i32, month: u32, year_start_month: u8) -> Period {
+        Period {
+            kind: PeriodKind::Month,
+            start: year * 12 + month as i32 - 1,
+            year_start_month,
+        }
+    }
+
+    /// Quarter `q` (1 to 4) of the financial year that starts in `first_year`.
+    pub fn quarter(first_year: i32, q: u32, year_start_month: u8) -> Period {
+        Period {
+            kind: PeriodKind::Quarter,
+            start: first_year * 12 + year_start_month as i32 - 1 + (q as i32 - 1) * 3,
+            year_start_month,
+        }
+    }
+
+    /// The financial year that starts in `first_year`.
+    pub fn financial_year(first_year: i32, year_start_month: u8) -> Period {
+        Period {
+            kind: PeriodKind::Year,
+            start: first_year * 12 + year_start_month as i32 - 1,
+            year_start_month,
+        }
+    }
+
+    /// Which kind of period this is.
+    pub fn kind(&self) -> PeriodKind {
+        self.kind
+    }
+
+    fn end_index(&self) -> i32 {
+        self.start + self.kind.months() - 1
+    }
+
+    /// The first day of the period.
+    pub fn start_date(&self) -> Date {
+        let (year, month) = split_index(self.start);
+        Date {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    /// The last day of the period.
+    pub fn end_date(&self) -> Date {
+        let (year, month) = split_index(self.end_index());
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
+    }
+
+    /// The calendar year in which this period's financial year starts.
+    fn financial_year_start(&self) -> i32 {
+        (self.start - (self.year_start_month as i32 - 1)).div_euclid(12)
+    }
+
+    /// `2023-24` for the financial year this period falls in.
+    pub fn financial_year_label(&self) -> String {
+        let first = self.financial_year_start();
+        // Four digits, as written: year 24 is `0024`, which reads back.
+        if self.year_start_month == 1 {
+            format!("{first:04}")
+        } else {
+            format!("{first:04}-{:02}", (first + 1).rem_euclid(100))
+        }
+    }
+
+    fn quarter_number(&self) -> i32 {
+        (self.start - (self.year_start_month as i32 - 1)).rem_euclid(12) / 3 + 1
+    }
+
+    /// The short label: `June 2023`, `Q1 2023-24`, `2022-23`.
+    pub fn short_label(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => {
+                let (year, month) = split_index(self.start);
+                format!("{} {}", MONTHS[month as usize - 1], year)
+            }
+            PeriodKind::Quarter => {
+                format!("Q{} {}", self.quarter_number(), self.financial_year_label())
+            }
+            PeriodKind::Year => self.financial_year_label(),
+        }
+    }
+
+    /// The full label: a quarter names its months, `Q1 2023-24 (April to June 2023)`.
+    pub fn label(&self) -> String {
+        match self.kind {
+            PeriodKind::Quarter => {
+                let (start_year, start_month) = split_index(self.start);
+                let (end_year, end_month) = split_index(self.end_index());
+                let first = MONTHS[start_month as usize - 1];
+                let last = MONTHS[end_month as usize - 1];
+                if start_year == end_year {
+                    format!("{} ({first} to {last} {end_year})", self.short_label())
+                } else {
+                    format!(
+                        "{} ({first} {start_year} to {last} {end_year})",
+                        self.short_label()
+                    )
+                }
+            }
+            _ => self.short_label(),
+        }
+    }
+
+    /// The form used in addresses and file names: `2023-06`, `2023-24-q1`, `2022-23`.
+    pub fn slug(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => {
+                let (year, month) = split_index(self.start);
+                format!("{year:04}-{month:02}")
+            }
+            PeriodKind::Quarter => format!(
+                "{}-q{}",
+                self.financial_year_label().to_lowercase(),
+                self.quarter_number()
+            ),
+            PeriodKind::Year => self.financial_year_label(),
+        }
+    }
+
+    /// The period as written in front matter and CSV files: `2023-06`,
+    /// `2023-24 Q1`, `2022-23`.
+    pub fn written(&self) -> String {
+        match self.kind {
+            PeriodKind::Quarter => {
+                format!("{} Q{}", self.financial_year_label(), self.quarter_number())
+            }
+            _ => self.slug(),
+        }
+    }
+
+    /// The period of the same kind just before this one.
+    pub fn previous(&self) -> Period {
+        self.shifted(-self.kind.months())
+    }
+
+    /// The period of the same kind just after this one.
+    pub fn next(&self) -> Period {
+        self.shifted(self.kind.months())
+    }
+
+    /// The same period a year earlier.
+    pub fn year_ago(&self) -> Period {
+        self.shifted(-12)
+    }
+
+    fn shifted(&self, months: i32) -> Period {
+        Period {
+            start: self.start + months,
+            ..*self
+        }
+    }
+
+    /// Whether this period ends on or before `other` ends.
+    pub fn ends_by(&self, other: &Period) -> bool {
+        self.end_index() <= other.end_index()
+    }
+
+    /// Whether this period ends within `other` (after it starts, by its end).
+    pub fn ends_within(&self, other: &Period) -> bool {
+        self.end_index() >= other.start && self.ends_by(other)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.short_label())
+    }
+}
+
+fn split_index(index: i32) -> (i32, u32) {
+    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Period {
+        Period::parse(text, 4).unwrap()
+    }
+
+    #[test]
+    fn labels_each_kind() {
+        assert_eq!(p("2023-06").label(), "June 2023");
+        assert_eq!(p("2023-24 Q1").label(), "Q1 2023-24 (April to June 2023)");
+        assert_eq!(
+            p("2022-23 Q4").label(),
+            "Q4 2022-23 (January to March 2023)"
+        );
+        assert_eq!(p("2023-24 Q1").short_label(), "Q1 2023-24");
+        assert_eq!(p("2022-23").label(), "2022-23");
+        assert_eq!(p("1999-00").label(), "1999-00");
+    }
+
+    #[test]
+    fn slugs_come_from_the_period() {
+        assert_eq!(p("Q1 2023/24").slug(), "2023-24-q1");
+        assert_eq!(p("2023-06").slug(), "2023-06");
+        assert_eq!(p("2022/23").slug(), "2022-23");
+    }
+
+    #[test]
+    fn start_and_end_dates() {
+        let q4 = p("2022-23 Q4");
+        assert_eq!(q4.start_date().iso(), "2023-01-01");
+        assert_eq!(q4.end_date().iso(), "2023-03-31");
+        assert_eq!(p("2024-02").end_date().iso(), "2024-02-29");
+        assert_eq!(p("2023-02").end_date().iso(), "2023-02-28");
+        assert_eq!(p("2022-23").end_date().long(), "31 March 2023");
+    }
+
+    #[test]
+    fn previous_and_year_ago() {
+        assert_eq!(p("2023-24 Q1").previous(), p("2022-23 Q4"));
+        assert_eq!(p("2023-24 Q1").year_ago(), p("2022-23 Q1"));
+        assert_eq!(p("2023-01").previous(), p("2022-12"));
+        assert_eq!(p("2022-23").previous(), p("2021-22"));
+        assert_eq!(p("2022-23 Q4").next(), p("2023-24 Q1"));
+    }
+
+    #[test]
+    fn orders_by_end_date() {
+        let mut periods = [
+            p("2023-24 Q1"),
+            p("2023-03"),
+            p("2022-23"),
+            p("2023-06"),
+            p("2022-23 Q4"),
+        ];
+        periods.sort();
+        let labels: Vec<String> = periods.iter().map(|p| p.short_label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "2022-23",
+                "Q4 2022-23",
+                "March 2023",
+                "Q1 2023-24",
+                "June 2023"
+            ]
+        );
+        assert!(p("2023-03").ends_by(&p("2022-23 Q4")));
+        assert!(!p("2023-04").ends_by(&p("2022-23 Q4")));
+        assert!(p("2023-03").ends_within(&p("2022-23 Q4")));
+        assert!(!p("2022-12").ends_within(&p("2022-23 Q4")));
+    }
+
+    #[test]
+    fn honours_year_start_month() {
+        let calendar = Period::parse("2023-24 Q1", 1).unwrap();
+        assert_eq!(calendar.start_date().iso(), "2023-01-01");
+        let july = Period::parse("2023-24 Q1", 7).unwrap();
+        assert_eq!(july.label(), "Q1 2023-24 (July to September 2023)");
+        let nov = Period::parse("2023-24 Q1", 11).unwrap();
+        assert_eq!(nov.label(), "Q1 2023-24 (November 2023 to January 2024)");
+        assert_eq!(p("2023-02").financial_year_label(), "2022-23");
+    }
+}

@@ -18,6 +18,7 @@ fn series(figures: &[(&str, f64)]) -> Series {
             },
             note: None,
             file: Arc::from(Path::new("data/x.csv")),
+            sheet: None,
             line: 2,
             column: 1,
         })

@@ -13,7 +13,7 @@
 
 use super::layout::{
     EDGE, FONT, LINE, Scale, Ticks, axis_title, bold_width, break_before, short_value, text_width,
-    widest, wrap,
+    widest, wrap, wrap_bold,
 };
 use super::paint::{AXIS, Anchor, GRID, Key, Look, Pen, Text, fills, looks, pattern_defs, plot};
 use super::{Chart, close, open};
@@ -318,8 +318,14 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
     let rows: Vec<Row<'_>> = chart
         .categories
         .iter()
-        .map(|category| {
-            let lines = wrap(category, FONT, width - 4);
+        .enumerate()
+        .map(|(i, category)| {
+            // The council's own row is named in bold, which is wider.
+            let lines = if is_own(chart, i) {
+                wrap_bold(category, width - 4)
+            } else {
+                wrap(category, FONT, width - 4)
+            };
             let top = cursor;
             let bars = top + lines.len() as i32 * LINE + 6;
             cursor = bars + s * (ROW_BAR + GAP) - GAP + 18;

@@ -131,6 +131,41 @@ fn line_labels_fit_and_keep_clear_with_text_spacing() {
 }
 
 #[test]
+fn end_labels_too_tall_for_the_plot_make_it_taller_rather_than_overlap() {
+    // Four long names wrapping to several lines, all ending near the top:
+    // stacked, they are taller than the usual plot.
+    let names = [
+        "England",
+        "Statistical neighbours (mean of the ten most similar councils)",
+        "Chart Stress Test Borough",
+        "East of England region",
+    ];
+    let lines: Vec<Series> = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| series(name, &[Some(60.0), Some(70.0 + k as f64 * 0.5)]))
+        .collect();
+    let chart = chart(Kind::Line, &["2021-22", "2022-23"], lines);
+    assert_fits(&chart);
+}
+
+#[test]
+fn the_councils_own_row_named_in_bold_fits_its_drawing() {
+    let areas = [
+        "Chart Stress Test Borough (Q4 2022-23)",
+        "Statistical neighbours (mean of the ten most similar councils) (2021-22)",
+        "England (2021-22)",
+    ];
+    let mut chart = chart(
+        Kind::Bar,
+        &areas,
+        vec![series("Rate", &[Some(64.3), Some(70.1), Some(71.0)])],
+    );
+    chart.own_category = Some(0);
+    assert_fits(&chart);
+}
+
+#[test]
 fn bar_labels_fit_and_keep_clear_with_text_spacing() {
     let groups = [
         "Unaccompanied asylum-seeking children",

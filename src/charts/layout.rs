@@ -49,13 +49,22 @@ pub(super) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> i32 {
 /// Splits `text` into lines no wider than `max` (a single long word overflows
 /// rather than being broken).
 pub(super) fn wrap(text: &str, size: i32, max: i32) -> Vec<&str> {
+    wrap_by(text, max, |line| text_width(line, size))
+}
+
+/// As [`wrap`], for bold text at the chart's font size.
+pub(super) fn wrap_bold(text: &str, max: i32) -> Vec<&str> {
+    wrap_by(text, max, bold_width)
+}
+
+fn wrap_by(text: &str, max: i32, width: impl Fn(&str) -> i32) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
     for (at, word) in words(text) {
         let word_end = at + word.len();
         match start {
-            Some(s) if text_width(&text[s..word_end], size) <= max => end = word_end,
+            Some(s) if width(&text[s..word_end]) <= max => end = word_end,
             Some(s) => {
                 lines.push(&text[s..end]);
                 start = Some(at);

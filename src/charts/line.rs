@@ -55,11 +55,14 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
 
     let title = axis_title(chart.unit);
     let top = if title.is_some() { 36 } else { 16 };
-    let bottom = top + PLOT_HEIGHT;
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
 
     // A series' name wraps at a quarter of the drawing's width.
     let mut labels = end_labels(chart, width / 4);
+    // The plot is tall enough for every end label to stand beside it, one
+    // under another, however many lines their names wrap to.
+    let stacked: i32 = labels.iter().map(|l| l.height() + 4).sum();
+    let bottom = (top + PLOT_HEIGHT).max(stacked);
     let label_width = labels
         .iter()
         .map(|l| {

@@ -11,21 +11,11 @@
 
 mod tables;
 
+use crate::templates::views::TocEntry;
 use memchr::memmem;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::borrow::Cow;
 use std::collections::HashSet;
-
-/// An entry of a page's contents list.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TocEntry {
-    /// The heading's id.
-    pub id: String,
-    /// The heading's text.
-    pub text: String,
-    /// 2 or 3.
-    pub level: u8,
-}
 
 /// A page body as HTML.
 #[derive(Debug, Clone)]

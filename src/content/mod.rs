@@ -3,7 +3,6 @@
 //! Loading reads and checks every file; evaluating placeholders and converting
 //! Markdown happen later, in parallel, in the render stage.
 
-pub mod budget;
 pub mod exhibits;
 pub mod figures;
 pub mod front_matter;
@@ -20,7 +19,10 @@ pub mod stale;
 pub mod typed;
 
 use crate::fsutil;
+// The work budget lives with the theme, which also spends it; the bodies'
+// evaluators here reach it as `super::budget`.
 use crate::problem::Problem;
+use crate::templates::budget;
 use front_matter::FrontMatter;
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,9 @@
 //! robots.txt, the 404 page).
 
 use super::Site;
-use super::render::{OutputFile, Summary, pager_link, root_of};
+use super::body::Summary;
+use super::file::{OutputFile, root_of};
+use super::layout::pager_link;
 use crate::content::exhibits;
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;

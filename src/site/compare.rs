@@ -8,7 +8,7 @@
 //! must name the older period it compares with, is [`crate::query`]'s rule.
 
 use super::Site;
-use super::render::{OutputFile, root_of};
+use super::file::{OutputFile, root_of};
 use crate::config::Config;
 use crate::content::objects::{ChangeValue, FigureValue};
 use crate::data::DataSet;

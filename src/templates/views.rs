@@ -4,8 +4,18 @@
 //! breaking a council's own templates. Every URL in a view is already relative
 //! to the page it appears on.
 
-use crate::content::markdown::TocEntry;
 use serde::Serialize;
+
+/// An entry of a page's contents list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// The heading's id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// 2 or 3.
+    pub level: u8,
+}
 
 /// The site, on every page.
 #[derive(Debug, Serialize)]

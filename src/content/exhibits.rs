@@ -10,7 +10,7 @@
 
 mod builtin;
 
-use super::figures::{ChartKind, Grid, Selection};
+use super::figures::{Grid, Selection};
 use crate::charts;
 use crate::data::cell::Marker;
 use crate::data::tidy;
@@ -107,11 +107,7 @@ fn chart_figure(
     };
     let chart = charts::Chart {
         id: format!("{id}-chart"),
-        kind: match grid.kind {
-            ChartKind::Line => charts::Kind::Line,
-            ChartKind::Bar => charts::Kind::Bar,
-            ChartKind::Stacked => charts::Kind::Stacked,
-        },
+        kind: grid.kind,
         title: title.clone(),
         unit: grid.unit,
         decimals: grid.decimals,

@@ -196,7 +196,7 @@ impl Site {
             .iter()
             .rev()
             .map(|r| {
-                let period = r.front.period.expect("reports have periods");
+                let period = r.period;
                 let date = r
                     .front
                     .published

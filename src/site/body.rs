@@ -82,6 +82,7 @@ impl Site {
         let found: Vec<Vec<Problem>> = self
             .reports
             .par_iter()
+            .map(|r| &r.doc)
             .chain(&self.pages)
             .filter(|d| wanted(d))
             .filter_map(|d| self.body(d).err())

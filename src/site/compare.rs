@@ -176,11 +176,11 @@ impl Site {
         // Newest first, so on a narrow screen the latest quarter is beside
         // the indicators' names, in view without scrolling.
         let reports: Vec<_> = self.reports[skip..].iter().rev().collect();
-        let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
+        let periods: Vec<Period> = reports.iter().map(|r| r.period).collect();
         let columns: Vec<CompareColumn> = reports
             .iter()
             .map(|r| CompareColumn {
-                label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
+                label: r.period.short_label(),
                 url: format!("{root}{}", r.output),
             })
             .collect();

@@ -211,7 +211,12 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         timings.stages.push(("files", start.elapsed()));
-        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
+        let documents: Vec<&Document> = self
+            .reports
+            .iter()
+            .map(|r| &r.doc)
+            .chain(&self.pages)
+            .collect();
         let links = out.links.into_inner().unwrap_or_else(|e| e.into_inner());
         let exists: HashSet<&str> = paths.iter().map(String::as_str).collect();
         let broken = timings.time("links", || super::links::check(&links, &exists, &documents));

@@ -19,6 +19,7 @@ mod load;
 mod output;
 mod pages;
 mod render;
+mod web_files;
 pub mod write;
 
 use crate::config::{self, Config};

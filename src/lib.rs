@@ -6,6 +6,10 @@
 //! drives it all: load once, run one generator per output in parallel, write
 //! in one swap. Beneath them all, [`problem`], [`period`] and [`fingerprint`]
 //! import nothing above them.
+//!
+//! A module uses only those below it: the bottom ones, then [`data`], then
+//! [`charts`] and [`templates`] (which draw and lay out, knowing nothing of
+//! reports), then [`content`] with [`query`], then [`site`], then [`cmd`].
 
 pub mod charts;
 pub mod cli;

@@ -50,7 +50,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     };
-    if let Some(existing) = site.reports.iter().find(|r| r.front.period == Some(period)) {
+    if let Some(existing) = site.reports.iter().find(|r| r.period == period) {
         eprintln!(
             "error: there is already a report for {}: {}",
             period.short_label(),
@@ -71,7 +71,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             }
         },
         None => {
-            let latest_period = latest.front.period.expect("reports have periods");
+            let latest_period = latest.period;
             if period.ends_by(&latest_period) {
                 // The nearest report before the new period is the likeliest
                 // one to copy; failing that, the earliest.
@@ -79,7 +79,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
                     .reports
                     .iter()
                     .rev()
-                    .find(|r| r.front.period.is_some_and(|p| p < period))
+                    .find(|r| r.period < period)
                     .unwrap_or(&site.reports[0]);
                 eprintln!(
                     "error: {} is not after the latest report, {} ({}); `outturn new` starts the report after the latest\n    help: to start a report for an earlier period on purpose, name the report to copy: outturn new \"{}\" --from {}",
@@ -97,7 +97,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     let relative = format!("content/reports/{}.md", period.slug());
     let target = root.join(&relative);
     let source_text = fsutil::normalise_newlines(fsutil::read_text(&root.join(&source.file))?);
-    let source_period = source.front.period.expect("reports have periods");
+    let source_period = source.period;
     let text = retarget(&source_text, source_period, period);
     fsutil::create_dir_all(target.parent().unwrap_or(root))?;
     // create_new: never overwrite, even a file written a moment ago.
@@ -134,7 +134,7 @@ fn named_report<'a>(
     site: &'a Site,
     root: &std::path::Path,
     from: &std::path::Path,
-) -> Option<&'a crate::content::Document> {
+) -> Option<&'a crate::content::Report> {
     let wanted: Vec<_> = [root.join(from), from.to_path_buf()]
         .iter()
         .filter_map(|p| std::fs::canonicalize(p).ok())

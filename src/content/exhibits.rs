@@ -9,17 +9,15 @@
 //! chart where it shows without opening the chart's table.
 
 mod builtin;
+mod table;
 
-use super::figures::{ChartKind, Grid, Selection};
+use super::figures::{Grid, Selection};
 use crate::charts;
-use crate::data::cell::Marker;
 use crate::data::tidy;
 use crate::templates;
-use crate::templates::views::{
-    FigureView, MarkerView, NoteView, TableCellView, TableRowView, TableView,
-};
+use crate::templates::views::{FigureView, MarkerView, TableView};
 use minijinja::{Environment, Error, context};
-use std::collections::HashMap;
+use table::{marker_view, table_view};
 
 /// A CSV file a page links to, written beside it.
 #[derive(Debug, Clone)]
@@ -107,11 +105,7 @@ fn chart_figure(
     };
     let chart = charts::Chart {
         id: format!("{id}-chart"),
-        kind: match grid.kind {
-            ChartKind::Line => charts::Kind::Line,
-            ChartKind::Bar => charts::Kind::Bar,
-            ChartKind::Stacked => charts::Kind::Stacked,
-        },
+        kind: grid.kind,
         title: title.clone(),
         unit: grid.unit,
         decimals: grid.decimals,
@@ -210,138 +204,6 @@ fn chart_figure(
                 .render(context! { figure => view })?
         };
     Ok((tidy(html), download))
-}
-
-fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
-    let mut notes = Notes::new(id, grid.columns.len() > 1);
-    let mut rows = Vec::with_capacity(grid.rows.len());
-    for (r, label) in grid.rows.iter().enumerate() {
-        let cells = grid
-            .columns
-            .iter()
-            .map(|column| match &column.cells[r] {
-                Some(cell) if cell.value.is_some() || !cell.markers.is_empty() => TableCellView {
-                    text: cell
-                        .value
-                        .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
-                        .unwrap_or_default(),
-                    markers: cell.markers.iter().map(|m| marker_view(*m)).collect(),
-                    empty: false,
-                    note: cell
-                        .note
-                        .as_deref()
-                        .map(|note| notes.number(note, label, &column.name)),
-                },
-                _ => TableCellView {
-                    text: String::new(),
-                    markers: Vec::new(),
-                    empty: true,
-                    note: None,
-                },
-            })
-            .collect();
-        rows.push(TableRowView {
-            label: label.clone(),
-            cells,
-        });
-    }
-    let markers = key(grid, &rows);
-    TableView {
-        id: id.to_string(),
-        caption: grid.title.clone(),
-        row_heading: grid.row_heading,
-        columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
-        rows,
-        markers,
-        notes: notes.views(),
-        csv: csv_name.to_string(),
-        source: grid.source.clone(),
-    }
-}
-
-/// The notes of a table's figures, numbered in reading order. A note on
-/// several figures is listed once, naming each of them.
-struct Notes {
-    /// The table's id, which each note's id starts with.
-    id: String,
-    /// Whether a figure is named by its column as well as its row.
-    by_column: bool,
-    /// Each note's text and the figures it is about, in order of number.
-    list: Vec<(String, Vec<String>)>,
-    /// Index in `list` of each note's text.
-    numbers: HashMap<String, usize>,
-}
-
-impl Notes {
-    fn new(id: &str, by_column: bool) -> Notes {
-        Notes {
-            id: id.to_string(),
-            by_column,
-            list: Vec::new(),
-            numbers: HashMap::new(),
-        }
-    }
-
-    /// The number of `text`, the note of the figure at `row` and `column`.
-    fn number(&mut self, text: &str, row: &str, column: &str) -> usize {
-        let figure = if self.by_column {
-            format!("{row}, {column}")
-        } else {
-            row.to_string()
-        };
-        let index = *self.numbers.entry(text.to_string()).or_insert_with(|| {
-            self.list.push((text.to_string(), Vec::new()));
-            self.list.len() - 1
-        });
-        self.list[index].1.push(figure);
-        index + 1
-    }
-
-    /// The notes as listed: `2021-22 and 2022-23: Average for the year`. A
-    /// figure named by row and column has a comma, so those are kept apart
-    /// by semicolons: `2021-22, England; 2022-23, England`.
-    fn views(self) -> Vec<NoteView> {
-        let id = self.id;
-        let by_column = self.by_column;
-        self.list
-            .into_iter()
-            .enumerate()
-            .map(|(i, (text, figures))| NoteView {
-                number: i + 1,
-                id: format!("{id}-note-{}", i + 1),
-                figures: if by_column {
-                    figures.join("; ")
-                } else {
-                    match figures.split_last() {
-                        Some((last, rest)) if !rest.is_empty() => {
-                            format!("{} and {last}", rest.join(", "))
-                        }
-                        _ => figures.concat(),
-                    }
-                },
-                text,
-            })
-            .collect()
-    }
-}
-
-/// The symbols a table uses, in key order: its figures' own, and `[x]`
-/// where a cell has no figure at all.
-fn key(grid: &Grid, rows: &[TableRowView]) -> Vec<MarkerView> {
-    let mut markers = grid.markers();
-    if rows.iter().flat_map(|r| &r.cells).any(|c| c.empty) {
-        markers.push(Marker::NotAvailable);
-        markers.sort();
-        markers.dedup();
-    }
-    markers.into_iter().map(marker_view).collect()
-}
-
-fn marker_view(marker: Marker) -> MarkerView {
-    MarkerView {
-        code: marker.code(),
-        meaning: marker.meaning(),
-    }
 }
 
 /// The grid's figures in tidy long form: one figure a row.

@@ -11,38 +11,20 @@ use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity, Unit};
 use crate::period::Period;
 
-/// How a chart draws its grid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// A series over time.
-    Line,
-    /// Categories, a few periods, or areas side by side.
-    Bar,
-    /// A breakdown's shares across periods.
-    Stacked,
-}
+/// How a chart draws its grid: the charts module's own kind, so a grid's
+/// kind goes to the drawing as it is.
+pub use crate::charts::Kind as ChartKind;
 
-impl ChartKind {
-    /// Reads `kind=`.
-    pub fn parse(text: &str) -> Result<ChartKind, Fail> {
-        match text {
-            "line" => Ok(ChartKind::Line),
-            "bar" => Ok(ChartKind::Bar),
-            "stacked" => Ok(ChartKind::Stacked),
-            other => Err(Fail::new(
-                format!("`{other}` is not a kind of chart"),
-                Some("write kind=\"line\", kind=\"bar\" or kind=\"stacked\"".into()),
-            )),
-        }
-    }
-
-    /// `line`, `bar` or `stacked`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Line => "line",
-            ChartKind::Bar => "bar",
-            ChartKind::Stacked => "stacked",
-        }
+/// Reads `kind=`.
+pub fn parse_kind(text: &str) -> Result<ChartKind, Fail> {
+    match text {
+        "line" => Ok(ChartKind::Line),
+        "bar" => Ok(ChartKind::Bar),
+        "stacked" => Ok(ChartKind::Stacked),
+        other => Err(Fail::new(
+            format!("`{other}` is not a kind of chart"),
+            Some("write kind=\"line\", kind=\"bar\" or kind=\"stacked\"".into()),
+        )),
     }
 }
 

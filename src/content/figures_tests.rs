@@ -126,7 +126,7 @@ fn bad_options_are_errors() {
     s.breakdown = Some("Under 61".into());
     let fail = grid(None, s).unwrap_err();
     assert_eq!(fail.help.as_deref(), Some("did you mean `Under 16`?"));
-    assert!(ChartKind::parse("pie").is_err());
+    assert!(parse_kind("pie").is_err());
 }
 
 #[test]

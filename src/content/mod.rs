@@ -3,7 +3,6 @@
 //! Loading reads and checks every file; evaluating placeholders and converting
 //! Markdown happen later, in parallel, in the render stage.
 
-pub mod budget;
 pub mod exhibits;
 pub mod figures;
 pub mod front_matter;
@@ -20,7 +19,11 @@ pub mod stale;
 pub mod typed;
 
 use crate::fsutil;
+// The work budget lives with the theme, which also spends it; the bodies'
+// evaluators here reach it as `super::budget`.
+use crate::period::Period;
 use crate::problem::Problem;
+use crate::templates::budget;
 use front_matter::FrontMatter;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,42 @@ impl Document {
     /// Whether the file is a report (it has a period).
     pub fn is_report(&self) -> bool {
         self.front.period.is_some()
+    }
+
+    /// A report if its front matter gives a period, else a plain page.
+    pub fn kind(self) -> Kind {
+        match self.front.period {
+            Some(period) => Kind::Report(Report { doc: self, period }),
+            None => Kind::Page(self),
+        }
+    }
+}
+
+/// A report: a document whose front matter gives its period, so code that
+/// lists or links reports has the period as a plain value. Everything else
+/// of the document is reached through it as through the document itself.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file as read.
+    pub doc: Document,
+    /// The period it reports on, from its front matter.
+    pub period: Period,
+}
+
+/// A document once it is known which it is.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// Its front matter gives a period.
+    Report(Report),
+    /// A plain page.
+    Page(Document),
+}
+
+impl std::ops::Deref for Report {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.doc
     }
 }
 
@@ -173,5 +212,21 @@ mod tests {
             "help/contact-us/index.html"
         );
         assert_eq!(page_output(Path::new("help/index.md")), "help/index.html");
+    }
+
+    #[test]
+    fn a_document_with_a_period_is_a_report_of_that_period() {
+        let document = |yaml: &str| Document {
+            file: "a.md".into(),
+            front: front_matter::parse(Path::new("a.md"), yaml, 4).unwrap(),
+            body: String::new(),
+            body_line: 1,
+            output: String::new(),
+        };
+        match document("title: Q1\nperiod: Q1 2023/24\n").kind() {
+            Kind::Report(report) => assert_eq!(report.period.slug(), "2023-24-q1"),
+            Kind::Page(_) => panic!("a document with a period is a report"),
+        }
+        assert!(matches!(document("title: About\n").kind(), Kind::Page(_)));
     }
 }

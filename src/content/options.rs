@@ -3,7 +3,7 @@
 //! naming the option, what it takes and what it was given, never minijinja's
 //! own "cannot convert string to usize".
 
-use super::figures::{ChartKind, Selection};
+use super::figures::{Selection, parse_kind};
 use super::resolve::{Fail, Query};
 use crate::problem::suggest;
 use minijinja::value::{Kwargs, Value, ValueKind};
@@ -17,7 +17,7 @@ pub(super) fn selection(
 ) -> Result<Selection, Error> {
     check_options(kwargs, allowed)?;
     let kind = match text(kwargs, "kind", "\"bar\"")? {
-        Some(k) => Some(ChartKind::parse(&k).map_err(fail)?),
+        Some(k) => Some(parse_kind(&k).map_err(fail)?),
         None => None,
     };
     let compare = match present(kwargs, "compare")? {

@@ -65,12 +65,24 @@ impl Generator for BodyOf<'_> {
     }
 }
 
+/// What the pages that list reports need of a document, once its own page
+/// is made.
+pub(super) struct Summary {
+    /// Indicators its placeholders used.
+    pub(super) indicators: BTreeSet<String>,
+    /// Its key figures, as shown.
+    pub(super) key_figures: Vec<KeyFigureView>,
+    /// In the preview, the figures shown as gaps.
+    pub(super) warnings: Vec<Problem>,
+}
+
 impl Site {
     /// The problems in the bodies of the reports and pages `wanted`.
     pub(super) fn body_problems(&self, wanted: impl Fn(&Document) -> bool + Sync) -> Problems {
         let found: Vec<Vec<Problem>> = self
             .reports
             .par_iter()
+            .map(|r| &r.doc)
             .chain(&self.pages)
             .filter(|d| wanted(d))
             .filter_map(|d| self.body(d).err())

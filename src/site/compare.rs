@@ -8,7 +8,7 @@
 //! must name the older period it compares with, is [`crate::query`]'s rule.
 
 use super::Site;
-use super::render::{OutputFile, root_of};
+use super::file::{OutputFile, root_of};
 use crate::config::Config;
 use crate::content::objects::{ChangeValue, FigureValue};
 use crate::data::DataSet;
@@ -176,11 +176,11 @@ impl Site {
         // Newest first, so on a narrow screen the latest quarter is beside
         // the indicators' names, in view without scrolling.
         let reports: Vec<_> = self.reports[skip..].iter().rev().collect();
-        let periods: Vec<Period> = reports.iter().filter_map(|r| r.front.period).collect();
+        let periods: Vec<Period> = reports.iter().map(|r| r.period).collect();
         let columns: Vec<CompareColumn> = reports
             .iter()
             .map(|r| CompareColumn {
-                label: r.front.period.map(|p| p.short_label()).unwrap_or_default(),
+                label: r.period.short_label(),
                 url: format!("{root}{}", r.output),
             })
             .collect();
@@ -261,151 +261,5 @@ impl Site {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testutil;
-
-    const YAML: &str = "stock:\n  title: Children looked after\n  unit: count\n  measure: stock\n\
-days:\n  title: Days to adoption\n  unit: days\n  polarity: lower_is_better\n\
-rhi:\n  title: Return home interviews accepted\n  unit: percent\n  polarity: higher_is_better\n  measure: flow\n\
-visits:\n  title: Visits in time\n  unit: percent\n  decimals: 1\n  polarity: higher_is_better\n\
-missing:\n  title: Children who went missing\n  unit: count\n  polarity: lower_is_better\n  measure: flow\n";
-    // Month-end figures with a gap (nothing between April 2022 and March
-    // 2023), quarters with a gap (nothing in Q2 2022-23), monthly shares,
-    // and yearly figures carried into the quarters after them.
-    const CSV: &str = "indicator,period,value\n\
-stock,2022-04,294\nstock,2023-03,292\nstock,2023-06,308\n\
-days,2022-23 Q1,300\ndays,2022-23 Q3,265\ndays,2022-23 Q4,560\ndays,2023-24 Q1,498\n\
-rhi,2022-06,60\nrhi,2023-03,70\nrhi,2023-06,78\n\
-visits,2021-22,91.0\nvisits,2022-23,94.0\n\
-missing,2022-23 Q4,25\nmissing,2023-24 Q1,25\n";
-
-    fn cell_of(id: &str, quarter: &str) -> CompareCell {
-        let data = testutil::data(YAML, CSV);
-        let config = testutil::config();
-        let indicator = data.indicator(id).unwrap();
-        let quarter = Period::parse(quarter, 4).unwrap();
-        cell(
-            indicator,
-            reading(&data, &config, indicator, quarter).as_ref(),
-        )
-    }
-
-    #[test]
-    fn a_quarter_is_compared_with_the_quarter_before_and_judged() {
-        let c = cell_of("days", "2023-24 Q1");
-        assert_eq!(c.value, "498 days");
-        assert_eq!(c.period_note, "");
-        assert_eq!(c.change, "down 62 days");
-        assert_eq!(c.direction, "down");
-        assert_eq!(c.assessment, "better");
-        let c = cell_of("days", "2022-23 Q4");
-        assert_eq!(c.change, "up 295 days");
-        assert_eq!(c.assessment, "worse");
-    }
-
-    #[test]
-    fn a_month_end_figure_is_compared_with_the_one_three_months_earlier() {
-        let c = cell_of("stock", "2023-24 Q1");
-        assert_eq!((c.value.as_str(), c.change.as_str()), ("308", "up 16"));
-        // Neither higher nor lower is better: a change, never a judgement.
-        assert_eq!(c.assessment, "");
-    }
-
-    #[test]
-    fn with_no_figure_in_the_quarter_before_the_change_names_its_period_unjudged() {
-        let c = cell_of("stock", "2022-23 Q4");
-        assert_eq!(c.change, "down 2 since April 2022");
-        assert_eq!(c.direction, "down");
-        let c = cell_of("days", "2022-23 Q3");
-        assert_eq!(c.change, "down 35 days since Q1 2022-23");
-        assert_eq!(
-            c.assessment, "",
-            "an older quarter is not the quarter before"
-        );
-    }
-
-    #[test]
-    fn a_shorter_periods_figure_says_its_period_and_is_judged_only_like_with_like() {
-        let c = cell_of("rhi", "2023-24 Q1");
-        assert_eq!(c.period_note, "June 2023");
-        assert_eq!(c.change, "up 8 percentage points since March 2023");
-        assert_eq!(c.assessment, "better");
-        let c = cell_of("rhi", "2022-23 Q4");
-        assert_eq!(c.period_note, "March 2023");
-        assert_eq!(c.change, "up 10 percentage points since June 2022");
-        assert_eq!(c.assessment, "");
-    }
-
-    #[test]
-    fn a_figure_older_than_its_quarter_says_its_period_and_has_no_change() {
-        let c = cell_of("visits", "2023-24 Q1");
-        assert_eq!(c.value, "94.0%");
-        assert_eq!(c.period_note, "2022-23");
-        assert_eq!((c.change.as_str(), c.assessment), ("", ""));
-    }
-
-    #[test]
-    fn a_years_figure_in_its_last_quarter_is_not_judged_against_the_year_before() {
-        let c = cell_of("visits", "2022-23 Q4");
-        assert_eq!(c.change, "up 3.0 percentage points since 2021-22");
-        assert_eq!(c.assessment, "");
-    }
-
-    #[test]
-    fn no_change_is_said_and_not_judged() {
-        let c = cell_of("missing", "2023-24 Q1");
-        assert_eq!((c.change.as_str(), c.direction), ("no change", "same"));
-        assert_eq!(c.assessment, "");
-    }
-
-    #[test]
-    fn a_quarter_with_no_figure_yet_is_an_empty_cell() {
-        let c = cell_of("days", "2023-24 Q2");
-        assert_eq!(c.value, "498 days");
-        assert_eq!(c.period_note, "Q1 2023-24");
-        assert_eq!(c.change, "");
-        let c = cell_of("missing", "2022-23 Q3");
-        assert_eq!(c.value, "");
-    }
-
-    #[test]
-    fn the_summary_lists_like_with_like_changes_by_judgement() {
-        let data = testutil::data(YAML, CSV);
-        let config = testutil::config();
-        let quarter = Period::parse("2023-24 Q1", 4).unwrap();
-        let indicators: Vec<&Indicator> = data.indicators.values().collect();
-        let readings: Vec<Option<Reading>> = indicators
-            .iter()
-            .map(|i| reading(&data, &config, i, quarter))
-            .collect();
-        let rows: Vec<_> = indicators
-            .iter()
-            .zip(&readings)
-            .map(|(i, r)| (*i, format!("{}.html", i.id), r.as_ref()))
-            .collect();
-        let s = summary(quarter, &rows);
-        let words = |lines: &[SummaryLine]| -> Vec<String> {
-            lines
-                .iter()
-                .map(|l| format!("{} ({}): {}", l.title, l.url, l.words))
-                .collect()
-        };
-        assert_eq!(
-            words(&s.better),
-            [
-                "Days to adoption (days.html): 498 days in Q1 2023-24, a decrease of 62 days from 560 days in Q4 2022-23",
-                "Return home interviews accepted (rhi.html): 78% in June 2023, an increase of 8 percentage points from 70% in March 2023",
-            ]
-        );
-        assert!(s.worse.is_empty());
-        assert_eq!(
-            words(&s.unchanged),
-            [
-                "Children who went missing (missing.html): 25 in Q1 2023-24, no change from 25 in Q4 2022-23"
-            ]
-        );
-        // Visits has only a yearly figure; stock is neither better nor worse.
-        assert_eq!(s.not_compared, 1);
-    }
-}
+#[path = "compare_tests.rs"]
+mod tests;

@@ -5,7 +5,7 @@
 use super::Site;
 use super::body::{Body, marker_views};
 use super::file::{OutputFile, root_of};
-use crate::content::Document;
+use crate::content::{Document, Report};
 use crate::problem::Problem;
 use crate::templates::views::{
     KeyFigureView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView, YearGroup,
@@ -68,7 +68,7 @@ impl Site {
         let report = &self.reports[index];
         let root = root_of(&report.output);
         let link = |other| pager_link(&root, other);
-        let period = report.front.period.expect("reports have periods");
+        let period = report.period;
         let published = report.front.published;
         let view = ReportView {
             title: &report.front.title,
@@ -111,8 +111,8 @@ impl Site {
         )
     }
 
-    fn report_link<'s>(&'s self, report: &'s Document) -> ReportLink<'s> {
-        let period = report.front.period.expect("reports have periods");
+    fn report_link<'s>(&'s self, report: &'s Report) -> ReportLink<'s> {
+        let period = report.period;
         ReportLink {
             title: &report.front.title,
             url: report.output.clone(),
@@ -128,11 +128,7 @@ impl Site {
     pub(super) fn home(&self, latest_key_figures: &[KeyFigureView]) -> Result<OutputFile, Problem> {
         let mut years: Vec<YearGroup<'_>> = Vec::new();
         for report in self.reports.iter().rev() {
-            let label = report
-                .front
-                .period
-                .expect("reports have periods")
-                .financial_year_label();
+            let label = report.period.financial_year_label();
             match years.last_mut() {
                 Some(group) if group.label == label => group.reports.push(self.report_link(report)),
                 _ => years.push(YearGroup {
@@ -152,14 +148,10 @@ impl Site {
 }
 
 /// A link to another report, relative to a page at `root`.
-pub(super) fn pager_link<'d>(root: &str, other: &'d Document) -> PagerLink<'d> {
+pub(super) fn pager_link<'d>(root: &str, other: &'d Report) -> PagerLink<'d> {
     PagerLink {
         title: &other.front.title,
         url: format!("{root}{}", other.output),
-        period_short: other
-            .front
-            .period
-            .map(|p| p.short_label())
-            .unwrap_or_default(),
+        period_short: other.period.short_label(),
     }
 }

@@ -6,7 +6,7 @@ use super::cache::Cache;
 use super::{BuildOptions, Site, warnings};
 use crate::config::{self, Config};
 use crate::content::placeholders::Placeholders;
-use crate::content::{self, Document};
+use crate::content::{self, Document, Report};
 use crate::data::{DataFiles, DataSet};
 use crate::problem::{Problem, Problems, Severity, SiteProblems};
 use crate::templates::Theme;
@@ -90,6 +90,7 @@ impl Site {
                 inputs,
                 reports
                     .iter()
+                    .map(|r| &r.doc)
                     .chain(&pages)
                     .map(|d| (&d.output, format!("{:?}", d.front)))
                     .collect::<Vec<_>>(),
@@ -182,7 +183,7 @@ fn arrange(
     documents: Vec<Document>,
     options: BuildOptions,
     problems: &mut Problems,
-) -> (Vec<Document>, Vec<Document>) {
+) -> (Vec<Report>, Vec<Document>) {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for reserved in ["index.html", "404.html"] {
         seen.insert(reserved.to_string(), PathBuf::from("(the home page)"));
@@ -222,12 +223,11 @@ fn arrange(
             continue;
         }
         seen.insert(document.output.clone(), document.file.clone());
-        if document.is_report() {
-            reports.push(document);
-        } else {
-            pages.push(document);
+        match document.kind() {
+            content::Kind::Report(report) => reports.push(report),
+            content::Kind::Page(page) => pages.push(page),
         }
     }
-    reports.sort_by_key(|r| r.front.period);
+    reports.sort_by_key(|r| r.period);
     (reports, pages)
 }

@@ -19,11 +19,12 @@ mod load;
 mod output;
 mod pages;
 mod render;
+mod web_files;
 pub mod write;
 
 use crate::config::{self, Config};
 use crate::content::placeholders::Placeholders;
-use crate::content::{self, Document};
+use crate::content::{self, Document, Report};
 use crate::data::DataSet;
 use crate::fsutil;
 use crate::problem::{Problem, Problems, SiteProblems};
@@ -82,7 +83,7 @@ pub struct Site {
     pub placeholders: Placeholders,
     theme: Theme,
     /// Reports to publish, oldest first.
-    pub reports: Vec<Document>,
+    pub reports: Vec<Report>,
     /// Plain pages, in path order.
     pub pages: Vec<Document>,
     /// Files from the site's `static/`, by output path: where each is,
@@ -111,7 +112,7 @@ impl Site {
             .par_iter()
             .flat_map_iter(|report| {
                 let resolver =
-                    crate::query::Resolver::new(&self.data, &self.config, report.front.period);
+                    crate::query::Resolver::new(&self.data, &self.config, Some(report.period));
                 crate::content::typed::check(report, &resolver)
             })
             .collect()

@@ -6,7 +6,7 @@
 //! whole site; then the sitemap, which lists what the others wrote. Within
 //! a round, generators run in parallel, each through [`Driver::run`].
 
-use super::body::{Body, BodyOf};
+use super::body::{Body, BodyOf, Summary};
 use super::generator::{Driver, Generator, Made, owned};
 use super::links::PageLinks;
 use super::pages::{
@@ -17,15 +17,13 @@ use super::write::{Memory, Sink};
 use super::{Site, Timings};
 use crate::content::Document;
 use crate::problem::{Problem, Problems, SiteProblems};
-use crate::templates::views::KeyFigureView;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub(super) use super::file::{OutputFile, root_of};
-pub(super) use super::layout::pager_link;
+use super::file::OutputFile;
 
 /// What a render made.
 #[derive(Debug, Clone)]
@@ -97,17 +95,6 @@ type Files = Result<Arc<Made>, Vec<Problem>>;
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// What the pages that list reports need of a document, once its own page
-/// is made.
-pub(super) struct Summary {
-    /// Indicators its placeholders used.
-    pub(super) indicators: BTreeSet<String>,
-    /// Its key figures, as shown.
-    key_figures: Vec<KeyFigureView>,
-    /// In the preview, the figures shown as gaps.
-    warnings: Vec<Problem>,
 }
 
 impl Site {
@@ -224,7 +211,12 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         timings.stages.push(("files", start.elapsed()));
-        let documents: Vec<&Document> = self.reports.iter().chain(&self.pages).collect();
+        let documents: Vec<&Document> = self
+            .reports
+            .iter()
+            .map(|r| &r.doc)
+            .chain(&self.pages)
+            .collect();
         let links = out.links.into_inner().unwrap_or_else(|e| e.into_inner());
         let exists: HashSet<&str> = paths.iter().map(String::as_str).collect();
         let broken = timings.time("links", || super::links::check(&links, &exists, &documents));

@@ -5,6 +5,7 @@
 //! `themes/<theme>/templates/`, which beats the built-in files. Every template is
 //! read and compiled at load time; rendering never touches the disk.
 
+pub mod budget;
 pub mod views;
 
 use crate::fsutil;
@@ -111,7 +112,7 @@ impl Theme {
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_formatter(html_formatter);
         // A theme's loop must not hang the build or the preview either.
-        env.set_fuel(Some(crate::content::budget::THEME_FUEL));
+        env.set_fuel(Some(budget::THEME_FUEL));
         let fingerprint = crate::fingerprint::of((&templates, &static_files));
         let mut sources = BTreeMap::new();
         let partials = templates
@@ -186,7 +187,7 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
     let detail = error.detail().unwrap_or("").to_string();
     let message = match error.kind() {
         ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
-        ErrorKind::OutOfFuel => crate::content::budget::OUT_OF_FUEL.to_string(),
+        ErrorKind::OutOfFuel => budget::OUT_OF_FUEL.to_string(),
         kind => format!(
             "template error: {kind}{}",
             if detail.is_empty() {
@@ -198,7 +199,7 @@ fn template_problem(file: &Path, source: &str, error: &Error) -> Problem {
     };
     let mut problem = Problem::error(file, message);
     if error.kind() == ErrorKind::OutOfFuel {
-        problem = problem.help(crate::content::budget::OUT_OF_FUEL_HELP);
+        problem = problem.help(budget::OUT_OF_FUEL_HELP);
     }
     match (error.range(), error.line()) {
         (Some(range), _) if !source.is_empty() => {

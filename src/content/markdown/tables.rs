@@ -17,17 +17,17 @@
 //!   line: the text itself is left alone, so screen readers and copying get
 //!   the label as written.
 
+mod caption;
+
 use super::fill;
 use crate::content::placeholders::{GAP, TOKEN_END, TOKEN_START};
 use crate::escape::escape;
+use caption::{caption_after, caption_before, caption_content};
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// What a paragraph starts with to caption the table beside it.
-const CAPTION_PREFIXES: [&str; 2] = ["Table:", "table:"];
 
 /// One figure: a sign, a currency, digits (with thousands separators), a
 /// decimal part and a unit; or a GSS symbol (`[x]`, `[low]`, `[note 1]`);
@@ -132,57 +132,6 @@ fn table_ranges(events: &[Event<'_>]) -> Vec<Range<usize>> {
         }
     }
     ranges
-}
-
-/// The caption paragraph ending just before `table_start`, if there is one.
-fn caption_before(events: &[Event<'_>], table_start: usize) -> Option<Range<usize>> {
-    let end = table_start.checked_sub(1)?;
-    if !matches!(events[end], Event::End(TagEnd::Paragraph)) {
-        return None;
-    }
-    let start = events[..end]
-        .iter()
-        .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))?;
-    is_caption(&events[start..=end]).then_some(start..end + 1)
-}
-
-/// The caption paragraph starting at `after_table`, if there is one.
-fn caption_after(events: &[Event<'_>], after_table: usize) -> Option<Range<usize>> {
-    if !matches!(events.get(after_table), Some(Event::Start(Tag::Paragraph))) {
-        return None;
-    }
-    let end = events[after_table..]
-        .iter()
-        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))?
-        + after_table;
-    is_caption(&events[after_table..=end]).then_some(after_table..end + 1)
-}
-
-/// Whether a paragraph starts `Table:` and says something after it.
-fn is_caption(paragraph: &[Event<'_>]) -> bool {
-    let Some(Event::Text(first)) = paragraph.get(1) else {
-        return false;
-    };
-    let more_than_first = paragraph.len() > 3;
-    CAPTION_PREFIXES
-        .iter()
-        .filter_map(|p| first.strip_prefix(p))
-        .any(|rest| !rest.trim().is_empty() || more_than_first)
-}
-
-/// A caption paragraph's content, without its `Table:`.
-fn caption_content<'a>(paragraph: &[Event<'a>]) -> Vec<Event<'a>> {
-    let mut inner: Vec<Event<'a>> = paragraph[1..paragraph.len() - 1].to_vec();
-    if let Some(Event::Text(t)) = inner.first_mut() {
-        let rest = CAPTION_PREFIXES
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .unwrap_or(t)
-            .trim_start()
-            .to_string();
-        *t = CowStr::from(rest);
-    }
-    inner
 }
 
 /// A table's cells, as events, row by row; the header row first.

@@ -1,0 +1,173 @@
+//! The files a web team expects beside the pages: the Atom feed, the
+//! sitemap, robots.txt and the 404 page (which carries its own stylesheet,
+//! since it is served at any depth).
+
+use super::Site;
+use super::file::OutputFile;
+use crate::problem::Problem;
+use crate::templates::views::FeedEntry;
+use minijinja::context;
+
+impl Site {
+    /// `feed.xml`: an Atom entry per report, newest first.
+    pub(super) fn feed(&self) -> Result<OutputFile, Problem> {
+        let base = self.config.base_url.trim_end_matches('/');
+        let absolute = |path: &str| {
+            if base.is_empty() {
+                path.to_string()
+            } else {
+                format!("{base}/{path}")
+            }
+        };
+        let entries: Vec<FeedEntry> = self
+            .reports
+            .iter()
+            .rev()
+            .map(|r| {
+                let period = r.period;
+                let date = r
+                    .front
+                    .published
+                    .or(r.front.meeting)
+                    .unwrap_or(period.end_date());
+                FeedEntry {
+                    title: r.front.title.clone(),
+                    url: absolute(&r.output),
+                    id: if base.is_empty() {
+                        format!(
+                            "urn:outturn:{}:{}",
+                            crate::content::markdown::slug(&self.config.publisher),
+                            period.slug()
+                        )
+                    } else {
+                        absolute(&r.output)
+                    },
+                    updated: format!("{}T00:00:00Z", date.iso()),
+                    summary: r.front.summary.clone().unwrap_or_default(),
+                }
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.updated.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let feed_id = if base.is_empty() {
+            format!(
+                "urn:outturn:{}",
+                crate::content::markdown::slug(&self.config.publisher)
+            )
+        } else {
+            absolute("")
+        };
+        let xml = self.theme.render(
+            "feed.xml",
+            context! { site => self.site_view(), entries, updated, feed_id, home => absolute("index.html"), self_url => absolute("feed.xml") },
+        )?;
+        Ok(OutputFile::new("feed.xml", xml))
+    }
+
+    /// `sitemap.xml`, when `base_url` gives the absolute addresses it needs.
+    pub(super) fn sitemap(&self, pages: &[String]) -> Result<Option<OutputFile>, Problem> {
+        let base = self.config.base_url.trim_end_matches('/');
+        if base.is_empty() {
+            return Ok(None);
+        }
+        let urls: Vec<String> = pages
+            .iter()
+            .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+            .map(|p| format!("{base}/{}", p.strip_suffix("index.html").unwrap_or(p)))
+            .collect();
+        let xml = self.theme.render("sitemap.xml", context! { urls })?;
+        Ok(Some(OutputFile::new("sitemap.xml", xml)))
+    }
+
+    /// `robots.txt`: everything may be indexed, and where the sitemap is.
+    /// Crawlers read only `/robots.txt` at the root of a host, so it is
+    /// written only when the site is that root; under a sub-path (or at an
+    /// unknown address) the host's own robots.txt governs, and the site may
+    /// publish one of its own from static/.
+    pub(super) fn robots(&self) -> Option<OutputFile> {
+        let base = self.config.base_url.trim_end_matches('/');
+        if !at_host_root(base) {
+            return None;
+        }
+        let text = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+        Some(OutputFile::new("robots.txt", text))
+    }
+
+    /// A server shows 404.html at any address, so nothing on it may depend
+    /// on where it is shown. With the site's address its links and
+    /// stylesheet are absolute. Without it no link into the site is safe (the
+    /// site may sit under a sub-path of its host), so the stylesheet is
+    /// written into the page, the menu is left out, and the one link is to
+    /// the root of the host, which is always there.
+    pub(super) fn not_found(&self) -> Result<OutputFile, Problem> {
+        let (root, home_url, nav, inline_css) = match self.config.base_url.trim_end_matches('/') {
+            "" => (
+                "/".to_string(),
+                "/".to_string(),
+                Vec::new(),
+                Some(self.stylesheet()?),
+            ),
+            base => {
+                let root = format!("{base}/");
+                let nav = self.nav("404.html", &root);
+                (root.clone(), format!("{root}index.html"), nav, None)
+            }
+        };
+        let context = context! {
+            site => self.site_view(),
+            root,
+            nav,
+            page_title => "Page not found",
+            home_url,
+            knows_address => inline_css.is_none(),
+            inline_css,
+        };
+        let html = self.theme.render("404.html", context)?;
+        Ok(OutputFile::new("404.html", html))
+    }
+
+    /// The published `static/style.css`: the site's own, or else the theme's,
+    /// made safe to sit inside a `<style>` element.
+    fn stylesheet(&self) -> Result<String, Problem> {
+        let css = match self.static_files.get("static/style.css") {
+            Some(file) => std::fs::read_to_string(self.root.join(file))
+                .map_err(|e| Problem::error(file, format!("cannot read the stylesheet: {e}")))?,
+            None => self
+                .theme
+                .static_files
+                .get("static/style.css")
+                .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+                .unwrap_or_default(),
+        };
+        Ok(css.replace("</", "<\\/"))
+    }
+}
+
+/// Whether `base_url` is the root of its host: `https://performance.example.gov.uk/`
+/// is, `https://www.example.gov.uk/performance/` and an empty one are not.
+fn at_host_root(base_url: &str) -> bool {
+    let Some((_, rest)) = base_url.split_once("://") else {
+        return false;
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    rest.split_once('/')
+        .is_none_or(|(_, path)| path.trim_matches('/').is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_host_root;
+
+    #[test]
+    fn only_an_address_at_the_root_of_its_host_gets_a_robots_txt() {
+        assert!(at_host_root("https://performance.example.gov.uk"));
+        assert!(at_host_root("https://performance.example.gov.uk/"));
+        assert!(at_host_root("http://localhost:8000"));
+        assert!(!at_host_root("https://www.example.gov.uk/performance"));
+        assert!(!at_host_root("https://www.example.gov.uk/performance/"));
+        assert!(!at_host_root(""));
+    }
+}

@@ -11,9 +11,9 @@
 mod builtin;
 mod table;
 
-use super::figures::{Grid, Selection};
 use crate::charts;
 use crate::data::tidy;
+use crate::query::figures::{Grid, Selection};
 use crate::templates;
 use crate::templates::views::{FigureView, MarkerView, TableView};
 use minijinja::{Environment, Error, context};

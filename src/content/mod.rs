@@ -4,17 +4,14 @@
 //! Markdown happen later, in parallel, in the render stage.
 
 pub mod exhibits;
-pub mod figures;
 pub mod front_matter;
 #[cfg(test)]
 mod hostile;
 pub mod html_policy;
 pub mod markdown;
-pub mod objects;
 mod options;
 pub mod placeholders;
 mod recovery;
-pub mod resolve;
 pub mod stale;
 pub mod typed;
 

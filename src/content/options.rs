@@ -3,9 +3,9 @@
 //! naming the option, what it takes and what it was given, never minijinja's
 //! own "cannot convert string to usize".
 
-use super::figures::{Selection, parse_kind};
-use super::resolve::{Fail, Query};
 use crate::problem::suggest;
+use crate::query::figures::{Selection, parse_kind};
+use crate::query::resolve::{Fail, Query};
 use minijinja::value::{Kwargs, Value, ValueKind};
 use minijinja::{Error, ErrorKind};
 

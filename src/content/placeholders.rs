@@ -13,16 +13,16 @@
 
 use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
-use super::figures::Grid;
-use super::objects::PeriodValue;
 use super::options::{self, fail};
 use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
-use super::resolve::{Fail, Resolver};
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
 use crate::problem::{Problem, Severity};
+use crate::query::figures::Grid;
+use crate::query::objects::PeriodValue;
+use crate::query::resolve::{Fail, Resolver};
 use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};

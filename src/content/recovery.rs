@@ -8,8 +8,8 @@
 //! [`MAX_RENDERS`] times.
 
 use super::budget;
-use super::resolve::Fail;
 use crate::problem::{Problem, line_col, suggest};
+use crate::query::resolve::Fail;
 use minijinja::{Error, ErrorKind};
 use std::ops::Range;
 use std::path::Path;

@@ -7,10 +7,10 @@
 //! or when it sits just before an indicator's name but differs from its figure.
 
 use super::Document;
-use super::resolve::{Query, Resolver};
 use crate::data::indicators::{Indicator, Unit};
 use crate::period::MONTHS;
 use crate::problem::Problem;
+use crate::query::resolve::{Query, Resolver};
 
 /// A number as written in the text.
 #[derive(Debug, PartialEq)]

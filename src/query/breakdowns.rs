@@ -1,10 +1,10 @@
 //! Grids of a broken-down indicator: a bar per category at the latest
 //! period, or a column per period, with comparators' figures beside.
 
-use crate::content::figures::{Cell, Column, Grid, Selection};
 use crate::data::Observation;
 use crate::data::indicators::Indicator;
 use crate::period::Period;
+use crate::query::figures::{Cell, Column, Grid, Selection};
 use crate::query::{Fail, Resolver, as_at, exactly};
 
 use super::grids::cell;

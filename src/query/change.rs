@@ -2,10 +2,10 @@
 //! compared with (like with like, see [`earlier`]), and how the change reads.
 
 use super::{Assessment, Direction, Fail, Query, Resolver, earlier};
-use crate::content::objects::{ChangeValue, FigureValue};
-use crate::content::resolve::figure;
 use crate::data::format;
 use crate::data::indicators::Indicator;
+use crate::query::objects::{ChangeValue, FigureValue};
+use crate::query::resolve::figure;
 
 impl Resolver<'_> {
     /// `change(id, vs=…)`: the change from an earlier figure, in words.

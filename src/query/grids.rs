@@ -1,10 +1,10 @@
 //! The grids behind `chart()` and `table()`: which periods, areas and
 //! breakdowns a selection shows, each figure as at the report's period.
 
-use crate::content::figures::{Cell, ChartKind, Column, Grid, Selection};
 use crate::data::Observation;
 use crate::data::indicators::Indicator;
 use crate::period::{Period, PeriodKind};
+use crate::query::figures::{Cell, ChartKind, Column, Grid, Selection};
 use crate::query::{Fail, Resolver, as_at, belongs_to, exactly, within};
 
 impl Resolver<'_> {
@@ -383,7 +383,7 @@ pub(crate) fn cell(
     area: &str,
     breakdown: Option<&str>,
 ) -> Cell {
-    let figure = crate::content::resolve::figure(indicator, observation);
+    let figure = crate::query::resolve::figure(indicator, observation);
     Cell {
         value: figure.number,
         text: figure.text,

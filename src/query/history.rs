@@ -8,10 +8,10 @@
 //! period (a flow) is never joined to one over a period of another length: it
 //! gets a chart for each frequency.
 
-use crate::content::figures::{ChartKind, Column, Grid, Selection};
 use crate::data::indicators::{Indicator, Measure};
 use crate::data::{Observation, Series};
 use crate::period::{Date, Period, PeriodKind};
+use crate::query::figures::{ChartKind, Column, Grid, Selection};
 use crate::query::{Fail, Resolver, exactly};
 
 /// One chart of an indicator page.

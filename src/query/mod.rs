@@ -19,16 +19,19 @@
 
 pub mod breakdowns;
 pub mod change;
+pub mod figures;
 pub mod grids;
 pub mod history;
+pub mod objects;
+pub mod resolve;
 
 use crate::config::Config;
 use crate::data::Observation;
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::period::{Period, PeriodKind};
 
-pub use crate::content::objects::Direction;
-pub use crate::content::resolve::{Fail, Query, Resolver};
+pub use objects::Direction;
+pub use resolve::{Fail, Query, Resolver};
 
 /// Whose figures: the site's own area, or a comparator from site.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]

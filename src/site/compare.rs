@@ -10,11 +10,11 @@
 use super::Site;
 use super::file::{OutputFile, root_of};
 use crate::config::Config;
-use crate::content::objects::{ChangeValue, FigureValue};
 use crate::data::DataSet;
 use crate::data::indicators::{Indicator, Polarity};
 use crate::period::Period;
 use crate::problem::Problem;
+use crate::query::objects::{ChangeValue, FigureValue};
 use crate::query::{Assessment, Direction, Query, Resolver, belongs_to, three_months_before};
 use crate::templates::views::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, SummaryLine, ThemeGroup,

@@ -2,8 +2,8 @@
 //! notes under it and the key to the symbols it uses. A chart's own table is
 //! this same view, so the two never disagree.
 
-use super::super::figures::Grid;
 use crate::data::cell::Marker;
+use crate::query::figures::Grid;
 use crate::templates::views::{MarkerView, NoteView, TableCellView, TableRowView, TableView};
 use std::collections::HashMap;
 

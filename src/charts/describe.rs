@@ -15,7 +15,7 @@
 mod groups;
 
 use super::layout::{break_before, value_axis};
-use super::{Chart, Kind, Series};
+use super::{Chart, ChartSeries, Kind};
 use crate::data::format::with_unit;
 use crate::data::indicators::Polarity;
 use groups::{breakdown, largest, shares, the_largest};
@@ -85,7 +85,7 @@ fn words(chart: &Chart) -> Words {
 
 /// A series over time: its direction and latest figure, then each comparator.
 fn series(chart: &Chart) -> Words {
-    let own: Vec<&Series> = chart.series.iter().filter(|s| !s.comparator).collect();
+    let own: Vec<&ChartSeries> = chart.series.iter().filter(|s| !s.comparator).collect();
     let Some(first) = own.first().copied().or(chart.series.first()) else {
         return Words {
             message: String::new(),
@@ -136,7 +136,7 @@ fn series(chart: &Chart) -> Words {
 }
 
 /// "Rose to 308 in June 2023, the highest since April 2022."
-fn trend(chart: &Chart, series: &Series, named: bool) -> String {
+fn trend(chart: &Chart, series: &ChartSeries, named: bool) -> String {
     let figures = figures(chart, series);
     let name = |verb: &str| {
         if named {
@@ -202,7 +202,7 @@ fn trend(chart: &Chart, series: &Series, named: bool) -> String {
 /// How the council's latest figure compares with each comparator's: like
 /// with like (the same period) or not at all, saying the comparator's own
 /// latest figure and its period.
-fn against(chart: &Chart, own: &Series, at: usize, value: f64) -> Vec<String> {
+fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Vec<String> {
     let mut compared = Vec::new();
     let mut elsewhere = Vec::new();
     for other in chart.series.iter().filter(|s| s.comparator) {
@@ -350,7 +350,7 @@ fn drawing(chart: &Chart) -> Vec<String> {
 }
 
 /// Names the periods without a figure between a series' first and latest.
-fn missing(chart: &Chart, series: &Series) -> Option<String> {
+fn missing(chart: &Chart, series: &ChartSeries) -> Option<String> {
     let figures = figures(chart, series);
     let (first, last) = (figures.first()?.0, figures.last()?.0);
     let gaps: Vec<String> = (first..=last)
@@ -400,7 +400,7 @@ fn plain(chart: &Chart, value: f64) -> String {
 }
 
 /// A figure as the tables show it, with its note: `308 [p]`.
-fn figure(chart: &Chart, series: &Series, index: usize, value: f64) -> String {
+fn figure(chart: &Chart, series: &ChartSeries, index: usize, value: f64) -> String {
     let mut text = plain(chart, value);
     if let Some(note) = series.marker(index) {
         text.push(' ');
@@ -413,7 +413,7 @@ fn category(chart: &Chart, index: usize) -> &str {
     chart.categories.get(index).map_or("", String::as_str)
 }
 
-fn figures(chart: &Chart, series: &Series) -> Vec<(usize, f64)> {
+fn figures(chart: &Chart, series: &ChartSeries) -> Vec<(usize, f64)> {
     (0..chart.categories.len())
         .filter_map(|i| series.value(i).map(|v| (i, v)))
         .collect()

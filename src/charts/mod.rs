@@ -69,7 +69,7 @@ pub struct Chart {
     /// "Q1 2023-24", "2022-23") or the names of a breakdown's groups.
     pub categories: Vec<String>,
     /// One per line, bar in each group, or stack segment.
-    pub series: Vec<Series>,
+    pub series: Vec<ChartSeries>,
     /// When the categories are periods, when each one runs, so time is drawn
     /// to scale; `None` when they are groups or areas.
     pub spans: Option<Vec<Span>>,
@@ -93,9 +93,11 @@ pub struct Span {
     pub end: i32,
 }
 
-/// One series of figures, aligned with the chart's categories.
+/// One series as drawn on a chart (a line, or one bar per category), with
+/// its figures aligned with the chart's categories. The figures it is drawn
+/// from, one indicator's for an area and breakdown, are a [`crate::data::Series`].
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Series {
+pub struct ChartSeries {
     /// The series' name: "Thurrock", "England", "16 and over".
     pub name: String,
     /// One per category; `None` is missing or suppressed, drawn as a gap, never
@@ -108,7 +110,7 @@ pub struct Series {
     pub comparator: bool,
 }
 
-impl Series {
+impl ChartSeries {
     /// The figure for category `index`, if there is one (non-finite figures
     /// count as missing).
     pub fn value(&self, index: usize) -> Option<f64> {
@@ -189,7 +191,7 @@ pub fn as_drawn(chart: &Chart) -> Cow<'_, Chart> {
             .iter()
             .map(|&k| chart.series[k].name.clone())
             .collect(),
-        series: vec![Series {
+        series: vec![ChartSeries {
             name: chart.categories[latest].clone(),
             values: order
                 .iter()
@@ -281,8 +283,8 @@ pub(crate) mod tests {
     use super::*;
 
     /// A series from figures, with no notes.
-    pub(crate) fn series(name: &str, values: &[Option<f64>]) -> Series {
-        Series {
+    pub(crate) fn series(name: &str, values: &[Option<f64>]) -> ChartSeries {
+        ChartSeries {
             name: name.into(),
             values: values.to_vec(),
             markers: vec![None; values.len()],
@@ -297,7 +299,7 @@ pub(crate) mod tests {
     }
 
     /// A chart of `kind` over `categories`.
-    pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<Series>) -> Chart {
+    pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -> Chart {
         Chart {
             id: "chart-1".into(),
             kind,
@@ -423,7 +425,7 @@ pub(crate) mod tests {
 
     #[test]
     fn short_notes_and_values_are_read_safely() {
-        let s = Series {
+        let s = ChartSeries {
             name: "x".into(),
             values: vec![Some(1.0), Some(f64::NAN)],
             markers: vec![Some(String::new())],

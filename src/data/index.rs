@@ -3,7 +3,7 @@
 //! each indicator's series found by area and breakdown in constant time.
 
 use super::indicators::Indicator;
-use super::read::Row;
+use super::read::Record;
 use super::{DataSet, Observation, Series, workbook};
 use crate::period::Period;
 use crate::problem::Problem;
@@ -16,7 +16,7 @@ impl DataSet {
     /// breakdown are an error naming both places.
     pub fn from_rows(
         indicators: BTreeMap<String, Indicator>,
-        rows: impl IntoIterator<Item = Row>,
+        rows: impl IntoIterator<Item = Record>,
         files: Vec<PathBuf>,
     ) -> (DataSet, Vec<Problem>) {
         type Key = (String, Option<String>, Option<String>);

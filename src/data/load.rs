@@ -2,7 +2,7 @@
 //! hashed to tell whether they changed is what is parsed), then parsed in
 //! parallel into a [`DataSet`].
 
-use super::read::{self, ReadContext, Row};
+use super::read::{self, ReadContext, Record};
 use super::{DataSet, indicators, national, workbook};
 use crate::config::Config;
 use crate::fsutil;
@@ -127,7 +127,7 @@ impl DataSet {
                         Ok(text) => read::read(file, text, &cx),
                         Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
                     })
-                    .collect::<Vec<(Vec<Row>, Vec<Problem>)>>()
+                    .collect::<Vec<(Vec<Record>, Vec<Problem>)>>()
             },
             || {
                 let texts: Vec<national::Text<'_>> = (files.csv.iter().zip(&national))

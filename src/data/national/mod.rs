@@ -129,7 +129,7 @@ impl Areas {
 
 /// One figure kept from a national file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct NationalFigure {
     /// Which of the extracts asked for it (an index into the slice given to [`read`]).
     pub extract: usize,
     /// Whose figure it is.
@@ -152,7 +152,7 @@ pub struct Row {
 #[derive(Debug, Default)]
 pub struct Reading {
     /// Rows of the areas asked for, in file order.
-    pub rows: Vec<Row>,
+    pub rows: Vec<NationalFigure>,
     /// Problems, each placed in the file or where it was asked for.
     pub problems: Vec<Problem>,
     /// Area codes asked for that no row of the file has.
@@ -204,7 +204,7 @@ pub fn read(
     let mut seen = seen::Seen::new(&layout);
     let mut screen = screen::Screen::new(
         file,
-        &screen::Columns {
+        &screen::GeographyColumns {
             names: &names,
             level: layout.level,
             country: layout.country,
@@ -284,7 +284,7 @@ pub fn read(
             }
             first_line.insert(key, line);
             for whose in roles {
-                reading.rows.push(Row {
+                reading.rows.push(NationalFigure {
                     extract: e,
                     whose: whose.clone(),
                     code: code.to_string(),
@@ -320,14 +320,14 @@ struct Layout {
     region: Option<usize>,
     old_la: Option<usize>,
     new_la: Option<usize>,
-    extracts: Vec<Columns>,
+    extracts: Vec<ExtractColumns>,
     /// Filter columns named by any extract, for their values.
     filter_columns: Vec<usize>,
     names: Vec<String>,
 }
 
 /// An extract's columns.
-struct Columns {
+struct ExtractColumns {
     value: usize,
     filters: Vec<(usize, String)>,
     breakdown: Option<usize>,
@@ -375,11 +375,13 @@ impl Layout {
                 missing(extract, "takes its categories from", name);
             }
             match value {
-                Some(value) if filters.len() == extract.filters.len() => columns.push(Columns {
-                    value,
-                    filters,
-                    breakdown: breakdown.and_then(|(_, i)| i),
-                }),
+                Some(value) if filters.len() == extract.filters.len() => {
+                    columns.push(ExtractColumns {
+                        value,
+                        filters,
+                        breakdown: breakdown.and_then(|(_, i)| i),
+                    })
+                }
                 _ => complete = false,
             }
         }

@@ -2,7 +2,7 @@
 //!
 //! Long (one figure a row: `indicator,period,value[,area][,breakdown][,note][,comment]`)
 //! is what databases export; wide (`indicator[,area][,breakdown],<period>,<period>…`)
-//! is what analysts keep in spreadsheets. Both become the same [`Row`]s, each
+//! is what analysts keep in spreadsheets. Both become the same [`Record`]s, each
 //! remembering its file, line and the column of every field, so any later problem
 //! can point at the cell.
 //!
@@ -18,15 +18,16 @@ use super::scan::{field_column, field_columns, unclosed_quote};
 use crate::config::Config;
 use crate::period::Period;
 use crate::problem::{Problem, line_col, quote, suggest};
-use header::{Column, Shape};
+use header::{HeaderColumn, Shape};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One figure as read, with where it came from.
+/// One figure as read from a row of a data file (or a workbook's sheet),
+/// with where it came from.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub struct Record {
     /// Indicator id.
     pub indicator: String,
     /// The period the figure belongs to.
@@ -89,7 +90,7 @@ impl ReadContext<'_> {
 }
 
 /// Reads one CSV file's text. Every problem found is returned, not just the first.
-pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Problem>) {
+pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Record>, Vec<Problem>) {
     let file: Arc<Path> = Arc::from(file);
     // The csv crate counts "\r\n" as two lines; normalised, lines match an editor's.
     let whole = crate::fsutil::normalise_newlines(text.to_string());
@@ -147,7 +148,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     if lines.len() > 2 * PARALLEL_LINES && !text.contains('"') {
         let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
         let starts: Vec<usize> = (header_line..lines.len()).step_by(PARALLEL_LINES).collect();
-        let parts: Vec<(Vec<Row>, Vec<Problem>, usize)> = starts
+        let parts: Vec<(Vec<Record>, Vec<Problem>, usize)> = starts
             .par_iter()
             .map(|&first| {
                 let end = lines
@@ -262,7 +263,7 @@ struct FileReader<'a> {
     file: Arc<Path>,
     lines: &'a [&'a str],
     cx: &'a ReadContext<'a>,
-    rows: Vec<Row>,
+    rows: Vec<Record>,
     problems: Vec<Problem>,
     /// Rows with something in them, read or not.
     records_read: usize,
@@ -281,14 +282,14 @@ impl FileReader<'_> {
         );
     }
 
-    fn long_row(&mut self, columns: &[Column], fields: &[&str], line: usize) {
-        let get = |c: fn(&Column) -> bool| columns.iter().position(c).map(|i| (i, fields[i]));
-        let (ii, indicator) = get(|c| matches!(c, Column::Indicator)).unwrap_or((0, ""));
-        let (pi, period) = get(|c| matches!(c, Column::Period)).unwrap_or((0, ""));
-        let (vi, value) = get(|c| matches!(c, Column::Value)).unwrap_or((0, ""));
-        let area = get(|c| matches!(c, Column::Area));
-        let breakdown = get(|c| matches!(c, Column::Breakdown)).map(|(_, b)| b);
-        let note = get(|c| matches!(c, Column::Note)).map(|(_, n)| n);
+    fn long_row(&mut self, columns: &[HeaderColumn], fields: &[&str], line: usize) {
+        let get = |c: fn(&HeaderColumn) -> bool| columns.iter().position(c).map(|i| (i, fields[i]));
+        let (ii, indicator) = get(|c| matches!(c, HeaderColumn::Indicator)).unwrap_or((0, ""));
+        let (pi, period) = get(|c| matches!(c, HeaderColumn::Period)).unwrap_or((0, ""));
+        let (vi, value) = get(|c| matches!(c, HeaderColumn::Value)).unwrap_or((0, ""));
+        let area = get(|c| matches!(c, HeaderColumn::Area));
+        let breakdown = get(|c| matches!(c, HeaderColumn::Breakdown)).map(|(_, b)| b);
+        let note = get(|c| matches!(c, HeaderColumn::Note)).map(|(_, n)| n);
         let Some(indicator) = self.indicator(indicator, line, ii) else {
             return;
         };
@@ -317,7 +318,7 @@ impl FileReader<'_> {
         };
         let column = field_column(self.lines.get(line - 1).copied().unwrap_or(""), vi);
         self.flag_odd(&indicator, &figure, value, line, column);
-        self.rows.push(Row {
+        self.rows.push(Record {
             indicator,
             period,
             figure,
@@ -333,7 +334,7 @@ impl FileReader<'_> {
 
     fn wide_row(
         &mut self,
-        labels: &[(usize, Column)],
+        labels: &[(usize, HeaderColumn)],
         periods: &[(usize, Period)],
         fields: &[&str],
         line: usize,
@@ -345,11 +346,11 @@ impl FileReader<'_> {
         let mut breakdown = None;
         for &(i, column) in labels {
             match column {
-                Column::Area => match self.cx.area(fields[i]) {
+                HeaderColumn::Area => match self.cx.area(fields[i]) {
                     Ok(a) => area = a,
                     Err((message, help)) => return self.problem(line, i, message, Some(help)),
                 },
-                Column::Breakdown => breakdown = non_empty(Some(fields[i])),
+                HeaderColumn::Breakdown => breakdown = non_empty(Some(fields[i])),
                 _ => {}
             }
         }
@@ -361,7 +362,7 @@ impl FileReader<'_> {
                 Ok(Some(figure)) => {
                     let column = columns.get(i).copied().unwrap_or(1);
                     self.flag_odd(&indicator, &figure, fields[i], line, column);
-                    self.rows.push(Row {
+                    self.rows.push(Record {
                         indicator: indicator.clone(),
                         period,
                         figure,

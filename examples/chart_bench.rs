@@ -6,7 +6,7 @@
 //! cargo run --release --example chart_bench -- 2000    # fewer
 //! ```
 
-use outturn::charts::{self, Chart, Kind, Series, Span};
+use outturn::charts::{self, Chart, ChartSeries, Kind, Span};
 use outturn::data::indicators::{Polarity, Unit};
 use rayon::prelude::*;
 use std::time::Instant;
@@ -44,13 +44,13 @@ fn main() {
 /// A chart like the example report's: 15 months, two areas, or five groups.
 fn chart(kind: Kind, seed: usize) -> Chart {
     let wobble = |i: usize| ((seed * 7 + i * 13) % 23) as f64;
-    let (categories, series): (Vec<String>, Vec<Series>) = match kind {
+    let (categories, series): (Vec<String>, Vec<ChartSeries>) = match kind {
         Kind::Line => (
             (0..15).map(|m| format!("Month {m}")).collect(),
             ["Thurrock", "England"]
                 .iter()
                 .enumerate()
-                .map(|(s, name)| Series {
+                .map(|(s, name)| ChartSeries {
                     name: name.to_string(),
                     values: (0..15).map(|i| Some(280.0 + wobble(i + s * 3))).collect(),
                     markers: vec![None; 15],
@@ -64,7 +64,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
                 "Statistical neighbours (2021-22)".into(),
                 "England (2021-22)".into(),
             ],
-            vec![Series {
+            vec![ChartSeries {
                 name: "Rate".into(),
                 values: (0..3).map(|i| Some(60.0 + wobble(i))).collect(),
                 markers: vec![None; 3],
@@ -76,7 +76,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
             ["Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over"]
                 .iter()
                 .enumerate()
-                .map(|(s, name)| Series {
+                .map(|(s, name)| ChartSeries {
                     name: name.to_string(),
                     values: (0..5).map(|i| Some(5.0 + wobble(i + s))).collect(),
                     markers: vec![None; 5],

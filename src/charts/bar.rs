@@ -29,7 +29,7 @@ const GAP: i32 = 3;
 /// asked for, else rows.
 pub(super) fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
     let (lo, hi) = range(chart);
-    match Columns::fit(chart, lo, hi, width).filter(|_| !rows) {
+    match ColumnLayout::fit(chart, lo, hi, width).filter(|_| !rows) {
         Some(columns) => columns.draw(chart, width, desc),
         None => self::rows(chart, (lo, hi), width, desc),
     }
@@ -91,7 +91,7 @@ fn key(chart: &Chart, width: i32) -> Option<Key<'_>> {
 }
 
 /// Vertical bars: the layout, once it is known to fit.
-struct Columns<'a> {
+struct ColumnLayout<'a> {
     ticks: Ticks,
     tick_labels: Vec<String>,
     left: i32,
@@ -102,9 +102,9 @@ struct Columns<'a> {
     labels: Vec<Vec<Option<String>>>,
 }
 
-impl<'a> Columns<'a> {
-    /// Columns for `chart`, if every label fits.
-    fn fit(chart: &'a Chart, lo: f64, hi: f64, width: i32) -> Option<Columns<'a>> {
+impl<'a> ColumnLayout<'a> {
+    /// The layout of vertical bars for `chart`, if every label fits.
+    fn fit(chart: &'a Chart, lo: f64, hi: f64, width: i32) -> Option<ColumnLayout<'a>> {
         let n = chart.categories.len().max(1) as i32;
         let s = chart.series.len().max(1) as i32;
         let ticks = Ticks::new(lo, hi, chart.decimals);
@@ -138,7 +138,7 @@ impl<'a> Columns<'a> {
         if !categories.iter().all(fits) {
             return None;
         }
-        Some(Columns {
+        Some(ColumnLayout {
             ticks,
             tick_labels,
             left,
@@ -269,7 +269,7 @@ pub(super) fn slotted_axis(
 }
 
 /// One category drawn as a group of rows: its name, then its bars.
-struct Row<'a> {
+struct BarGroup<'a> {
     lines: Vec<&'a str>,
     /// Top of the category's name.
     top: i32,
@@ -315,7 +315,7 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
     let key_height = key.as_ref().map_or(0, |k| k.height);
     let title = axis_title(chart.unit);
     let mut cursor = key_height + if title.is_some() { 28 } else { 0 };
-    let rows: Vec<Row<'_>> = chart
+    let rows: Vec<BarGroup<'_>> = chart
         .categories
         .iter()
         .enumerate()
@@ -329,11 +329,11 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
             let top = cursor;
             let bars = top + lines.len() as i32 * LINE + 6;
             cursor = bars + s * (ROW_BAR + GAP) - GAP + 18;
-            Row { lines, top, bars }
+            BarGroup { lines, top, bars }
         })
         .collect();
     let height = cursor.max(40);
-    let bar_top = |row: &Row<'_>, k: usize| row.bars + k as i32 * (ROW_BAR + GAP);
+    let bar_top = |row: &BarGroup<'_>, k: usize| row.bars + k as i32 * (ROW_BAR + GAP);
 
     let mut out = String::with_capacity(4096 + 256 * chart.series.len() * chart.categories.len());
     open(&mut out, chart, (width, height), desc);

@@ -13,12 +13,13 @@
 //! other bar chart is a breakdown.
 
 mod groups;
+mod wording;
 
 use super::layout::{break_before, value_axis};
-use super::{Chart, Kind, Series};
+use super::{Chart, ChartSeries, Kind};
 use crate::data::format::with_unit;
-use crate::data::indicators::Polarity;
 use groups::{breakdown, largest, shares, the_largest};
+use wording::{area_and_period, capital, category, figure, figures, join, plain, relation};
 
 /// A latest figure is called the highest (or lowest) since a period only when
 /// that reaches back past at least this many earlier figures: one step up is
@@ -85,7 +86,7 @@ fn words(chart: &Chart) -> Words {
 
 /// A series over time: its direction and latest figure, then each comparator.
 fn series(chart: &Chart) -> Words {
-    let own: Vec<&Series> = chart.series.iter().filter(|s| !s.comparator).collect();
+    let own: Vec<&ChartSeries> = chart.series.iter().filter(|s| !s.comparator).collect();
     let Some(first) = own.first().copied().or(chart.series.first()) else {
         return Words {
             message: String::new(),
@@ -136,7 +137,7 @@ fn series(chart: &Chart) -> Words {
 }
 
 /// "Rose to 308 in June 2023, the highest since April 2022."
-fn trend(chart: &Chart, series: &Series, named: bool) -> String {
+fn trend(chart: &Chart, series: &ChartSeries, named: bool) -> String {
     let figures = figures(chart, series);
     let name = |verb: &str| {
         if named {
@@ -202,7 +203,7 @@ fn trend(chart: &Chart, series: &Series, named: bool) -> String {
 /// How the council's latest figure compares with each comparator's: like
 /// with like (the same period) or not at all, saying the comparator's own
 /// latest figure and its period.
-fn against(chart: &Chart, own: &Series, at: usize, value: f64) -> Vec<String> {
+fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Vec<String> {
     let mut compared = Vec::new();
     let mut elsewhere = Vec::new();
     for other in chart.series.iter().filter(|s| s.comparator) {
@@ -350,7 +351,7 @@ fn drawing(chart: &Chart) -> Vec<String> {
 }
 
 /// Names the periods without a figure between a series' first and latest.
-fn missing(chart: &Chart, series: &Series) -> Option<String> {
+fn missing(chart: &Chart, series: &ChartSeries) -> Option<String> {
     let figures = figures(chart, series);
     let (first, last) = (figures.first()?.0, figures.last()?.0);
     let gaps: Vec<String> = (first..=last)
@@ -369,73 +370,6 @@ fn missing(chart: &Chart, series: &Series) -> Option<String> {
             last - first + 1
         )),
     }
-}
-
-/// `better than`, `worse than`, or `higher than` when neither is better;
-/// `the same as` when the figures print the same.
-fn relation(chart: &Chart, own: f64, other: f64) -> &'static str {
-    if plain(chart, own) == plain(chart, other) {
-        return "the same as";
-    }
-    match (chart.polarity, own > other) {
-        (Polarity::HigherIsBetter, true) | (Polarity::LowerIsBetter, false) => "better than",
-        (Polarity::HigherIsBetter, false) | (Polarity::LowerIsBetter, true) => "worse than",
-        (Polarity::Neutral, true) => "higher than",
-        (Polarity::Neutral, false) => "lower than",
-    }
-}
-
-/// An area's bar label split into area and period: `Thurrock (June 2023)`.
-fn area_and_period(label: &str) -> (&str, Option<&str>) {
-    match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
-        Some((area, period)) => (area, Some(period)),
-        None => (label, None),
-    }
-}
-
-/// A figure as printed, without its notes, for comparing two figures as a
-/// reader would.
-fn plain(chart: &Chart, value: f64) -> String {
-    with_unit(value, chart.unit, chart.decimals)
-}
-
-/// A figure as the tables show it, with its note: `308 [p]`.
-fn figure(chart: &Chart, series: &Series, index: usize, value: f64) -> String {
-    let mut text = plain(chart, value);
-    if let Some(note) = series.marker(index) {
-        text.push(' ');
-        text.push_str(note);
-    }
-    text
-}
-
-fn category(chart: &Chart, index: usize) -> &str {
-    chart.categories.get(index).map_or("", String::as_str)
-}
-
-fn figures(chart: &Chart, series: &Series) -> Vec<(usize, f64)> {
-    (0..chart.categories.len())
-        .filter_map(|i| series.value(i).map(|v| (i, v)))
-        .collect()
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-/// "A", "A and B", "A, B and C".
-fn join(names: &[String]) -> String {
-    let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == names.len() { " and " } else { ", " });
-        }
-        out.push_str(name);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ const MONTHS: [&str; 6] = [
 ];
 
 /// A chart of months, with their spans, as a report's chart over time is.
-fn monthly(kind: Kind, series: Vec<super::Series>) -> Chart {
+fn monthly(kind: Kind, series: Vec<super::ChartSeries>) -> Chart {
     let mut chart = chart(kind, &MONTHS[..series[0].values.len()], series);
     chart.spans = Some(
         (0..chart.categories.len() as i32)
@@ -28,8 +28,8 @@ fn monthly(kind: Kind, series: Vec<super::Series>) -> Chart {
     chart
 }
 
-fn comparator(name: &str, values: &[Option<f64>]) -> super::Series {
-    super::Series {
+fn comparator(name: &str, values: &[Option<f64>]) -> super::ChartSeries {
+    super::ChartSeries {
         comparator: true,
         ..series(name, values)
     }

@@ -7,7 +7,7 @@
 use super::layout::{FONT, NARROW, WIDE};
 use super::metrics;
 use super::tests::{chart, series};
-use super::{Chart, Kind, Series, as_drawn, description, svg};
+use super::{Chart, ChartSeries, Kind, as_drawn, description, svg};
 use crate::data::indicators::Unit;
 
 /// A label's box: left, top, right, bottom.
@@ -115,7 +115,7 @@ fn line_labels_fit_and_keep_clear_with_text_spacing() {
     let periods: Vec<&str> = periods.iter().map(String::as_str).collect();
     for unit in [Unit::Count, Unit::Percent, Unit::Money] {
         // Lines ending close together, so their end labels must move apart.
-        let close: Vec<Series> = LONG
+        let close: Vec<ChartSeries> = LONG
             .iter()
             .enumerate()
             .map(|(k, name)| {
@@ -140,7 +140,7 @@ fn end_labels_too_tall_for_the_plot_make_it_taller_rather_than_overlap() {
         "Chart Stress Test Borough",
         "East of England region",
     ];
-    let lines: Vec<Series> = names
+    let lines: Vec<ChartSeries> = names
         .iter()
         .enumerate()
         .map(|(k, name)| series(name, &[Some(60.0), Some(70.0 + k as f64 * 0.5)]))
@@ -195,7 +195,7 @@ fn bar_labels_fit_and_keep_clear_with_text_spacing() {
 #[test]
 fn stacked_labels_fit_and_keep_clear_with_text_spacing() {
     let quarters = ["Q1 2023-24", "Q2 2023-24", "Q3 2023-24", "Q4 2023-24"];
-    let six: Vec<Series> = (0..6)
+    let six: Vec<ChartSeries> = (0..6)
         .map(|k| series(&format!("{} group {k}", LONG[k % 3]), &figures(k, 4)))
         .collect();
     assert_fits(&chart(Kind::Stacked, &quarters, six));
@@ -204,7 +204,7 @@ fn stacked_labels_fit_and_keep_clear_with_text_spacing() {
 #[test]
 fn too_many_series_fit_as_sorted_bars() {
     let periods = ["2022-23", "2023-24"];
-    let many: Vec<Series> = (0..14)
+    let many: Vec<ChartSeries> = (0..14)
         .map(|k| series(&format!("{} {k}", LONG[k % 3]), &figures(k, 2)))
         .collect();
     assert_fits(&chart(Kind::Stacked, &periods, many.clone()));
@@ -280,7 +280,7 @@ fn the_narrow_drawing_is_hidden_unless_the_screen_is_narrow() {
 
 /// Fourteen placement types over two years, some suppressed in the latest.
 fn placements(kind: Kind) -> Chart {
-    let mut many: Vec<Series> = (0..14)
+    let mut many: Vec<ChartSeries> = (0..14)
         .map(|k| {
             series(
                 &format!("Type {k}"),

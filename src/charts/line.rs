@@ -15,7 +15,7 @@ use super::layout::{
     text_width, thin, thin_at, value_axis, widest, wrap,
 };
 use super::paint::{AXIS, Anchor, GRID, Text, looks, picks_out_own, plot};
-use super::{Chart, Series, close, open};
+use super::{Chart, ChartSeries, close, open};
 
 /// Height of the plotting area.
 const PLOT_HEIGHT: i32 = 240;
@@ -196,7 +196,7 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
 /// The runs of consecutive categories that have a figure with no break in
 /// time between them: a line is drawn along a run, never across a missing
 /// figure or a long stretch of time with no period shown.
-fn runs(chart: &Chart, series: &Series) -> Vec<std::ops::Range<usize>> {
+fn runs(chart: &Chart, series: &ChartSeries) -> Vec<std::ops::Range<usize>> {
     let n = chart.categories.len();
     let mut runs = Vec::new();
     let mut start = None;

@@ -69,7 +69,7 @@ pub struct Chart {
     /// "Q1 2023-24", "2022-23") or the names of a breakdown's groups.
     pub categories: Vec<String>,
     /// One per line, bar in each group, or stack segment.
-    pub series: Vec<Series>,
+    pub series: Vec<ChartSeries>,
     /// When the categories are periods, when each one runs, so time is drawn
     /// to scale; `None` when they are groups or areas.
     pub spans: Option<Vec<Span>>,
@@ -93,9 +93,11 @@ pub struct Span {
     pub end: i32,
 }
 
-/// One series of figures, aligned with the chart's categories.
+/// One series as drawn on a chart (a line, or one bar per category), with
+/// its figures aligned with the chart's categories. The figures it is drawn
+/// from, one indicator's for an area and breakdown, are a [`crate::data::Series`].
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Series {
+pub struct ChartSeries {
     /// The series' name: "Thurrock", "England", "16 and over".
     pub name: String,
     /// One per category; `None` is missing or suppressed, drawn as a gap, never
@@ -108,7 +110,7 @@ pub struct Series {
     pub comparator: bool,
 }
 
-impl Series {
+impl ChartSeries {
     /// The figure for category `index`, if there is one (non-finite figures
     /// count as missing).
     pub fn value(&self, index: usize) -> Option<f64> {
@@ -189,7 +191,7 @@ pub fn as_drawn(chart: &Chart) -> Cow<'_, Chart> {
             .iter()
             .map(|&k| chart.series[k].name.clone())
             .collect(),
-        series: vec![Series {
+        series: vec![ChartSeries {
             name: chart.categories[latest].clone(),
             values: order
                 .iter()
@@ -277,162 +279,4 @@ fn close(out: &mut String) {
 mod fit_tests;
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// A series from figures, with no notes.
-    pub(crate) fn series(name: &str, values: &[Option<f64>]) -> Series {
-        Series {
-            name: name.into(),
-            values: values.to_vec(),
-            markers: vec![None; values.len()],
-            comparator: false,
-        }
-    }
-
-    /// The wide drawing alone, the first of the two `svg` gives.
-    pub(crate) fn wide(chart: &Chart) -> String {
-        let both = svg(chart);
-        both[..both.find("</svg>").unwrap() + "</svg>".len()].to_owned()
-    }
-
-    /// A chart of `kind` over `categories`.
-    pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<Series>) -> Chart {
-        Chart {
-            id: "chart-1".into(),
-            kind,
-            title: "Children looked after".into(),
-            unit: Unit::Count,
-            decimals: 0,
-            categories: categories.iter().map(|c| (*c).into()).collect(),
-            series,
-            spans: None,
-            polarity: Polarity::Neutral,
-            own_category: None,
-        }
-    }
-
-    fn every_kind() -> Vec<Chart> {
-        let two = || {
-            vec![
-                series("Thurrock", &[Some(294.0), None, Some(308.0)]),
-                series("England", &[Some(280.0), Some(290.0), None]),
-            ]
-        };
-        [Kind::Line, Kind::Bar, Kind::Stacked]
-            .into_iter()
-            .map(|kind| chart(kind, &["2021-22", "2022-23", "2023-24"], two()))
-            .collect()
-    }
-
-    /// The values of every `id="…"` in `svg`.
-    fn ids(svg: &str) -> Vec<&str> {
-        svg.split(" id=\"")
-            .skip(1)
-            .map(|rest| &rest[..rest.find('"').unwrap()])
-            .collect()
-    }
-
-    #[test]
-    fn every_id_is_prefixed_with_the_chart_id() {
-        for chart in every_kind() {
-            let svg = svg(&chart);
-            let ids = ids(&svg);
-            assert!(ids.contains(&"chart-1-title") && ids.contains(&"chart-1-desc"));
-            for id in ids {
-                assert!(id.starts_with("chart-1-"), "{id} in {:?}", chart.kind);
-            }
-            for reference in svg.split("url(#").skip(1) {
-                assert!(reference.starts_with("chart-1-"), "{reference}");
-            }
-        }
-    }
-
-    #[test]
-    fn starts_with_accessible_name_and_description() {
-        for chart in every_kind() {
-            let svg = svg(&chart);
-            assert!(svg.starts_with("<svg "), "{svg}");
-            assert!(svg.ends_with("</svg>"));
-            let head = &svg[..svg.find('>').unwrap()];
-            assert!(head.contains(" role=\"img\""));
-            assert!(
-                head.contains(
-                    " aria-labelledby=\"chart-1-title\" aria-describedby=\"chart-1-desc\""
-                )
-            );
-            assert!(head.contains(" class=\"chart chart-wide\""));
-            let children = &svg[svg.find('>').unwrap() + 2..];
-            assert!(children.starts_with("<title id=\"chart-1-title\">Children looked after</title>\n<desc id=\"chart-1-desc\">"));
-            assert!(!svg.contains("<?xml") && !svg.contains("DOCTYPE"));
-        }
-    }
-
-    #[test]
-    fn escapes_text_from_the_data() {
-        for mut chart in every_kind() {
-            chart.title = "A & B".into();
-            chart.series[0].name = "<script>alert(1)</script>".into();
-            chart.categories[0] = "\"Q1\"".into();
-            chart.series[1].markers[2] = Some("<c>".into());
-            let svg = svg(&chart);
-            assert!(!svg.contains("<script>"), "{svg}");
-            assert!(svg.contains("&lt;script&gt;"), "{:?}: {svg}", chart.kind);
-            assert!(svg.contains("<title id=\"chart-1-title\">A &amp; B</title>"));
-            assert!(svg.contains("&quot;Q1&quot;"), "{:?}: {svg}", chart.kind);
-            assert!(!svg.contains("<c>"));
-        }
-    }
-
-    #[test]
-    fn output_is_deterministic() {
-        for chart in every_kind() {
-            assert_eq!(svg(&chart), svg(&chart.clone()));
-        }
-    }
-
-    #[test]
-    fn numbers_carry_no_float_noise() {
-        let mut chart = chart(
-            Kind::Line,
-            &["2021-22", "2022-23", "2023-24"],
-            vec![series(
-                "Rate",
-                &[Some(0.1), Some(0.2), Some(0.30000000000000004)],
-            )],
-        );
-        chart.decimals = 1;
-        for kind in [Kind::Line, Kind::Bar, Kind::Stacked] {
-            chart.kind = kind;
-            let svg = svg(&chart);
-            assert!(!svg.contains("0000"), "{svg}");
-        }
-    }
-
-    #[test]
-    fn draws_charts_with_nothing_to_draw() {
-        for kind in [Kind::Line, Kind::Bar, Kind::Stacked] {
-            let empty = chart(kind, &[], vec![]);
-            assert!(svg(&empty).ends_with("</svg>"));
-            let blank = chart(kind, &["2022-23"], vec![series("Thurrock", &[None])]);
-            assert!(svg(&blank).ends_with("</svg>"));
-            let said = description(&blank);
-            assert!(said.contains("no figures."), "{said}");
-        }
-    }
-
-    #[test]
-    fn short_notes_and_values_are_read_safely() {
-        let s = Series {
-            name: "x".into(),
-            values: vec![Some(1.0), Some(f64::NAN)],
-            markers: vec![Some(String::new())],
-            comparator: false,
-        };
-        assert_eq!(s.value(0), Some(1.0));
-        assert_eq!(s.value(1), None);
-        assert_eq!(s.value(9), None);
-        assert_eq!(s.marker(0), None);
-        assert_eq!(s.marker(1), None);
-    }
-}
+pub(crate) mod tests;

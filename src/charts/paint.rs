@@ -18,6 +18,10 @@ use plotters::backend::{DrawingBackend, SVGBackend};
 use plotters::style::{Color, RGBColor};
 use std::fmt::Write as _;
 
+mod text;
+
+pub(crate) use text::{Anchor, Text, pill};
+
 /// An sRGB colour.
 pub(super) type Rgb = (u8, u8, u8);
 
@@ -308,92 +312,6 @@ fn colour((r, g, b): Rgb) -> RGBColor {
 }
 
 pub(super) use crate::escape::escape_into;
-
-/// Where a line of text sits relative to its x.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Anchor {
-    Start,
-    Middle,
-    End,
-}
-
-/// A `<text>` element: position, anchor and optional size and weight.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Text {
-    pub(super) x: i32,
-    /// The baseline.
-    pub(super) y: i32,
-    pub(super) anchor: Anchor,
-    /// Font size, when not the chart's [`FONT`].
-    pub(super) size: Option<i32>,
-    pub(super) bold: bool,
-}
-
-impl Text {
-    /// Text at `(x, y)` anchored at its start.
-    pub(super) fn at(x: i32, y: i32) -> Text {
-        Text {
-            x,
-            y,
-            anchor: Anchor::Start,
-            size: None,
-            bold: false,
-        }
-    }
-
-    /// The same text with another anchor.
-    pub(super) fn anchor(self, anchor: Anchor) -> Text {
-        Text { anchor, ..self }
-    }
-
-    /// The same text, smaller.
-    pub(super) fn small(self) -> Text {
-        Text {
-            size: Some(super::layout::SMALL),
-            ..self
-        }
-    }
-
-    /// The same text, bold.
-    pub(super) fn bold(self) -> Text {
-        Text { bold: true, ..self }
-    }
-
-    /// Writes the element containing `content`, escaped.
-    pub(super) fn write(self, out: &mut String, content: &str) {
-        let _ = write!(out, "<text x=\"{}\" y=\"{}\"", self.x, self.y);
-        match self.anchor {
-            Anchor::Start => {}
-            Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
-            Anchor::End => out.push_str(" text-anchor=\"end\""),
-        }
-        if let Some(size) = self.size {
-            let _ = write!(out, " font-size=\"{size}\"");
-        }
-        if self.bold {
-            out.push_str(" font-weight=\"bold\"");
-        }
-        out.push('>');
-        escape_into(out, content);
-        out.push_str("</text>\n");
-    }
-}
-
-/// A label on a coloured mark: dark text on a white pill, so its contrast does
-/// not depend on the mark's colour or pattern. `(x, y)` is the centre.
-pub(super) fn pill(out: &mut String, (x, y): (i32, i32), content: &str) {
-    let w = text_width(content, FONT) + 8;
-    let _ = writeln!(
-        out,
-        "<rect class=\"pill\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{}\" rx=\"3\" fill=\"#fff\"/>",
-        x - w / 2,
-        y - LINE / 2 - 1,
-        LINE + 2
-    );
-    Text::at(x, y + 5)
-        .anchor(Anchor::Middle)
-        .write(out, content);
-}
 
 /// Size of the key swatch.
 const SWATCH: i32 = 16;

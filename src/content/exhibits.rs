@@ -116,7 +116,7 @@ fn chart_figure(
         series: grid
             .columns
             .iter()
-            .map(|column| charts::Series {
+            .map(|column| charts::ChartSeries {
                 name: column.name.clone(),
                 values: column
                     .cells

@@ -11,6 +11,9 @@
 //! text ([`super::budget`]), and it cannot reach the page's state, which
 //! sits under a name no template can write.
 
+mod marks;
+mod page;
+
 use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
 use super::options::{self, fail};
@@ -20,14 +23,17 @@ use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
 use crate::problem::{Problem, Severity};
-use crate::query::figures::Grid;
 use crate::query::objects::PeriodValue;
 use crate::query::resolve::{Fail, Resolver};
-use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
-use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use marks::markdown_formatter;
+pub use marks::{BLOCK_MARK, GAP, TOKEN_END, TOKEN_START};
+use page::{PageState, STATE_VAR, page_state};
 
 /// A body with its placeholders evaluated.
 #[derive(Debug)]
@@ -47,41 +53,6 @@ pub struct Evaluated {
     /// In the preview, each figure not in the data yet, shown as a gap.
     pub gaps: Vec<Problem>,
 }
-
-/// What one evaluation knows about its page; reached from the functions through
-/// the render context.
-#[derive(Debug)]
-struct PageState {
-    as_at: Option<Period>,
-    markers: Mutex<BTreeSet<Marker>>,
-    /// Charts and tables so far, in order: numbers them and keeps their CSV files.
-    downloads: Mutex<Vec<Download>>,
-    /// Indicators used so far.
-    indicators: Mutex<BTreeSet<String>>,
-    /// The text of each placeholder, put in place of its mark after Markdown.
-    texts: Mutex<Vec<String>>,
-    /// The HTML of each chart and table, put in place of its mark after Markdown.
-    blocks: Mutex<Vec<String>>,
-    /// The site's own latest figures shown "as at the page": indicator and
-    /// the period of the figure shown, for `outturn new`.
-    shown: Mutex<Vec<(String, Period)>>,
-    /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
-    shown_bytes: Mutex<usize>,
-    /// What each gap put in the body so far says (the preview only).
-    gaps: Vec<String>,
-}
-
-impl Object for PageState {
-    fn repr(self: &Arc<Self>) -> ObjectRepr {
-        ObjectRepr::Plain
-    }
-}
-
-/// Where the page's state sits in the render context: a name with a space,
-/// which no template can write (`set`, `for` and `with` take identifiers), so
-/// a body can neither reach nor replace it. minijinja's `debug()`, which could
-/// list it, is taken away from bodies.
-const STATE_VAR: &str = "outturn page";
 
 /// The environment that evaluates bodies.
 pub struct Placeholders {
@@ -334,118 +305,6 @@ fn stopped(problems: Vec<Problem>, gaps: &[Problem]) -> Vec<Problem> {
         .collect()
 }
 
-/// Takes what a mutex holds, even if a thread panicked holding it.
-fn take<T: Default>(m: &Mutex<T>) -> T {
-    std::mem::take(&mut *m.lock().unwrap_or_else(|e| e.into_inner()))
-}
-
-impl PageState {
-    fn new(as_at: Option<Period>, gaps: Vec<String>) -> Arc<PageState> {
-        Arc::new(PageState {
-            as_at,
-            markers: Mutex::new(BTreeSet::new()),
-            downloads: Mutex::new(Vec::new()),
-            indicators: Mutex::new(BTreeSet::new()),
-            texts: Mutex::new(Vec::new()),
-            blocks: Mutex::new(Vec::new()),
-            shown: Mutex::new(Vec::new()),
-            shown_bytes: Mutex::new(0),
-            gaps,
-        })
-    }
-
-    /// What the evaluation made, once it has succeeded.
-    fn evaluated(&self, markdown: String) -> Evaluated {
-        Evaluated {
-            markdown,
-            markers: take(&self.markers),
-            downloads: take(&self.downloads),
-            indicators: take(&self.indicators),
-            texts: take(&self.texts),
-            blocks: take(&self.blocks),
-            gaps: Vec::new(),
-        }
-    }
-
-    /// Counts `bytes` more of shown text against the budget.
-    fn spend(&self, bytes: usize) -> Result<(), Error> {
-        let mut shown = self.shown_bytes.lock().unwrap_or_else(|e| e.into_inner());
-        *shown = shown.saturating_add(bytes);
-        if *shown > budget::MAX_SHOWN_BYTES {
-            return Err(fail(Fail::new(
-                format!(
-                    "this page shows more than {} MB of text from its placeholders",
-                    budget::MAX_SHOWN_BYTES >> 20
-                ),
-                Some("check the loops here: a report shows a few kilobytes".into()),
-            )));
-        }
-        Ok(())
-    }
-
-    /// Keeps a chart's or table's HTML out of the Markdown, which has only to
-    /// pass it through: the Markdown gets a one-line HTML block in its place
-    /// (a block of the same kind, so the text around it reads the same), and
-    /// [`super::markdown::to_html`] puts the HTML back.
-    fn block(&self, html: String) -> Result<Value, Error> {
-        self.spend(html.len())?;
-        let mut blocks = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
-        let (open, close) = BLOCK_MARK;
-        let mark = format!("{open}{}{close}\n", blocks.len());
-        blocks.push(html);
-        Ok(Value::from_safe_string(mark))
-    }
-
-    fn note(&self, markers: &[Marker]) {
-        if let Ok(mut set) = self.markers.lock() {
-            set.extend(markers.iter().copied());
-        }
-    }
-
-    /// The number the next chart or table on the page takes: 1, 2, 3…;
-    /// an error past [`budget::MAX_EXHIBITS_PER_PAGE`].
-    fn next_number(&self) -> Result<usize, Error> {
-        let n = self.downloads.lock().map_or(1, |d| d.len() + 1);
-        if n > budget::MAX_EXHIBITS_PER_PAGE {
-            return Err(fail(Fail::new(
-                format!(
-                    "more than {} charts and tables on one page",
-                    budget::MAX_EXHIBITS_PER_PAGE
-                ),
-                Some("is chart() or table() inside a loop? A report has about ten".into()),
-            )));
-        }
-        Ok(n)
-    }
-
-    fn shows(&self, id: &str, period: Period) {
-        if let Ok(mut shown) = self.shown.lock() {
-            shown.push((id.to_string(), period));
-        }
-    }
-
-    fn uses(&self, id: &str) {
-        if let Ok(mut set) = self.indicators.lock() {
-            set.insert(id.to_string());
-        }
-    }
-
-    fn add(&self, grid: &Grid, download: Download) {
-        self.note(&grid.markers());
-        for column in &grid.columns {
-            self.uses(&column.indicator);
-        }
-        if let Some((_, last)) = grid.period_range() {
-            for column in &grid.columns {
-                self.shows(&column.indicator, last);
-            }
-        }
-        if let Ok(mut downloads) = self.downloads.lock() {
-            downloads.push(download);
-        }
-    }
-}
-
 /// A theme's chart or table partial failed. Its place is in the partial, not
 /// in the body: the problem names the partial and its line, and is placed at
 /// the `chart()` or `table()` call, where minijinja puts an error that has no
@@ -475,18 +334,6 @@ fn partial_error(error: Error) -> Error {
     Error::new(error.kind(), fault.message.clone()).with_source(fault)
 }
 
-fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
-    state
-        .lookup(STATE_VAR)
-        .and_then(|v| v.downcast_object::<PageState>())
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                "placeholders work only in content files",
-            )
-        })
-}
-
 fn with_resolver<T>(
     state: &State,
     data: &DataSet,
@@ -497,77 +344,5 @@ fn with_resolver<T>(
     let resolver = Resolver::new(data, config, page.as_at);
     f(&resolver, &page).map_err(fail)
 }
-
-/// Marks where a placeholder's text goes: the text itself is kept aside and
-/// put in after the Markdown is converted, HTML-escaped, so a figure is the
-/// same in a paragraph, a table cell, a code span, raw HTML or an attribute,
-/// and can neither inject markup nor start a list, a link or a table cell.
-pub const TOKEN_START: char = '\u{E000}';
-/// Ends a placeholder's mark; see [`TOKEN_START`].
-pub const TOKEN_END: char = '\u{E001}';
-
-/// Starts a placeholder's text that is a gap, a figure not in the data yet
-/// (the preview only): [`super::markdown::to_html`] marks it as one.
-pub const GAP: char = '\u{E002}';
-
-/// The one-line HTML block that stands for a chart or table in the
-/// Markdown, around its number; see [`PageState::block`].
-pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
-
-/// Whether `value` is a chart's or table's mark made by [`PageState::block`].
-fn is_block_mark(value: &Value) -> bool {
-    let (open, close) = BLOCK_MARK;
-    value
-        .as_str()
-        .and_then(|s| s.strip_prefix(open))
-        .and_then(|s| s.strip_suffix('\n'))
-        .and_then(|s| s.strip_suffix(close))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn markdown_formatter(
-    out: &mut Output<'_>,
-    state: &State<'_, '_>,
-    value: &Value,
-) -> Result<(), Error> {
-    let html_partial = state.name().ends_with(".html");
-    // In a body, the only markup let through is a chart's or table's mark:
-    // `{{ "<script>"|safe }}` is shown as text like any other value.
-    if value.is_safe() && (html_partial || is_block_mark(value)) {
-        return crate::templates::write_as_is(out, value);
-    }
-    if value.is_undefined() || value.is_none() {
-        if html_partial {
-            return Ok(());
-        }
-        return Err(fail(Fail::new(
-            "this placeholder has nothing to show",
-            Some("a suppressed figure has no .number and its change no .assessment; test first, e.g. {% if value(\"x\").number %}…{% endif %}".into()),
-        )));
-    }
-    let text = value.to_string();
-    if html_partial {
-        // Chart and table partials are HTML, which Markdown passes through as is.
-        return out
-            .write_str(&crate::escape::escape(&text))
-            .map_err(Error::from);
-    }
-    let page = page_state(state)?;
-    // A gap the evaluation put in place of a figure not in the data yet;
-    // any other text starting so is only text.
-    let text = match text.strip_prefix(GAP) {
-        Some(rest) => match rest.parse::<usize>().ok().and_then(|n| page.gaps.get(n)) {
-            Some(gap) => format!("{GAP}{gap}"),
-            None => rest.to_string(),
-        },
-        None => text,
-    };
-    page.spend(text.len())?;
-    let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
-    write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;
-    texts.push(text);
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,9 @@
 
 pub mod cell;
 pub mod format;
+mod index;
 pub mod indicators;
+mod load;
 pub mod national;
 pub mod plausible;
 pub mod read;
@@ -13,14 +15,12 @@ pub mod tidy;
 pub mod workbook;
 mod yaml;
 
-use crate::config::Config;
-use crate::fsutil;
 use crate::period::Period;
-use crate::problem::{Problem, Problems};
+use crate::problem::Problem;
 use cell::Figure;
+use index::SeriesList;
 use indicators::Indicator;
-use rayon::prelude::*;
-use read::{ReadContext, Row};
+pub use load::DataFiles;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -83,265 +83,7 @@ pub struct DataSet {
     pub screened: Vec<Problem>,
 }
 
-/// The files a data set is made from, read once, so that what is hashed to
-/// tell whether they changed is what is parsed.
-pub struct DataFiles {
-    /// indicators.yaml, if there is one.
-    yaml: Option<anyhow::Result<String>>,
-    /// Each CSV file under data/, relative to the site root, with its text.
-    csv: Vec<(PathBuf, anyhow::Result<String>)>,
-    /// Each workbook under data/, relative to the site root, with its bytes.
-    workbooks: Vec<(PathBuf, anyhow::Result<Vec<u8>>)>,
-}
-
-impl DataFiles {
-    /// Reads indicators.yaml, every CSV file and every workbook under `data/`, in parallel.
-    pub fn read(root: &Path) -> DataFiles {
-        let yaml_path = root.join(indicators::FILE);
-        DataFiles {
-            yaml: yaml_path.exists().then(|| fsutil::read_text(&yaml_path)),
-            csv: fsutil::files_with_extension(&root.join("data"), root, "csv")
-                .into_par_iter()
-                .map(|file| {
-                    let text = fsutil::read_text(&root.join(&file));
-                    (file, text)
-                })
-                .collect(),
-            workbooks: workbook::read_files(root),
-        }
-    }
-
-    /// A hash of every file's name and text (or why it could not be read).
-    pub fn fingerprint(&self) -> u64 {
-        fn text(t: &anyhow::Result<String>) -> Result<&str, String> {
-            t.as_ref().map(String::as_str).map_err(|e| format!("{e:#}"))
-        }
-        crate::fingerprint::of((
-            self.yaml.as_ref().map(text),
-            self.csv
-                .iter()
-                .map(|(file, t)| (file, text(t)))
-                .collect::<Vec<_>>(),
-            self.workbooks
-                .iter()
-                .map(|(file, b)| (file, b.as_ref().map_err(|e| format!("{e:#}"))))
-                .collect::<Vec<_>>(),
-        ))
-    }
-}
-
 impl DataSet {
-    /// Reads indicators.yaml and every CSV file under `data/`. Whatever could be
-    /// read is returned along with every problem found.
-    pub fn load(root: &Path, config: &Config) -> (DataSet, Problems) {
-        DataSet::from_files(&DataFiles::read(root), config)
-    }
-
-    /// Parses files [`DataFiles::read`] read.
-    pub fn from_files(files: &DataFiles, config: &Config) -> (DataSet, Problems) {
-        let mut problems = Problems::new();
-        let mut declared = BTreeSet::new();
-        // Unless indicators.yaml is read, every row would be of an unknown
-        // indicator: its one problem is what to fix.
-        let mut indicators_read = false;
-        let indicators = match &files.yaml {
-            Some(Ok(text)) => {
-                let text = fsutil::normalise_newlines(text.clone());
-                let (indicators, found) = indicators::parse(&text);
-                (declared, indicators_read) = indicators::declared_ids(&text);
-                problems.extend(found);
-                indicators
-            }
-            Some(Err(e)) => {
-                problems.push(fsutil::read_problem(Path::new(indicators::FILE), e));
-                BTreeMap::new()
-            }
-            None => {
-                problems.push(
-                    Problem::error(indicators::FILE, "there is no indicators file").help(
-                        "create data/indicators.yaml describing each indicator; see the README",
-                    ),
-                );
-                BTreeMap::new()
-            }
-        };
-        // With nothing described, every row would be of an unknown indicator.
-        if indicators_read
-            && declared.is_empty()
-            && !(files.csv.is_empty() && files.workbooks.is_empty())
-        {
-            problems.push(
-                Problem::error(indicators::FILE, "this file describes no indicators, so no figure in data/ can be read")
-                    .at_line(1)
-                    .help("describe each indicator the CSV files name: an id, then indented `title:` and `unit:` lines; see the README"),
-            );
-            indicators_read = false;
-        }
-        let cx = ReadContext {
-            indicators: &indicators,
-            declared: &declared,
-            config,
-            indicators_read,
-        };
-        // Files are parsed in parallel, and their rows are not gathered into
-        // one list: a large archive's rows are hundreds of megabytes.
-        // National statistics files are read only for what `from:` asks.
-        // Whether each is a national file, told once from its header line.
-        let national: Vec<bool> = (files.csv.iter())
-            .map(|(_, text)| text.as_deref().is_ok_and(national::is_national_text))
-            .collect();
-        let (mut read, (national_rows, national_problems, screened)) = rayon::join(
-            || {
-                (files.csv.par_iter())
-                    .zip(&national)
-                    .map(|((file, text), &national)| match text {
-                        Ok(_) if national => (Vec::new(), Vec::new()),
-                        Ok(text) => read::read(file, text, &cx),
-                        Err(e) => (Vec::new(), vec![fsutil::read_problem(file, e)]),
-                    })
-                    .collect::<Vec<(Vec<Row>, Vec<Problem>)>>()
-            },
-            || {
-                let texts: Vec<national::Text<'_>> = (files.csv.iter().zip(&national))
-                    .filter_map(|((file, text), &national)| {
-                        Some(national::Text {
-                            file: file.clone(),
-                            text: text.as_deref().ok()?,
-                            national,
-                        })
-                    })
-                    .collect();
-                national::rows(&indicators, config, &texts)
-            },
-        );
-        read.push((national_rows, national_problems));
-        read.extend(workbook::read_all(&files.workbooks, &cx));
-        let mut rows = Vec::with_capacity(read.len());
-        for (found_rows, found) in read {
-            rows.push(found_rows);
-            problems.extend(found);
-        }
-        let names = (files.csv.iter().map(|(file, _)| file))
-            .chain(files.workbooks.iter().map(|(file, _)| file))
-            .cloned()
-            .collect();
-        let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
-        data.declared = declared;
-        data.screened = screened;
-        problems.extend(found);
-        (data, problems)
-    }
-
-    /// Indexes rows; two figures for the same indicator, period, area and
-    /// breakdown are an error naming both places.
-    pub fn from_rows(
-        indicators: BTreeMap<String, Indicator>,
-        rows: impl IntoIterator<Item = Row>,
-        files: Vec<PathBuf>,
-    ) -> (DataSet, Vec<Problem>) {
-        type Key = (String, Option<String>, Option<String>);
-        let mut problems = Vec::new();
-        // Groups of rows in the order first seen: categories keep the order
-        // they are first written in (an age band's order is meaningful; the
-        // alphabet's is not).
-        let mut groups: Vec<(Key, Vec<Observation>)> = Vec::new();
-        let mut index: HashMap<Key, usize> = HashMap::new();
-        let mut last: Option<usize> = None;
-        for row in rows {
-            // Rows mostly come in runs of one series: no look-up for those.
-            let same = last.filter(|&g| {
-                let (indicator, area, breakdown) = &groups[g].0;
-                *indicator == row.indicator && *area == row.area && *breakdown == row.breakdown
-            });
-            let g = match same {
-                Some(g) => g,
-                None => {
-                    let key = (
-                        row.indicator.clone(),
-                        row.area.clone(),
-                        row.breakdown.clone(),
-                    );
-                    match index.get(&key) {
-                        Some(&g) => g,
-                        None => {
-                            index.insert(key.clone(), groups.len());
-                            groups.push((key, Vec::new()));
-                            groups.len() - 1
-                        }
-                    }
-                }
-            };
-            groups[g].1.push(Observation {
-                period: row.period,
-                figure: row.figure,
-                note: row.note,
-                file: row.file,
-                sheet: row.sheet,
-                line: row.line,
-                column: row.column,
-            });
-            last = Some(g);
-        }
-        groups
-            .par_iter_mut()
-            .for_each(|(_, observations)| observations.sort_by_key(|o| o.period));
-        let mut first_seen: Vec<(usize, Key, Vec<Observation>)> = groups
-            .into_iter()
-            .enumerate()
-            .map(|(i, (key, rows))| (i, key, rows))
-            .collect();
-        // Problems come in the order of indicator, area and category.
-        first_seen.sort_by(|a, b| a.1.cmp(&b.1));
-        let mut series: HashMap<String, Vec<(usize, Series)>> = HashMap::new();
-        for (seen, (indicator, area, breakdown), mut observations) in first_seen {
-            // Sorted, a second figure for a period follows the first.
-            let mut first = 0;
-            for (i, o) in observations.iter().enumerate().skip(1) {
-                if o.period != observations[first].period {
-                    first = i;
-                    continue;
-                }
-                let what = describe(&indicator, &o.period, area.as_deref(), breakdown.as_deref());
-                let at = &observations[first];
-                problems.push(
-                    Problem::error(&o.file, format!("a second figure for {what}"))
-                        .in_sheet(o.sheet.clone())
-                        .at(o.line, o.column)
-                        .help(format!(
-                            "the first is at {}; keep one of them",
-                            workbook::describe(&at.file, at.sheet.as_ref(), at.line, at.column)
-                        )),
-                );
-            }
-            observations.dedup_by_key(|o| o.period);
-            series.entry(indicator).or_default().push((
-                seen,
-                Series {
-                    area,
-                    breakdown,
-                    observations,
-                },
-            ));
-        }
-        let series: HashMap<String, SeriesList> = series
-            .into_iter()
-            .map(|(indicator, mut list)| {
-                list.sort_by_key(|(seen, _)| *seen);
-                (indicator, SeriesList::new(list.into_iter().map(|(_, s)| s)))
-            })
-            .collect();
-        (
-            DataSet {
-                declared: indicators.keys().cloned().collect(),
-                indicators,
-                series,
-                files,
-                screened: Vec::new(),
-            },
-            problems,
-        )
-    }
-
     /// An indicator's definition.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.get(id)
@@ -367,59 +109,6 @@ impl DataSet {
             .filter_map(|s| s.breakdown.as_deref())
             .collect()
     }
-}
-
-/// An indicator's series in first-seen order, found by area and breakdown in
-/// constant time: an indicator may have tens of thousands of categories, and
-/// each is looked up once for every chart, table and page that shows it.
-#[derive(Debug, Default)]
-struct SeriesList {
-    series: Vec<Series>,
-    /// Positions in `series` by the hash of their area and breakdown.
-    by_key: HashMap<u64, Vec<usize>>,
-}
-
-impl SeriesList {
-    fn new(series: impl IntoIterator<Item = Series>) -> SeriesList {
-        let series: Vec<Series> = series.into_iter().collect();
-        let mut by_key: HashMap<u64, Vec<usize>> = HashMap::with_capacity(series.len());
-        for (i, s) in series.iter().enumerate() {
-            let key = Self::key(s.area.as_deref(), s.breakdown.as_deref());
-            by_key.entry(key).or_default().push(i);
-        }
-        SeriesList { series, by_key }
-    }
-
-    fn key(area: Option<&str>, breakdown: Option<&str>) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        (area, breakdown).hash(&mut hasher);
-        hasher.finish()
-    }
-
-    fn find(&self, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {
-        self.by_key
-            .get(&Self::key(area, breakdown))?
-            .iter()
-            .map(|&i| &self.series[i])
-            .find(|s| s.area.as_deref() == area && s.breakdown.as_deref() == breakdown)
-    }
-}
-
-fn describe(
-    indicator: &str,
-    period: &Period,
-    area: Option<&str>,
-    breakdown: Option<&str>,
-) -> String {
-    let mut text = format!("`{indicator}` in {}", period.short_label());
-    if let Some(area) = area {
-        text.push_str(&format!(" for {area}"));
-    }
-    if let Some(breakdown) = breakdown {
-        text.push_str(&format!(", breakdown {}", crate::problem::quote(breakdown)));
-    }
-    text
 }
 
 #[cfg(test)]

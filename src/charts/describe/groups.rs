@@ -2,7 +2,7 @@
 //! a breakdown's shares over time.
 
 use super::super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
-use super::super::{Chart, Kind, Series};
+use super::super::{Chart, ChartSeries, Kind};
 use super::{Words, area_and_period, category, drawing, figure, figures, join};
 use crate::data::format::with_unit;
 use crate::data::indicators::Unit;
@@ -15,7 +15,7 @@ const LONG_NAMES: usize = 12;
 
 /// A breakdown at one time: its largest groups, with their shares.
 pub(super) fn breakdown(chart: &Chart) -> Words {
-    let own: Vec<&Series> = chart.series.iter().filter(|s| !s.comparator).collect();
+    let own: Vec<&ChartSeries> = chart.series.iter().filter(|s| !s.comparator).collect();
     // With several of the council's own series, they are periods, the last
     // the latest; with one, its name is the area and period.
     let Some(latest) = own.last().copied().or(chart.series.last()) else {
@@ -65,7 +65,7 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
 /// A breakdown's shares over time: the latest largest shares, and where the
 /// largest stood at the start.
 pub(super) fn shares(chart: &Chart) -> Words {
-    let all: Vec<&Series> = chart.series.iter().collect();
+    let all: Vec<&ChartSeries> = chart.series.iter().collect();
     let Some(last) = (0..chart.categories.len())
         .rev()
         .find(|&i| chart.series.iter().any(|s| s.value(i).is_some()))
@@ -134,7 +134,7 @@ pub(super) struct Ranked {
 }
 
 /// The largest of `series` at category `index`, largest first.
-pub(super) fn largest(chart: &Chart, series: &[&Series], index: usize) -> Vec<Ranked> {
+pub(super) fn largest(chart: &Chart, series: &[&ChartSeries], index: usize) -> Vec<Ranked> {
     let positions: Vec<usize> = series
         .iter()
         .filter_map(|s| chart.series.iter().position(|c| std::ptr::eq(c, *s)))
@@ -148,7 +148,7 @@ pub(super) fn largest(chart: &Chart, series: &[&Series], index: usize) -> Vec<Ra
 }
 
 /// A breakdown's largest categories within one series.
-fn largest_of(chart: &Chart, series: &Series) -> Vec<Ranked> {
+fn largest_of(chart: &Chart, series: &ChartSeries) -> Vec<Ranked> {
     let figures = figures(chart, series);
     let total: Option<f64> = (chart.unit == Unit::Count && figures.len() == chart.categories.len())
         .then(|| figures.iter().map(|&(_, v)| v.max(0.0)).sum())

@@ -6,7 +6,7 @@
 //! the neighbours that have a figure. A neighbour with no figure, or a
 //! suppressed one, is left out, and the figure's note says how many were used.
 
-use super::{Row, Whose};
+use super::{NationalFigure, Whose};
 use crate::data::cell::{Figure, Marker};
 use crate::period::Period;
 use std::collections::BTreeMap;
@@ -32,7 +32,10 @@ pub struct Averaged {
 /// The mean of each comparator's members, from the rows read as `Member`s of
 /// it. `members` gives each comparator's name and its list of codes, so that
 /// a member without a row still counts in "9 of 10".
-pub fn average(rows: &[Row], members: &BTreeMap<String, (String, Vec<String>)>) -> Vec<Averaged> {
+pub fn average(
+    rows: &[NationalFigure],
+    members: &BTreeMap<String, (String, Vec<String>)>,
+) -> Vec<Averaged> {
     type Key<'r> = (usize, &'r str, Period, Option<&'r str>);
     let mut groups: BTreeMap<Key<'_>, Vec<Option<f64>>> = BTreeMap::new();
     for row in rows {

@@ -6,7 +6,7 @@
 use super::{Areas, Extract, Whose, average, is_national, read};
 use crate::config::{self, ComparatorSource, Config};
 use crate::data::indicators::{self, Indicator};
-use crate::data::read::Row;
+use crate::data::read::Record;
 use crate::problem::{Problem, find_key, quote, suggest};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,7 +35,7 @@ pub fn rows(
     indicators: &BTreeMap<String, Indicator>,
     config: &Config,
     files: &[Text<'_>],
-) -> (Vec<Row>, Vec<Problem>, Vec<Problem>) {
+) -> (Vec<Record>, Vec<Problem>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut screened = Vec::new();
     let mut wanted: BTreeMap<PathBuf, Vec<Extract>> = BTreeMap::new();
@@ -139,7 +139,7 @@ pub fn rows(
         }
         let file: Arc<Path> = Arc::from(path.as_path());
         for mean in average(&reading.rows, &members) {
-            rows.push(Row {
+            rows.push(Record {
                 indicator: extracts[mean.extract].indicator.clone(),
                 period: mean.period,
                 figure: mean.figure,
@@ -158,7 +158,7 @@ pub fn rows(
                 Whose::Comparator(key) => Some(key),
                 Whose::Member(_) => return None,
             };
-            Some(Row {
+            Some(Record {
                 indicator: extracts[row.extract].indicator.clone(),
                 period: row.period,
                 figure: row.figure,

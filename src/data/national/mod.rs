@@ -15,6 +15,7 @@
 //! the member councils' rows ([`average`]), as DfE works them out.
 
 mod average;
+mod layout;
 mod load;
 mod periods;
 mod screen;
@@ -25,9 +26,11 @@ mod tests;
 pub use average::{Averaged, average};
 pub use load::{Text, is_national_text, rows};
 
+use layout::Layout;
+
 use super::cell::Figure;
-use crate::problem::{Problem, quote, suggest};
-use std::collections::{BTreeSet, HashMap};
+use crate::problem::Problem;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -129,7 +132,7 @@ impl Areas {
 
 /// One figure kept from a national file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct NationalFigure {
     /// Which of the extracts asked for it (an index into the slice given to [`read`]).
     pub extract: usize,
     /// Whose figure it is.
@@ -152,7 +155,7 @@ pub struct Row {
 #[derive(Debug, Default)]
 pub struct Reading {
     /// Rows of the areas asked for, in file order.
-    pub rows: Vec<Row>,
+    pub rows: Vec<NationalFigure>,
     /// Problems, each placed in the file or where it was asked for.
     pub problems: Vec<Problem>,
     /// Area codes asked for that no row of the file has.
@@ -204,7 +207,7 @@ pub fn read(
     let mut seen = seen::Seen::new(&layout);
     let mut screen = screen::Screen::new(
         file,
-        &screen::Columns {
+        &screen::GeographyColumns {
             names: &names,
             level: layout.level,
             country: layout.country,
@@ -284,7 +287,7 @@ pub fn read(
             }
             first_line.insert(key, line);
             for whose in roles {
-                reading.rows.push(Row {
+                reading.rows.push(NationalFigure {
                     extract: e,
                     whose: whose.clone(),
                     code: code.to_string(),
@@ -309,124 +312,6 @@ pub fn read(
         &mut reading.codes_not_found,
     );
     reading
-}
-
-/// Where each column is.
-struct Layout {
-    time_period: usize,
-    time_identifier: usize,
-    level: usize,
-    country: usize,
-    region: Option<usize>,
-    old_la: Option<usize>,
-    new_la: Option<usize>,
-    extracts: Vec<Columns>,
-    /// Filter columns named by any extract, for their values.
-    filter_columns: Vec<usize>,
-    names: Vec<String>,
-}
-
-/// An extract's columns.
-struct Columns {
-    value: usize,
-    filters: Vec<(usize, String)>,
-    breakdown: Option<usize>,
-}
-
-impl Layout {
-    fn new(
-        file: &Path,
-        names: &[String],
-        extracts: &[Extract],
-        problems: &mut Vec<Problem>,
-    ) -> Option<Layout> {
-        let find = |name: &str| names.iter().position(|n| n == &name.to_ascii_lowercase());
-        let measures: Vec<&str> = names
-            .iter()
-            .map(String::as_str)
-            .filter(|n| !GEOGRAPHY.contains(n))
-            .collect();
-        let mut missing = |extract: &Extract, what: &str, name: &str| {
-            let listed = measures.join(", ");
-            let message = format!("{what} {}, which is not a column", quote(name));
-            problems.push(asked(file, extract, 1, message).help(
-                match suggest(name, measures.iter().copied()) {
-                    Some(near) => format!("{near} The file's columns are {listed}"),
-                    None => format!("the file's columns are {listed}"),
-                },
-            ));
-        };
-        let mut columns = Vec::new();
-        let mut complete = true;
-        for extract in extracts {
-            let value = find(&extract.value);
-            if value.is_none() {
-                missing(extract, "reads its figure from", &extract.value);
-            }
-            let mut filters = Vec::new();
-            for (name, wanted) in &extract.filters {
-                match find(name) {
-                    Some(i) => filters.push((i, wanted.trim().to_string())),
-                    None => missing(extract, "keeps rows by", name),
-                }
-            }
-            let breakdown = extract.breakdown.as_deref().map(|b| (b, find(b)));
-            if let Some((name, None)) = breakdown {
-                missing(extract, "takes its categories from", name);
-            }
-            match value {
-                Some(value) if filters.len() == extract.filters.len() => columns.push(Columns {
-                    value,
-                    filters,
-                    breakdown: breakdown.and_then(|(_, i)| i),
-                }),
-                _ => complete = false,
-            }
-        }
-        if !complete {
-            return None;
-        }
-        let filter_columns: BTreeSet<usize> = columns
-            .iter()
-            .flat_map(|c| c.filters.iter().map(|(i, _)| *i))
-            .collect();
-        Some(Layout {
-            time_period: find("time_period")?,
-            time_identifier: find("time_identifier")?,
-            level: find("geographic_level")?,
-            country: find("country_code")?,
-            region: find("region_code"),
-            old_la: find("old_la_code"),
-            new_la: find("new_la_code"),
-            extracts: columns,
-            filter_columns: filter_columns.into_iter().collect(),
-            names: names.to_vec(),
-        })
-    }
-
-    /// The area code of a row and what it stands for, if the site wants it.
-    /// A council matches by its new code (`E06000034`) or its old one (`883`).
-    fn place<'f, 'a>(
-        &self,
-        field: &impl Fn(usize) -> &'f str,
-        areas: &'a Areas,
-    ) -> Option<(&'f str, &'a [Whose])> {
-        let level = field(self.level);
-        let codes: &[Option<usize>] = if level.eq_ignore_ascii_case("National") {
-            &[Some(self.country)]
-        } else if level.eq_ignore_ascii_case("Regional") {
-            &[self.region]
-        } else if level.eq_ignore_ascii_case("Local authority") {
-            &[self.new_la, self.old_la]
-        } else {
-            &[]
-        };
-        codes.iter().flatten().find_map(|&i| {
-            let code = field(i);
-            let roles = areas.roles(code);
-            (!code.is_empty() && !roles.is_empty()).then_some((code, roles))
-        })
-    }
 }
 
 /// A figure as DfE writes it: a number, or a bare symbol (`c`, `x`, `z`,

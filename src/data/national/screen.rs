@@ -112,7 +112,7 @@ pub(super) struct Screen {
 }
 
 /// Where the geography columns are, by index into the header.
-pub(super) struct Columns<'n> {
+pub(super) struct GeographyColumns<'n> {
     pub(super) names: &'n [String],
     pub(super) level: usize,
     pub(super) country: usize,
@@ -122,7 +122,7 @@ pub(super) struct Columns<'n> {
 }
 
 impl Screen {
-    pub(super) fn new(file: &Path, columns: &Columns<'_>) -> Screen {
+    pub(super) fn new(file: &Path, columns: &GeographyColumns<'_>) -> Screen {
         let find = |name: &str| columns.names.iter().position(|n| n == name);
         let pairs = [
             (Some(columns.country), find("country_name")),

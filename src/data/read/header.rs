@@ -5,9 +5,9 @@ use super::FileReader;
 use crate::period::Period;
 use crate::problem::{quote, suggest};
 
-/// What a column of a long file holds.
+/// What a column of a long file holds, as its header names it.
 #[derive(Clone, Copy)]
-pub(super) enum Column {
+pub(super) enum HeaderColumn {
     Indicator,
     Period,
     Value,
@@ -18,14 +18,14 @@ pub(super) enum Column {
     Comment,
 }
 
-const LONG_COLUMNS: [(&str, Column); 7] = [
-    ("indicator", Column::Indicator),
-    ("period", Column::Period),
-    ("value", Column::Value),
-    ("area", Column::Area),
-    ("breakdown", Column::Breakdown),
-    ("note", Column::Note),
-    ("comment", Column::Comment),
+const LONG_COLUMNS: [(&str, HeaderColumn); 7] = [
+    ("indicator", HeaderColumn::Indicator),
+    ("period", HeaderColumn::Period),
+    ("value", HeaderColumn::Value),
+    ("area", HeaderColumn::Area),
+    ("breakdown", HeaderColumn::Breakdown),
+    ("note", HeaderColumn::Note),
+    ("comment", HeaderColumn::Comment),
 ];
 
 /// The columns of a long file, as help says them.
@@ -34,11 +34,11 @@ const LONG_HELP: &str = "a long-shaped file has the columns indicator, period, v
 /// Which shape a file is, and where its parts are.
 pub(super) enum Shape {
     /// Each column of a long file.
-    Long(Vec<Column>),
+    Long(Vec<HeaderColumn>),
     /// The labels and periods of a wide file.
     Wide {
         /// (field index, column) for indicator, area, breakdown.
-        labels: Vec<(usize, Column)>,
+        labels: Vec<(usize, HeaderColumn)>,
         /// (field index, period) for every period column.
         periods: Vec<(usize, Period)>,
     },
@@ -124,13 +124,13 @@ impl FileReader<'_> {
             );
             return None;
         }
-        let mut labels = vec![(0, Column::Indicator)];
+        let mut labels = vec![(0, HeaderColumn::Indicator)];
         let mut periods = Vec::new();
         let before = self.problems.len();
         for (i, name) in names.iter().enumerate().skip(1) {
             match name.as_str() {
-                "area" if periods.is_empty() => labels.push((i, Column::Area)),
-                "breakdown" if periods.is_empty() => labels.push((i, Column::Breakdown)),
+                "area" if periods.is_empty() => labels.push((i, HeaderColumn::Area)),
+                "breakdown" if periods.is_empty() => labels.push((i, HeaderColumn::Breakdown)),
                 // A wide row holds many figures, so a note or comment could
                 // not say which one it is about.
                 "note" | "comment" => self.problem(

@@ -2,7 +2,7 @@
 //!
 //! Long (one figure a row: `indicator,period,value[,area][,breakdown][,note][,comment]`)
 //! is what databases export; wide (`indicator[,area][,breakdown],<period>,<period>…`)
-//! is what analysts keep in spreadsheets. Both become the same [`Row`]s, each
+//! is what analysts keep in spreadsheets. Both become the same [`Record`]s, each
 //! remembering its file, line and the column of every field, so any later problem
 //! can point at the cell.
 //!
@@ -11,22 +11,24 @@
 //! later stage (pages, downloads, feeds) can ever publish it.
 
 mod header;
+mod rows;
 
-use super::cell::{Figure, parse_cell};
-use super::indicators::{Indicator, Unit};
-use super::scan::{field_column, field_columns, unclosed_quote};
+use super::cell::Figure;
+use super::indicators::Indicator;
+use super::scan::unclosed_quote;
 use crate::config::Config;
 use crate::period::Period;
 use crate::problem::{Problem, line_col, quote, suggest};
-use header::{Column, Shape};
 use rayon::prelude::*;
+use rows::{FileReader, csv_reader};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One figure as read, with where it came from.
+/// One figure as read from a row of a data file (or a workbook's sheet),
+/// with where it came from.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub struct Record {
     /// Indicator id.
     pub indicator: String,
     /// The period the figure belongs to.
@@ -89,7 +91,7 @@ impl ReadContext<'_> {
 }
 
 /// Reads one CSV file's text. Every problem found is returned, not just the first.
-pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Problem>) {
+pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Record>, Vec<Problem>) {
     let file: Arc<Path> = Arc::from(file);
     // The csv crate counts "\r\n" as two lines; normalised, lines match an editor's.
     let whole = crate::fsutil::normalise_newlines(text.to_string());
@@ -147,7 +149,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
     if lines.len() > 2 * PARALLEL_LINES && !text.contains('"') {
         let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
         let starts: Vec<usize> = (header_line..lines.len()).step_by(PARALLEL_LINES).collect();
-        let parts: Vec<(Vec<Row>, Vec<Problem>, usize)> = starts
+        let parts: Vec<(Vec<Record>, Vec<Problem>, usize)> = starts
             .par_iter()
             .map(|&first| {
                 let end = lines
@@ -182,272 +184,6 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Pro
 
 /// How many lines of a long file each thread reads at a time.
 const PARALLEL_LINES: usize = 20_000;
-
-/// A reader of records: the header is read as a record, and a row may have
-/// any number of fields (a wrong number is reported, not fatal).
-fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes)
-}
-
-impl<'a> FileReader<'a> {
-    fn new(file: &Arc<Path>, lines: &'a [&'a str], cx: &'a ReadContext<'a>) -> FileReader<'a> {
-        FileReader {
-            file: file.clone(),
-            lines,
-            cx,
-            rows: Vec::new(),
-            problems: Vec::new(),
-            records_read: 0,
-        }
-    }
-
-    /// The 1-based line of a record that starts `lines_before` lines into the file.
-    fn line_of(&self, record: &csv::StringRecord, lines_before: usize) -> usize {
-        let mut line = lines_before + record.position().map_or(1, |p| p.line() as usize);
-        // The csv crate places a record where its search began: at the
-        // empty lines before it, which it skips.
-        while self
-            .lines
-            .get(line.wrapping_sub(1))
-            .is_some_and(|l| l.is_empty())
-        {
-            line += 1;
-        }
-        line
-    }
-
-    /// Reads `records`, which start `lines_before` lines into the file.
-    fn records(
-        &mut self,
-        shape: &Shape,
-        columns: usize,
-        records: csv::StringRecordsIter<'_, &[u8]>,
-        lines_before: usize,
-    ) {
-        for record in records {
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    self.problems
-                        .push(csv_problem(&self.file, &e, lines_before + 1));
-                    continue;
-                }
-            };
-            let line = self.line_of(&record, lines_before);
-            let fields: Vec<&str> = record.iter().collect();
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            self.records_read += 1;
-            if fields.len() != columns {
-                self.problems.push(
-                    Problem::error(&self.file, format!("this row has {} fields but the header has {columns}", fields.len()))
-                        .at(line, 1)
-                        .help("every row needs one field for each column of the header; check for a missing or extra comma, or quote text that contains a comma"),
-                );
-                continue;
-            }
-            match shape {
-                Shape::Long(columns) => self.long_row(columns, &fields, line),
-                Shape::Wide { labels, periods } => self.wide_row(labels, periods, &fields, line),
-            }
-        }
-    }
-}
-
-struct FileReader<'a> {
-    file: Arc<Path>,
-    lines: &'a [&'a str],
-    cx: &'a ReadContext<'a>,
-    rows: Vec<Row>,
-    problems: Vec<Problem>,
-    /// Rows with something in them, read or not.
-    records_read: usize,
-}
-
-impl FileReader<'_> {
-    fn problem(&mut self, line: usize, field: usize, message: String, help: Option<String>) {
-        let column = field_column(
-            self.lines.get(line.wrapping_sub(1)).copied().unwrap_or(""),
-            field,
-        );
-        self.problems.push(
-            Problem::error(&self.file, message)
-                .at(line, column)
-                .maybe_help(help),
-        );
-    }
-
-    fn long_row(&mut self, columns: &[Column], fields: &[&str], line: usize) {
-        let get = |c: fn(&Column) -> bool| columns.iter().position(c).map(|i| (i, fields[i]));
-        let (ii, indicator) = get(|c| matches!(c, Column::Indicator)).unwrap_or((0, ""));
-        let (pi, period) = get(|c| matches!(c, Column::Period)).unwrap_or((0, ""));
-        let (vi, value) = get(|c| matches!(c, Column::Value)).unwrap_or((0, ""));
-        let area = get(|c| matches!(c, Column::Area));
-        let breakdown = get(|c| matches!(c, Column::Breakdown)).map(|(_, b)| b);
-        let note = get(|c| matches!(c, Column::Note)).map(|(_, n)| n);
-        let Some(indicator) = self.indicator(indicator, line, ii) else {
-            return;
-        };
-        let period = match Period::parse(period, self.cx.config.year_start_month) {
-            Ok(p) => p,
-            Err(e) => return self.problem(line, pi, e.to_string(), None),
-        };
-        let area = match area {
-            None => None,
-            Some((ai, text)) => match self.cx.area(text) {
-                Ok(a) => a,
-                Err((message, help)) => return self.problem(line, ai, message, Some(help)),
-            },
-        };
-        let figure = match parse_cell(value) {
-            Ok(Some(f)) => f,
-            Ok(None) => {
-                return self.problem(
-                    line,
-                    vi,
-                    "no value".into(),
-                    Some("write the figure, or a marker such as [x] (not available) or [c] (confidential)".into()),
-                );
-            }
-            Err(message) => return self.problem(line, vi, message, None),
-        };
-        let column = field_column(self.lines.get(line - 1).copied().unwrap_or(""), vi);
-        self.flag_odd(&indicator, &figure, value, line, column);
-        self.rows.push(Row {
-            indicator,
-            period,
-            figure,
-            area,
-            breakdown: non_empty(breakdown),
-            note: non_empty(note),
-            file: self.file.clone(),
-            sheet: None,
-            line,
-            column,
-        });
-    }
-
-    fn wide_row(
-        &mut self,
-        labels: &[(usize, Column)],
-        periods: &[(usize, Period)],
-        fields: &[&str],
-        line: usize,
-    ) {
-        let Some(indicator) = self.indicator(fields[0], line, 0) else {
-            return;
-        };
-        let mut area = None;
-        let mut breakdown = None;
-        for &(i, column) in labels {
-            match column {
-                Column::Area => match self.cx.area(fields[i]) {
-                    Ok(a) => area = a,
-                    Err((message, help)) => return self.problem(line, i, message, Some(help)),
-                },
-                Column::Breakdown => breakdown = non_empty(Some(fields[i])),
-                _ => {}
-            }
-        }
-        // Columns of every field, found in one pass over the line.
-        let columns = field_columns(self.lines.get(line - 1).copied().unwrap_or(""));
-        for &(i, period) in periods {
-            match parse_cell(fields[i]) {
-                Ok(None) => {}
-                Ok(Some(figure)) => {
-                    let column = columns.get(i).copied().unwrap_or(1);
-                    self.flag_odd(&indicator, &figure, fields[i], line, column);
-                    self.rows.push(Row {
-                        indicator: indicator.clone(),
-                        period,
-                        figure,
-                        area: area.clone(),
-                        breakdown: breakdown.clone(),
-                        note: None,
-                        file: self.file.clone(),
-                        sheet: None,
-                        line,
-                        column,
-                    });
-                }
-                Err(message) => self.problem(
-                    line,
-                    i,
-                    format!("{message} (column {})", period.short_label()),
-                    None,
-                ),
-            }
-        }
-    }
-
-    /// Warns of a figure its indicator's unit makes unlikely: a percentage
-    /// outside 0 to 100, a negative count. It may be right, so it is shown,
-    /// not refused.
-    fn flag_odd(
-        &mut self,
-        indicator: &str,
-        figure: &Figure,
-        text: &str,
-        line: usize,
-        column: usize,
-    ) {
-        let (Some(value), Some(unit)) = (
-            figure.value,
-            self.cx.indicators.get(indicator).map(|i| i.unit),
-        ) else {
-            return;
-        };
-        let why = match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&value) => {
-                "is a percentage, which runs from 0 to 100"
-            }
-            Unit::Count if value < 0.0 => "is a count, which cannot be negative",
-            _ => return,
-        };
-        self.problems.push(
-            Problem::warning(
-                &self.file,
-                format!("{} for `{indicator}`, which {why}", quote(text.trim())),
-            )
-            .at(line, column)
-            .help("check the figure; if it is right, check the indicator's unit in data/indicators.yaml"),
-        );
-    }
-
-    fn indicator(&mut self, text: &str, line: usize, field: usize) -> Option<String> {
-        let id = text.trim();
-        if self.cx.indicators.contains_key(id) {
-            return Some(id.to_string());
-        }
-        if self.cx.declared.contains(id) || !self.cx.indicators_read {
-            return None;
-        }
-        let (message, help) = if id.is_empty() {
-            (
-                "no indicator".to_string(),
-                "write the indicator's id from data/indicators.yaml".to_string(),
-            )
-        } else {
-            (
-                format!("unknown indicator {}", quote(id)),
-                suggest(id, self.cx.indicators.keys().map(String::as_str))
-                    .unwrap_or_else(|| "describe it in data/indicators.yaml first".into()),
-            )
-        };
-        self.problem(line, field, message, Some(help));
-        None
-    }
-}
-
-fn non_empty(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-}
 
 /// A problem the csv crate found, at its line, else at `line`.
 fn csv_problem(file: &Path, e: &csv::Error, line: usize) -> Problem {

@@ -15,13 +15,13 @@ fn context() -> (BTreeMap<String, Indicator>, Config) {
     (indicators, config)
 }
 
-fn read_text(text: &str) -> (Vec<Row>, Vec<String>) {
+fn read_text(text: &str) -> (Vec<Record>, Vec<String>) {
     let (rows, problems) = read_problems(text);
     (rows, problems.iter().map(|p| p.to_string()).collect())
 }
 
 /// Reads `text` as data/x.csv with three indicators and two comparators.
-pub(super) fn read_problems(text: &str) -> (Vec<Row>, Vec<Problem>) {
+pub(super) fn read_problems(text: &str) -> (Vec<Record>, Vec<Problem>) {
     let (indicators, config) = context();
     let declared = indicators.keys().cloned().collect();
     let cx = ReadContext {

@@ -10,13 +10,13 @@
 //!
 //! A spreadsheet user finds a cell by its sheet and its name, not by a line,
 //! so every problem says `data/q2.xlsx: sheet 'Table 1', cell C4`. A row read
-//! from a sheet carries its sheet ([`Row::sheet`]), so that a problem found
+//! from a sheet carries its sheet ([`Record::sheet`]), so that a problem found
 //! later, such as a second figure for a period, names it too.
 
 mod ods;
 mod table;
 
-use super::read::{ReadContext, Row};
+use super::read::{ReadContext, Record};
 use crate::fsutil;
 use crate::problem::Problem;
 use calamine::{Data, Range, Reader};
@@ -63,7 +63,7 @@ pub fn read_files(root: &Path) -> Vec<(PathBuf, anyhow::Result<Vec<u8>>)> {
 pub fn read_all(
     files: &[(PathBuf, anyhow::Result<Vec<u8>>)],
     cx: &ReadContext<'_>,
-) -> Vec<(Vec<Row>, Vec<Problem>)> {
+) -> Vec<(Vec<Record>, Vec<Problem>)> {
     files
         .par_iter()
         .map(|(file, bytes)| match bytes {
@@ -87,7 +87,7 @@ fn is_one_of(file: &Path, extensions: &[&str]) -> bool {
 }
 
 /// Reads one workbook's bytes. Every problem found is returned.
-pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Row>, Vec<Problem>) {
+pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Record>, Vec<Problem>) {
     if is_one_of(file, &NOT_READ) {
         let warning = Problem::warning(file, "this kind of workbook is not read, so its figures are left out")
             .help("outturn reads .xlsx and .ods workbooks: open it in Excel or LibreOffice and save it as .xlsx");

@@ -10,7 +10,7 @@
 //! it is read exactly as it is, never through its display format.
 
 use super::Sheet;
-use crate::data::read::{self, ReadContext, Row};
+use crate::data::read::{self, ReadContext, Record};
 use crate::data::scan::field_columns;
 use crate::problem::{Problem, quote};
 use calamine::Data;
@@ -24,7 +24,7 @@ pub(super) fn read_sheet(
     file: &Path,
     sheet: &Sheet,
     cx: &ReadContext<'_>,
-) -> Option<(Vec<Row>, Vec<Problem>)> {
+) -> Option<(Vec<Record>, Vec<Problem>)> {
     let cells = &sheet.cells;
     let (start, end) = (cells.start()?, cells.end()?);
     let at = |row: u32, column: u32| cells.get_value((row, column)).unwrap_or(&Data::Empty);

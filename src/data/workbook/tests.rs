@@ -44,7 +44,7 @@ fn shown(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(|p| p.to_string()).collect()
 }
 
-fn find<'r>(rows: &'r [Row], indicator: &str, period: &str) -> &'r Row {
+fn find<'r>(rows: &'r [Record], indicator: &str, period: &str) -> &'r Record {
     rows.iter()
         .find(|r| r.indicator == indicator && r.period.short_label() == period)
         .unwrap_or_else(|| panic!("no {indicator} {period} in {rows:#?}"))
@@ -147,7 +147,7 @@ fn sheet(name: &str, cells: &[&[Option<&str>]]) -> Sheet {
     }
 }
 
-fn read_one(sheet: &Sheet) -> Option<(Vec<Row>, Vec<String>)> {
+fn read_one(sheet: &Sheet) -> Option<(Vec<Record>, Vec<String>)> {
     with(|cx| read_sheet(Path::new("data/q2.xlsx"), sheet, cx))
         .map(|(rows, problems)| (rows, shown(&problems)))
 }

@@ -1,0 +1,102 @@
+//! Reading site.toml: settings, defaults and the problems of a bad file.
+
+use super::*;
+
+const GOOD: &str =
+    "title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[comparators]\nengland = \"England\"\n";
+
+#[test]
+fn parses_with_defaults() {
+    let config = Config::parse(GOOD).unwrap();
+    assert_eq!(config.language, "en-GB");
+    assert_eq!(config.year_start_month, 4);
+    assert_eq!(config.output_dir, "public");
+    assert_eq!(config.comparators["england"], "England");
+}
+
+#[test]
+fn rejects_unknown_key_with_suggestion() {
+    let text = "title = \"T\"\npublisher = \"P\"\narea = \"A\"\ntheeme = \"x\"\n";
+    let problems = Config::parse(text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    let shown = problems[0].to_string();
+    assert!(
+        shown.starts_with("site.toml:4:1: error: unknown setting `theeme`"),
+        "{shown}"
+    );
+    assert!(shown.contains("did you mean `theme`?"), "{shown}");
+}
+
+#[test]
+fn requires_title_publisher_and_area() {
+    let problems = Config::parse("").unwrap_err();
+    assert_eq!(problems.len(), 3);
+}
+
+#[test]
+fn rejects_bad_month_and_language() {
+    let text = GOOD.to_string();
+    let text = text.replacen(
+        "area = \"A\"\n",
+        "area = \"A\"\nyear_start_month = 13\nlanguage = \"English\"\n",
+        1,
+    );
+    let problems = Config::parse(&text).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        shown[0].starts_with("site.toml:4:20: error: `year_start_month`"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].starts_with("site.toml:5:12: error: `English` is not a language tag"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn reads_area_codes_and_comparators_by_code_or_average() {
+    let text = "title = \"T\"\npublisher = \"P\"\narea = \"Thurrock\"\narea_code = \"E06000034\"\n\
+                [comparators]\n\
+                england = { name = \"England\", code = \"E92000001\" }\n\
+                sn = { name = \"Statistical neighbours\", average_of = [\"887\", \"E06000035\"] }\n\
+                other = \"Others\"\n";
+    let config = Config::parse(text).unwrap();
+    assert_eq!(config.area_code.as_deref(), Some("E06000034"));
+    assert_eq!(config.comparators["england"], "England");
+    assert_eq!(config.comparators["sn"], "Statistical neighbours");
+    assert_eq!(
+        config.comparator_sources["england"],
+        ComparatorSource::Code("E92000001".into())
+    );
+    assert_eq!(
+        config.comparator_sources["sn"],
+        ComparatorSource::AverageOf(vec!["887".into(), "E06000035".into()])
+    );
+    assert_eq!(config.comparator_sources["other"], ComparatorSource::Files);
+}
+
+#[test]
+fn names_a_comparator_of_the_wrong_shape_at_its_line() {
+    let with = |comparator: &str| {
+        format!("title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[comparators]\n{comparator}\n")
+    };
+    let problems = Config::parse(&with("sn = { name = \"SN\", average_of = [] }")).unwrap_err();
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("site.toml:5:6: error: comparator `sn` is the average of no councils"),
+        "{problems:?}"
+    );
+    let problems = Config::parse(&with("sn = 3")).unwrap_err();
+    let shown = problems[0].to_string();
+    assert!(shown.starts_with("site.toml:5:"), "{shown}");
+    assert!(
+        shown.contains("a comparator is a name or a table"),
+        "{shown}"
+    );
+    let problems = Config::parse(&with("sn = { name = \"SN\", cod = \"E1\" }")).unwrap_err();
+    assert!(
+        problems[0].to_string().starts_with("site.toml:5:"),
+        "{problems:?}"
+    );
+}

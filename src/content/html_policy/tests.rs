@@ -1,0 +1,107 @@
+//! The raw HTML policy: what is allowed, what is refused and where each
+//! problem is placed.
+
+use super::*;
+
+/// The problems of `body`, as written (no placeholders), from line 1.
+fn problems(body: &str) -> Vec<String> {
+    check(Path::new("p.md"), body, 1, body, &[])
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn refused(body: &str, expected: &str) {
+    let found = problems(body);
+    assert_eq!(found.len(), 1, "{body}: {found:?}");
+    assert!(found[0].starts_with(expected), "{body}: {found:?}");
+}
+
+#[test]
+fn refuses_what_runs_loads_or_restyles_at_its_line_and_column() {
+    refused(
+        "Text\n\n<script>alert(1)</script>\n",
+        "p.md:3:1: error: `<script>` is not allowed",
+    );
+    refused(
+        "A <img src=\"x.png\" onerror=\"alert(1)\"> b\n",
+        "p.md:1:20: error: `onerror=` runs JavaScript",
+    );
+    refused(
+        "<div>\n<img\n  src=\"x.png\"\n  ONLOAD=\"alert(1)\">\n</div>\n",
+        "p.md:4:3: error: `onload=` runs JavaScript",
+    );
+    refused(
+        "<a href=\"JaVa&#x53;cript:alert(1)\">x</a>\n",
+        "p.md:1:4: error: a `javascript:` address is not allowed",
+    );
+    refused(
+        "<a href=\" java\tscript:alert(1)\">x</a>\n",
+        "p.md:1:4: error: a `javascript:` address",
+    );
+    refused(
+        "<a href=\"vbscript:x\">x</a>\n",
+        "p.md:1:4: error: a `vbscript:` address",
+    );
+    refused(
+        "<a href=\"data:text/html,x\">x</a>\n",
+        "p.md:1:4: error: a `data:` address",
+    );
+    refused(
+        "<img src=\"data:image/svg+xml,x\" alt=\"\">\n",
+        "p.md:1:6: error: a `data:` address",
+    );
+    for element in ["iframe", "object", "embed", "style", "form", "svg", "base"] {
+        refused(
+            &format!("<{element}>x</{element}>\n"),
+            &format!("p.md:1:1: error: `<{element}>` is not allowed"),
+        );
+    }
+    refused(
+        "<span style=\"color: red\">x</span>\n",
+        "p.md:1:7: error: `style=` is not allowed",
+    );
+    refused(
+        "<p formaction=\"x\">x</p>\n",
+        "p.md:1:4: error: `formaction=` is not allowed on `<p>`",
+    );
+    refused(
+        "Above\n\n<div title=\"open\n\nAfter\n",
+        "p.md:3:1: error: this HTML is not finished",
+    );
+}
+
+#[test]
+fn refuses_markdown_links_to_javascript() {
+    refused(
+        "See [x](javascript:alert(1)).\n",
+        "p.md:1:5: error: a `javascript:` address",
+    );
+    refused(
+        "See <javascript:alert(1)>.\n",
+        "p.md:1:5: error: a `javascript:` address",
+    );
+    refused(
+        "See [x](jav&#x61;script:alert(1)).\n",
+        "p.md:1:5: error: a `javascript:` address",
+    );
+    refused(
+        "See [x][r].\n\n[r]: javascript:alert(1)\n",
+        "p.md:1:5: error: a `javascript:` address",
+    );
+    refused(
+        "![chart](data:text/html,x)\n",
+        "p.md:1:1: error: a `data:` address",
+    );
+}
+
+#[test]
+fn harmless_inline_html_and_links_pass() {
+    let body = "An <abbr title=\"Looked after\">LA</abbr>, x<sup>2</sup>, H<sub>2</sub>O,<br>\
+        <span class=\"note\">n</span> <!-- a note -->\n\n\
+        <details>\n<summary>More</summary>\n\n<p>Inside <img src=\"data:image/png;base64,AA\" alt=\"\"></p>\n</details>\n\n\
+        <div class=\"callout\" aria-label=\"x\" data-x=\"1\">\n<a href=\"/about/\">About</a> <a href=\"https://example.org/a:b\">e</a> <a href=\"mailto:a@b.org\">m</a>\n</div>\n\n\
+        <table><tr><th scope=\"col\" colspan=\"2\">h</th></tr></table>\n\n\
+        [site](https://example.org/) [page](../about/) [tel](tel:+441234) ![logo](logo.png) <https://example.org>\n";
+    assert_eq!(problems(body), Vec::<String>::new());
+}

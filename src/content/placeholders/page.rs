@@ -1,0 +1,176 @@
+//! What one evaluation knows about its page (its period, the charts,
+//! tables, markers and figures it has shown so far), kept in the render
+//! context under a name no template can write.
+
+use super::Evaluated;
+use super::marks::BLOCK_MARK;
+use crate::content::budget;
+use crate::content::exhibits::Download;
+use crate::content::options::fail;
+use crate::data::cell::Marker;
+use crate::period::Period;
+use crate::query::figures::Grid;
+use crate::query::resolve::Fail;
+use minijinja::value::{Object, ObjectRepr, Value};
+use minijinja::{Error, ErrorKind, State};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+/// What one evaluation knows about its page; reached from the functions through
+/// the render context.
+#[derive(Debug)]
+pub(super) struct PageState {
+    pub(super) as_at: Option<Period>,
+    pub(super) markers: Mutex<BTreeSet<Marker>>,
+    /// Charts and tables so far, in order: numbers them and keeps their CSV files.
+    pub(super) downloads: Mutex<Vec<Download>>,
+    /// Indicators used so far.
+    pub(super) indicators: Mutex<BTreeSet<String>>,
+    /// The text of each placeholder, put in place of its mark after Markdown.
+    pub(super) texts: Mutex<Vec<String>>,
+    /// The HTML of each chart and table, put in place of its mark after Markdown.
+    pub(super) blocks: Mutex<Vec<String>>,
+    /// The site's own latest figures shown "as at the page": indicator and
+    /// the period of the figure shown, for `outturn new`.
+    pub(super) shown: Mutex<Vec<(String, Period)>>,
+    /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
+    pub(super) shown_bytes: Mutex<usize>,
+    /// What each gap put in the body so far says (the preview only).
+    pub(super) gaps: Vec<String>,
+}
+
+impl Object for PageState {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+}
+
+/// Where the page's state sits in the render context: a name with a space,
+/// which no template can write (`set`, `for` and `with` take identifiers), so
+/// a body can neither reach nor replace it. minijinja's `debug()`, which could
+/// list it, is taken away from bodies.
+pub(super) const STATE_VAR: &str = "outturn page";
+
+/// Takes what a mutex holds, even if a thread panicked holding it.
+fn take<T: Default>(m: &Mutex<T>) -> T {
+    std::mem::take(&mut *m.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+impl PageState {
+    pub(super) fn new(as_at: Option<Period>, gaps: Vec<String>) -> Arc<PageState> {
+        Arc::new(PageState {
+            as_at,
+            markers: Mutex::new(BTreeSet::new()),
+            downloads: Mutex::new(Vec::new()),
+            indicators: Mutex::new(BTreeSet::new()),
+            texts: Mutex::new(Vec::new()),
+            blocks: Mutex::new(Vec::new()),
+            shown: Mutex::new(Vec::new()),
+            shown_bytes: Mutex::new(0),
+            gaps,
+        })
+    }
+
+    /// What the evaluation made, once it has succeeded.
+    pub(super) fn evaluated(&self, markdown: String) -> Evaluated {
+        Evaluated {
+            markdown,
+            markers: take(&self.markers),
+            downloads: take(&self.downloads),
+            indicators: take(&self.indicators),
+            texts: take(&self.texts),
+            blocks: take(&self.blocks),
+            gaps: Vec::new(),
+        }
+    }
+
+    /// Counts `bytes` more of shown text against the budget.
+    pub(super) fn spend(&self, bytes: usize) -> Result<(), Error> {
+        let mut shown = self.shown_bytes.lock().unwrap_or_else(|e| e.into_inner());
+        *shown = shown.saturating_add(bytes);
+        if *shown > budget::MAX_SHOWN_BYTES {
+            return Err(fail(Fail::new(
+                format!(
+                    "this page shows more than {} MB of text from its placeholders",
+                    budget::MAX_SHOWN_BYTES >> 20
+                ),
+                Some("check the loops here: a report shows a few kilobytes".into()),
+            )));
+        }
+        Ok(())
+    }
+
+    /// Keeps a chart's or table's HTML out of the Markdown, which has only to
+    /// pass it through: the Markdown gets a one-line HTML block in its place
+    /// (a block of the same kind, so the text around it reads the same), and
+    /// [`crate::content::markdown::to_html`] puts the HTML back.
+    pub(super) fn block(&self, html: String) -> Result<Value, Error> {
+        self.spend(html.len())?;
+        let mut blocks = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        let (open, close) = BLOCK_MARK;
+        let mark = format!("{open}{}{close}\n", blocks.len());
+        blocks.push(html);
+        Ok(Value::from_safe_string(mark))
+    }
+
+    pub(super) fn note(&self, markers: &[Marker]) {
+        if let Ok(mut set) = self.markers.lock() {
+            set.extend(markers.iter().copied());
+        }
+    }
+
+    /// The number the next chart or table on the page takes: 1, 2, 3…;
+    /// an error past [`budget::MAX_EXHIBITS_PER_PAGE`].
+    pub(super) fn next_number(&self) -> Result<usize, Error> {
+        let n = self.downloads.lock().map_or(1, |d| d.len() + 1);
+        if n > budget::MAX_EXHIBITS_PER_PAGE {
+            return Err(fail(Fail::new(
+                format!(
+                    "more than {} charts and tables on one page",
+                    budget::MAX_EXHIBITS_PER_PAGE
+                ),
+                Some("is chart() or table() inside a loop? A report has about ten".into()),
+            )));
+        }
+        Ok(n)
+    }
+
+    pub(super) fn shows(&self, id: &str, period: Period) {
+        if let Ok(mut shown) = self.shown.lock() {
+            shown.push((id.to_string(), period));
+        }
+    }
+
+    pub(super) fn uses(&self, id: &str) {
+        if let Ok(mut set) = self.indicators.lock() {
+            set.insert(id.to_string());
+        }
+    }
+
+    pub(super) fn add(&self, grid: &Grid, download: Download) {
+        self.note(&grid.markers());
+        for column in &grid.columns {
+            self.uses(&column.indicator);
+        }
+        if let Some((_, last)) = grid.period_range() {
+            for column in &grid.columns {
+                self.shows(&column.indicator, last);
+            }
+        }
+        if let Ok(mut downloads) = self.downloads.lock() {
+            downloads.push(download);
+        }
+    }
+}
+
+pub(super) fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
+    state
+        .lookup(STATE_VAR)
+        .and_then(|v| v.downcast_object::<PageState>())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "placeholders work only in content files",
+            )
+        })
+}

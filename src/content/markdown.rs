@@ -46,7 +46,7 @@ pub(super) const OPTIONS: Options = Options::ENABLE_TABLES
 /// (`../../`).
 ///
 /// `texts` are the placeholders' texts, marked in `markdown` by
-/// [`super::placeholders::TOKEN_START`]; each is put back, escaped, into the HTML.
+/// [`super::tokens::TOKEN_START`]; each is put back, escaped, into the HTML.
 pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) -> Html {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
     let shift = if events.iter().any(|e| {
@@ -145,7 +145,7 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
     if blocks.is_empty() {
         return html;
     }
-    let (open, close) = super::placeholders::BLOCK_MARK;
+    let (open, close) = super::tokens::BLOCK_MARK;
     let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
     // A mark on a line of its own (as Markdown passes a block through) loses
     // its line break: the block ends with its own. A mark that is not, as
@@ -197,7 +197,7 @@ fn put_blocks(html: String, blocks: &[String], root: &str) -> String {
 /// Puts each placeholder's text in place of its mark, HTML-escaped when
 /// `escape`; a gap (the preview's stand-in for a missing figure) is marked.
 pub(super) fn fill(marked: &str, texts: &[String], escape: bool) -> String {
-    use super::placeholders::{GAP, TOKEN_END, TOKEN_START};
+    use super::tokens::{GAP, TOKEN_END, TOKEN_START};
     if !marked.contains(TOKEN_START) {
         return marked.to_string();
     }

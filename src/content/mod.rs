@@ -13,6 +13,7 @@ mod options;
 pub mod placeholders;
 mod recovery;
 pub mod stale;
+pub mod tokens;
 pub mod typed;
 
 use crate::fsutil;

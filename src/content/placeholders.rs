@@ -18,6 +18,7 @@ use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
 use super::options::{self, fail};
 use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
+use super::tokens::GAP;
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
@@ -32,7 +33,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use marks::markdown_formatter;
-pub use marks::{BLOCK_MARK, GAP, TOKEN_END, TOKEN_START};
 use page::{PageState, STATE_VAR, page_state};
 
 /// A body with its placeholders evaluated.

@@ -20,7 +20,7 @@
 mod caption;
 
 use super::fill;
-use crate::content::placeholders::{GAP, TOKEN_END, TOKEN_START};
+use crate::content::tokens::{GAP, TOKEN_END, TOKEN_START};
 use crate::escape::escape;
 use caption::{caption_after, caption_before, caption_content};
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};

@@ -12,7 +12,7 @@ fn to_html_plain(markdown: &str, root: &str) -> Html {
 /// links from the site root made relative; and as code inside code.
 #[test]
 fn charts_and_tables_come_back_in_place_of_their_marks() {
-    let (open, close) = crate::content::placeholders::BLOCK_MARK;
+    let (open, close) = crate::content::tokens::BLOCK_MARK;
     let mark = |n: usize| format!("{open}{n}{close}\n");
     let blocks = vec![
         "<figure id=\"f\">\n<a href=\"/about/\">About</a>\n</figure>\n".to_string(),
@@ -36,8 +36,8 @@ fn placeholder_text_is_the_same_in_text_code_html_and_attributes() {
     let t = |n: usize| {
         format!(
             "{}{n}{}",
-            crate::content::placeholders::TOKEN_START,
-            crate::content::placeholders::TOKEN_END
+            crate::content::tokens::TOKEN_START,
+            crate::content::tokens::TOKEN_END
         )
     };
     let markdown = format!(

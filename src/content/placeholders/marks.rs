@@ -4,25 +4,10 @@
 
 use super::page::page_state;
 use crate::content::options::fail;
+use crate::content::tokens::{BLOCK_MARK, GAP, TOKEN_END, TOKEN_START};
 use crate::query::resolve::Fail;
 use minijinja::value::Value;
 use minijinja::{Error, Output, State};
-
-/// Marks where a placeholder's text goes: the text itself is kept aside and
-/// put in after the Markdown is converted, HTML-escaped, so a figure is the
-/// same in a paragraph, a table cell, a code span, raw HTML or an attribute,
-/// and can neither inject markup nor start a list, a link or a table cell.
-pub const TOKEN_START: char = '\u{E000}';
-/// Ends a placeholder's mark; see [`TOKEN_START`].
-pub const TOKEN_END: char = '\u{E001}';
-
-/// Starts a placeholder's text that is a gap, a figure not in the data yet
-/// (the preview only): [`crate::content::markdown::to_html`] marks it as one.
-pub const GAP: char = '\u{E002}';
-
-/// The one-line HTML block that stands for a chart or table in the
-/// Markdown, around its number; see [`super::page::PageState::block`].
-pub const BLOCK_MARK: (&str, &str) = ("<div data-outturn-block=\"", "\"></div>");
 
 /// Whether `value` is a chart's or table's mark made by [`super::page::PageState::block`].
 fn is_block_mark(value: &Value) -> bool {

@@ -3,10 +3,10 @@
 //! context under a name no template can write.
 
 use super::Evaluated;
-use super::marks::BLOCK_MARK;
 use crate::content::budget;
 use crate::content::exhibits::Download;
 use crate::content::options::fail;
+use crate::content::tokens::BLOCK_MARK;
 use crate::data::cell::Marker;
 use crate::period::Period;
 use crate::query::figures::Grid;

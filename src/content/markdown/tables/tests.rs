@@ -2,7 +2,7 @@
 
 use super::super::to_html;
 use super::is_figure;
-use crate::content::placeholders::{TOKEN_END, TOKEN_START};
+use crate::content::tokens::{TOKEN_END, TOKEN_START};
 
 fn html(markdown: &str) -> String {
     to_html(markdown, "", &[], &[]).html

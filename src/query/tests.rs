@@ -200,6 +200,7 @@ fn areas_are_found_by_key_or_name_ignoring_case() {
     assert!(sn.is_comparator() && !Area::Own.is_comparator());
     assert_eq!(Area::Own.name(&config), "Thurrock");
     assert_eq!(Area::Own.key(), None);
+    assert_eq!(sn.key(), Some("sn"));
 }
 
 #[test]
@@ -219,5 +220,68 @@ fn every_area_is_listed_the_sites_own_first() {
             Area::Comparator("england".into()),
             Area::Comparator("sn".into())
         ]
+    );
+}
+
+const CHANGE_YAML: &str = "stock:\n  title: Children looked after\n  unit: count\n\
+entries:\n  title: Children entering care\n  unit: count\n  measure: flow\n\
+yearly:\n  title: Reviews a year\n  unit: count\n  measure: flow\n";
+const CHANGE_CSV: &str = "indicator,period,value\n\
+stock,2023-03,292\nstock,2023-06,308\n\
+entries,2022-23 Q4,29\nentries,2023-24 Q1,48\n\
+yearly,2021-22,10\nyearly,2022-23,12\n";
+
+/// `change(id, vs=…)` as at `as_at`: the text, or the failure's message and help.
+fn change(as_at: &str, id: &str, vs: &str) -> Result<String, (String, Option<String>)> {
+    let data = testutil::data(CHANGE_YAML, CHANGE_CSV);
+    let config = testutil::config();
+    let resolver = Resolver::new(&data, &config, Some(p(as_at)));
+    resolver
+        .change(&Query::of(id), vs)
+        .map(|c| c.text)
+        .map_err(|f| (f.message, f.help))
+}
+
+#[test]
+fn a_change_not_yet_possible_says_what_to_add() {
+    let (message, help) = change("2023-24 Q2", "entries", "previous").unwrap_err();
+    assert_eq!(
+        message,
+        "no figure for `entries` in Q2 2023-24 yet: the latest is for Q1 2023-24"
+    );
+    assert_eq!(
+        help.as_deref(),
+        Some("add the figure for Q2 2023-24 to a CSV file under data/")
+    );
+    // A month's figure in a quarterly report will be followed by one for the quarter.
+    let (_, help) = change("2023-24 Q2", "stock", "previous").unwrap_err();
+    assert_eq!(
+        help.as_deref(),
+        Some("add the figure for Q2 2023-24 to a CSV file under data/")
+    );
+}
+
+#[test]
+fn yearly_figures_in_a_quarterly_report_are_compared_by_naming_two_years() {
+    let (message, help) = change("2023-24 Q1", "yearly", "previous").unwrap_err();
+    assert_eq!(
+        message,
+        "no figure for `yearly` in Q1 2023-24 yet: the latest is for 2022-23"
+    );
+    assert_eq!(
+        help.as_deref(),
+        Some(
+            "`yearly` has figures for whole years only; compare two years by naming them, \
+e.g. change(\"yearly\", period=\"2022-23\", vs=\"2021-22\")"
+        )
+    );
+}
+
+#[test]
+fn a_vs_that_is_no_period_says_what_vs_takes() {
+    let (_, help) = change("2023-24 Q1", "stock", "last time").unwrap_err();
+    assert_eq!(
+        help.as_deref(),
+        Some("vs= takes \"previous\", \"year_ago\" or a period")
     );
 }

@@ -209,3 +209,79 @@ fn a_build_makes_each_output_once_and_a_rebuild_with_nothing_changed_none() {
     assert_eq!(cache.makes(), generators, "nothing made the second time");
     assert_eq!(first, again, "the same bytes from the cache");
 }
+
+/// The files a build without a cache makes, sorted by path.
+fn built(root: &Path) -> Vec<crate::site::OutputFile> {
+    Site::build(root, BuildOptions::default(), None)
+        .map(|(_, files, _)| files)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_build_makes_every_kind_of_output() {
+    let site = good_site();
+    // robots.txt is made only for a site at the root of its host.
+    edit(
+        &site.path().join("site.toml"),
+        "area = ",
+        "base_url = \"https://example.org/\"\narea = ",
+    );
+    let files = built(site.path());
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for path in [
+        "index.html",
+        "404.html",
+        "about/index.html",
+        "reports/2022-23-q4/index.html",
+        "indicators/index.html",
+        "indicators/cla_count/index.html",
+        "compare/index.html",
+        "compare/all/index.html",
+        "feed.xml",
+        "data/all.csv",
+        "robots.txt",
+        "sitemap.xml",
+        "static/style.css",
+    ] {
+        assert!(paths.contains(&path), "{path} is missing from {paths:?}");
+    }
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.contents.is_empty() || !f.path.ends_with(".html")),
+        "no page is empty"
+    );
+    // A report's charts and tables can be downloaded from beside it.
+    let report = files
+        .iter()
+        .find(|f| {
+            f.path.starts_with("reports/")
+                && f.path.ends_with("/index.html")
+                && String::from_utf8_lossy(&f.contents)
+                    .contains("Children looked after at the end of each month")
+        })
+        .expect("the report with charts");
+    let folder = report.path.trim_end_matches("index.html");
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with(folder) && p.ends_with(".csv")),
+        "no CSV file beside {}",
+        report.path
+    );
+}
+
+#[test]
+fn the_sites_own_static_file_replaces_the_themes() {
+    let site = good_site();
+    let css = site.path().join("static/static/style.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    std::fs::write(&css, "body { color: navy }").unwrap();
+    let files = built(site.path());
+    let styles: Vec<&[u8]> = files
+        .iter()
+        .filter(|f| f.path == "static/style.css")
+        .map(|f| f.contents.as_slice())
+        .collect();
+    assert_eq!(styles, [b"body { color: navy }".as_slice()]);
+}

@@ -199,10 +199,15 @@ pub(super) fn break_before(chart: &Chart, i: usize) -> bool {
     let Some(spans) = chart.spans.as_ref().filter(|s| i > 0 && i < s.len()) else {
         return false;
     };
+    // The median step is looked for only where there is a step to judge:
+    // a long history asks this of every point of every line.
+    if follows_on(chart, i) {
+        return false;
+    }
     let mut steps: Vec<i32> = spans.windows(2).map(|w| w[1].end - w[0].end).collect();
-    steps.sort_unstable();
-    let usual = steps[(steps.len() - 1) / 2];
-    !follows_on(chart, i) && spans[i].end - spans[i - 1].end > 2 * usual
+    let middle = (steps.len() - 1) / 2;
+    let usual = *steps.select_nth_unstable(middle).1;
+    spans[i].end - spans[i - 1].end > 2 * usual
 }
 
 /// Which of the labels centred at `centres` (in order along the axis) to

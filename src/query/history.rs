@@ -13,6 +13,7 @@ use crate::data::{Observation, Series};
 use crate::period::{Date, Period, PeriodKind};
 use crate::query::figures::{ChartKind, Column, Grid, Selection};
 use crate::query::{Fail, Resolver, exactly};
+use std::collections::HashMap;
 
 /// One chart of an indicator page.
 #[derive(Debug, Clone)]
@@ -117,7 +118,13 @@ impl Resolver<'_> {
             .collect();
         dates.sort();
         dates.dedup();
-        let at = |s: &'s Series, date: Date| at_date(self.visible(&s.observations), date);
+        // Each area's figures by the date they end on, looked up once per
+        // row: a long history has a row for every month.
+        let by_end: Vec<HashMap<Date, &'s Observation>> = series
+            .iter()
+            .map(|(_, s)| ending_on(self.visible(&s.observations)))
+            .collect();
+        let at = |k: usize, date: Date| by_end[k].get(&date).copied();
         // A row is named for the site's own figure of its date, else the
         // comparators' shortest period ending then.
         let periods: Vec<Period> = dates
@@ -125,12 +132,12 @@ impl Resolver<'_> {
             .map(|&date| {
                 let own = series
                     .iter()
-                    .filter(|(area, _)| area.is_none())
-                    .find_map(|(_, s)| at(s, date));
+                    .enumerate()
+                    .filter(|(_, (area, _))| area.is_none())
+                    .find_map(|(k, _)| at(k, date));
                 own.or_else(|| {
-                    series
-                        .iter()
-                        .filter_map(|(_, s)| at(s, date))
+                    (0..series.len())
+                        .filter_map(|k| at(k, date))
                         .min_by_key(|o| o.period.kind())
                 })
                 .map(|o| o.period)
@@ -139,8 +146,9 @@ impl Resolver<'_> {
             .collect();
         let columns = series
             .iter()
-            .map(|(area, s)| {
-                let cells = dates.iter().map(|&date| at(s, date)).collect();
+            .enumerate()
+            .map(|(k, (area, _))| {
+                let cells = dates.iter().map(|&date| at(k, date)).collect();
                 self.history_column(indicator, *area, cells)
             })
             .collect();
@@ -217,12 +225,21 @@ impl Resolver<'_> {
     }
 }
 
-/// The figure ending on `date`, the shortest period's where several do.
-fn at_date(shown: &[Observation], date: Date) -> Option<&Observation> {
-    shown
-        .iter()
-        .filter(|o| o.period.end_date() == date)
-        .min_by_key(|o| o.period.kind())
+/// The figures of `shown` by the date each ends on: the shortest period's
+/// where several end on one date.
+fn ending_on(shown: &[Observation]) -> HashMap<Date, &Observation> {
+    let mut by_end: HashMap<Date, &Observation> = HashMap::with_capacity(shown.len());
+    for o in shown {
+        by_end
+            .entry(o.period.end_date())
+            .and_modify(|kept| {
+                if o.period.kind() < kept.period.kind() {
+                    *kept = o;
+                }
+            })
+            .or_insert(o);
+    }
+    by_end
 }
 
 /// The kinds of period among the figures shown (each area's, marked whether

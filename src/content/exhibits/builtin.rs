@@ -109,8 +109,10 @@ pub(super) fn table(out: &mut String, table: &TableView) {
     );
     escape_into(out, table.row_heading);
     out.push_str("</th>");
-    for column in &table.columns {
-        text(out, "<th scope=\"col\" class=\"num\">", column, "</th>");
+    for column in &table.columns_html {
+        out.push_str("<th scope=\"col\" class=\"num\">");
+        out.push_str(column);
+        out.push_str("</th>");
     }
     out.push_str("</tr>\n</thead>\n<tbody>");
     for row in &table.rows {

@@ -46,6 +46,11 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
         caption: grid.title.clone(),
         row_heading: grid.row_heading,
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
+        columns_html: grid
+            .columns
+            .iter()
+            .map(|c| crate::escape::escape_keeping_years(&c.name))
+            .collect(),
         rows,
         markers,
         notes: notes.views(),

@@ -54,6 +54,9 @@ pub struct TableView {
     pub row_heading: &'static str,
     /// Column headings.
     pub columns: Vec<String>,
+    /// Column headings as HTML, escaped, each financial year in them kept on
+    /// one line (`<span class="period">2022-23</span>`).
+    pub columns_html: Vec<String>,
     /// The rows.
     pub rows: Vec<TableRowView>,
     /// Markers used in the table, for its key.

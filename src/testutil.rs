@@ -1,10 +1,13 @@
 //! Small sites in memory for unit tests.
 
 use crate::config::Config;
-use crate::data::DataSet;
+use crate::data::cell::Figure;
 use crate::data::indicators;
 use crate::data::read::{ReadContext, read};
+use crate::data::{DataSet, Observation, Series};
+use crate::period::Period;
 use std::path::Path;
+use std::sync::Arc;
 
 /// site.toml for Thurrock with two comparators.
 pub(crate) fn config() -> Config {
@@ -31,4 +34,30 @@ pub(crate) fn data(yaml: &str, csv: &str) -> DataSet {
     let (data, problems) = DataSet::from_rows(indicators.clone(), rows, Vec::new());
     assert!(problems.is_empty(), "{problems:?}");
     data
+}
+
+/// A series of the site's own area from `(period, value)` pairs, sorted by
+/// period, each as if read from line 2 of data/x.csv.
+pub(crate) fn series(figures: &[(&str, f64)]) -> Series {
+    let mut observations: Vec<Observation> = figures
+        .iter()
+        .map(|(p, v)| Observation {
+            period: Period::parse(p, 4).unwrap(),
+            figure: Figure {
+                value: Some(*v),
+                markers: vec![],
+            },
+            note: None,
+            file: Arc::from(Path::new("data/x.csv")),
+            sheet: None,
+            line: 2,
+            column: 1,
+        })
+        .collect();
+    observations.sort_by_key(|a| a.period);
+    Series {
+        area: None,
+        breakdown: None,
+        observations,
+    }
 }

@@ -115,29 +115,7 @@ impl DataSet {
 mod tests {
     use super::*;
 
-    fn series(figures: &[(&str, f64)]) -> Series {
-        let mut observations: Vec<Observation> = figures
-            .iter()
-            .map(|(p, v)| Observation {
-                period: Period::parse(p, 4).unwrap(),
-                figure: Figure {
-                    value: Some(*v),
-                    markers: vec![],
-                },
-                note: None,
-                file: Arc::from(Path::new("data/x.csv")),
-                sheet: None,
-                line: 2,
-                column: 1,
-            })
-            .collect();
-        observations.sort_by_key(|a| a.period);
-        Series {
-            area: None,
-            breakdown: None,
-            observations,
-        }
-    }
+    use crate::testutil::series;
 
     fn load(yaml: Option<&str>, csv: &str) -> Vec<String> {
         let root = tempfile::tempdir().unwrap();

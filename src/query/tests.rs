@@ -1,35 +1,9 @@
 //! Tests of the rules every figure is chosen and compared by.
 
 use super::*;
-use crate::data::Series;
-use crate::data::cell::Figure;
 use crate::testutil;
-use std::path::Path;
-use std::sync::Arc;
 
-fn series(figures: &[(&str, f64)]) -> Series {
-    let mut observations: Vec<Observation> = figures
-        .iter()
-        .map(|(p, v)| Observation {
-            period: Period::parse(p, 4).unwrap(),
-            figure: Figure {
-                value: Some(*v),
-                markers: vec![],
-            },
-            note: None,
-            file: Arc::from(Path::new("data/x.csv")),
-            sheet: None,
-            line: 2,
-            column: 1,
-        })
-        .collect();
-    observations.sort_by_key(|a| a.period);
-    Series {
-        area: None,
-        breakdown: None,
-        observations,
-    }
-}
+use crate::testutil::series;
 
 fn p(text: &str) -> Period {
     Period::parse(text, 4).unwrap()

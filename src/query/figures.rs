@@ -127,6 +127,28 @@ impl Column {
 }
 
 impl Grid {
+    /// A grid with a row for each of `periods`, drawn as `kind`.
+    pub(crate) fn by_period(
+        indicator: &Indicator,
+        periods: Vec<Period>,
+        columns: Vec<Column>,
+        kind: ChartKind,
+    ) -> Grid {
+        Grid {
+            title: indicator.title.clone(),
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            row_heading: "Period",
+            rows: periods.iter().map(Period::short_label).collect(),
+            periods: Some(periods),
+            columns,
+            kind,
+            source: indicator.source.clone(),
+            polarity: indicator.polarity,
+            own_row: None,
+        }
+    }
+
     /// A bar chart's grid with a row for each of an indicator's categories.
     pub(crate) fn by_category(
         indicator: &Indicator,

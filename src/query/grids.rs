@@ -317,19 +317,7 @@ impl Resolver<'_> {
                 ..Column::of(indicator)
             })
             .collect();
-        Ok(Grid {
-            title: indicator.title.clone(),
-            unit: indicator.unit,
-            decimals: indicator.decimals,
-            row_heading: "Period",
-            rows: periods.iter().map(Period::short_label).collect(),
-            periods: Some(periods),
-            columns,
-            kind,
-            source: indicator.source.clone(),
-            polarity: indicator.polarity,
-            own_row: None,
-        })
+        Ok(Grid::by_period(indicator, periods, columns, kind))
     }
 
     /// The site's latest figure beside each comparator's, one bar each.

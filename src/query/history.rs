@@ -152,7 +152,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, *area, cells)
             })
             .collect();
-        self.period_grid(indicator, periods, columns)
+        Grid::by_period(indicator, periods, columns, ChartKind::Line)
     }
 
     /// A total or rate over a period: the periods of `kind` any area has a
@@ -182,7 +182,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, *area, cells)
             })
             .collect();
-        self.period_grid(indicator, periods, columns)
+        Grid::by_period(indicator, periods, columns, ChartKind::Line)
     }
 
     fn history_column(
@@ -200,27 +200,6 @@ impl Resolver<'_> {
                 .collect(),
             comparator: area.is_some(),
             ..Column::of(indicator)
-        }
-    }
-
-    fn period_grid(
-        &self,
-        indicator: &Indicator,
-        periods: Vec<Period>,
-        columns: Vec<Column>,
-    ) -> Grid {
-        Grid {
-            title: indicator.title.clone(),
-            unit: indicator.unit,
-            decimals: indicator.decimals,
-            row_heading: "Period",
-            rows: periods.iter().map(Period::short_label).collect(),
-            periods: Some(periods),
-            columns,
-            kind: ChartKind::Line,
-            source: indicator.source.clone(),
-            polarity: indicator.polarity,
-            own_row: None,
         }
     }
 }

@@ -1,22 +1,25 @@
 //! `chart()` and `table()`: a grid of figures turned into an accessible figure
 //! (SVG chart, caption, the same figures as a table, a CSV download) or a table.
 //!
-//! The markup comes from the theme's `partials/figure.html` and
-//! `partials/table.html`, so a council can change it like any other template.
+//! Each piece of markup has one source. The theme's templates hold the
+//! shape of a figure and a table (`partials/figure.html`, `table.html`, and
+//! the `notes.html` and `key.html` both include), so a council can change
+//! them like any other template. What repeats for every cell of a table is
+//! written here (`table::rows_html`, `table::cell_html`), and handed to the
+//! templates as markup: a long history has thousands of cells, and the
+//! template engine took a quarter of a build to write them one by one.
 //!
 //! A figure's `note` from its data file is for readers: its cell carries a
 //! numbered reference and the note is listed under the table, or under a
 //! chart where it shows without opening the chart's table.
 
-mod builtin;
 mod table;
 
 use crate::charts;
 use crate::data::tidy;
 use crate::query::figures::{Grid, Selection};
-use crate::templates;
-use crate::templates::views::{FigureView, MarkerView, TableView};
-use minijinja::{Environment, Error, context};
+use crate::templates::views::{FigureView, Html, MarkerView, TableView};
+use minijinja::{Environment, Error, ErrorKind, Value, context};
 use table::{marker_view, table_view};
 
 /// A CSV file a page links to, written beside it.
@@ -52,14 +55,8 @@ pub fn table_html_with_csv(
 }
 
 fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
-    let html = if is_builtin(env, "partials/table.html")? {
-        let mut html = String::new();
-        builtin::table(&mut html, view);
-        html
-    } else {
-        env.get_template("partials/table.html")?
-            .render(context! { table => view })?
-    };
+    let size = view.rows_html.as_str().len();
+    let html = render(env, "partials/table.html", context! { table => view }, size)?;
     Ok(tidy(html))
 }
 
@@ -182,11 +179,19 @@ fn chart_figure(
             charts::message(&chart)
         },
         range,
-        svg: if single {
+        svg: Html::new(if single {
             String::new()
         } else {
             charts::svg(&chart)
-        },
+        }),
+        single_html: Html::new(match table.rows.first().and_then(|row| row.cells.first()) {
+            Some(cell) if single => {
+                let mut html = String::new();
+                table::cell_html(&mut html, cell);
+                html
+            }
+            _ => String::new(),
+        }),
         single,
         markers,
         notes,
@@ -194,15 +199,13 @@ fn chart_figure(
         indicator_title,
         table,
     };
-    let html =
-        if is_builtin(env, "partials/figure.html")? && is_builtin(env, "partials/table.html")? {
-            let mut html = String::new();
-            builtin::figure(&mut html, &view);
-            html
-        } else {
-            env.get_template("partials/figure.html")?
-                .render(context! { figure => view })?
-        };
+    let size = view.svg.as_str().len() + view.table.rows_html.as_str().len();
+    let html = render(
+        env,
+        "partials/figure.html",
+        context! { figure => view },
+        size,
+    )?;
     Ok((tidy(html), download))
 }
 
@@ -230,9 +233,13 @@ fn csv(id: &str, grid: &Grid) -> Download {
     }
 }
 
-/// Whether the theme's `name` is the built-in template, unchanged.
-fn is_builtin(env: &Environment<'_>, name: &str) -> Result<bool, Error> {
-    Ok(Some(env.get_template(name)?.source()) == templates::builtin(name))
+/// The partial `name` over `context`, whose markup outturn wrote is `size`
+/// bytes long: the output is made that size at once, not grown to it.
+fn render(env: &Environment<'_>, name: &str, context: Value, size: usize) -> Result<String, Error> {
+    let mut out = Vec::with_capacity(size + 4096);
+    env.get_template(name)?
+        .render_captured_to(context, &mut out)?;
+    String::from_utf8(out).map_err(|e| Error::new(ErrorKind::BadSerialization, e.to_string()))
 }
 
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.

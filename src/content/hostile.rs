@@ -28,12 +28,9 @@ fn with_partials(lead: &str) -> Placeholders {
         "cla_count:\n  title: CLA\n  unit: count\nrate:\n  title: Rate\n  unit: percent\nsupp:\n  title: Suppressed\n  unit: count\nages:\n  title: Ages\n  unit: count\n",
         "indicator,period,area,breakdown,value\ncla_count,2023-04,,,300\ncla_count,2023-06,,,308\ncla_count,2023-06,england,,80000\nrate,2023-06,,,55.5\nrate,2023-06,sn,,60\nsupp,2023-06,,,[c]\nages,2023-06,,Under 1,10\nages,2023-06,,1 to 4,20\n",
     );
-    let partials: Vec<(String, String)> = ["partials/figure.html", "partials/table.html"]
-        .iter()
-        .map(|n| {
-            let builtin = crate::templates::builtin(n).unwrap();
-            (n.to_string(), format!("{lead}{builtin}"))
-        })
+    let partials: Vec<(String, String)> = crate::templates::builtin_partials()
+        .into_iter()
+        .map(|(name, text)| (name, format!("{lead}{text}")))
         .collect();
     Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials)
 }

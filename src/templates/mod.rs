@@ -34,7 +34,9 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "sitemap.xml",
     "partials/compare_table.html",
     "partials/figure.html",
+    "partials/key.html",
     "partials/key_figures.html",
+    "partials/notes.html",
     "partials/table.html",
     "partials/toc.html",
 ];
@@ -45,6 +47,16 @@ pub fn builtin(name: &str) -> Option<&'static str> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, text)| *text)
+}
+
+/// The built-in templates under `partials/`, which a report's charts and
+/// tables are written with, by name.
+pub fn builtin_partials() -> Vec<(String, String)> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .filter(|(name, _)| name.starts_with("partials/"))
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect()
 }
 
 /// The built-in default theme's static files.

@@ -15,7 +15,7 @@ pub use archive::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, FeedEntry, IndicatorLink,
     IndicatorView, LatestView, SummaryLine, ThemeGroup,
 };
-pub use exhibits::{FigureView, NoteView, TableCellView, TableRowView, TableView};
+pub use exhibits::{FigureView, Html, NoteView, Rows, TableCellView, TableRowView, TableView};
 use serde::Serialize;
 
 /// An entry of a page's contents list.

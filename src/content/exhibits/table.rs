@@ -1,11 +1,16 @@
 //! A grid as a table's view: its cells with their symbols, the numbered
-//! notes under it and the key to the symbols it uses. A chart's own table is
+//! notes under it and the key to the symbols it uses, and the markup of its
+//! rows, the one place a cell's markup is written. A chart's own table is
 //! this same view, so the two never disagree.
 
 use crate::data::cell::Marker;
+use crate::escape::escape_into;
 use crate::query::figures::Grid;
-use crate::templates::views::{MarkerView, NoteView, TableCellView, TableRowView, TableView};
+use crate::templates::views::{
+    Html, MarkerView, NoteView, Rows, TableCellView, TableRowView, TableView,
+};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
     let mut notes = Notes::new(id, grid.columns.len() > 1);
@@ -51,12 +56,66 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
             .iter()
             .map(|c| crate::escape::escape_keeping_years(&c.name))
             .collect(),
-        rows,
+        rows_html: Html::new(rows_html(id, &rows)),
+        rows: Arc::new(Rows(rows)),
         markers,
         notes: notes.views(),
         csv: csv_name.to_string(),
         source: grid.source.clone(),
     }
+}
+
+/// A figure as a table's cell shows it: `308 <abbr …>[p]</abbr>`, or `[x]`
+/// where there is no figure at all. A single figure is shown so, too.
+pub(super) fn cell_html(out: &mut String, cell: &TableCellView) {
+    if cell.empty {
+        out.push_str("<abbr class=\"marker\" title=\"not available\">[x]</abbr>");
+        return;
+    }
+    escape_into(out, &cell.text);
+    for marker in &cell.markers {
+        if !cell.text.is_empty() {
+            out.push(' ');
+        }
+        out.push_str("<abbr class=\"marker\" title=\"");
+        escape_into(out, marker.meaning);
+        out.push_str("\">");
+        escape_into(out, marker.code);
+        out.push_str("</abbr>");
+    }
+}
+
+/// The table's rows, each on a new line: the row's heading, then each cell
+/// with its figure, `[x]` said as "no figure", and a figure's note referred
+/// to by number. A table of a long history has thousands of cells, which
+/// the template engine took a quarter of a build to write one by one.
+fn rows_html(id: &str, rows: &[TableRowView]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        out.push_str("\n<tr><th scope=\"row\">");
+        escape_into(&mut out, &row.label);
+        out.push_str("</th>");
+        for cell in &row.cells {
+            out.push_str("<td class=\"num\">");
+            if cell.empty {
+                out.push_str("<span class=\"no-figure\">");
+                cell_html(&mut out, cell);
+                out.push_str("<span class=\"visually-hidden\"> no figure</span></span>");
+            } else {
+                cell_html(&mut out, cell);
+                if let Some(note) = cell.note {
+                    out.push_str("<sup class=\"note-ref\"><a href=\"#");
+                    escape_into(&mut out, id);
+                    out.push_str(&format!(
+                        "-note-{note}\"><span class=\"visually-hidden\">Note </span>{note}</a></sup>"
+                    ));
+                }
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out
 }
 
 /// The notes of a table's figures, numbered in reading order. A note on

@@ -12,19 +12,15 @@ const YAML: &str =
 /// Notes (one on two figures, one needing escaping) and comments.
 const CSV: &str = "indicator,period,area,value,note,comment\na,2023-04,,5,Three-year average,\na,2023-05,,[c],\"Fewer than 5 <children> & 'carers'\",OCR reads 3\na,2023-06,,7 [p],Three-year average,\na,2023-06,england,9,Provisional,\nb,2023-06,,55,,A remark for the team\nb,2023-05,,[x],,\n";
 
-fn partials(copied: bool) -> Vec<(String, String)> {
-    ["partials/figure.html", "partials/table.html"]
-        .iter()
-        .map(|n| {
-            let source = crate::templates::builtin(n).unwrap();
-            let source = if copied {
-                format!("{{#- a theme's own copy -#}}{source}")
-            } else {
-                source.to_string()
-            };
-            (n.to_string(), source)
-        })
-        .collect()
+/// The built-in partials, with a theme's own `name` in place of one.
+fn partials_with(name: &str, text: &str) -> Vec<(String, String)> {
+    let mut partials = crate::templates::builtin_partials();
+    for (n, t) in &mut partials {
+        if n == name {
+            *t = text.to_string();
+        }
+    }
+    partials
 }
 
 fn evaluate_with(partials: &[(String, String)], body: &str) -> Evaluated {
@@ -42,27 +38,82 @@ fn evaluate_with(partials: &[(String, String)], body: &str) -> Evaluated {
 }
 
 fn evaluate(body: &str) -> Evaluated {
-    evaluate_with(&partials(false), body)
+    evaluate_with(&crate::templates::builtin_partials(), body)
 }
 
+/// A theme that writes a table's cells itself, from `.rows`, as the
+/// built-in `partials/table.html` once did in the template.
+const CELLS_IN_THE_TEMPLATE: &str = r##"<tbody>
+{%- for row in table.rows %}
+<tr><th scope="row">{{ row.label }}</th>
+{%- for cell in row.cells %}<td class="num">
+{%- if cell.empty %}<span class="no-figure"><abbr class="marker" title="not available">[x]</abbr><span class="visually-hidden"> no figure</span></span>
+{%- else %}{{ cell.text }}{% for m in cell.markers %}{% if cell.text %} {% endif %}<abbr class="marker" title="{{ m.meaning }}">{{ m.code }}</abbr>{% endfor %}
+{%- if cell.note %}<sup class="note-ref"><a href="#{{ table.id }}-note-{{ cell.note }}"><span class="visually-hidden">Note </span>{{ cell.note }}</a></sup>{% endif %}{% endif %}</td>
+{%- endfor %}</tr>
+{%- endfor %}
+</tbody>"##;
+
 #[test]
-fn built_in_partials_with_notes_and_links_match_their_templates() {
+fn a_theme_can_write_a_tables_cells_from_its_rows() {
+    let builtin = crate::templates::builtin("partials/table.html").unwrap();
+    let own = builtin.replace(
+        "<tbody>\n{{- table.rows_html }}\n</tbody>",
+        CELLS_IN_THE_TEMPLATE,
+    );
+    assert_ne!(own, builtin);
     let body = "{{ chart(\"a\", compare=[\"england\"]) }}\n\n{{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\") }}\n\n{{ chart(\"b\", from=\"2023-06\") }}\n";
-    let direct = evaluate_with(&partials(false), body);
-    let templated = evaluate_with(&partials(true), body);
-    let all = direct.blocks.concat();
-    assert!(all.contains("class=\"figure-notes\""), "{all}");
-    assert!(all.contains("class=\"note-ref\""), "{all}");
-    assert!(all.contains("class=\"chart-about\""), "{all}");
+    let built_in = evaluate(body);
+    let themed = evaluate_with(&partials_with("partials/table.html", &own), body);
+    let all = built_in.blocks.concat();
     for part in [
-        "chart-message",
-        "single-figure",
-        "Symbols in this figure",
+        "class=\"note-ref\"",
+        "no figure",
+        "&lt;children&gt; &amp; &#39;carers&#39;",
+        "[p]</abbr>",
         "[x]</abbr>",
+        "single-figure",
     ] {
         assert!(all.contains(part), "{part}: {all}");
     }
-    assert_eq!(direct.blocks, templated.blocks);
+    assert_eq!(built_in.blocks, themed.blocks);
+}
+
+#[test]
+fn a_themes_notes_and_key_serve_charts_and_tables_alike() {
+    let body = "{{ chart(\"a\", last=3) }}\n\n{{ table([\"a\"], periods=3) }}\n";
+    let mut partials = partials_with(
+        "partials/notes.html",
+        "<p class=\"own-notes\">{{ notes|length }} for {{ id }}</p>",
+    );
+    for (name, text) in &mut partials {
+        if name == "partials/key.html" {
+            *text = "<p class=\"own-key\">{{ label }}</p>".to_string();
+        }
+    }
+    let blocks = evaluate_with(&partials, body).blocks;
+    assert_eq!(blocks.len(), 2);
+    assert!(
+        blocks[0].contains("<p class=\"own-notes\">2 for figure-1</p>"),
+        "{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[1].contains("<p class=\"own-notes\">2 for figure-2</p>"),
+        "{}",
+        blocks[1]
+    );
+    assert!(
+        blocks[0].contains("<p class=\"own-key\">Symbols in this figure</p>"),
+        "{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[1].contains("<p class=\"own-key\">Symbols in this table</p>"),
+        "{}",
+        blocks[1]
+    );
+    assert!(!blocks.concat().contains("figure-notes"));
 }
 
 #[test]
@@ -228,9 +279,8 @@ fn an_indicators_single_figure_is_titled_by_the_indicator_not_as_a_history() {
     };
     let grid = resolver.history_grid("b").unwrap();
     let mut env = minijinja::Environment::new();
-    for name in ["partials/figure.html", "partials/table.html"] {
-        env.add_template(name, crate::templates::builtin(name).unwrap())
-            .unwrap();
+    for (name, text) in crate::templates::builtin_partials() {
+        env.add_template_owned(name, text).unwrap();
     }
     let (html, _) = super::figure_html(&env, 1, &grid, Some("Rate: history")).unwrap();
     assert!(!html.contains("history"), "{html}");

@@ -2,7 +2,33 @@
 //! cells, and the notes under it.
 
 use super::MarkerView;
-use serde::Serialize;
+use minijinja::Value;
+use minijinja::value::{Enumerator, Object, ObjectRepr};
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
+
+/// Markup outturn has written, with any text in it escaped: a template
+/// writes it as it is, without `|safe`.
+#[derive(Debug, Clone)]
+pub struct Html(Value);
+
+impl Html {
+    /// `html`, which the caller has written and escaped.
+    pub fn new(html: String) -> Html {
+        Html(Value::from_safe_string(html))
+    }
+
+    /// The markup.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str().unwrap_or_default()
+    }
+}
+
+impl Serialize for Html {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
 
 /// One cell of a figures table.
 #[derive(Debug, Serialize)]
@@ -43,6 +69,38 @@ pub struct TableRowView {
     pub cells: Vec<TableCellView>,
 }
 
+/// A table's rows, which a template reads as a list. A row becomes a value
+/// only when a template reads it: a long history has thousands of cells,
+/// and the built-in partial reads none of them (it writes `.rows_html`).
+#[derive(Debug)]
+pub struct Rows(pub Vec<TableRowView>);
+
+impl std::ops::Deref for Rows {
+    type Target = [TableRowView];
+
+    fn deref(&self) -> &[TableRowView] {
+        &self.0
+    }
+}
+
+impl Object for Rows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        Some(Value::from_serialize(self.0.get(key.as_usize()?)?))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
+}
+
+fn rows_as_list<S: Serializer>(rows: &Arc<Rows>, serializer: S) -> Result<S::Ok, S::Error> {
+    Value::from_dyn_object(rows.clone()).serialize(serializer)
+}
+
 /// A table of figures, from `table()` or under a chart.
 #[derive(Debug, Serialize)]
 pub struct TableView {
@@ -58,7 +116,12 @@ pub struct TableView {
     /// one line (`<span class="period">2022-23</span>`).
     pub columns_html: Vec<String>,
     /// The rows.
-    pub rows: Vec<TableRowView>,
+    #[serde(serialize_with = "rows_as_list")]
+    pub rows: Arc<Rows>,
+    /// The rows as the built-in theme writes them, escaped HTML, each
+    /// starting on a new line: `<tr><th scope="row">…</th><td class="num">…`.
+    /// A theme that wants other markup for its cells loops over `.rows`.
+    pub rows_html: Html,
     /// Markers used in the table, for its key.
     pub markers: Vec<MarkerView>,
     /// Notes on its figures, listed under it. Empty under a chart: the
@@ -84,10 +147,14 @@ pub struct FigureView {
     /// `April 2022 to June 2023`.
     pub range: String,
     /// The chart as inline SVG; empty for a single figure.
-    pub svg: String,
+    pub svg: Html,
     /// One figure for one period, shown as a figure (the table's only cell)
     /// rather than as a chart of one point.
     pub single: bool,
+    /// That one figure as a table's cell shows it: `308`, then each marker
+    /// as `<abbr class="marker" title="provisional">[p]</abbr>`, or `[x]`,
+    /// not available; empty unless `.single`.
+    pub single_html: Html,
     /// The symbols the chart's figures use, for a key beside it; the table
     /// closed under it keys only what it alone shows (`[x]` for no figure).
     pub markers: Vec<MarkerView>,

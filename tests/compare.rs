@@ -153,3 +153,26 @@ fn an_indicator_page_lists_the_reports_that_use_it_newest_first() {
         ]
     );
 }
+
+#[test]
+fn the_tables_have_a_key_to_the_symbols_they_show() {
+    let site = good_site();
+    let page = main_of(&built(site.path(), "compare/index.html"));
+    let key_at = page
+        .find("<dl class=\"marker-key\" aria-label=\"Symbols in these tables\">")
+        .expect("a key");
+    assert!(
+        key_at < page.find("<table").unwrap(),
+        "the key is before the tables"
+    );
+    let key = &page[key_at..];
+    let key = &key[..key.find("</dl>").unwrap()];
+    // A quarter without a figure shows [x]; a provisional figure [p].
+    assert!(page.contains(">[x]</abbr>"));
+    assert!(key.contains("<dt>[x]</dt><dd>not available</dd>"), "{key}");
+    assert!(page.contains(" [p]"));
+    assert!(key.contains("<dt>[p]</dt>"), "{key}");
+    // Only what the tables show.
+    assert!(!page.contains("[c]"));
+    assert!(!key.contains("[c]"), "{key}");
+}

@@ -8,9 +8,11 @@
 //! must name the older period it compares with, is [`crate::query`]'s rule.
 
 use super::Site;
+use super::body::marker_views;
 use super::file::{OutputFile, root_of};
 use crate::config::Config;
 use crate::data::DataSet;
+use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity};
 use crate::period::Period;
 use crate::problem::Problem;
@@ -21,6 +23,7 @@ use crate::templates::views::{
 };
 use minijinja::context;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 
 /// How many quarters the comparison page shows; the rest are on `compare/all/`.
 const COMPARE_QUARTERS: usize = 8;
@@ -239,9 +242,21 @@ impl Site {
                 )
             })
             .collect::<Result<Vec<String>, Problem>>()?;
+        // A key to the symbols the tables show: `[x]` where a quarter has no
+        // figure, and any figure's own (`[c]`, `[p]`).
+        let markers: BTreeSet<Marker> = readings
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .flat_map(|(_, cells)| cells)
+            .flat_map(|reading| match reading {
+                Some(r) => r.figure.markers.clone(),
+                None => vec![Marker::NotAvailable],
+            })
+            .collect();
         let view = CompareView {
             columns,
             tables,
+            markers: marker_views(&markers),
             summary,
             all,
             total,

@@ -1,7 +1,7 @@
 //! What the pages made from the whole site see: the indicators index, an
 //! indicator's page, the compare page, and the feed's entries.
 
-use super::PagerLink;
+use super::{MarkerView, PagerLink};
 use serde::Serialize;
 
 /// An indicator as listed on the indicators page.
@@ -141,6 +141,9 @@ pub struct CompareView {
     pub columns: Vec<CompareColumn>,
     /// Each theme's table, as HTML (from `partials/compare_table.html`).
     pub tables: Vec<String>,
+    /// The symbols the tables show, for a key: `[x]` where a quarter has
+    /// no figure, and the figures' own.
+    pub markers: Vec<MarkerView>,
     /// What changed in the latest quarter; `None` with no reports.
     pub summary: Option<CompareSummary>,
     /// Whether this page shows every quarter.

@@ -37,8 +37,8 @@ fn new_starts_the_next_report_and_lists_what_it_waits_for() {
     // five categories.
     assert!(
         stdout.contains("6 indicators' figures to add to data/ for Q2 2023-24")
-            && stdout.contains("\n  cla_count: latest June 2023; lines 11, 12, 37, 43\n")
-            && stdout.contains("\n  cla_by_age: latest Q1 2023-24; lines 20, 21, 41\n"),
+            && stdout.contains("\n  cla_count: latest June 2023; lines 11, 12, 39, 45\n")
+            && stdout.contains("\n  cla_by_age: latest Q1 2023-24; lines 22, 23, 43\n"),
         "{stdout}"
     );
     assert_eq!(stdout.matches("cla_by_age").count(), 1, "{stdout}");
@@ -186,15 +186,15 @@ fn check_warns_about_figures_typed_into_the_text() {
         "warnings alone do not fail: {stderr}"
     );
     assert!(
-        stderr.contains("content/reports/first-quarter.md:25:6: warning: 308 is typed in; {{ value(\"cla_count\") }} gives it and keeps it right when the data changes"),
+        stderr.contains("content/reports/first-quarter.md:27:6: warning: 308 is typed in; {{ value(\"cla_count\") }} gives it and keeps it right when the data changes"),
         "{stderr}"
     );
     assert!(
-        stderr.contains(":25:33: warning: 55% is typed in; {{ value(\"eet_19_21\") }}"),
+        stderr.contains(":27:33: warning: 55% is typed in; {{ value(\"eet_19_21\") }}"),
         "{stderr}"
     );
     assert!(
-        stderr.contains(":25:82: warning: 300 is typed before \"children looked after\", but the figure for Q1 2023-24 is 308"),
+        stderr.contains(":27:82: warning: 300 is typed before \"children looked after\", but the figure for Q1 2023-24 is 308"),
         "{stderr}"
     );
     assert!(

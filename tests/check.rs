@@ -140,3 +140,42 @@ fn check_counts_its_errors_and_says_nothing_of_writing() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_warns_of_a_table_without_a_caption_where_it_starts() {
+    let site = good_site();
+    let about = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    let lines = text.lines().count();
+    std::fs::write(
+        &about,
+        format!("{text}\nTable: Ages\n\n| Age | Children |\n|---|---|\n| 16 | 1 |\n\nBy area:\n\n  | Area | Children |\n  |---|---|\n  | A | 1 |\n"),
+    )
+    .unwrap();
+    let (stdout, stderr) = check(site.path());
+    // The captioned table is not named; the other is, at its first line.
+    assert_eq!(
+        stderr.matches("this table has no caption").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "content/about.md:{}:3: warning: this table has no caption",
+            lines + 10
+        )) && stderr
+            .contains("help: say what it shows in a paragraph just before it that starts `Table:`"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("No errors, 2 warnings: "), "{stdout}");
+    // A build says nothing of it.
+    let out = site.path().join("public");
+    let output = common::build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!text_of(&output).contains("caption"));
+}
+
+fn text_of(output: &std::process::Output) -> String {
+    let (stdout, stderr) = text(output);
+    stdout + &stderr
+}

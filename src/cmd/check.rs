@@ -26,6 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         Ok((mut site, files, _)) if !drafts.has_errors() => {
             let typed = site.typed_figures();
             site.warnings.extend(typed);
+            site.warnings.extend(site.uncaptioned_tables());
             site.warnings
                 .extend(crate::site::base_url_warning(&site.config));
             site.warnings.extend(drafts);

@@ -42,6 +42,28 @@ pub(super) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
+/// A warning from `outturn check` for each Markdown table in `document`
+/// without a `Table:` caption: a caption names the table to a screen reader
+/// and in print, where a heading far above may not.
+pub fn uncaptioned_tables(document: &super::Document) -> Vec<crate::problem::Problem> {
+    let body = &document.body;
+    tables::uncaptioned(body)
+        .into_iter()
+        .map(|at| {
+            let before = &body[..at];
+            let line = document.body_line + before.matches('\n').count();
+            let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+            let column = before[line_start..].chars().count() + 1;
+            crate::problem::Problem::warning(&document.file, "this table has no caption")
+                .at(line, column)
+                .help(
+                    "say what it shows in a paragraph just before it that starts `Table:` \
+                     (`Table: Children entering care by age`); it becomes the table's caption",
+                )
+        })
+        .collect()
+}
+
 /// Converts `markdown` for a page whose path to the site root is `root`
 /// (`../../`).
 ///

@@ -118,6 +118,16 @@ impl Site {
             .collect()
     }
 
+    /// A warning for each Markdown table in a report or page that has no
+    /// caption.
+    pub fn uncaptioned_tables(&self) -> Vec<Problem> {
+        let reports = self.reports.iter().map(|r| &r.doc);
+        reports
+            .chain(&self.pages)
+            .flat_map(content::markdown::uncaptioned_tables)
+            .collect()
+    }
+
     /// Warnings for the reports being written: last quarter's words left in
     /// a draft and a summary kept from the report before (a published
     /// report's comparisons with the quarter before are its author's), and

@@ -69,21 +69,7 @@ pub(super) fn render<'a>(
     if tables.is_empty() {
         return events;
     }
-    // Captions before a table first, so that one between two tables goes to
-    // the table after it; then captions after tables left without one.
-    let mut captions: Vec<Option<Range<usize>>> = tables
-        .iter()
-        .map(|t| caption_before(&events, t.start))
-        .collect();
-    let mut taken: HashSet<usize> = captions.iter().flatten().map(|r| r.start).collect();
-    for (k, table) in tables.iter().enumerate() {
-        if captions[k].is_none()
-            && let Some(after) = caption_after(&events, table.end)
-            && taken.insert(after.start)
-        {
-            captions[k] = Some(after);
-        }
-    }
+    let captions = captions(&events, &tables);
     let mut out = Vec::with_capacity(events.len());
     let mut next_table = 0;
     let mut i = 0;
@@ -114,6 +100,42 @@ pub(super) fn render<'a>(
         i += 1;
     }
     out
+}
+
+/// Each table's caption paragraph, if it has one. Captions before a table
+/// first, so that one between two tables goes to the table after it; then
+/// captions after tables left without one.
+fn captions(events: &[Event<'_>], tables: &[Range<usize>]) -> Vec<Option<Range<usize>>> {
+    let mut captions: Vec<Option<Range<usize>>> = tables
+        .iter()
+        .map(|t| caption_before(events, t.start))
+        .collect();
+    let mut taken: HashSet<usize> = captions.iter().flatten().map(|r| r.start).collect();
+    for (k, table) in tables.iter().enumerate() {
+        if captions[k].is_none()
+            && let Some(after) = caption_after(events, table.end)
+            && taken.insert(after.start)
+        {
+            captions[k] = Some(after);
+        }
+    }
+    captions
+}
+
+/// Where each table in `markdown` that has no `Table:` caption starts, in
+/// bytes from the start.
+pub(super) fn uncaptioned(markdown: &str) -> Vec<usize> {
+    let (events, offsets): (Vec<Event<'_>>, Vec<Range<usize>>) =
+        pulldown_cmark::Parser::new_ext(markdown, super::OPTIONS)
+            .into_offset_iter()
+            .unzip();
+    let tables = table_ranges(&events);
+    captions(&events, &tables)
+        .iter()
+        .zip(&tables)
+        .filter(|(caption, _)| caption.is_none())
+        .map(|(_, table)| offsets[table.start].start)
+        .collect()
 }
 
 /// Each table's events, from its start to just after its end.

@@ -1,7 +1,7 @@
 //! Markdown tables: captions, header scopes, figures, period labels.
 
 use super::super::to_html;
-use super::is_figure;
+use super::{is_figure, uncaptioned};
 use crate::content::tokens::{TOKEN_END, TOKEN_START};
 
 fn html(markdown: &str) -> String {
@@ -185,4 +185,18 @@ fn a_footnote_in_a_cell_is_numbered_with_the_rest_of_the_page() {
     );
     assert!(html.contains("<caption id=\"table-1-caption\">Ages<sup class=\"footnote-reference\"><a href=\"#second\">2</a></sup></caption>"), "{html}");
     assert!(html.contains("<th scope=\"row\">16<sup class=\"footnote-reference\"><a href=\"#third\">3</a></sup></th>"), "{html}");
+}
+
+#[test]
+fn tables_without_a_caption_are_found_where_they_start() {
+    // Captioned before, captioned after, none; then two tables with one
+    // caption between them, which is the second's.
+    let markdown = format!(
+        "Table: Before\n\n{TABLE}\n{TABLE}\nTable: After\n\nSome words.\n\n{TABLE}\n{TABLE}\nTable: Between\n\n{TABLE}"
+    );
+    let found = uncaptioned(&markdown);
+    let starts: Vec<usize> = markdown.match_indices("| Age |").map(|(i, _)| i).collect();
+    assert_eq!(starts.len(), 5);
+    assert_eq!(found, vec![starts[2], starts[3]]);
+    assert_eq!(uncaptioned("No table.\n"), Vec::<usize>::new());
 }

@@ -29,8 +29,19 @@ fn column_labels(page: &str) -> Vec<Vec<String>> {
             head.split("<th scope=\"col\" class=\"num\">")
                 .skip(1)
                 .map(|th| {
-                    let text = &th[th.find('>').unwrap() + 1..];
-                    text[..text.find('<').unwrap()].to_string()
+                    // The heading's text, without its link and spans.
+                    let cell = &th[..th.find("</th>").unwrap()];
+                    let mut text = String::new();
+                    let mut in_tag = false;
+                    for c in cell.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            c if !in_tag => text.push(c),
+                            _ => {}
+                        }
+                    }
+                    text
                 })
                 .collect()
         })
@@ -151,6 +162,16 @@ fn an_indicator_page_lists_the_reports_that_use_it_newest_first() {
             "Performance report, Q1 2023-24",
             "Performance report, Q4 2022-23"
         ]
+    );
+}
+
+#[test]
+fn a_quarters_heading_keeps_its_financial_year_on_one_line() {
+    let site = good_site();
+    let page = main_of(&built(site.path(), "compare/index.html"));
+    assert!(
+        page.contains(">Q1 <span class=\"period\">2023-24</span></a></th>"),
+        "{page}"
     );
 }
 

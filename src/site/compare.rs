@@ -184,6 +184,7 @@ impl Site {
             .iter()
             .map(|r| CompareColumn {
                 label: r.period.short_label(),
+                label_html: crate::escape::escape_keeping_years(&r.period.short_label()),
                 url: format!("{root}{}", r.output),
             })
             .collect();

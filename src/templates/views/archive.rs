@@ -130,6 +130,10 @@ pub struct CompareRow {
 pub struct CompareColumn {
     /// `Q1 2023-24`.
     pub label: String,
+    /// The label as HTML, escaped, its financial year kept on one line:
+    /// `Q1 <span class="period">2023-24</span>`, so a narrow column (on
+    /// paper, with eight quarters) wraps it at the space, not the hyphen.
+    pub label_html: String,
     /// Relative URL of that quarter's report.
     pub url: String,
 }

@@ -163,23 +163,24 @@ impl Resolver<'_> {
         series: &[(Option<&str>, &Series)],
         kind: PeriodKind,
     ) -> Grid {
-        let of_kind = |s: &'_ Series| -> Vec<Period> {
-            self.visible(&s.observations)
-                .iter()
-                .map(|o| o.period)
-                .filter(|p| p.kind() == kind)
-                .collect()
-        };
-        let mut periods: Vec<Period> = series.iter().flat_map(|(_, s)| of_kind(s)).collect();
+        // Each area that has figures of this kind, with what it shows.
+        let areas: Vec<(Option<&str>, &[Observation])> = series
+            .iter()
+            .map(|(area, s)| (*area, self.visible(&s.observations)))
+            .filter(|(_, shown)| shown.iter().any(|o| o.period.kind() == kind))
+            .collect();
+        let mut periods: Vec<Period> = areas
+            .iter()
+            .flat_map(|(_, shown)| shown.iter().map(|o| o.period))
+            .filter(|p| p.kind() == kind)
+            .collect();
         periods.sort();
         periods.dedup();
-        let columns = series
-            .iter()
-            .filter(|(_, s)| !of_kind(s).is_empty())
-            .map(|(area, s)| {
-                let shown = self.visible(&s.observations);
+        let columns = areas
+            .into_iter()
+            .map(|(area, shown)| {
                 let cells = periods.iter().map(|p| exactly(shown, p)).collect();
-                self.history_column(indicator, *area, cells)
+                self.history_column(indicator, area, cells)
             })
             .collect();
         Grid::by_period(indicator, periods, columns, ChartKind::Line)

@@ -19,7 +19,7 @@ use crate::charts;
 use crate::data::tidy;
 use crate::query::figures::{Grid, Selection};
 use crate::templates::views::{FigureView, Html, MarkerView, TableView};
-use minijinja::{Environment, Error, ErrorKind, Value, context};
+use minijinja::{Environment, Error, context};
 use table::{marker_view, table_view};
 
 /// A CSV file a page links to, written beside it.
@@ -55,8 +55,9 @@ pub fn table_html_with_csv(
 }
 
 fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
-    let size = view.rows_html.as_str().len();
-    let html = render(env, "partials/table.html", context! { table => view }, size)?;
+    let html = env
+        .get_template("partials/table.html")?
+        .render(context! { table => view })?;
     Ok(tidy(html))
 }
 
@@ -199,13 +200,9 @@ fn chart_figure(
         indicator_title,
         table,
     };
-    let size = view.svg.as_str().len() + view.table.rows_html.as_str().len();
-    let html = render(
-        env,
-        "partials/figure.html",
-        context! { figure => view },
-        size,
-    )?;
+    let html = env
+        .get_template("partials/figure.html")?
+        .render(context! { figure => view })?;
     Ok((tidy(html), download))
 }
 
@@ -231,15 +228,6 @@ fn csv(id: &str, grid: &Grid) -> Download {
         name: format!("{id}.csv"),
         contents: writer.into_bytes(),
     }
-}
-
-/// The partial `name` over `context`, whose markup outturn wrote is `size`
-/// bytes long: the output is made that size at once, not grown to it.
-fn render(env: &Environment<'_>, name: &str, context: Value, size: usize) -> Result<String, Error> {
-    let mut out = Vec::with_capacity(size + 4096);
-    env.get_template(name)?
-        .render_captured_to(context, &mut out)?;
-    String::from_utf8(out).map_err(|e| Error::new(ErrorKind::BadSerialization, e.to_string()))
 }
 
 /// Markdown ends an HTML block at a blank line; the partials' output must have none.

@@ -121,3 +121,7 @@ impl Resolver<'_> {
         Ok(Grid::by_category(indicator, breakdowns, columns))
     }
 }
+
+#[cfg(test)]
+#[path = "breakdowns_tests.rs"]
+mod tests;

@@ -154,3 +154,18 @@ fn periods_carry_their_place_in_time() {
     let groups = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_by_age".into()])).unwrap();
     assert_eq!(groups.spans(), None);
 }
+
+#[test]
+fn a_grids_period_range_runs_from_its_first_figure_to_its_last() {
+    let mut s = Selection::of(vec!["cla_rate".into()]);
+    s.compare = vec!["England".into()];
+    let g = grid(Some("2023-24 Q1"), s).unwrap();
+    // The bars' figures are for 2021-22 (England) and June 2023 (the site's).
+    assert_eq!(
+        g.period_range(),
+        Some((
+            Period::parse("2021-22", 4).unwrap(),
+            Period::parse("2023-06", 4).unwrap()
+        ))
+    );
+}

@@ -398,3 +398,7 @@ fn sources(indicators: &[&Indicator]) -> String {
     sources.dedup();
     sources.join("; ")
 }
+
+#[cfg(test)]
+#[path = "grids_tests.rs"]
+mod tests;

@@ -163,3 +163,7 @@ impl Object for ChangeValue {
         f.write_str(&self.text)
     }
 }
+
+#[cfg(test)]
+#[path = "objects_tests.rs"]
+mod tests;

@@ -323,3 +323,7 @@ pub(crate) fn quote_list(items: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;

@@ -116,11 +116,7 @@ fn chart_figure(
             .iter()
             .map(|column| charts::ChartSeries {
                 name: column.name.clone(),
-                values: column
-                    .cells
-                    .iter()
-                    .map(|c| c.as_ref().and_then(|c| c.value))
-                    .collect(),
+                values: column.values(),
                 markers: column
                     .cells
                     .iter()

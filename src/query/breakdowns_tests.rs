@@ -26,14 +26,7 @@ fn grid(as_at: &str, selection: &Selection) -> Grid {
 fn columns(grid: &Grid) -> Vec<(&str, bool, Vec<Option<f64>>)> {
     grid.columns
         .iter()
-        .map(|c| {
-            let numbers = c
-                .cells
-                .iter()
-                .map(|c| c.as_ref().and_then(|c| c.value))
-                .collect();
-            (c.name.as_str(), c.comparator, numbers)
-        })
+        .map(|c| (c.name.as_str(), c.comparator, c.values()))
         .collect()
 }
 

@@ -124,6 +124,15 @@ impl Column {
             comparator: false,
         }
     }
+
+    /// Its numbers, one per row: `None` where there is no figure or the
+    /// figure is withheld.
+    pub fn values(&self) -> Vec<Option<f64>> {
+        self.cells
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.value))
+            .collect()
+    }
 }
 
 impl Grid {

@@ -22,14 +22,6 @@ fn grid(as_at: Option<&str>, selection: Selection) -> Result<Grid, Fail> {
     resolver.chart_grid(&selection)
 }
 
-fn numbers(column: &Column) -> Vec<Option<f64>> {
-    column
-        .cells
-        .iter()
-        .map(|c| c.as_ref().and_then(|c| c.value))
-        .collect()
-}
-
 #[test]
 fn a_series_stops_at_the_reports_period() {
     let g = grid(Some("2023-24 Q1"), Selection::of(vec!["cla_count".into()])).unwrap();
@@ -40,7 +32,7 @@ fn a_series_stops_at_the_reports_period() {
         "months only, none after June"
     );
     assert_eq!(
-        numbers(&g.columns[0]),
+        g.columns[0].values(),
         [Some(290.0), Some(292.0), Some(308.0)]
     );
     let later = grid(Some("2023-24 Q2"), Selection::of(vec!["cla_count".into()])).unwrap();
@@ -83,7 +75,7 @@ fn comparators_default_to_bars_of_latest_figures() {
             "England (2021-22)"
         ]
     );
-    assert_eq!(numbers(&g.columns[0]), [Some(67.9), Some(68.3), Some(70.0)]);
+    assert_eq!(g.columns[0].values(), [Some(67.9), Some(68.3), Some(70.0)]);
 }
 
 #[test]
@@ -96,7 +88,7 @@ fn breakdowns_show_the_latest_period_with_markers() {
         "in the order the data gives them"
     );
     assert_eq!(g.columns[0].name, "Thurrock (Q1 2023-24)");
-    assert_eq!(numbers(&g.columns[0]), [None, Some(45.0)]);
+    assert_eq!(g.columns[0].values(), [None, Some(45.0)]);
     assert_eq!(g.markers(), [Marker::Confidential]);
 }
 

@@ -34,14 +34,6 @@ fn names(grid: &Grid) -> Vec<&str> {
     grid.columns.iter().map(|c| c.name.as_str()).collect()
 }
 
-fn numbers(column: &Column) -> Vec<Option<f64>> {
-    column
-        .cells
-        .iter()
-        .map(|c| c.as_ref().and_then(|c| c.value))
-        .collect()
-}
-
 fn comparators(grid: &Grid) -> Vec<bool> {
     grid.columns.iter().map(|c| c.comparator).collect()
 }
@@ -57,8 +49,8 @@ fn a_breakdown_with_from_or_last_is_charted_as_shares_over_time() {
         assert_eq!(g.kind, ChartKind::Stacked, "{selection:?}");
         assert_eq!(g.rows, ["Q4 2022-23", "Q1 2023-24"]);
         assert_eq!(names(&g), ["Under 16", "16 and over"]);
-        assert_eq!(numbers(&g.columns[0]), [Some(60.0), Some(55.0)]);
-        assert_eq!(numbers(&g.columns[1]), [Some(40.0), Some(45.0)]);
+        assert_eq!(g.columns[0].values(), [Some(60.0), Some(55.0)]);
+        assert_eq!(g.columns[1].values(), [Some(40.0), Some(45.0)]);
     }
 }
 
@@ -75,8 +67,8 @@ fn bars_of_a_breakdown_with_from_or_last_have_a_column_per_period() {
         assert_eq!(g.kind, ChartKind::Bar, "{selection:?}");
         assert_eq!(g.rows, ["Under 16", "16 and over"], "{selection:?}");
         assert_eq!(names(&g), ["Q4 2022-23", "Q1 2023-24"], "{selection:?}");
-        assert_eq!(numbers(&g.columns[0]), [Some(60.0), Some(40.0)]);
-        assert_eq!(numbers(&g.columns[1]), [Some(55.0), Some(45.0)]);
+        assert_eq!(g.columns[0].values(), [Some(60.0), Some(40.0)]);
+        assert_eq!(g.columns[1].values(), [Some(55.0), Some(45.0)]);
     }
 }
 
@@ -99,7 +91,7 @@ fn a_table_of_a_broken_down_indicator_shows_its_latest_categories() {
     assert_eq!(g.row_heading, "Category");
     assert_eq!(g.rows, ["Under 16", "16 and over"]);
     assert_eq!(names(&g), ["Thurrock (Q1 2023-24)"]);
-    assert_eq!(numbers(&g.columns[0]), [Some(55.0), Some(45.0)]);
+    assert_eq!(g.columns[0].values(), [Some(55.0), Some(45.0)]);
 }
 
 #[test]
@@ -111,8 +103,8 @@ fn a_table_of_one_category_lists_it_over_time_beside_comparators() {
     assert_eq!(g.row_heading, "Period");
     assert_eq!(g.rows, ["Q4 2022-23", "Q1 2023-24"]);
     assert_eq!(names(&g), ["Thurrock", "England"]);
-    assert_eq!(numbers(&g.columns[0]), [Some(60.0), Some(55.0)]);
-    assert_eq!(numbers(&g.columns[1]), [None, Some(70.0)]);
+    assert_eq!(g.columns[0].values(), [Some(60.0), Some(55.0)]);
+    assert_eq!(g.columns[1].values(), [None, Some(70.0)]);
     assert_eq!(comparators(&g), [false, true]);
 }
 
@@ -124,8 +116,8 @@ fn a_table_of_one_indicator_without_breakdowns_lists_it_over_time() {
     assert_eq!(g.kind, ChartKind::Line);
     assert_eq!(g.rows, ["March 2023", "June 2023"]);
     assert_eq!(names(&g), ["Thurrock", "England"]);
-    assert_eq!(numbers(&g.columns[0]), [Some(292.0), Some(308.0)]);
-    assert_eq!(numbers(&g.columns[1]), [None, Some(300.0)]);
+    assert_eq!(g.columns[0].values(), [Some(292.0), Some(308.0)]);
+    assert_eq!(g.columns[1].values(), [None, Some(300.0)]);
     assert_eq!(comparators(&g), [false, true]);
 }
 
@@ -139,7 +131,7 @@ fn a_table_of_several_indicators_names_each_source_it_has() {
         "an indicator with no source adds none"
     );
     assert_eq!(names(&g), ["Children looked after", "Placements", "Rate"]);
-    assert_eq!(numbers(&g.columns[2]), [Some(60.0), Some(61.0)]);
+    assert_eq!(g.columns[2].values(), [Some(60.0), Some(61.0)]);
     let one = Selection::of(vec!["count".into(), "count".into()]);
     assert_eq!(grid("2023-24 Q1", &one, true).source, "DfE SSDA903");
 }

@@ -31,14 +31,6 @@ fn charts(id: &str) -> Vec<HistoryChart> {
     resolver.history_charts(data.indicator(id).unwrap())
 }
 
-fn numbers(column: &Column) -> Vec<Option<f64>> {
-    column
-        .cells
-        .iter()
-        .map(|c| c.as_ref().and_then(|c| c.value))
-        .collect()
-}
-
 #[test]
 fn a_figure_as_at_a_date_is_charted_at_every_date_of_every_frequency() {
     let charts = charts("stock");
@@ -61,7 +53,7 @@ fn a_figure_as_at_a_date_is_charted_at_every_date_of_every_frequency() {
     let names: Vec<&str> = grid.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Thurrock", "England"]);
     assert_eq!(
-        numbers(&grid.columns[0]),
+        grid.columns[0].values(),
         [
             Some(290.0),
             Some(298.0),
@@ -72,7 +64,7 @@ fn a_figure_as_at_a_date_is_charted_at_every_date_of_every_frequency() {
         ]
     );
     assert_eq!(
-        numbers(&grid.columns[1]),
+        grid.columns[1].values(),
         [None, None, None, None, Some(280.0), None]
     );
     assert!(!grid.columns[0].comparator && grid.columns[1].comparator);
@@ -94,8 +86,8 @@ fn a_total_over_a_period_gets_a_chart_for_each_frequency() {
     assert_eq!(years.rows, ["2021-22", "2022-23"]);
     let names: Vec<&str> = years.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Thurrock", "Statistical neighbours"]);
-    assert_eq!(numbers(&years.columns[0]), [Some(121.0), Some(150.0)]);
-    assert_eq!(numbers(&years.columns[1]), [None, Some(140.0)]);
+    assert_eq!(years.columns[0].values(), [Some(121.0), Some(150.0)]);
+    assert_eq!(years.columns[1].values(), [None, Some(140.0)]);
 }
 
 #[test]
@@ -106,7 +98,7 @@ fn every_comparator_is_charted_beside_the_sites_own_area() {
     let names: Vec<&str> = grid.columns.iter().map(|c| c.name.as_str()).collect();
     // Comparators in the order of their keys, as everywhere else.
     assert_eq!(names, ["Thurrock", "England", "Statistical neighbours"]);
-    assert_eq!(numbers(&grid.columns[1]), [Some(67.0), Some(71.0)]);
+    assert_eq!(grid.columns[1].values(), [Some(67.0), Some(71.0)]);
 }
 
 #[test]
@@ -128,7 +120,7 @@ fn a_breakdown_is_charted_as_shares_over_its_latest_frequency() {
     let names: Vec<&str> = grid.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Under 16", "16 and over"]);
     assert_eq!(
-        numbers(&grid.columns[0]),
+        grid.columns[0].values(),
         [Some(60.0), Some(55.0), Some(52.0)]
     );
 }
@@ -141,7 +133,7 @@ fn a_breakdown_of_one_period_is_charted_as_its_latest_bars() {
     assert_eq!(grid.kind, ChartKind::Bar);
     assert_eq!(grid.rows, ["Girls", "Boys"]);
     assert_eq!(grid.columns[0].name, "Thurrock (Q1 2023-24)");
-    assert_eq!(numbers(&grid.columns[0]), [Some(51.0), Some(49.0)]);
+    assert_eq!(grid.columns[0].values(), [Some(51.0), Some(49.0)]);
 }
 
 fn every_figure(csv: &str, id: &str) -> Grid {
@@ -157,7 +149,7 @@ fn every_figure(csv: &str, id: &str) -> Grid {
 fn columns(grid: &Grid) -> Vec<(&str, bool, Vec<Option<f64>>)> {
     grid.columns
         .iter()
-        .map(|c| (c.name.as_str(), c.comparator, numbers(c)))
+        .map(|c| (c.name.as_str(), c.comparator, c.values()))
         .collect()
 }
 

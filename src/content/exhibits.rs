@@ -20,7 +20,7 @@ use crate::data::tidy;
 use crate::query::figures::{Grid, Selection};
 use crate::templates::views::{FigureView, Html, MarkerView, TableView};
 use minijinja::{Environment, Error, context};
-use table::{marker_view, table_view};
+use table::table_view;
 
 /// A CSV file a page links to, written beside it.
 #[derive(Debug, Clone)]
@@ -151,7 +151,7 @@ fn chart_figure(
     // the symbols the chart shows are not. The table keeps a key only to
     // what it alone shows: `[x]` where a column has no figure at all.
     let notes = std::mem::take(&mut table.notes);
-    let markers: Vec<MarkerView> = grid.markers().into_iter().map(marker_view).collect();
+    let markers: Vec<MarkerView> = grid.markers().into_iter().map(MarkerView::from).collect();
     table
         .markers
         .retain(|m| !markers.iter().any(|shown| shown.code == m.code));

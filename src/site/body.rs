@@ -13,7 +13,7 @@ use crate::data::cell::Marker;
 use crate::fingerprint;
 use crate::problem::{Problem, Problems};
 use crate::query::resolve::{Query, Resolver};
-use crate::templates::views::{KeyFigureView, MarkerView};
+use crate::templates::views::KeyFigureView;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -206,16 +206,6 @@ impl Site {
             Err(problems)
         }
     }
-}
-
-pub(super) fn marker_views(markers: &BTreeSet<Marker>) -> Vec<MarkerView> {
-    markers
-        .iter()
-        .map(|m| MarkerView {
-            code: m.code(),
-            meaning: m.meaning(),
-        })
-        .collect()
 }
 
 /// `an increase of 16` → `An increase of 16`.

@@ -8,7 +8,6 @@
 //! must name the older period it compares with, is [`crate::query`]'s rule.
 
 use super::Site;
-use super::body::marker_views;
 use super::file::{OutputFile, root_of};
 use crate::config::Config;
 use crate::data::DataSet;
@@ -257,7 +256,7 @@ impl Site {
         let view = CompareView {
             columns,
             tables,
-            markers: marker_views(&markers),
+            markers: markers.iter().map(|&m| m.into()).collect(),
             summary,
             all,
             total,

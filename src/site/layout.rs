@@ -3,7 +3,7 @@
 //! reports: a report, a plain page, the home page.
 
 use super::Site;
-use super::body::{Body, marker_views};
+use super::body::Body;
 use super::file::{OutputFile, root_of};
 use crate::content::{Document, Report};
 use crate::problem::Problem;
@@ -84,7 +84,7 @@ impl Site {
             toc: body.html.toc.clone(),
             previous: index.checked_sub(1).map(|i| link(&self.reports[i])),
             next: self.reports.get(index + 1).map(link),
-            markers: marker_views(&body.markers),
+            markers: body.markers.iter().map(|&m| m.into()).collect(),
             key_figures: &body.key_figures,
             draft: report.front.draft,
         };
@@ -101,7 +101,7 @@ impl Site {
             title: &page.front.title,
             body: body.html.html.clone(),
             toc: body.html.toc.clone(),
-            markers: marker_views(&body.markers),
+            markers: body.markers.iter().map(|&m| m.into()).collect(),
         };
         self.page(
             "page.html",

@@ -11,6 +11,7 @@
 mod archive;
 mod exhibits;
 
+use crate::data::cell::Marker;
 pub use archive::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, FeedEntry, IndicatorLink,
     IndicatorView, LatestView, SummaryLine, ThemeGroup,
@@ -101,6 +102,15 @@ pub struct MarkerView {
     pub code: &'static str,
     /// What it means.
     pub meaning: &'static str,
+}
+
+impl From<Marker> for MarkerView {
+    fn from(marker: Marker) -> MarkerView {
+        MarkerView {
+            code: marker.code(),
+            meaning: marker.meaning(),
+        }
+    }
 }
 
 /// A key figure at the top of a report.

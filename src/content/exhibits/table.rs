@@ -25,7 +25,7 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
                         .value
                         .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
                         .unwrap_or_default(),
-                    markers: cell.markers.iter().map(|m| marker_view(*m)).collect(),
+                    markers: cell.markers.iter().map(|&m| m.into()).collect(),
                     empty: false,
                     note: cell
                         .note
@@ -193,12 +193,5 @@ fn key(grid: &Grid, rows: &[TableRowView]) -> Vec<MarkerView> {
         markers.sort();
         markers.dedup();
     }
-    markers.into_iter().map(marker_view).collect()
-}
-
-pub(super) fn marker_view(marker: Marker) -> MarkerView {
-    MarkerView {
-        code: marker.code(),
-        meaning: marker.meaning(),
-    }
+    markers.into_iter().map(MarkerView::from).collect()
 }

@@ -36,12 +36,17 @@ fn new_starts_the_next_report_and_lists_what_it_waits_for() {
     // shows it: cla_count is shown on four lines, cla_by_age by a chart of
     // five categories.
     assert!(
-        stdout.contains("6 indicators' figures to add to data/ for Q2 2023-24")
+        stdout.contains("5 indicators' figures to add to data/ for Q2 2023-24")
             && stdout.contains("\n  cla_count: latest June 2023; lines 11, 12, 39, 45\n")
             && stdout.contains("\n  cla_by_age: latest Q1 2023-24; lines 22, 23, 43\n"),
         "{stdout}"
     );
     assert_eq!(stdout.matches("cla_by_age").count(), 1, "{stdout}");
+    // The budget is declared yearly: it is not waited for each quarter.
+    assert!(
+        stdout.contains("(yearly or occasional figures, shown as they are): budget (April 2023)"),
+        "{stdout}"
+    );
 
     let output = outturn(&["new", "Q5 2023-24", "--root", root]);
     assert_eq!(output.status.code(), Some(2));
@@ -243,4 +248,25 @@ fn check_sees_the_site_as_build_publishes_it_and_reads_drafts_too() {
     // build leaves drafts out, so it publishes.
     let out = site.path().join("public");
     assert!(build(site.path(), &out, &[]).status.success());
+}
+
+#[test]
+fn new_keeps_asking_for_a_figure_that_missed_a_quarter() {
+    // The Q2 draft shows June's cla_count: Q2's figure was never added.
+    // Starting Q3 from it still asks for cla_count, which comes every month.
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    std::fs::write(
+        site.path().join("content/reports/2023-24-q2.md"),
+        "---\ntitle: Q2\nperiod: 2023-24 Q2\nsummary: S.\ndraft: true\n---\nThere were {{ value(\"cla_count\", latest=true) }} children in care at the end of {{ value(\"cla_count\", latest=true).period }}.\n",
+    )
+    .unwrap();
+    let output = outturn(&["new", "2023-24 Q3", "--root", root]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("\n  cla_count: latest June 2023;"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Not expected to change for Q3 2023-24 (yearly or occasional figures, shown as they are): cla_count"), "{stdout}");
 }

@@ -67,7 +67,7 @@ fn check_warns_of_last_quarters_words_left_in_a_new_report() {
     let q2 = site.path().join("content/reports/2023-24-q2.md");
     std::fs::write(
         &q2,
-        "---\ntitle: Performance report, Q2 2023-24\nperiod: 2023-24 Q2\nsummary: Children in care rose in June; care leavers in work or training improved.\ndraft: true\n---\nAt the end of June 2023, {{ value(\"cla_count\") }} children were looked after.\n\nAs in {{ period.previous }}, the service did well.\n",
+        "---\ntitle: Performance report, Q2 2023-24\nperiod: 2023-24 Q2\nsummary: Children in care rose in June; care leavers in work or training improved.\ndraft: true\n---\nAt the end of June 2023, {{ value(\"cla_count\", latest=true) }} children were looked after.\n\nAs in {{ period.previous }}, the service did well.\n",
     )
     .unwrap();
     let (stdout, stderr) = check(site.path());

@@ -86,7 +86,7 @@ fn names_a_file_that_is_not_there_with_the_one_that_is() {
     fails_with(
         site.path(),
         &[
-            "data/indicators.yaml:38: error: `dfe_rate` reads from `national/rate.csv`, which is not under data/",
+            "data/indicators.yaml:39: error: `dfe_rate` reads from `national/rate.csv`, which is not under data/",
             "did you mean `national/rates.csv`?",
         ],
     );
@@ -104,7 +104,7 @@ fn names_a_column_or_value_the_file_does_not_have() {
     fails_with(
         site.path(),
         &[
-            "data/indicators.yaml:38: error: `dfe_rate`: reads its figure from `rate_per_1000`, which is not a column in data/national/rates.csv",
+            "data/indicators.yaml:39: error: `dfe_rate`: reads its figure from `rate_per_1000`, which is not a column in data/national/rates.csv",
             "did you mean `rate_per_10000`?",
         ],
     );
@@ -186,7 +186,7 @@ fn a_file_that_is_not_national_is_named() {
     fails_with(
         site.path(),
         &[
-            "data/indicators.yaml:38: error: `dfe_rate` reads from data/monthly.csv, which is not a national statistics file",
+            "data/indicators.yaml:39: error: `dfe_rate` reads from data/monthly.csv, which is not a national statistics file",
         ],
     );
 }

@@ -13,6 +13,7 @@
 use crate::cli::NewArgs;
 use crate::fsutil;
 use crate::period::Period;
+use crate::query::own_period::expected;
 use crate::site::{BuildOptions, Site};
 use anyhow::{Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,7 +123,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             source.file.display()
         );
     }
-    let waiting = waiting_for(&site, &text, source_period, period);
+    let waiting = waiting_for(&site, &text, period);
     print!("{}", waiting.listing(&relative, period));
     println!("Also read the words again: the summary and any sentence about what changed.");
     Ok(ExitCode::SUCCESS)
@@ -238,9 +239,9 @@ impl Waiting {
 }
 
 /// The indicators `text`'s placeholders wait for. A series is expected to
-/// move when its figure shown in the report copied (as at `from`) was for a
-/// month or quarter within `from`; anything older is yearly or occasional.
-fn waiting_for(site: &Site, text: &str, from: Period, period: Period) -> Waiting {
+/// have a figure for the new period when its figures come as often as the
+/// period or more often ([`expected`]); anything else is yearly or occasional.
+fn waiting_for(site: &Site, text: &str, period: Period) -> Waiting {
     let offset = text.lines().position(|l| l == "---").and_then(|first| {
         text.lines()
             .skip(first + 1)
@@ -266,8 +267,12 @@ fn waiting_for(site: &Site, text: &str, from: Period, period: Period) -> Waiting
                     if shown.ends_within(&period) {
                         continue;
                     }
-                    let moves =
-                        shown.kind() != crate::period::PeriodKind::Year && shown.ends_within(&from);
+                    // Expected by how often its figures come, not by what
+                    // the last report happened to show: one missed quarter
+                    // must not teach the scaffold to stop asking.
+                    let moves = own_series(site, &id).any(|(indicator, observations)| {
+                        expected(indicator, observations, &period)
+                    });
                     if moves {
                         let entry = waiting.expected.entry(id).or_default();
                         entry.0 = entry.0.max(Some(shown));
@@ -282,11 +287,12 @@ fn waiting_for(site: &Site, text: &str, from: Period, period: Period) -> Waiting
             // is the first string in the placeholder.
             Err(_) => {
                 if let Some(id) = expression.split('"').nth(1) {
-                    let latest = site
-                        .data
-                        .series(id, None, None)
-                        .and_then(|s| s.up_to(&period).last())
-                        .map(|o| o.period);
+                    let latest = own_series(site, id)
+                        .filter_map(|(_, observations)| {
+                            crate::query::up_to(observations, &period).last()
+                        })
+                        .map(|o| o.period)
+                        .max();
                     let entry = waiting.expected.entry(id.to_string()).or_default();
                     entry.0 = entry.0.max(latest);
                     entry.1.insert(line);
@@ -299,6 +305,24 @@ fn waiting_for(site: &Site, text: &str, from: Period, period: Period) -> Waiting
         .later
         .retain(|id, _| !waiting.expected.contains_key(id));
     waiting
+}
+
+/// The site's own series of indicator `id`, each breakdown's, with the indicator.
+fn own_series<'s>(
+    site: &'s Site,
+    id: &str,
+) -> impl Iterator<
+    Item = (
+        &'s crate::data::indicators::Indicator,
+        &'s [crate::data::Observation],
+    ),
+> {
+    let indicator = site.data.indicator(id);
+    site.data
+        .all_series(id)
+        .iter()
+        .filter(|s| s.area.is_none())
+        .filter_map(move |s| Some((indicator?, s.observations.as_slice())))
 }
 
 #[cfg(test)]

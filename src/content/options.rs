@@ -83,6 +83,7 @@ pub(super) fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query
         area: option("area", "\"england\"")?,
         breakdown: option("breakdown", "\"age\"")?,
         period: option("period", "\"2023-24 Q1\"")?,
+        latest: allowed.contains(&"latest") && flag(kwargs, "latest")?,
     })
 }
 
@@ -121,6 +122,25 @@ fn text(kwargs: &Kwargs, name: &str, example: &str) -> Result<Option<String>, Er
             })
         })
         .transpose()
+}
+
+/// An option that takes `true` or `false`.
+fn flag(kwargs: &Kwargs, name: &str) -> Result<bool, Error> {
+    present(kwargs, name)?
+        .map(|v| {
+            if v.kind() == ValueKind::Bool {
+                Ok(v.is_true())
+            } else {
+                Err(wrong_type(
+                    &format!("`{name}=`"),
+                    "true or false",
+                    &v,
+                    &format!("{name}=true"),
+                ))
+            }
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
 }
 
 /// An option that takes a whole number.

@@ -112,7 +112,7 @@ impl Placeholders {
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
-            let query = options::query(&id, &kwargs, &["period", "area", "breakdown"])?;
+            let query = options::query(&id, &kwargs, &["period", "area", "breakdown", "latest"])?;
             with_resolver(state, &d, &c, |r, page| {
                 let figure = r.value(&query)?;
                 page.note(&figure.markers);
@@ -127,7 +127,7 @@ impl Placeholders {
         env.add_function(
             "benchmark",
             move |state: &State, id: String, comparator: String, kwargs: Kwargs| {
-                let mut query = options::query(&id, &kwargs, &["breakdown", "period"])?;
+                let mut query = options::query(&id, &kwargs, &["breakdown", "period", "latest"])?;
                 query.area = Some(comparator.clone());
                 with_resolver(state, &d, &c, |r, page| {
                     let figure = r.benchmark(&query)?;

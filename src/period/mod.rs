@@ -243,6 +243,22 @@ impl Period {
         }
     }
 
+    /// The periods of `kind` that make up this one, in order (the three
+    /// months of a quarter, the four quarters of a year); empty unless `kind`
+    /// is shorter.
+    pub fn parts(&self, kind: PeriodKind) -> Vec<Period> {
+        if kind >= self.kind {
+            return Vec::new();
+        }
+        (0..self.kind.months() / kind.months())
+            .map(|i| Period {
+                kind,
+                start: self.start + i * kind.months(),
+                year_start_month: self.year_start_month,
+            })
+            .collect()
+    }
+
     /// Whether this period ends on or before `other` ends.
     pub fn ends_by(&self, other: &Period) -> bool {
         self.end_index() <= other.end_index()
@@ -283,6 +299,27 @@ mod tests {
         assert_eq!(p("2023-24 Q1").short_label(), "Q1 2023-24");
         assert_eq!(p("2022-23").label(), "2022-23");
         assert_eq!(p("1999-00").label(), "1999-00");
+    }
+
+    #[test]
+    fn a_period_is_made_of_shorter_parts() {
+        let labels = |p: Period, k| {
+            p.parts(k)
+                .iter()
+                .map(Period::short_label)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels(p("2023-24 Q2"), PeriodKind::Month),
+            ["July 2023", "August 2023", "September 2023"]
+        );
+        assert_eq!(
+            labels(p("2023-24"), PeriodKind::Quarter),
+            ["Q1 2023-24", "Q2 2023-24", "Q3 2023-24", "Q4 2023-24"]
+        );
+        assert_eq!(p("2023-24").parts(PeriodKind::Month).len(), 12);
+        assert!(p("2023-24 Q2").parts(PeriodKind::Quarter).is_empty());
+        assert!(p("2023-06").parts(PeriodKind::Year).is_empty());
     }
 
     #[test]

@@ -5,7 +5,9 @@ use super::{Assessment, Direction, Fail, Query, Resolver, earlier};
 use crate::data::format;
 use crate::data::indicators::Indicator;
 use crate::query::objects::{ChangeValue, FigureValue};
+use crate::query::own_period::summed;
 use crate::query::resolve::figure;
+use std::borrow::Cow;
 
 impl Resolver<'_> {
     /// `change(id, vs=…)`: the change from an earlier figure, in words.
@@ -48,7 +50,15 @@ impl Resolver<'_> {
             ));
         }
         // Like with like: see [`earlier`].
-        let found = earlier(indicator, &series.observations, &to.period, &before, within);
+        let found = earlier(indicator, &series.observations, &to.period, &before, within)
+            .map(Cow::Borrowed)
+            .or_else(|| {
+                // A total worked out from shorter periods is compared with
+                // one worked out the same way.
+                summed(indicator, &series.observations, &before)
+                    .filter(|o| o.period.kind() == to.period.kind() && o.period < to.period)
+                    .map(Cow::Owned)
+            });
         if let Some(as_at) = self.as_at
             && query.period.is_none()
             && !to.period.ends_within(&as_at)
@@ -90,7 +100,7 @@ impl Resolver<'_> {
                 series,
             ));
         };
-        let from = figure(indicator, observation);
+        let from = figure(indicator, &observation);
         Ok(describe_change(indicator, from, to))
     }
 }

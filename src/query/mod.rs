@@ -23,6 +23,7 @@ pub mod figures;
 pub mod grids;
 pub mod history;
 pub mod objects;
+pub mod own_period;
 pub mod resolve;
 
 use crate::config::Config;

@@ -78,6 +78,9 @@ pub struct FigureValue {
     pub period: Period,
     /// Its markers.
     pub markers: Vec<Marker>,
+    /// Printed with its period, `279 (June 2023)`: an older figure of an
+    /// indicator whose figures come less often than the report.
+    pub dated: bool,
 }
 
 impl Object for FigureValue {
@@ -97,7 +100,11 @@ impl Object for FigureValue {
     }
 
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(&self.text)?;
+        if self.dated {
+            write!(f, " ({})", self.period.short_label())?;
+        }
+        Ok(())
     }
 }
 

@@ -22,6 +22,7 @@ fn figure(text: &str, number: f64, period: &str, markers: Vec<Marker>) -> Figure
         shown: Some(number),
         period: Period::parse(period, 4).unwrap(),
         markers,
+        dated: false,
     }
 }
 

@@ -13,7 +13,8 @@ use crate::data::indicators::Indicator;
 use crate::data::{DataSet, Observation, Series};
 use crate::period::Period;
 use crate::problem::suggest;
-use crate::query::{Area, as_at, within};
+use crate::query::own_period::{expected, own_figure};
+use crate::query::{Area, as_at, totals};
 use std::fmt;
 
 /// Why a placeholder could not be resolved, and what to do.
@@ -77,6 +78,9 @@ pub struct Query {
     pub breakdown: Option<String>,
     /// A period text; `None` for "as at the report".
     pub period: Option<String>,
+    /// `latest=true`: the latest figure as at the report, whatever its
+    /// period, printed without it (the author names the period in words).
+    pub latest: bool,
 }
 
 impl Query {
@@ -213,31 +217,104 @@ impl<'a> Resolver<'a> {
         Ok(period)
     }
 
-    /// `value(id, period=?, area=?, breakdown=?)`.
+    /// `value(id, period=?, area=?, breakdown=?, latest=?)`: the figure for
+    /// the period named, else for the report's own period (see
+    /// [`crate::query::own_period`]), else the latest.
     pub fn value(&self, query: &Query) -> Result<FigureValue, Fail> {
         let indicator = self.indicator(&query.id)?;
         let series = self.series(query, indicator)?;
-        let observation = match query.period.as_deref() {
-            Some(text) => {
+        match (query.period.as_deref(), self.as_at) {
+            (Some(text), _) => {
                 let period = self.period_arg(text)?;
-                within(&series.observations, &period)
-                    .ok_or_else(|| self.missing(indicator, &period, "in", series))?
+                own_figure(indicator, &series.observations, &period)
+                    .map(|o| figure(indicator, &o))
+                    .ok_or_else(|| self.missing(indicator, &period, "in", series))
             }
-            None => match self.as_at {
-                Some(period) => as_at(&series.observations, &period).ok_or_else(|| {
-                    self.missing(indicator, &period, "on or before the end of", series)
-                })?,
-                None => series.observations.last().ok_or_else(|| {
+            (None, Some(period)) => self.for_report(indicator, series, &period, query.latest),
+            (None, None) => series
+                .observations
+                .last()
+                .map(|o| figure(indicator, o))
+                .ok_or_else(|| {
                     Fail::new(format!("there are no figures for `{}`", indicator.id), None)
                         .missing()
                         .gap(self.gap_text(None))
-                })?,
-            },
-        };
-        Ok(figure(indicator, observation))
+                }),
+        }
     }
 
-    /// `benchmark(id, comparator)`: the comparator's latest figure as at the report.
+    /// The figure a report of `period` prints: the period's own; where an
+    /// indicator's figures come less often than the report, the latest
+    /// before it, printed with its own period (`279 (June 2023)`); with
+    /// `latest`, the latest whatever its period.
+    fn for_report(
+        &self,
+        indicator: &Indicator,
+        series: &Series,
+        period: &Period,
+        latest: bool,
+    ) -> Result<FigureValue, Fail> {
+        let observations = &series.observations;
+        if !latest {
+            if let Some(own) = own_figure(indicator, observations, period) {
+                return Ok(figure(indicator, &own));
+            }
+            if expected(indicator, observations, period) {
+                return Err(self.expected_missing(indicator, series, period));
+            }
+        }
+        let found = as_at(observations, period)
+            .ok_or_else(|| self.missing(indicator, period, "on or before the end of", series))?;
+        Ok(FigureValue {
+            dated: !latest,
+            ..figure(indicator, found)
+        })
+    }
+
+    /// A figure the report's period should have and does not: what is
+    /// there instead, and what to do.
+    fn expected_missing(&self, indicator: &Indicator, series: &Series, period: &Period) -> Fail {
+        let observations = &series.observations;
+        let Some(before) = as_at(observations, period) else {
+            return self.missing(indicator, period, "on or before the end of", series);
+        };
+        let mut help = format!(
+            "add the figure for {} to a CSV file under data/",
+            period.short_label()
+        );
+        let shorter = observations
+            .iter()
+            .any(|o| o.period.ends_within(period) && o.period.kind() < period.kind());
+        if shorter && totals(indicator) {
+            help = format!(
+                "{help}; a total for {} is worked out from shorter periods only when every one of them has a figure",
+                period.short_label()
+            );
+        } else if shorter {
+            help = format!(
+                "{help}: a {} over a period is never added up from shorter periods",
+                indicator.unit.kind_of_figure()
+            );
+        }
+        // Figures after the report's period: this one was missed, not awaited.
+        let missed = observations
+            .last()
+            .is_some_and(|o| !o.period.ends_by(period));
+        Fail::missing(Fail::new(
+            format!(
+                "no figure for `{}` in {}{}: the latest is for {}",
+                indicator.id,
+                period.short_label(),
+                if missed { "" } else { " yet" },
+                before.period.short_label()
+            ),
+            Some(help),
+        ))
+        .gap(self.gap_text(Some(*period)))
+    }
+
+    /// `benchmark(id, comparator)`: the comparator's figure as at the report,
+    /// by the same rules as [`Resolver::value`].
     pub fn benchmark(&self, query: &Query) -> Result<FigureValue, Fail> {
         if query.area.is_none() {
             return Err(Fail::new(
@@ -265,6 +342,7 @@ pub(crate) fn figure(indicator: &Indicator, observation: &Observation) -> Figure
         shown: f.value.map(|v| format::round(v, indicator.decimals)),
         period: observation.period,
         markers: f.markers.clone(),
+        dated: false,
     }
 }
 

@@ -55,12 +55,20 @@ pub(super) fn reading(
 ) -> Option<Reading> {
     let resolver = Resolver::new(data, config, Some(quarter));
     let query = Query::of(&indicator.id);
-    // The change holds the figure too: one look-up, not two, per cell. It
-    // fails when the newest figure is older than the quarter (a yearly figure
-    // carried forward), which so gets no change.
+    // The change holds the figure too: one look-up, not two, per cell. The
+    // quarter's own figure first (a total worked out from its months
+    // included); else the latest before it, which the cell labels with its
+    // own period and which gets no change when it is older than the quarter.
+    let latest = Query {
+        latest: true,
+        ..query.clone()
+    };
     let (figure, change) = match resolver.change(&query, "previous") {
         Ok(change) => (change.to.clone(), Some(change)),
-        Err(_) => (resolver.value(&query).ok()?, None),
+        Err(_) => match resolver.change(&latest, "previous") {
+            Ok(change) => (change.to.clone(), Some(change)),
+            Err(_) => (resolver.value(&latest).ok()?, None),
+        },
     };
     let own = belongs_to(indicator, &figure.period, &quarter);
     let change = change.filter(|c| c.delta.is_some() && c.direction.is_some());

@@ -20,6 +20,18 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// What one figure is, in words: `a rate`, `a percentage`.
+    pub fn kind_of_figure(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Percent => "percentage",
+            Unit::RatePer10k => "rate",
+            Unit::Days => "number of days",
+            Unit::Score => "score",
+            Unit::Money => "sum of money",
+        }
+    }
+
     pub(super) const NAMES: [&str; 6] =
         ["count", "percent", "rate_per_10k", "days", "score", "money"];
 
@@ -107,5 +119,49 @@ impl Measure {
     /// The name used in indicators.yaml.
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
+    }
+}
+
+/// How often an indicator's figures come, when indicators.yaml says so; else
+/// the data shows it (the shortest period any of its figures covers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frequency {
+    /// A figure every month.
+    Monthly,
+    /// A figure every quarter.
+    Quarterly,
+    /// A figure every year.
+    Yearly,
+    /// Now and then: never expected for a particular period.
+    Occasional,
+}
+
+impl Frequency {
+    pub(super) const NAMES: [&str; 4] = ["monthly", "quarterly", "yearly", "occasional"];
+
+    pub(super) fn parse(text: &str) -> Option<Frequency> {
+        Some(match text {
+            "monthly" => Frequency::Monthly,
+            "quarterly" => Frequency::Quarterly,
+            "yearly" | "annual" | "annually" => Frequency::Yearly,
+            "occasional" => Frequency::Occasional,
+            _ => return None,
+        })
+    }
+
+    /// The name used in indicators.yaml.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The period each figure covers; `None` for occasional figures.
+    pub fn kind(self) -> Option<crate::period::PeriodKind> {
+        use crate::period::PeriodKind;
+        match self {
+            Frequency::Monthly => Some(PeriodKind::Month),
+            Frequency::Quarterly => Some(PeriodKind::Quarter),
+            Frequency::Yearly => Some(PeriodKind::Year),
+            Frequency::Occasional => None,
+        }
     }
 }

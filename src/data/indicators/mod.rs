@@ -27,6 +27,8 @@ pub struct Indicator {
     pub polarity: Polarity,
     /// Snapshot or total.
     pub measure: Measure,
+    /// How often its figures come, when indicators.yaml says so.
+    pub frequency: Option<Frequency>,
     /// What it measures, in plain words.
     pub description: String,
     /// Where its figures come from.
@@ -49,6 +51,7 @@ struct Raw {
     decimals: Option<Value>,
     polarity: Option<Value>,
     measure: Option<Value>,
+    frequency: Option<Value>,
     description: Option<Value>,
     source: Option<Value>,
     theme: Option<Value>,
@@ -75,12 +78,13 @@ fn as_text(value: Option<Value>) -> Result<Option<String>, &'static str> {
     }
 }
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "title",
     "unit",
     "decimals",
     "polarity",
     "measure",
+    "frequency",
     "description",
     "source",
     "theme",
@@ -206,6 +210,7 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
         let unit_name = text_of("unit", raw.unit);
         let polarity_name = text_of("polarity", raw.polarity);
         let measure_name = text_of("measure", raw.measure);
+        let frequency_name = text_of("frequency", raw.frequency);
         let description = text_of("description", raw.description).unwrap_or_default();
         let source = text_of("source", raw.source).unwrap_or_default();
         let theme = text_of("theme", raw.theme).unwrap_or_default();
@@ -246,6 +251,12 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                 None
             }),
         };
+        let frequency = frequency_name.as_deref().and_then(|f| {
+            Frequency::parse(f).or_else(|| {
+                bad("frequency", f, &Frequency::NAMES);
+                None
+            })
+        });
         let decimals = match raw.decimals {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| d <= MAX_DECIMALS) => {
@@ -299,6 +310,7 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                 unit,
                 polarity,
                 measure,
+                frequency,
                 description,
                 source,
                 theme: if theme.is_empty() {
@@ -329,4 +341,4 @@ mod kinds;
 mod tests;
 
 pub use from::From;
-pub use kinds::{Measure, Polarity, Unit};
+pub use kinds::{Frequency, Measure, Polarity, Unit};

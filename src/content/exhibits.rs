@@ -189,6 +189,10 @@ fn chart_figure(
             }
             _ => String::new(),
         }),
+        single_area: match grid.columns.first() {
+            Some(column) if single && column.comparator => column.name.clone(),
+            _ => String::new(),
+        },
         single,
         markers,
         notes,

@@ -5,7 +5,8 @@ use crate::data::Observation;
 use crate::data::indicators::Indicator;
 use crate::period::{Period, PeriodKind};
 use crate::query::figures::{Cell, ChartKind, Column, Grid, Selection};
-use crate::query::{Fail, Resolver, as_at, belongs_to, exactly, within};
+use crate::query::own_period::own_figure;
+use crate::query::{Fail, Resolver, as_at, exactly};
 
 impl Resolver<'_> {
     /// The grid for `chart(...)`.
@@ -119,17 +120,16 @@ impl Resolver<'_> {
                 cells: periods
                     .iter()
                     .map(|p| {
-                        // A total over a month is not a quarter's total.
-                        within(&series.observations, p)
-                            .filter(|o| belongs_to(indicator, &o.period, p))
-                            .map(|o| {
-                                cell(
-                                    indicator,
-                                    o,
-                                    &self.config.area,
-                                    selection.breakdown.as_deref(),
-                                )
-                            })
+                        // A total over a month is not a quarter's total;
+                        // the quarter's months added up are.
+                        own_figure(indicator, &series.observations, p).map(|o| {
+                            cell(
+                                indicator,
+                                &o,
+                                &self.config.area,
+                                selection.breakdown.as_deref(),
+                            )
+                        })
                     })
                     .collect(),
                 ..Column::of(indicator)

@@ -104,10 +104,17 @@ impl Site {
         let charts = history.history_charts(indicator);
         let mut chart = String::new();
         for (n, history_chart) in charts.iter().enumerate() {
-            let caption = match history_chart.frequency {
+            let mut caption = match history_chart.frequency {
                 Some(kind) => format!("{}: {} figures", indicator.title, frequency_words(kind)),
                 None => format!("{}: history", indicator.title),
             };
+            // Periods only comparators have figures for are never shown as
+            // the council's history: the caption names whose they are.
+            let columns = &history_chart.grid.columns;
+            if !columns.is_empty() && columns.iter().all(|c| c.comparator) {
+                let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+                caption.push_str(&format!(" for {}", and_list(&names)));
+            }
             let (html, download) =
                 exhibits::figure_html(env, n + 1, &history_chart.grid, Some(&caption)).map_err(
                     |e| {
@@ -225,6 +232,15 @@ impl Site {
 }
 
 /// How often figures come, as a chart's caption says it.
+/// `England`, `England and Wales`, `England, Wales and Scotland`.
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn frequency_words(kind: PeriodKind) -> &'static str {
     match kind {
         PeriodKind::Month => "monthly",

@@ -155,6 +155,10 @@ pub struct FigureView {
     /// as `<abbr class="marker" title="provisional">[p]</abbr>`, or `[x]`,
     /// not available; empty unless `.single`.
     pub single_html: Html,
+    /// Whose that one figure is, when it is a comparator's (`England`):
+    /// a figure alone must never pass for the council's own; empty for the
+    /// site's own area or unless `.single`.
+    pub single_area: String,
     /// The symbols the chart's figures use, for a key beside it; the table
     /// closed under it keys only what it alone shows (`[x]` for no figure).
     pub markers: Vec<MarkerView>,

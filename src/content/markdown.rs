@@ -54,12 +54,16 @@ pub fn uncaptioned_tables(document: &super::Document) -> Vec<crate::problem::Pro
             let line = document.body_line + before.matches('\n').count();
             let line_start = before.rfind('\n').map_or(0, |n| n + 1);
             let column = before[line_start..].chars().count() + 1;
-            crate::problem::Problem::warning(&document.file, "this table has no caption")
-                .at(line, column)
-                .help(
-                    "say what it shows in a paragraph just before it that starts `Table:` \
+            crate::problem::Problem::warning(
+                crate::problem::Id::TableCaption,
+                &document.file,
+                "this table has no caption",
+            )
+            .at(line, column)
+            .help(
+                "say what it shows in a paragraph just before it that starts `Table:` \
                      (`Table: Children entering care by age`); it becomes the table's caption",
-                )
+            )
         })
         .collect()
 }

@@ -10,7 +10,7 @@
 use super::Document;
 use super::typed::prose_lines;
 use crate::period::Period;
-use crate::problem::{Problem, find_key};
+use crate::problem::{Id, Problem, find_key};
 use std::path::Path;
 
 /// The ways a report's text names `period`, longest first so that the
@@ -76,6 +76,7 @@ fn stale(
     column: usize,
 ) -> Problem {
     Problem::warning(
+        Id::StalePeriod,
         file,
         format!(
             "this report is for {}; \"{words}\" names {}, the previous report's period",
@@ -113,6 +114,7 @@ pub fn check(report: &Document, previous: &Document, text: &str) -> Vec<Problem>
         if key == "summary" && summary_same {
             problems.push(
                 Problem::warning(
+                    Id::StaleSummary,
                     file,
                     format!(
                         "the summary is the same as {}'s, the previous report",
@@ -162,7 +164,7 @@ pub fn meeting(report: &Document, text: &str) -> Option<Problem> {
     }
     let (line, column) = find_key(text, "draft", ':').unwrap_or((1, 1));
     Some(
-        Problem::warning(&report.file, "this report is to be published (draft: false) but has no meeting date")
+        Problem::warning(Id::NoMeetingDate, &report.file, "this report is to be published (draft: false) but has no meeting date")
             .at(line, column)
             .help("add `meeting: YYYY-MM-DD` to its front matter, the date of the committee meeting it is for"),
     )
@@ -181,6 +183,7 @@ mod tests {
             body_line: split.body_line,
             file: file.into(),
             output: String::new(),
+            allow: Default::default(),
         }
     }
 
@@ -200,17 +203,18 @@ mod tests {
         let found = warnings(q2);
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(
-            found[0].starts_with("q2.md:7:15: warning: this report is for Q2 2023-24; \"June 2023\" names Q1 2023-24, the previous report's period"),
+            found[0].starts_with("q2.md:7:15: warning[stale-period]: this report is for Q2 2023-24; \"June 2023\" names Q1 2023-24, the previous report's period"),
             "{found:?}"
         );
         assert!(found[0].contains("{{ period.previous }}"), "{found:?}");
         assert!(
-            found[1].starts_with("q2.md:9:4: warning:")
+            found[1].starts_with("q2.md:9:4: warning[stale-period]:")
                 && found[1].contains("\"April to June 2023\""),
             "{found:?}"
         );
         assert!(
-            found[2].starts_with("q2.md:9:31: warning:") && found[2].contains("\"q1 2023-24\""),
+            found[2].starts_with("q2.md:9:31: warning[stale-period]:")
+                && found[2].contains("\"q1 2023-24\""),
             "{found:?}"
         );
     }
@@ -221,12 +225,15 @@ mod tests {
         let found = warnings(q2);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
-            found[0]
-                .starts_with("q2.md:2:21: warning: this report is for Q2 2023-24; \"Q1 2023-24\""),
+            found[0].starts_with(
+                "q2.md:2:21: warning[stale-period]: this report is for Q2 2023-24; \"Q1 2023-24\""
+            ),
             "{found:?}"
         );
         assert!(
-            found[1].starts_with("q2.md:4:10: warning: the summary is the same as Q1 2023-24's"),
+            found[1].starts_with(
+                "q2.md:4:10: warning[stale-summary]: the summary is the same as Q1 2023-24's"
+            ),
             "{found:?}"
         );
     }
@@ -241,7 +248,7 @@ mod tests {
     fn a_report_to_be_published_without_a_meeting_date_is_warned_of() {
         let text = "---\ntitle: T\nperiod: 2023-24 Q2\ndraft: false\n---\nx\n";
         let problem = meeting(&document("q2.md", text), text).unwrap();
-        assert!(problem.to_string().starts_with("q2.md:4:8: warning: this report is to be published (draft: false) but has no meeting date"), "{problem}");
+        assert!(problem.to_string().starts_with("q2.md:4:8: warning[no-meeting-date]: this report is to be published (draft: false) but has no meeting date"), "{problem}");
         let draft = text.replace("draft: false", "draft: true");
         assert!(meeting(&document("q2.md", &draft), &draft).is_none());
         let met = text.replace("draft: false", "meeting: 2023-12-05");

@@ -9,7 +9,7 @@
 use super::Document;
 use crate::data::indicators::{Indicator, Unit};
 use crate::period::MONTHS;
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use crate::query::resolve::{Query, Resolver};
 
 /// A number as written in the text.
@@ -54,6 +54,7 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
             if let Some(k) = known.iter().find(fits) {
                 warnings.push(
                     Problem::warning(
+                        Id::TypedFigure,
                         &document.file,
                         format!(
                             "{} is typed in; {} gives it and keeps it right when the data changes",
@@ -75,6 +76,7 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
             }) {
                 warnings.push(
                     Problem::warning(
+                        Id::TypedFigure,
                         &document.file,
                         format!(
                             "{} is typed before \"{}\", but the figure for {} is {}",

@@ -206,14 +206,14 @@ fn a_warning_allowed_at_its_line_or_in_its_file_is_counted_not_shown() {
     )
     .unwrap();
     let q2 = site.path().join("content/reports/2023-24-q2.md");
-    let typed = "---\ntitle: Q2\nperiod: 2023-24 Q2\ndraft: true\n---\n315 children were looked after.\n\n<!-- outturn: allow typed-figure -->\nStill 315 children.\n\nAnd 315 again. <!-- outturn: allow typed-figure, stale-periods -->\n\nThe last 315.\n";
+    let typed = "---\ntitle: Q2\nperiod: 2023-24 Q2\ndraft: true\n---\n315 children were looked after.\n\n<!-- outturn: allow typed-figure -->\nStill 315 children.\n\nAnd 315 children again. <!-- outturn: allow typed-figure, stale-periods -->\n\nThe last 315 children.\n";
     std::fs::write(&q2, typed).unwrap();
     let (stdout, stderr) = check(site.path());
     assert_eq!(
         kinds(&stderr),
         [
             "content/reports/2023-24-q2.md:6:1 warning[typed-figure]",
-            "content/reports/2023-24-q2.md:11:50 warning[unknown-allow]",
+            "content/reports/2023-24-q2.md:11:59 warning[unknown-allow]",
             "content/reports/2023-24-q2.md:13:10 warning[typed-figure]",
             "site.toml warning[no-base-url]",
         ],
@@ -247,7 +247,7 @@ fn a_warning_allowed_at_its_line_or_in_its_file_is_counted_not_shown() {
     assert_eq!(
         kinds(&stderr),
         [
-            "content/reports/2023-24-q2.md:12:50 warning[unknown-allow]",
+            "content/reports/2023-24-q2.md:12:59 warning[unknown-allow]",
             "site.toml warning[no-base-url]",
         ],
         "{stderr}"

@@ -254,8 +254,9 @@ mod tests {
         assert_eq!(places, ["r.md:5:9", "r.md:10:23", "r.md:11:1"]);
         let help = problems[0].help.as_deref().unwrap_or_default();
         assert!(
-            help.starts_with("did you mean `typed-figure`? The kinds of warning are typed-figure, ")
-                && help.contains("stale-period, stale-summary"),
+            help.starts_with(
+                "did you mean `typed-figure`? The kinds of warning are typed-figure, "
+            ) && help.contains("stale-period, stale-summary"),
             "{help}"
         );
     }

@@ -48,8 +48,7 @@ struct Raw {
     key_figures: Vec<String>,
     #[serde(default)]
     draft: bool,
-    #[serde(default)]
-    allow: Vec<String>,
+    allow: Option<serde_yaml::Value>,
 }
 
 const FIELDS: [&str; 9] = [
@@ -170,6 +169,25 @@ pub fn parse(file: &Path, yaml: &str, year_start_month: u8) -> Result<FrontMatte
     };
     let meeting = date("meeting", &raw.meeting);
     let published = date("published", &raw.published);
+    // `allow: typed-figure` means a list of one.
+    let allow = match &raw.allow {
+        None => Vec::new(),
+        Some(serde_yaml::Value::Sequence(items)) => items.iter().map(scalar).collect(),
+        Some(serde_yaml::Value::String(names)) => names
+            .split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Some(_) => {
+            let (line, col) = at("allow");
+            problems.push(
+                Problem::error(file, "`allow` lists kinds of warning")
+                    .at(line, col)
+                    .help("write them in brackets, e.g. `allow: [typed-figure, stale-period]`"),
+            );
+            Vec::new()
+        }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -184,8 +202,7 @@ pub fn parse(file: &Path, yaml: &str, year_start_month: u8) -> Result<FrontMatte
         key_figures: raw.key_figures,
         key_figures_at: at("key_figures"),
         draft: raw.draft,
-        allow: raw
-            .allow
+        allow: allow
             .into_iter()
             .map(|name| {
                 let place = place_in_list(yaml, "allow", &name).unwrap_or(at("allow"));
@@ -265,6 +282,15 @@ mod tests {
         let yaml = "title: Q1\nallow:\n  - table-caption\n";
         let fm = parse(Path::new("a.md"), yaml, 4).unwrap();
         assert_eq!(fm.allow, [("table-caption".to_string(), (4, 5))]);
+        let fm = parse(Path::new("a.md"), "title: Q1\nallow: table-caption\n", 4).unwrap();
+        assert_eq!(fm.allow, [("table-caption".to_string(), (3, 8))]);
+        let problems = parse(Path::new("a.md"), "title: Q1\nallow: {a: 1}\n", 4).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("a.md:3:8: error: `allow` lists kinds of warning"),
+            "{problems:?}"
+        );
     }
 
     #[test]

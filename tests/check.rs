@@ -257,3 +257,38 @@ fn a_warning_allowed_at_its_line_or_in_its_file_is_counted_not_shown() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_published_pages_warning_is_allowed_by_a_comment_on_the_line_before() {
+    let site = good_site();
+    let about = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    let lines = text.lines().count();
+    let table = "| Age | Children |\n|---|---|\n| 16 | 1 |\n";
+    std::fs::write(&about, format!("{text}\n{table}")).unwrap();
+    let (stdout, stderr) = check(site.path());
+    assert_eq!(
+        kinds(&stderr),
+        [
+            format!("content/about.md:{}:1 warning[table-caption]", lines + 2),
+            "site.toml warning[no-base-url]".to_string(),
+        ],
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("No errors, 2 warnings: "), "{stdout}");
+    std::fs::write(
+        &about,
+        format!("{text}\n<!-- outturn: allow table-caption -->\n{table}"),
+    )
+    .unwrap();
+    let (stdout, stderr) = check(site.path());
+    assert_eq!(
+        kinds(&stderr),
+        ["site.toml warning[no-base-url]"],
+        "{stderr}"
+    );
+    assert!(
+        stdout.starts_with("No errors, 1 warning (1 warning allowed): "),
+        "{stdout}"
+    );
+}

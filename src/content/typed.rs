@@ -202,9 +202,10 @@ fn placeholder_for(k: &Known<'_>, period: &crate::period::Period) -> String {
 
 /// Words too common in indicators' titles, or in any sentence, to say which
 /// indicator a sentence is about.
-const SMALL_WORDS: [&str; 24] = [
+const SMALL_WORDS: [&str; 35] = [
     "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "per", "with", "from", "who",
-    "were", "was", "are", "is", "as", "an", "number", "rate", "average", "total",
+    "were", "was", "are", "is", "as", "an", "number", "rate", "average", "total", "after", "into",
+    "more", "than", "that", "this", "their", "have", "been", "each", "all",
 ];
 
 /// The words of the sentence around bytes `start..end` of `line`, up to
@@ -502,6 +503,24 @@ moves,2024-25 Q4,14\nadopted,2024-25 Q4,12\ncontacts,2024-25 Q4,2019\n";
             ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn the_words_of_the_sentence_name_an_indicator_by_a_word_or_its_stem() {
+        let data = testutil::data(YAML, CSV);
+        let moves = &data.indicators["moves"];
+        let line = "The panel met 12 times. Then 14 were placed again, after review.";
+        let at = line.find("14").unwrap();
+        let around = words_around(line, at, at + 2);
+        assert_eq!(
+            around,
+            ["then", "were", "placed", "again", "after", "review"]
+        );
+        assert!(names(&around, moves));
+        let at = line.find("12").unwrap();
+        let around = words_around(line, at, at + 2);
+        assert_eq!(around, ["the", "panel", "met", "times"]);
+        assert!(!names(&around, moves));
     }
 
     #[test]

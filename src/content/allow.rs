@@ -145,6 +145,15 @@ impl Allows {
     }
 }
 
+/// Whether `html` is one `<!-- outturn: … -->` comment and nothing else:
+/// what the Markdown leaves out of the page.
+pub fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.strip_prefix("<!--")
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .is_some_and(|inside| inside.trim_start().starts_with(MARK) && !inside.contains("-->"))
+}
+
 /// The HTML comments in a line, outside code spans: where each starts, and
 /// what is between `<!--` and `-->`.
 fn comments(line: &str) -> Vec<(usize, &str)> {

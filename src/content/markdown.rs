@@ -137,6 +137,8 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) 
                 });
                 out.push(events[i].clone());
             }
+            // What a file allows is for its authors, not its readers.
+            Event::Html(html) | Event::InlineHtml(html) if super::allow::is_comment(html) => {}
             Event::Html(html) => {
                 let rewritten = relative_in_html(html, root).into_owned();
                 out.push(Event::Html(CowStr::from(rewritten)));

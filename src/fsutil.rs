@@ -4,7 +4,7 @@
 //! outturn goes through here so the message says which file and what was being
 //! done with it.
 
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use anyhow::{Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -214,6 +214,7 @@ pub fn walk(dir: &Path, root: &Path, ext: Option<&str>) -> Walk {
                     if wanted(entry.path()) || target.is_dir() {
                         skipped.push(
                             Problem::warning(
+                                Id::SymlinkOutside,
                                 relative(entry.path()),
                                 format!(
                                     "this is a link to {}, outside the site, so outturn does not read it",
@@ -270,8 +271,12 @@ fn walk_problem(
         // A broken link without the extension may have been a folder.
         let named_like_one = wanted(path) || path.extension().is_none();
         return named_like_one.then(|| {
-            Problem::warning(relative(path), format!("this link leads nowhere: {reason}"))
-                .help("point it at a file inside the site, or remove it")
+            Problem::warning(
+                Id::SymlinkBroken,
+                relative(path),
+                format!("this link leads nowhere: {reason}"),
+            )
+            .help("point it at a file inside the site, or remove it")
         });
     }
     Some(unreadable(&relative(path), &reason))
@@ -285,6 +290,7 @@ fn loop_warning(link: PathBuf, folder: &Path, real_root: &Path) -> Problem {
         Err(_) => folder.display().to_string(),
     };
     Problem::warning(
+        Id::SymlinkLoop,
         link,
         format!("this link leads back to {folder}, which holds it, so outturn does not follow it"),
     )
@@ -384,8 +390,15 @@ mod tests {
         assert!(walk.files.is_empty());
         let messages = messages(&walk);
         assert_eq!(messages.len(), 3, "{messages:?}");
-        assert!(messages[0].starts_with("data/exports: warning: this is a link to"));
-        assert!(messages[1].starts_with("data/gone.csv: warning: this link leads nowhere"));
-        assert!(messages[2].starts_with("data/q1.csv: warning: this is a link to"));
+        assert!(
+            messages[0].starts_with("data/exports: warning[symlink-outside]: this is a link to")
+        );
+        assert!(
+            messages[1]
+                .starts_with("data/gone.csv: warning[symlink-broken]: this link leads nowhere")
+        );
+        assert!(
+            messages[2].starts_with("data/q1.csv: warning[symlink-outside]: this is a link to")
+        );
     }
 }

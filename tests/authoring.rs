@@ -191,15 +191,16 @@ fn check_warns_about_figures_typed_into_the_text() {
         "warnings alone do not fail: {stderr}"
     );
     assert!(
-        stderr.contains("content/reports/first-quarter.md:27:6: warning: 308 is typed in; {{ value(\"cla_count\") }} gives it and keeps it right when the data changes"),
+        stderr.contains("content/reports/first-quarter.md:27:6: warning[typed-figure]: 308 is typed in; {{ value(\"cla_count\") }} gives it and keeps it right when the data changes"),
         "{stderr}"
     );
     assert!(
-        stderr.contains(":27:33: warning: 55% is typed in; {{ value(\"eet_19_21\") }}"),
+        stderr
+            .contains(":27:33: warning[typed-figure]: 55% is typed in; {{ value(\"eet_19_21\") }}"),
         "{stderr}"
     );
     assert!(
-        stderr.contains(":27:82: warning: 300 is typed before \"children looked after\", but the figure for Q1 2023-24 is 308"),
+        stderr.contains(":27:82: warning[typed-figure]: 300 is typed before \"children looked after\", but the figure for Q1 2023-24 is 308"),
         "{stderr}"
     );
     assert!(

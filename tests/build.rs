@@ -138,7 +138,11 @@ fn feed_and_sitemap_use_base_url_and_check_warns_without_it() {
     assert_eq!(text(&output).1, "");
     let root = site.path().to_str().unwrap();
     let checked = outturn(&["check", "--root", root]);
-    assert!(text(&checked).1.contains("warning: `base_url` is empty"));
+    assert!(
+        text(&checked)
+            .1
+            .contains("warning[no-base-url]: `base_url` is empty")
+    );
     assert!(!out.join("sitemap.xml").exists());
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
     assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");

@@ -22,10 +22,10 @@ fn odd_data_is_warned_of_and_the_site_still_builds() {
     let (_, stderr) = text(&check);
     assert_eq!(check.status.code(), Some(0), "{stderr}");
     for expected in [
-        "data/empty.csv:1: warning: this data file is empty",
-        "data/header.csv:1: warning: this data file has a header but no rows of figures",
-        "data/odd.csv:2:19: warning: `150` for `eet_19_21`, which is a percentage, which runs from 0 to 100",
-        "data/odd.csv:3:19: warning: `-2` for `cla_count`, which is a count, which cannot be negative",
+        "data/empty.csv:1: warning[empty-data-file]: this data file is empty",
+        "data/header.csv:1: warning[empty-data-file]: this data file has a header but no rows of figures",
+        "data/odd.csv:2:19: warning[out-of-range]: `150` for `eet_19_21`, which is a percentage, which runs from 0 to 100",
+        "data/odd.csv:3:19: warning[out-of-range]: `-2` for `cla_count`, which is a count, which cannot be negative",
     ] {
         assert!(
             stderr.contains(expected),

@@ -258,11 +258,11 @@ fn check_warns_of_a_misnamed_area_the_site_does_not_read_and_build_does_not() {
     let (stdout, stderr) = text(&output);
     assert!(output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("data/national/rates.csv:11:9: warning: `999` is named `Elsewere` here but `Elsewhere` on line 7"),
+        stderr.contains("data/national/rates.csv:11:9: warning[national-screen]: `999` is named `Elsewere` here but `Elsewhere` on line 7"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("data/national/rates.csv:11:9: warning: `E06000099` is named `Elsewere`"),
+        stderr.contains("data/national/rates.csv:11:9: warning[national-screen]: `E06000099` is named `Elsewere`"),
         "{stderr}"
     );
     // And the good site's own: no `base_url`.

@@ -200,7 +200,7 @@ fn an_old_copy_that_cannot_be_removed_is_a_warning_and_the_build_succeeds() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(
         stderr.contains(
-            "warning: the new site is in place, but this copy of the last one could not be removed"
+            "warning[leftover-copy]: the new site is in place, but this copy of the last one could not be removed"
         ),
         "{stderr}"
     );
@@ -262,16 +262,16 @@ fn links_inside_the_site_are_followed_and_others_named() {
     );
     assert!(!out.join("secret.txt").exists());
     assert!(
-        stderr.contains("static/secret.txt: warning: this is a link to")
+        stderr.contains("static/secret.txt: warning[symlink-outside]: this is a link to")
             && stderr.contains("outside the site, so outturn does not read it"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("static/extra.css: warning: this link leads nowhere"),
+        stderr.contains("static/extra.css: warning[symlink-broken]: this link leads nowhere"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("static/again: warning: this link leads back to static"),
+        stderr.contains("static/again: warning[symlink-loop]: this link leads back to static"),
         "{stderr}"
     );
 }

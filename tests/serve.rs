@@ -427,17 +427,20 @@ fn serve_previews_an_unfinished_quarter_that_build_refuses() {
     assert!(page.contains("315 children were looked"), "{page}");
     assert!(
         page.contains("role=\"status\"")
-            && page.contains("warning: no figure for `eet_19_21` in Q2 2023-24 yet"),
+            && page
+                .contains("warning[missing-figure]: no figure for `eet_19_21` in Q2 2023-24 yet"),
         "the banner lists what is missing: {page}"
     );
     // Last quarter's summary, kept by `new`, is listed too.
     assert!(
-        page.contains("warning: the summary is the same as Q1 2023-24"),
+        page.contains("warning[stale-summary]: the summary is the same as Q1 2023-24"),
         "{page}"
     );
     // A key figure with no figure yet is left out, and said so.
     assert!(
-        page.contains("warning: key_figures: there are no figures for `new_measure`"),
+        page.contains(
+            "warning[missing-figure]: key_figures: there are no figures for `new_measure`"
+        ),
         "{page}"
     );
     assert!(!page.contains(">A new measure<"), "{page}");

@@ -67,6 +67,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
                 site.reports.len(),
                 site.pages.len(),
                 site.warnings.warning_count() + warnings.warning_count(),
+                site.warnings.allowed().len(),
                 &out.display().to_string(),
                 start.elapsed().as_millis(),
             )
@@ -82,13 +83,19 @@ fn summary(
     reports: usize,
     others: usize,
     warnings: usize,
+    allowed: usize,
     out: &str,
     ms: u128,
 ) -> String {
     use super::count;
-    let warned = match warnings {
-        0 => String::new(),
-        n => format!(", with {}", count(n, "warning", "warnings")),
+    let warned = match (warnings, allowed) {
+        (0, 0) => String::new(),
+        (0, n) => format!(", with {}", count(n, "warning allowed", "warnings allowed")),
+        (n, allowed) => format!(
+            ", with {}{}",
+            count(n, "warning", "warnings"),
+            crate::problem::allowed(allowed)
+        ),
     };
     format!(
         "Built {} ({}, {}) into {} in {ms} ms{warned}",
@@ -106,12 +113,20 @@ mod tests {
     #[test]
     fn the_closing_line_counts_naturally_and_names_the_warnings() {
         assert_eq!(
-            summary(1, 1, 0, 0, "./public", 12),
+            summary(1, 1, 0, 0, 0, "./public", 12),
             "Built 1 page (1 report, 0 other pages) into public in 12 ms"
         );
         assert_eq!(
-            summary(35, 2, 1, 1, "public", 300),
+            summary(35, 2, 1, 1, 0, "public", 300),
             "Built 35 pages (2 reports, 1 other page) into public in 300 ms, with 1 warning"
+        );
+        assert_eq!(
+            summary(35, 2, 1, 1, 2, "public", 300),
+            "Built 35 pages (2 reports, 1 other page) into public in 300 ms, with 1 warning (2 warnings allowed)"
+        );
+        assert_eq!(
+            summary(35, 2, 1, 0, 1, "public", 300),
+            "Built 35 pages (2 reports, 1 other page) into public in 300 ms, with 1 warning allowed"
         );
     }
 }

@@ -29,20 +29,29 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             site.warnings.extend(site.uncaptioned_tables());
             site.warnings
                 .extend(crate::site::base_url_warning(&site.config));
-            site.warnings.extend(drafts);
             // What DfE's screener would say of national rows the site does
             // not read: for `check` only, as the site cannot act on it.
             site.warnings.extend(site.data.screened.iter().cloned());
-            super::report_warnings(&site.warnings);
+            let mut warnings = std::mem::take(&mut site.warnings);
+            site.allow(&mut warnings);
+            warnings.append(drafts);
+            super::report_warnings(&warnings);
+            let allowed = warnings.allowed().len();
+            if args.common.verbose && allowed > 0 {
+                eprint!(
+                    "Allowed where they are, so not counted as warnings:\n{}",
+                    warnings.report_allowed(console::colors_enabled_stderr())
+                );
+            }
             if !args.common.quiet {
                 // "No problems found" only when nothing at all was printed above.
-                let warnings = site.warnings.warning_count();
-                let verdict = match warnings {
+                let verdict = match warnings.warning_count() {
                     0 => "No problems found".to_string(),
                     n => format!("No errors, {}", super::count(n, "warning", "warnings")),
                 };
                 println!(
-                    "{verdict}: {}, {}, {} checked",
+                    "{verdict}{}: {}, {}, {} checked",
+                    crate::problem::allowed(allowed),
                     super::count(site.reports.len(), "report", "reports"),
                     super::count(site.pages.len(), "other page", "other pages"),
                     super::count(files.len(), "file", "files"),
@@ -52,7 +61,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         }
         Ok(_) => Ok(super::report_checked(&SiteProblems(drafts))),
         Err(SiteProblems(mut problems)) => {
-            problems.extend(drafts);
+            problems.append(drafts);
             Ok(super::report_checked(&SiteProblems(problems)))
         }
     }
@@ -85,6 +94,7 @@ fn draft_problems(root: &std::path::Path) -> Problems {
                 .into_iter()
                 .filter(|p| drafts.contains(&p.file.as_path())),
         );
+        site.allow(&mut problems);
     }
     problems
 }

@@ -30,6 +30,9 @@ pub struct FrontMatter {
     pub key_figures_at: (usize, usize),
     /// Left out of `build` unless `--drafts`.
     pub draft: bool,
+    /// Kinds of warning allowed in the whole file, each with its line and
+    /// column in the file (see `content::allow`).
+    pub allow: Vec<(String, (usize, usize))>,
 }
 
 #[derive(Deserialize)]
@@ -45,9 +48,10 @@ struct Raw {
     key_figures: Vec<String>,
     #[serde(default)]
     draft: bool,
+    allow: Option<serde_yaml::Value>,
 }
 
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 9] = [
     "title",
     "period",
     "committee",
@@ -56,6 +60,7 @@ const FIELDS: [&str; 8] = [
     "summary",
     "key_figures",
     "draft",
+    "allow",
 ];
 
 /// A content file split in two.
@@ -164,6 +169,25 @@ pub fn parse(file: &Path, yaml: &str, year_start_month: u8) -> Result<FrontMatte
     };
     let meeting = date("meeting", &raw.meeting);
     let published = date("published", &raw.published);
+    // `allow: typed-figure` means a list of one.
+    let allow = match &raw.allow {
+        None => Vec::new(),
+        Some(serde_yaml::Value::Sequence(items)) => items.iter().map(scalar).collect(),
+        Some(serde_yaml::Value::String(names)) => names
+            .split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Some(_) => {
+            let (line, col) = at("allow");
+            problems.push(
+                Problem::error(file, "`allow` lists kinds of warning")
+                    .at(line, col)
+                    .help("write them in brackets, e.g. `allow: [typed-figure, stale-period]`"),
+            );
+            Vec::new()
+        }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -178,7 +202,28 @@ pub fn parse(file: &Path, yaml: &str, year_start_month: u8) -> Result<FrontMatte
         key_figures: raw.key_figures,
         key_figures_at: at("key_figures"),
         draft: raw.draft,
+        allow: allow
+            .into_iter()
+            .map(|name| {
+                let place = place_in_list(yaml, "allow", &name).unwrap_or(at("allow"));
+                (name, place)
+            })
+            .collect(),
     })
+}
+
+/// Line and column in the file of `item` in the list under `key`, written
+/// `key: [a, b]` or as `- a` lines below it.
+fn place_in_list(yaml: &str, key: &str, item: &str) -> Option<(usize, usize)> {
+    let (key_line, _) = find_key(yaml, key, ':')?;
+    yaml.lines()
+        .enumerate()
+        .skip(key_line - 1)
+        .find_map(|(n, line)| {
+            let byte = line.find(item)?;
+            // Front matter starts on the file's second line.
+            Some((n + 2, line[..byte].chars().count() + 1))
+        })
 }
 
 fn missing_title(file: &Path) -> Problem {
@@ -220,6 +265,32 @@ mod tests {
         assert_eq!(fm.meeting.unwrap().long(), "5 September 2023");
         assert_eq!(fm.key_figures, ["cla_count"]);
         assert!(!fm.draft);
+        assert!(fm.allow.is_empty());
+    }
+
+    #[test]
+    fn reads_what_a_file_allows_with_each_name_where_it_is() {
+        let yaml = "title: Q1\nallow: [typed-figure, stale-period]\n";
+        let fm = parse(Path::new("a.md"), yaml, 4).unwrap();
+        assert_eq!(
+            fm.allow,
+            [
+                ("typed-figure".to_string(), (3, 9)),
+                ("stale-period".to_string(), (3, 23))
+            ]
+        );
+        let yaml = "title: Q1\nallow:\n  - table-caption\n";
+        let fm = parse(Path::new("a.md"), yaml, 4).unwrap();
+        assert_eq!(fm.allow, [("table-caption".to_string(), (4, 5))]);
+        let fm = parse(Path::new("a.md"), "title: Q1\nallow: table-caption\n", 4).unwrap();
+        assert_eq!(fm.allow, [("table-caption".to_string(), (3, 8))]);
+        let problems = parse(Path::new("a.md"), "title: Q1\nallow: {a: 1}\n", 4).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("a.md:3:8: error: `allow` lists kinds of warning"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -54,12 +54,16 @@ pub fn uncaptioned_tables(document: &super::Document) -> Vec<crate::problem::Pro
             let line = document.body_line + before.matches('\n').count();
             let line_start = before.rfind('\n').map_or(0, |n| n + 1);
             let column = before[line_start..].chars().count() + 1;
-            crate::problem::Problem::warning(&document.file, "this table has no caption")
-                .at(line, column)
-                .help(
-                    "say what it shows in a paragraph just before it that starts `Table:` \
+            crate::problem::Problem::warning(
+                crate::problem::Id::TableCaption,
+                &document.file,
+                "this table has no caption",
+            )
+            .at(line, column)
+            .help(
+                "say what it shows in a paragraph just before it that starts `Table:` \
                      (`Table: Children entering care by age`); it becomes the table's caption",
-                )
+            )
         })
         .collect()
 }
@@ -133,6 +137,8 @@ pub fn to_html(markdown: &str, root: &str, texts: &[String], blocks: &[String]) 
                 });
                 out.push(events[i].clone());
             }
+            // What a file allows is for its authors, not its readers.
+            Event::Html(html) | Event::InlineHtml(html) if super::allow::is_comment(html) => {}
             Event::Html(html) => {
                 let rewritten = relative_in_html(html, root).into_owned();
                 out.push(Event::Html(CowStr::from(rewritten)));

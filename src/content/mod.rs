@@ -3,6 +3,7 @@
 //! Loading reads and checks every file; evaluating placeholders and converting
 //! Markdown happen later, in parallel, in the render stage.
 
+pub mod allow;
 pub mod exhibits;
 pub mod front_matter;
 #[cfg(test)]
@@ -38,6 +39,8 @@ pub struct Document {
     pub body_line: usize,
     /// Where it is written, relative to the output: `reports/2023-24-q1/index.html`.
     pub output: String,
+    /// The warnings it allows, and where.
+    pub allow: allow::Allow,
 }
 
 impl Document {
@@ -115,7 +118,10 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
             Some(period) => format!("reports/{}/index.html", period.slug()),
             None => page_output(path.strip_prefix(&dir).unwrap_or(&path)),
         };
+        let (allow, found) = allow::Allow::read(&file, &front.allow, split.body, split.body_line);
+        problems.extend(found);
         documents.push(Document {
+            allow,
             body: split.body.to_string(),
             body_line: split.body_line,
             front,
@@ -220,6 +226,7 @@ mod tests {
             body: String::new(),
             body_line: 1,
             output: String::new(),
+            allow: Default::default(),
         };
         match document("title: Q1\nperiod: Q1 2023/24\n").kind() {
             Kind::Report(report) => assert_eq!(report.period.slug(), "2023-24-q1"),

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::period::Period;
-use crate::problem::{Problem, Severity};
+use crate::problem::{Id, Problem, Severity};
 use crate::query::objects::PeriodValue;
 use crate::query::resolve::{Fail, Resolver};
 use minijinja::value::{Kwargs, Value};
@@ -259,8 +259,8 @@ impl Placeholders {
                 .filter(|_| preview && !leftover)
                 && let Some(range) = range.clone()
             {
-                let mut problem = recovery::problem(file, &source, first_line, &error);
-                problem.severity = Severity::Warning;
+                let problem = recovery::problem(file, &source, first_line, &error)
+                    .into_warning(Id::MissingFigure);
                 gap_problems.push(problem);
                 let literal = format!("\"\\u{:04x}{}\"", GAP as u32, gaps.len());
                 gaps.push(gap);

@@ -3,13 +3,32 @@
 //! A typed figure is right the day it is typed and wrong the day the data is
 //! revised. `outturn check` looks at each number written in a report's text
 //! (not inside placeholders, code, links or HTML) and warns when it equals a
-//! figure of the report's own period, naming the placeholder that gives it,
-//! or when it sits just before an indicator's name but differs from its figure.
+//! figure of the report's own period, naming the placeholder that gives it;
+//! when it equals the previous period's figure (a report started from the
+//! last one keeps last quarter's numbers); or when it sits just before an
+//! indicator's name but differs from its figure.
+//!
+//! A number is taken for an indicator's figure only on two kinds of evidence,
+//! both needed, since a value alone matches by chance (a report holds
+//! hundreds of small counts):
+//!
+//! 1. It is written as a figure. Years, dates, period labels, ordinals
+//!    (`14th`), ages (`aged 16`, `after the age of 14`, `14-year-olds`),
+//!    ranges (`16 to 21`, `between 16 and 21`), thresholds (`16 and over`)
+//!    and durations (`within 72 hours`) are never figures, whatever their
+//!    value. A written unit must fit the indicator's: `72%` is only a
+//!    percentage, `498 days` only days, `£6,385` only money.
+//! 2. The words around it name the indicator. The sentence it is in, up to
+//!    [`WINDOW`] words either side, must hold a word of the indicator's title
+//!    (ignoring small words such as "of" and "number"), matched on a common
+//!    stem of five letters so that "placed" names "placements" and "adopted"
+//!    names "adoption". "The panel met 12 times" names nothing, so 12 is no
+//!    indicator's figure, even if some indicator's figure is 12.
 
 use super::Document;
 use crate::data::indicators::{Indicator, Unit};
 use crate::period::MONTHS;
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use crate::query::resolve::{Query, Resolver};
 
 /// A number as written in the text.
@@ -37,23 +56,34 @@ struct Known<'a> {
     text: String,
 }
 
+/// How many words either side of a number are read for the indicator it
+/// may be.
+const WINDOW: usize = 8;
+
 /// Warnings for the figures typed into `document`'s body.
 pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
     let Some(period) = document.front.period else {
         return Vec::new();
     };
     let known = known_figures(resolver, period);
+    let previous = period.previous();
+    let earlier = Resolver::new(resolver.data, resolver.config, Some(previous));
+    let known_before = known_figures(&earlier, previous);
     let mut warnings = Vec::new();
     for (n, line) in prose_lines(&document.body).iter().enumerate() {
         let line_number = document.body_line + n;
         for typed in numbers(line) {
             let column = line[..typed.at].chars().count() + 1;
+            let around = words_around(line, typed.at, typed.at + typed.text.len());
             let fits = |k: &&Known<'_>| {
-                fits_unit(&typed, k.indicator.unit) && (k.shown - typed.value).abs() < 1e-9
+                fits_unit(&typed, k.indicator.unit)
+                    && (k.shown - typed.value).abs() < 1e-9
+                    && names(&around, k.indicator)
             };
             if let Some(k) = known.iter().find(fits) {
                 warnings.push(
                     Problem::warning(
+                        Id::TypedFigure,
                         &document.file,
                         format!(
                             "{} is typed in; {} gives it and keeps it right when the data changes",
@@ -62,6 +92,31 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
                         ),
                     )
                     .at(line_number, column),
+                );
+                continue;
+            }
+            // Last period's figure, where this period's is another or none.
+            if let Some(k) = known_before.iter().find(fits) {
+                warnings.push(
+                    Problem::warning(
+                        Id::TypedFigure,
+                        &document.file,
+                        format!(
+                            "{} is {}'s figure for {}; in this {} report write {}",
+                            typed.text,
+                            previous.short_label(),
+                            k.indicator.title.to_lowercase(),
+                            period.short_label(),
+                            placeholder(k)
+                        ),
+                    )
+                    .at(line_number, column)
+                    .help(format!(
+                        "the placeholder shows {}'s figure, and says when there is none yet; if {}'s is meant, write {}",
+                        period.short_label(),
+                        previous.short_label(),
+                        placeholder_for(k, &previous)
+                    )),
                 );
                 continue;
             }
@@ -75,6 +130,7 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
             }) {
                 warnings.push(
                     Problem::warning(
+                        Id::TypedFigure,
                         &document.file,
                         format!(
                             "{} is typed before \"{}\", but the figure for {} is {}",
@@ -129,6 +185,68 @@ fn placeholder(k: &Known<'_>) -> String {
         Some(b) => format!("{{{{ value(\"{}\", breakdown=\"{b}\") }}}}", k.indicator.id),
         None => format!("{{{{ value(\"{}\") }}}}", k.indicator.id),
     }
+}
+
+/// The placeholder for `k`'s figure of `period`.
+fn placeholder_for(k: &Known<'_>, period: &crate::period::Period) -> String {
+    let breakdown = k
+        .breakdown
+        .map(|b| format!(", breakdown=\"{b}\""))
+        .unwrap_or_default();
+    format!(
+        "{{{{ value(\"{}\"{breakdown}, period=\"{}\") }}}}",
+        k.indicator.id,
+        period.short_label()
+    )
+}
+
+/// Words too common in indicators' titles, or in any sentence, to say which
+/// indicator a sentence is about.
+const SMALL_WORDS: [&str; 35] = [
+    "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "per", "with", "from", "who",
+    "were", "was", "are", "is", "as", "an", "number", "rate", "average", "total", "after", "into",
+    "more", "than", "that", "this", "their", "have", "been", "each", "all",
+];
+
+/// The words of the sentence around bytes `start..end` of `line`, up to
+/// [`WINDOW`] either side, in lower case.
+fn words_around(line: &str, start: usize, end: usize) -> Vec<String> {
+    let ends_sentence = |w: &str| w.ends_with(['.', ';', '!', '?', ':']);
+    let before: Vec<&str> = line[..start].split_whitespace().collect();
+    let from = before
+        .iter()
+        .rposition(|w| ends_sentence(w))
+        .map_or(0, |i| i + 1)
+        .max(before.len().saturating_sub(WINDOW));
+    let mut words: Vec<&str> = before[from..].to_vec();
+    for word in line[end..].split_whitespace().take(WINDOW) {
+        words.push(word);
+        if ends_sentence(word) {
+            break;
+        }
+    }
+    words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `words` hold a word of `indicator`'s title, or a word sharing its
+/// first five letters with one ("placed" and "placements").
+fn names(words: &[String], indicator: &Indicator) -> bool {
+    let title = indicator.title.to_lowercase();
+    let title_words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !SMALL_WORDS.contains(w))
+        .collect();
+    words.iter().any(|word| {
+        title_words.iter().any(|t| {
+            *t == word
+                || (t.len() >= 5 && word.len() >= 5 && t.as_bytes()[..5] == word.as_bytes()[..5])
+        })
+    })
 }
 
 /// A typed `72%` can only be a percentage, `498 days` only days, `£6,385`
@@ -277,7 +395,8 @@ fn numbers(line: &str) -> Vec<Typed> {
 }
 
 /// Numbers that are ages, ranges, thresholds or durations in the text's own
-/// words: "aged 16", "1 to 4", "16 and over", "within 72 hours", "20 miles".
+/// words: "aged 16", "after the age of 14", "1 to 4", "between 16 and 21",
+/// "16 and over", "within 72 hours", "20 miles".
 fn is_not_a_figure(before: &str, after: &str) -> bool {
     const AFTER: [&str; 16] = [
         "hour",
@@ -297,7 +416,9 @@ fn is_not_a_figure(before: &str, after: &str) -> bool {
         "or higher",
         "or lower",
     ];
-    const BEFORE: [&str; 6] = ["aged", "age", "ages", "under", "over", "within"];
+    const BEFORE: [&str; 9] = [
+        "aged", "age", "ages", "age of", "ages of", "under", "over", "within", "between",
+    ];
     let range_end = before
         .strip_suffix(" to")
         .or_else(|| before.strip_suffix(" and"))
@@ -318,6 +439,100 @@ fn is_wordish(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::front_matter;
+    use crate::testutil;
+    use std::path::Path;
+
+    const YAML: &str = "cla_count:\n  title: Children looked after\n  unit: count\n\
+moves:\n  title: Children with three or more placements\n  unit: count\n\
+adopted:\n  title: Children adopted\n  unit: count\n  measure: flow\n\
+contacts:\n  title: Contacts received\n  unit: count\n  measure: flow\n";
+
+    const CSV: &str = "indicator,period,value\ncla_count,2024-25 Q3,192\ncla_count,2024-25 Q4,201\n\
+moves,2024-25 Q4,14\nadopted,2024-25 Q4,12\ncontacts,2024-25 Q4,2019\n";
+
+    /// The warnings for a Q4 2024-25 report whose body is `body`, each as
+    /// `line:column id` and its message.
+    fn typed(body: &str) -> Vec<(String, String)> {
+        let text = format!("---\ntitle: Q4\nperiod: 2024-25 Q4\n---\n{body}");
+        let split = front_matter::split(Path::new("q4.md"), &text).unwrap();
+        let document = Document {
+            front: front_matter::parse(Path::new("q4.md"), split.yaml, 4).unwrap(),
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            file: "q4.md".into(),
+            output: String::new(),
+            allow: Default::default(),
+        };
+        let data = testutil::data(YAML, CSV);
+        let config = testutil::config();
+        let resolver = Resolver::new(&data, &config, document.front.period);
+        check(&document, &resolver)
+            .into_iter()
+            .map(|p| {
+                let id = p.id.map_or("", |id| id.as_str());
+                (format!("{} {id}", p.location()), p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_previous_reports_figure_typed_in_is_warned_of() {
+        let found = typed("There were 192 children in care.\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "q4.md:5:12 typed-figure");
+        assert_eq!(
+            found[0].1,
+            "192 is Q3 2024-25's figure for children looked after; in this Q4 2024-25 report write {{ value(\"cla_count\") }}"
+        );
+    }
+
+    #[test]
+    fn figures_named_by_the_words_around_them_are_warned_of() {
+        let found = typed(
+            "Now 201 children are looked after; 14 children had three moves; 12 were adopted; and 2,019 contacts came in.\n",
+        );
+        let places: Vec<&str> = found.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "q4.md:5:5 typed-figure",
+                "q4.md:5:36 typed-figure",
+                "q4.md:5:65 typed-figure",
+                "q4.md:5:86 typed-figure"
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_words_of_the_sentence_name_an_indicator_by_a_word_or_its_stem() {
+        let data = testutil::data(YAML, CSV);
+        let moves = &data.indicators["moves"];
+        let line = "The panel met 12 times. Then 14 were placed again, after review.";
+        let at = line.find("14").unwrap();
+        let around = words_around(line, at, at + 2);
+        assert_eq!(
+            around,
+            ["then", "were", "placed", "again", "after", "review"]
+        );
+        assert!(names(&around, moves));
+        let at = line.find("12").unwrap();
+        let around = words_around(line, at, at + 2);
+        assert_eq!(around, ["the", "panel", "met", "times"]);
+        assert!(!names(&around, moves));
+    }
+
+    #[test]
+    fn ages_years_and_numbers_that_name_no_indicator_are_not_figures() {
+        let found = typed(
+            "Placed after the age of 14, most children stayed.\n\
+             In 2019 the children's service was inspected.\n\
+             The panel met 12 times.\n\
+             Children aged between 14 and 18, and 14-year-olds, moved least.\n",
+        );
+        assert_eq!(found, Vec::<(String, String)>::new());
+    }
 
     fn texts(line: &str) -> Vec<String> {
         numbers(line).into_iter().map(|t| t.text).collect()

@@ -7,7 +7,7 @@
 
 use super::indicators::{Indicator, Unit};
 use super::{DataSet, Observation, Series};
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 
 /// How many times the figure before a figure may be, or be of it, before the
 /// change looks like a slip of the keyboard.
@@ -83,6 +83,7 @@ fn all_shares(indicator: &Indicator, series: &[Series]) -> Option<Problem> {
     let (first, _) = values.find(|(_, v)| *v > 0.0)?;
     Some(at(
         Problem::warning(
+            Id::Plausibility,
             "",
             format!(
                 "every figure of `{}` is 1 or less, but it is a percentage: are these shares (0.57) rather than percentages (57)?",
@@ -114,6 +115,7 @@ fn shares(indicator: &Indicator, series: &Series) -> Vec<Problem> {
         .map(|(o, v)| {
             at(
                 Problem::warning(
+            Id::Plausibility,
                     "",
                     format!(
                         "{v} for `{id}`{} in {} looks like a share: its other figures are percentages ({} to {})",
@@ -167,6 +169,7 @@ fn jumps(indicator: &Indicator, series: &Series, flagged: &[(usize, usize)]) -> 
         };
         problems.push(at(
             Problem::warning(
+            Id::Plausibility,
                 "",
                 format!(
                     "{} for `{}`{} in {} is {how} the figure before it ({} in {}, {})",
@@ -215,7 +218,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].starts_with("data/test.csv:3:")
-                && found[0].contains("warning: 0.57 for `pct` in May 2023 looks like a share: its other figures are percentages (55% to 63%)"),
+                && found[0].contains("warning[plausibility]: 0.57 for `pct` in May 2023 looks like a share: its other figures are percentages (55% to 63%)"),
             "{found:?}"
         );
         assert!(found[0].contains("57%"), "{found:?}");
@@ -254,7 +257,7 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
             found[0].starts_with("data/test.csv:4:")
-                && found[0].contains("warning: 3,080 for `cla` in July 2023 is 10 times the figure before it (308 in June 2023, data/test.csv:3)"),
+                && found[0].contains("warning[plausibility]: 3,080 for `cla` in July 2023 is 10 times the figure before it (308 in June 2023, data/test.csv:3)"),
             "{found:?}"
         );
         assert!(

@@ -8,8 +8,10 @@
 //! A message quotes what the user wrote, which may be anything: it is quoted
 //! through [`quote`] and printed through [`printable`] (see [`text`]).
 
+mod id;
 mod text;
 
+pub use id::Id;
 pub use text::{QUOTED_CHARS, cut, find_key, line_col, printable, quote, suggest};
 
 use std::fmt;
@@ -30,6 +32,9 @@ pub enum Severity {
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,
+    /// The kind of problem, by its stable id: every warning has one, so it
+    /// can be allowed where it is meant.
+    pub id: Option<Id>,
     /// The file, relative to the site root.
     pub file: PathBuf,
     /// The sheet, in a workbook: then the line and column are the cell's
@@ -50,6 +55,7 @@ impl Problem {
     pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Problem {
         Problem {
             severity: Severity::Error,
+            id: None,
             file: file.as_ref().to_path_buf(),
             sheet: None,
             line: None,
@@ -59,11 +65,36 @@ impl Problem {
         }
     }
 
-    /// A warning in `file`, not yet tied to a line.
-    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Problem {
+    /// A warning of kind `id` in `file`, not yet tied to a line.
+    pub fn warning(id: Id, file: impl AsRef<Path>, message: impl Into<String>) -> Problem {
+        Problem::error(file, message).into_warning(id)
+    }
+
+    /// The same problem as a warning of kind `id`: what stops a build may
+    /// only be worth knowing in a preview.
+    pub fn into_warning(self, id: Id) -> Problem {
         Problem {
             severity: Severity::Warning,
-            ..Problem::error(file, message)
+            id: Some(id),
+            ..self
+        }
+    }
+
+    /// Names the kind of problem.
+    pub fn id(mut self, id: Id) -> Problem {
+        self.id = Some(id);
+        self
+    }
+
+    /// `warning[typed-figure]`, or `error` for an error with no id.
+    fn heading(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.id {
+            Some(id) => format!("{severity}[{id}]"),
+            None => severity.to_string(),
         }
     }
 
@@ -126,14 +157,11 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         write!(
             f,
-            "{}: {severity}: {}",
+            "{}: {}: {}",
             self.location(),
+            self.heading(),
             printable(&self.message)
         )?;
         if let Some(help) = &self.help {
@@ -147,6 +175,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Default, Clone)]
 pub struct Problems {
     list: Vec<Problem>,
+    /// Warnings allowed where they are: counted, never shown as warnings.
+    allowed: Vec<Problem>,
 }
 
 impl Problems {
@@ -163,6 +193,28 @@ impl Problems {
     /// Records several problems.
     pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
         self.list.extend(problems);
+    }
+
+    /// Records `other`'s problems, and its allowed warnings as allowed.
+    pub fn append(&mut self, other: Problems) {
+        self.list.extend(other.list);
+        self.allowed.extend(other.allowed);
+    }
+
+    /// Sets aside the warnings `allowed` says were allowed where they are:
+    /// they are no longer shown or counted as warnings, but are counted as
+    /// allowed ([`Problems::allowed`]). Errors are never allowed.
+    pub fn allow(&mut self, allowed: impl Fn(&Problem) -> bool) {
+        let (set_aside, kept): (Vec<Problem>, Vec<Problem>) = std::mem::take(&mut self.list)
+            .into_iter()
+            .partition(|p| p.severity == Severity::Warning && allowed(p));
+        self.list = kept;
+        self.allowed.extend(set_aside);
+    }
+
+    /// The warnings allowed where they are, in the order of [`Problems::sorted`].
+    pub fn allowed(&self) -> Vec<&Problem> {
+        sorted(&self.allowed)
     }
 
     /// Whether any problem is an error.
@@ -195,13 +247,7 @@ impl Problems {
 
     /// The problems, in a stable order: by file, then line, then column.
     pub fn sorted(&self) -> Vec<&Problem> {
-        let mut list: Vec<&Problem> = self.list.iter().collect();
-        list.sort_by(|a, b| {
-            (&a.file, &a.sheet, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, &b.sheet, b.line, b.column, b.severity, &b.message))
-        });
-        list.dedup();
-        list
+        sorted(&self.list)
     }
 
     /// Numbered, one problem a paragraph, as the command line prints them.
@@ -211,37 +257,59 @@ impl Problems {
 
     /// As [`Problems::report`], in colour when `colour` is set (for a terminal).
     pub fn report_with(&self, colour: bool) -> String {
-        let style = |s: console::Style| s.force_styling(colour);
-        let (bold, red, yellow, cyan) = (
-            style(console::Style::new().bold()),
-            style(console::Style::new().red().bold()),
-            style(console::Style::new().yellow().bold()),
-            style(console::Style::new().cyan()),
-        );
-        let mut out = String::new();
-        for (n, problem) in self.sorted().into_iter().enumerate() {
-            let severity = match problem.severity {
-                Severity::Error => red.apply_to("error"),
-                Severity::Warning => yellow.apply_to("warning"),
-            };
-            out.push_str(&format!(
-                "{:>3}. {}: {severity}: {}\n",
-                n + 1,
-                bold.apply_to(problem.location()),
-                printable(&problem.message)
-            ));
-            if let Some(help) = &problem.help {
-                out.push_str(&format!(
-                    "    {}: {}\n",
-                    cyan.apply_to("help"),
-                    printable(help)
-                ));
-            }
-        }
-        out
+        report(&self.sorted(), colour)
+    }
+
+    /// The allowed warnings, numbered as [`Problems::report`] numbers problems.
+    pub fn report_allowed(&self, colour: bool) -> String {
+        report(&self.allowed(), colour)
     }
 }
 
+/// `list` sorted by file, then line, then column, each problem once.
+fn sorted(list: &[Problem]) -> Vec<&Problem> {
+    let mut list: Vec<&Problem> = list.iter().collect();
+    list.sort_by(|a, b| {
+        (&a.file, &a.sheet, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, &b.sheet, b.line, b.column, b.severity, &b.message))
+    });
+    list.dedup();
+    list
+}
+
+/// Numbered, one problem a paragraph.
+fn report(problems: &[&Problem], colour: bool) -> String {
+    let style = |s: console::Style| s.force_styling(colour);
+    let (bold, red, yellow, cyan) = (
+        style(console::Style::new().bold()),
+        style(console::Style::new().red().bold()),
+        style(console::Style::new().yellow().bold()),
+        style(console::Style::new().cyan()),
+    );
+    let mut out = String::new();
+    for (n, problem) in problems.iter().enumerate() {
+        let severity = match problem.severity {
+            Severity::Error => red.apply_to(problem.heading()),
+            Severity::Warning => yellow.apply_to(problem.heading()),
+        };
+        out.push_str(&format!(
+            "{:>3}. {}: {severity}: {}\n",
+            n + 1,
+            bold.apply_to(problem.location()),
+            printable(&problem.message)
+        ));
+        if let Some(help) = &problem.help {
+            out.push_str(&format!(
+                "    {}: {}\n",
+                cyan.apply_to("help"),
+                printable(help)
+            ));
+        }
+    }
+    out
+}
+
+/// The problems shown: allowed warnings are left out.
 impl IntoIterator for Problems {
     type Item = Problem;
     type IntoIter = std::vec::IntoIter<Problem>;
@@ -268,6 +336,14 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// " (2 warnings allowed)" after a count of problems, or nothing when none was.
+pub fn allowed(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(" ({} allowed)", count(n, "warning", "warnings")),
+    }
+}
+
 /// Raised when a build cannot go on; carries everything found.
 #[derive(Debug)]
 pub struct SiteProblems(pub Problems);
@@ -282,13 +358,15 @@ impl SiteProblems {
         )
     }
 
-    /// "2 errors", or "1 error and 3 warnings" when warnings were printed too.
+    /// "2 errors", or "1 error and 3 warnings" when warnings were printed
+    /// too, and "(1 warning allowed)" after it when one was allowed.
     pub fn counted(&self) -> String {
         let errors = count(self.0.error_count(), "error", "errors");
-        match self.0.warning_count() {
+        let counted = match self.0.warning_count() {
             0 => errors,
             warnings => format!("{errors} and {}", count(warnings, "warning", "warnings")),
-        }
+        };
+        format!("{counted}{}", allowed(self.0.allowed().len()))
     }
 }
 
@@ -318,7 +396,7 @@ mod tests {
         problems.push(Problem::error("a.csv", "bad"));
         assert_eq!(SiteProblems(problems.clone()).counted(), "1 error");
         problems.push(Problem::error("a.csv", "worse"));
-        problems.push(Problem::warning("a.csv", "odd"));
+        problems.push(Problem::warning(Id::Plausibility, "a.csv", "odd"));
         let report = SiteProblems(problems);
         assert_eq!(report.counted(), "2 errors and 1 warning");
         assert!(
@@ -385,6 +463,59 @@ mod tests {
         let mut problems = Problems::new();
         problems.push(problem);
         assert!(!problems.report().contains(['\u{1b}', '\0', '\u{7}']));
+    }
+
+    #[test]
+    fn a_warning_shows_its_kind_as_linters_do() {
+        let warning = Problem::warning(Id::TypedFigure, "r.md", "308 is typed in").at(7, 3);
+        assert_eq!(warning.id, Some(Id::TypedFigure));
+        assert_eq!(
+            warning.to_string(),
+            "r.md:7:3: warning[typed-figure]: 308 is typed in"
+        );
+        let error = Problem::error("r.md", "bad").at(1, 1);
+        assert_eq!(error.to_string(), "r.md:1:1: error: bad");
+        let gap = error.into_warning(Id::MissingFigure);
+        assert_eq!(gap.to_string(), "r.md:1:1: warning[missing-figure]: bad");
+        let mut problems = Problems::new();
+        problems.push(warning);
+        assert_eq!(
+            problems.report(),
+            "  1. r.md:7:3: warning[typed-figure]: 308 is typed in\n"
+        );
+    }
+
+    #[test]
+    fn an_allowed_warning_is_counted_as_allowed_not_dropped() {
+        let mut problems = Problems::new();
+        problems.push(Problem::warning(Id::TypedFigure, "r.md", "a").at(3, 1));
+        problems.push(Problem::warning(Id::TypedFigure, "r.md", "b").at(4, 1));
+        problems.push(Problem::warning(Id::StalePeriod, "r.md", "c").at(3, 1));
+        problems.push(Problem::error("r.md", "d").id(Id::TypedFigure).at(3, 1));
+        problems.allow(|p| p.id == Some(Id::TypedFigure) && p.line == Some(3));
+        assert_eq!(problems.warning_count(), 2);
+        assert_eq!(problems.error_count(), 1);
+        let allowed: Vec<&str> = problems
+            .allowed()
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(allowed, ["a"]);
+        assert!(!problems.report().contains(": a\n"));
+        assert!(
+            problems
+                .report_allowed(false)
+                .contains("r.md:3:1: warning[typed-figure]: a")
+        );
+        let mut more = Problems::new();
+        more.push(Problem::warning(Id::TableCaption, "s.md", "e"));
+        more.allow(|_| true);
+        problems.append(more);
+        assert_eq!(problems.allowed().len(), 2);
+        assert_eq!(
+            SiteProblems(problems).counted(),
+            "1 error and 2 warnings (2 warnings allowed)"
+        );
     }
 
     #[test]

@@ -164,10 +164,7 @@ impl Site {
                             .maybe_help(fail.help);
                     if self.preview && fail.gap.is_some() {
                         // Left out of the preview's key figures, and said so.
-                        gaps.push(Problem {
-                            severity: crate::problem::Severity::Warning,
-                            ..problem
-                        });
+                        gaps.push(problem.into_warning(crate::problem::Id::MissingFigure));
                     } else if self.data_complete || !fail.missing_data {
                         problems.push(problem);
                     }

@@ -5,6 +5,7 @@
 use super::cache::Cache;
 use super::{BuildOptions, Site, warnings};
 use crate::config::{self, Config};
+use crate::content::allow::Allows;
 use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document, Report};
 use crate::data::{DataFiles, DataSet};
@@ -73,14 +74,18 @@ impl Site {
             .into_iter()
             .partition(|p| p.severity == Severity::Warning);
         problems.extend(walk_errors);
+        // Drafts too: `check` reads the drafts' warnings.
+        let allows = Allows::of(&documents);
         let (reports, pages) = arrange(documents, options, &mut problems);
         let mut warnings = warnings(&data);
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());
         warnings.extend(walk_warnings.iter().cloned());
+        warnings.allow(|p| allows.allows(p));
         let Some(theme) = theme else {
             // A file left out may be why the theme failed.
             problems.extend(walk_warnings);
+            problems.allow(|p| allows.allows(p));
             return Err(SiteProblems(problems));
         };
         let config = Arc::new(config);
@@ -108,6 +113,7 @@ impl Site {
             pages,
             static_files,
             warnings,
+            allows,
             cache,
             inputs,
             shape,
@@ -116,6 +122,7 @@ impl Site {
             // The placeholders' own problems are worth knowing in the same run.
             problems.extend(site.body_problems(|_| true));
             problems.extend(walk_warnings);
+            problems.allow(|p| site.allows.allows(p));
             return Err(SiteProblems(problems));
         }
         Ok(site)

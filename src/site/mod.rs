@@ -23,11 +23,12 @@ mod web_files;
 pub mod write;
 
 use crate::config::{self, Config};
+use crate::content::allow::Allows;
 use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document, Report};
 use crate::data::DataSet;
 use crate::fsutil;
-use crate::problem::{Problem, Problems, SiteProblems};
+use crate::problem::{Id, Problem, Problems, SiteProblems};
 use crate::templates::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -91,6 +92,8 @@ pub struct Site {
     static_files: BTreeMap<String, PathBuf>,
     /// Warnings: the site builds, but something is probably not as meant.
     pub warnings: Problems,
+    /// The warnings the site's content files allow, drafts' included.
+    allows: Allows,
     /// What `serve` kept from its last build, if this is one of its.
     cache: Option<Arc<Cache>>,
     /// A hash of the data, site.toml and the theme: what every page depends on.
@@ -101,6 +104,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// Sets aside the warnings in `problems` that the site's content files
+    /// allow where they are: counted as allowed, not shown.
+    pub fn allow(&self, problems: &mut Problems) {
+        problems.allow(|p| self.allows.allows(p));
+    }
+
     /// Problems in the placeholders and key figures of drafts only.
     pub fn draft_problems(&self) -> Problems {
         self.body_problems(|d| d.front.draft)
@@ -167,6 +176,9 @@ impl Site {
             let rendered =
                 site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;
             site.warnings.extend(rendered.warnings);
+            let mut warnings = std::mem::take(&mut site.warnings);
+            site.allow(&mut warnings);
+            site.warnings = warnings;
             Ok((site, memory.into_files()))
         });
         if let Some(cache) = &cache {
@@ -184,7 +196,7 @@ impl Site {
 /// what an address would add.
 pub fn base_url_warning(config: &Config) -> Option<Problem> {
     config.base_url.is_empty().then(|| {
-        Problem::warning(config::FILE, "`base_url` is empty, so no sitemap.xml is written and the feed's links are relative")
+        Problem::warning(Id::NoBaseUrl, config::FILE, "`base_url` is empty, so no sitemap.xml is written and the feed's links are relative")
             .help("set `base_url` to the address the site is published at, e.g. \"https://www.example.gov.uk/performance/\"")
     })
 }
@@ -196,6 +208,7 @@ fn warnings(data: &DataSet) -> Problems {
         if data.all_series(&indicator.id).is_empty() {
             warnings.push(
                 Problem::warning(
+                    Id::NoFigures,
                     crate::data::indicators::FILE,
                     format!("indicator `{}` has no figures in data/", indicator.id),
                 )

@@ -8,7 +8,7 @@
 //! output from anything else of the user's.
 
 use crate::fsutil;
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use anyhow::{Result, bail};
 use std::collections::BTreeSet;
 use std::fs;
@@ -208,7 +208,7 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Vec<Problem> {
         }
         if let Err(e) = remove(&path) {
             warnings.push(
-                Problem::warning(&path, format!("a build that stopped part way left this folder, and it could not be removed: {e:#}"))
+                Problem::warning(Id::LeftoverCopy, &path, format!("a build that stopped part way left this folder, and it could not be removed: {e:#}"))
                     .help("delete it yourself; it holds nothing but an unfinished or earlier copy of the site"),
             );
         }

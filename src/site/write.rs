@@ -10,7 +10,7 @@
 use super::OutputFile;
 use super::output::{self, marker, marker_with_manifest};
 use crate::fsutil;
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -155,6 +155,7 @@ impl Staging {
         if let Err(e) = remove(&old) {
             warnings.push(
                 Problem::warning(
+                    Id::LeftoverCopy,
                     &old,
                     format!("the new site is in place, but this copy of the last one could not be removed: {e:#}"),
                 )

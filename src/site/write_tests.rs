@@ -133,7 +133,7 @@ fn an_old_copy_that_cannot_be_removed_is_a_warning_once_published() {
     assert_eq!(warnings.len(), 1);
     let warning = warnings[0].to_string();
     assert!(
-        warning.contains("warning: the new site is in place"),
+        warning.contains("warning[leftover-copy]: the new site is in place"),
         "{warning}"
     );
     assert!(warning.contains("Permission denied"), "{warning}");

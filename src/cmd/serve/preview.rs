@@ -74,6 +74,7 @@ impl Preview {
                 .map(|(site, files, _)| {
                     let mut warnings = site.warnings.clone();
                     warnings.extend(site.quarter_warnings());
+                    site.allow(&mut warnings);
                     Good { files, warnings }
                 })
                 .map_err(|problems| problems.to_string())
@@ -254,8 +255,12 @@ mod tests {
         let page = [("index.html", "<html><body><p>Good</p></body></html>")];
         let mut warnings = Problems::new();
         warnings.push(
-            crate::problem::Problem::warning("r.md", "no figure for `x` in Q2 2023-24 yet")
-                .at(3, 4),
+            crate::problem::Problem::warning(
+                crate::problem::Id::MissingFigure,
+                "r.md",
+                "no figure for `x` in Q2 2023-24 yet",
+            )
+            .at(3, 4),
         );
         preview.rebuild(|| {
             Ok(Good {
@@ -267,7 +272,9 @@ mod tests {
         assert!(
             shown.contains("role=\"status\"")
                 && shown.contains(">1 warning: the site builds, but check it<")
-                && shown.contains("r.md:3:4: warning: no figure for `x` in Q2 2023-24 yet")
+                && shown.contains(
+                    "r.md:3:4: warning[missing-figure]: no figure for `x` in Q2 2023-24 yet"
+                )
                 && shown.contains("<p>Good</p>"),
             "{shown}"
         );

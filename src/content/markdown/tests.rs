@@ -65,6 +65,20 @@ fn placeholder_text_is_the_same_in_text_code_html_and_attributes() {
 }
 
 #[test]
+fn an_allow_comment_is_not_published_but_other_comments_are() {
+    let html = to_html_plain(
+        "<!-- outturn: allow typed-figure -->\nAfter the age of 14. <!-- outturn: allow typed-figure -->\n\n<!-- a note -->\n",
+        "",
+    )
+    .html;
+    assert!(!html.contains("outturn"), "{html}");
+    assert!(
+        html.contains("After the age of 14.") && html.contains("<!-- a note -->"),
+        "{html}"
+    );
+}
+
+#[test]
 fn headings_get_unique_ids_and_a_contents_list() {
     let html = to_html_plain(
         "## Adoption\n\ntext\n\n### Timeliness\n\n## Adoption\n\n## Main\n",

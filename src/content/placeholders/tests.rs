@@ -78,11 +78,19 @@ fn in_the_preview_a_figure_not_in_the_data_yet_is_a_marked_gap_and_a_warning() {
     // June's 308 is not printed as the quarter's: the value is a gap too.
     assert_eq!(gaps.len(), 3, "{gaps:?}");
     assert!(
-        gaps[0].starts_with("r.md:5:8: warning: no figure for `cla_count` in Q2 2023-24 yet"),
+        gaps[0].starts_with(
+            "r.md:5:8: warning[missing-figure]: no figure for `cla_count` in Q2 2023-24 yet"
+        ),
         "{gaps:?}"
     );
-    assert!(gaps[1].starts_with("r.md:5:34: warning:"), "{gaps:?}");
-    assert!(gaps[2].starts_with("r.md:6:7: warning:"), "{gaps:?}");
+    assert!(
+        gaps[1].starts_with("r.md:5:34: warning[missing-figure]:"),
+        "{gaps:?}"
+    );
+    assert!(
+        gaps[2].starts_with("r.md:6:7: warning[missing-figure]:"),
+        "{gaps:?}"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@
 //! a row naming the same area as the row before costs a comparison.
 
 use super::Areas;
-use crate::problem::{Problem, quote};
+use crate::problem::{Id, Problem, quote};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -299,7 +299,7 @@ impl Screen {
         self.warnings += 1;
         if self.warnings <= SHOWN {
             self.warned.push(
-                Problem::warning(&self.file, message)
+                Problem::warning(Id::NationalScreen, &self.file, message)
                     .at(line, column)
                     .help("the site does not read this area's rows, so what it publishes is not affected; the publisher may want to know"),
             );
@@ -321,6 +321,7 @@ impl Screen {
         if self.warnings > SHOWN {
             self.warned.push(
                 Problem::warning(
+                    Id::NationalScreen,
                     &self.file,
                     format!("and {} more rows like these", self.warnings - SHOWN),
                 )

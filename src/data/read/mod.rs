@@ -18,7 +18,7 @@ use super::indicators::Indicator;
 use super::scan::unclosed_quote;
 use crate::config::Config;
 use crate::period::Period;
-use crate::problem::{Problem, line_col, quote, suggest};
+use crate::problem::{Id, Problem, line_col, quote, suggest};
 use rayon::prelude::*;
 use rows::{FileReader, csv_reader};
 use std::collections::{BTreeMap, BTreeSet};
@@ -119,7 +119,7 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Record>, Vec<
             None => {
                 if file_reader.problems.is_empty() {
                     file_reader.problems.push(
-                        Problem::warning(&file, "this data file is empty")
+                        Problem::warning(Id::EmptyDataFile, &file, "this data file is empty")
                             .at_line(1)
                             .help("write a header and rows of figures in it, or delete it"),
                     );
@@ -174,9 +174,13 @@ pub fn read(file: &Path, text: &str, cx: &ReadContext<'_>) -> (Vec<Record>, Vec<
     }
     if file_reader.records_read == 0 && file_reader.problems.is_empty() {
         file_reader.problems.push(
-            Problem::warning(&file, "this data file has a header but no rows of figures")
-                .at_line(header_line)
-                .help("add rows of figures below the header, or delete the file"),
+            Problem::warning(
+                Id::EmptyDataFile,
+                &file,
+                "this data file has a header but no rows of figures",
+            )
+            .at_line(header_line)
+            .help("add rows of figures below the header, or delete the file"),
         );
     }
     (file_reader.rows, file_reader.problems)

@@ -8,7 +8,7 @@ use crate::data::cell::{Figure, parse_cell};
 use crate::data::indicators::Unit;
 use crate::data::scan::{field_column, field_columns};
 use crate::period::Period;
-use crate::problem::{Problem, quote, suggest};
+use crate::problem::{Id, Problem, quote, suggest};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -249,6 +249,7 @@ impl FileReader<'_> {
         };
         self.problems.push(
             Problem::warning(
+                Id::OutOfRange,
                 &self.file,
                 format!("{} for `{indicator}`, which {why}", quote(text.trim())),
             )

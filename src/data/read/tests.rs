@@ -358,15 +358,15 @@ fn odd_figures_for_their_unit_are_warnings_at_their_cell() {
             .iter()
             .all(|p| p.severity == crate::problem::Severity::Warning)
     );
-    assert!(shown[0].starts_with("data/x.csv:2:19: warning: `101` for `cla_share`, which is a percentage, which runs from 0 to 100"), "{shown:?}");
+    assert!(shown[0].starts_with("data/x.csv:2:19: warning[out-of-range]: `101` for `cla_share`, which is a percentage, which runs from 0 to 100"), "{shown:?}");
     assert!(
-        shown[1].starts_with("data/x.csv:3:19: warning: `-1` for `cla_share`"),
+        shown[1].starts_with("data/x.csv:3:19: warning[out-of-range]: `-1` for `cla_share`"),
         "{shown:?}"
     );
-    assert!(shown[2].starts_with("data/x.csv:4:19: warning: `-3` for `cla_count`, which is a count, which cannot be negative"), "{shown:?}");
+    assert!(shown[2].starts_with("data/x.csv:4:19: warning[out-of-range]: `-3` for `cla_count`, which is a count, which cannot be negative"), "{shown:?}");
     let (_, problems) = read_text("indicator,2023-06,2023-07\ncla_share,50,150\n");
     assert!(
-        problems[0].starts_with("data/x.csv:2:14: warning: `150` for `cla_share`"),
+        problems[0].starts_with("data/x.csv:2:14: warning[out-of-range]: `150` for `cla_share`"),
         "{problems:?}"
     );
 }

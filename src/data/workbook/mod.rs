@@ -18,7 +18,7 @@ mod table;
 
 use super::read::{ReadContext, Record};
 use crate::fsutil;
-use crate::problem::Problem;
+use crate::problem::{Id, Problem};
 use calamine::{Data, Range, Reader};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -89,7 +89,7 @@ fn is_one_of(file: &Path, extensions: &[&str]) -> bool {
 /// Reads one workbook's bytes. Every problem found is returned.
 pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Record>, Vec<Problem>) {
     if is_one_of(file, &NOT_READ) {
-        let warning = Problem::warning(file, "this kind of workbook is not read, so its figures are left out")
+        let warning = Problem::warning(Id::UnreadWorkbook, file, "this kind of workbook is not read, so its figures are left out")
             .help("outturn reads .xlsx and .ods workbooks: open it in Excel or LibreOffice and save it as .xlsx");
         return (Vec::new(), vec![warning]);
     }
@@ -118,7 +118,7 @@ pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Record>, Ve
     }
     if tables == 0 {
         problems.push(
-            Problem::warning(file, "no sheet of this workbook has a table of figures")
+            Problem::warning(Id::UnreadWorkbook, file, "no sheet of this workbook has a table of figures")
                 .help("a table's header row starts with a cell `indicator`, then `period`, `value` (long) or a period in each column (wide); see the README"),
         );
     }

@@ -311,7 +311,9 @@ fn an_old_or_binary_workbook_is_a_warning_not_left_out_quietly() {
     let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(
-        shown[0].starts_with("data/old.XLS: warning: this kind of workbook is not read"),
+        shown[0].starts_with(
+            "data/old.XLS: warning[unread-workbook]: this kind of workbook is not read"
+        ),
         "{shown:?}"
     );
 }
@@ -382,7 +384,7 @@ fn a_workbook_without_a_table_is_a_warning() {
     assert_eq!(problems.len(), 1);
     assert!(
         problems[0].to_string().starts_with(
-            "data/notes.ods: warning: no sheet of this workbook has a table of figures"
+            "data/notes.ods: warning[unread-workbook]: no sheet of this workbook has a table of figures"
         ),
         "{}",
         problems[0]

@@ -80,7 +80,7 @@ fn a_mismatch_in_rows_the_site_does_not_read_is_a_warning_for_check() {
     assert_eq!(reading.problems, vec![]);
     let shown: Vec<String> = reading.screened.iter().map(|p| p.to_string()).collect();
     assert!(
-        shown[0].starts_with("n.csv:4:9: warning: `E06000033` is named `Southend-on-Sea` here but `Southend` on line 2\n    help: the site does not read this area's rows"),
+        shown[0].starts_with("n.csv:4:9: warning[national-screen]: `E06000033` is named `Southend-on-Sea` here but `Southend` on line 2\n    help: the site does not read this area's rows"),
         "{shown:#?}"
     );
     // Its rows are still not kept.

@@ -53,13 +53,6 @@ pub(super) fn figures(chart: &Chart, series: &ChartSeries) -> Vec<(usize, f64)> 
         .collect()
 }
 
-pub(super) fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 /// "A", "A and B", "A, B and C".
 pub(super) fn join(names: &[String]) -> String {
     let mut out = String::new();

@@ -6,7 +6,8 @@
 # usage: bench/chart_messages.sh [OUT]      (default /tmp/words-public)
 #   OUTTURN=path/to/outturn bench/chart_messages.sh   counts another build
 # Prints every message without a subject, then "N of M chart messages have
-# no subject".
+# no subject", then how many name a breakdown's groups without saying what
+# they are groups of.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-/tmp/words-public}
@@ -19,5 +20,9 @@ messages=$(grep -rhoP '<span class="chart-message">\K[^<]*' "$out" --include='*.
 total=$(printf '%s' "$messages" | grep -c . || true)
 subjectless=$(printf '%s\n' "$messages" | grep -E '^(Rose|Fell|Stayed|Rises|Falls|[0-9])' || true)
 count=$(printf '%s' "$subjectless" | grep -c . || true)
+# A breakdown's message that opens "In Q1 2023-24, the largest groups
+# were …" does not say what they are groups of.
+groups=$(printf '%s\n' "$messages" | grep -c '^In ' || true)
 [[ -n $subjectless ]] && printf '%s\n' "$subjectless"
 echo "$count of $total chart messages have no subject"
+echo "$groups of $total chart messages name groups without saying what they are groups of"

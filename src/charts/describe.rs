@@ -22,7 +22,7 @@ use super::layout::{break_before, value_axis};
 use super::{Chart, ChartSeries, Kind};
 use crate::data::format::with_unit;
 use groups::{breakdown, largest, shares, the_largest};
-use wording::{area_and_period, category, figure, figures, join, plain, relation};
+use wording::{area_and_period, category, figure, figures, groups_of, join, plain, relation};
 
 /// A latest figure is called the highest (or lowest) since a period only when
 /// that reaches back past at least this many earlier figures: one step up is
@@ -107,7 +107,12 @@ fn series(chart: &Chart) -> Words {
         let message = if ranked.is_empty() {
             String::new()
         } else {
-            format!("In {}, {}.", category(chart, last), the_largest(&ranked))
+            format!(
+                "{} {}, {}.",
+                groups_of(chart),
+                category(chart, last),
+                the_largest(&ranked)
+            )
         };
         return Words {
             message,

@@ -303,7 +303,7 @@ fn a_breakdown_names_its_largest_groups_and_their_shares() {
     let said = describe(&chart);
     assert_eq!(
         message(&chart),
-        "In June 2023, for Thurrock, the largest groups were Aged 19 to 21 (144, 52% of the total), \
+        "Children looked after: in June 2023, for Thurrock, the largest groups were Aged 19 to 21 (144, 52% of the total), \
          Aged 22 to 25 (81, 29%) and Aged 17 to 18 (53, 19%)."
     );
     assert!(
@@ -330,7 +330,7 @@ fn a_percentage_breakdown_gives_its_shares_as_published() {
     chart.unit = Unit::Percent;
     assert_eq!(
         message(&chart),
-        "In Q1 2023-24, for Thurrock, the largest groups were White (64%) and Mixed (16%)."
+        "Children looked after: in Q1 2023-24, for Thurrock, the largest groups were White (64%) and Mixed (16%)."
     );
 }
 
@@ -346,7 +346,7 @@ fn shares_over_time_lead_with_the_latest_largest_and_where_the_largest_began() {
     );
     assert_eq!(
         describe(&chart),
-        "In Q1 2023-24, the largest groups were Abuse or neglect (180, 64% of the total) \
+        "Children looked after: in Q1 2023-24, the largest groups were Abuse or neglect (180, 64% of the total) \
          and Other needs (101, 36%). Abuse or neglect was 150 (75% of the total) in Q4 2022-23. \
          Stacked bar chart, Q4 2022-23 to Q1 2023-24. \
          Shares, computed from the counts, of 2 groups."

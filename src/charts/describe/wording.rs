@@ -53,6 +53,17 @@ pub(super) fn figures(chart: &Chart, series: &ChartSeries) -> Vec<(usize, f64)> 
         .collect()
 }
 
+/// How a sentence about a breakdown's groups opens, naming what they are
+/// groups of: "Children looked after by age: in", or "In" when the chart
+/// shows several indicators.
+pub(super) fn groups_of(chart: &Chart) -> String {
+    if chart.subject.is_empty() {
+        "In".to_string()
+    } else {
+        format!("{}: in", chart.subject)
+    }
+}
+
 /// "A", "A and B", "A, B and C".
 pub(super) fn join(names: &[String]) -> String {
     let mut out = String::new();

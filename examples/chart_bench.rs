@@ -91,6 +91,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
         polarity: Polarity::Neutral,
         own_category: (kind == Kind::Bar).then_some(0),
         title: "Children looked after".into(),
+        subject: "Children looked after".into(),
         unit: if kind == Kind::Bar {
             Unit::RatePer10k
         } else {

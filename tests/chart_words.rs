@@ -1,6 +1,7 @@
 //! The words of every chart on the example site: each caption opens with the
-//! chart's message, each description starts with that message and stays
-//! under about sixty words, and none lists every figure.
+//! chart's message, which names what it is about, each description starts
+//! with that message and stays under about sixty words, and none lists
+//! every figure.
 
 mod common;
 
@@ -46,6 +47,17 @@ fn the_example_sites_charts_say_their_message_first_in_few_words() {
             charts += 1;
             let message = plain(texts(figure, "<span class=\"chart-message\"", "</span>")[0]);
             assert!(desc.starts_with(&message), "{message} / {desc}");
+            // A message says what it is about before what happened to it.
+            let first = message.split_whitespace().next().unwrap_or("");
+            assert!(
+                !["Rose", "Fell", "Stayed", "In"].contains(&first)
+                    && !first.starts_with(|c: char| c.is_ascii_digit()),
+                "no subject: {message}"
+            );
+            // "The highest since 2018-19" gives 2018-19's figure.
+            if message.contains("est since ") && !message.contains("since the chart starts") {
+                assert!(message.contains(", when it was "), "{message}");
+            }
             let words = desc.split_whitespace().count();
             assert!(words <= 60, "{words} words in {:?}: {desc}", entry.path());
             for dump in [": first ", ", latest ", "; highest ", ", lowest "] {

@@ -91,6 +91,51 @@ fn the_newest_quarter_comes_first() {
 }
 
 #[test]
+fn whole_years_have_their_own_table_with_year_columns() {
+    let site = good_site();
+    // The council's own figures for whole years, beside its quarters'.
+    let long = site.path().join("data/long.csv");
+    let mut csv = std::fs::read_to_string(&long).unwrap();
+    csv.push_str(
+        "eet_19_21,2020-21,48,,,\neet_19_21,2021-22,50,,,\nadoption_days,2020-21,121,,,\n",
+    );
+    std::fs::write(&long, csv).unwrap();
+    let page = main_of(&built(site.path(), "compare/index.html"));
+    let labels = column_labels(&page);
+    let (years, quarters) = labels.split_last().unwrap();
+    for labels in quarters {
+        assert_eq!(labels, &["Q1 2023-24", "Q4 2022-23"]);
+    }
+    // 2022-23 has no figure for a whole year: only the years that have one.
+    assert_eq!(years, &["2021-22"]);
+    let at = page
+        .find("Whole financial years</h2>")
+        .expect("a table of years");
+    let (by_quarter, by_year) = page.split_at(at);
+    // No year's figure under a quarter.
+    assert!(!by_quarter.contains("(2021-22)"), "{by_quarter}");
+    assert!(!by_quarter.contains("50%"), "{by_quarter}");
+    // Each year with its change from the year before, judged like with like.
+    assert!(
+        by_year.contains("<caption id=\"compare-caption-5\">Figures by financial year</caption>"),
+        "{by_year}"
+    );
+    assert!(
+        by_year.contains("<span class=\"compare-value\">50%</span><span class=\"compare-change\"><span aria-hidden=\"true\">▲ </span>up 2 percentage points, <strong>better</strong></span>"),
+        "{by_year}"
+    );
+    // A year before the page's oldest quarter's year is not a column.
+    assert!(!by_year.contains("121"), "{by_year}");
+    // A year's heading is not a link when no report ends with it.
+    assert!(
+        by_year
+            .contains("<th scope=\"col\" class=\"num\"><span class=\"period\">2021-22</span></th>"),
+        "{by_year}"
+    );
+    assert!(by_quarter.contains("or a figure for part of the quarter. Figures for whole financial years are in a table of their own"));
+}
+
+#[test]
 fn the_page_opens_with_what_got_better_and_worse_in_the_latest_quarter() {
     let site = good_site();
     let page = main_of(&built(site.path(), "compare/index.html"));

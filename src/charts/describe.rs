@@ -1,8 +1,11 @@
 //! The words of a chart: its message, and the `<desc>` a screen reader hears.
 //!
 //! A description says first what a sighted reader takes from the chart (a
-//! series' direction and latest figure, a breakdown's largest groups), then
-//! how the council compares with each comparator, then what is drawn. It is
+//! series' direction and latest figure, named by what it is a figure of, a
+//! breakdown's largest groups) and how the council compares with each
+//! comparator: that is the message, shown in the caption. Then it says what
+//! is drawn. A superlative ("the highest since") is claimed only across
+//! periods that all have a figure. It is
 //! written from the figures in plain English and kept short: a reader who
 //! wants every figure opens the table. Figures are formatted exactly as in
 //! the tables, notes (`[p]`) included, so the words and the table agree.
@@ -19,7 +22,7 @@ use super::layout::{break_before, value_axis};
 use super::{Chart, ChartSeries, Kind};
 use crate::data::format::with_unit;
 use groups::{breakdown, largest, shares, the_largest};
-use wording::{area_and_period, capital, category, figure, figures, join, plain, relation};
+use wording::{area_and_period, category, figure, figures, groups_of, join, plain, relation};
 
 /// A latest figure is called the highest (or lowest) since a period only when
 /// that reaches back past at least this many earlier figures: one step up is
@@ -64,8 +67,9 @@ pub(super) fn describe(chart: &Chart) -> String {
     out
 }
 
-/// The one sentence a reader should take from the chart, for its caption:
-/// "Rose to 308 in June 2023, the highest since April 2022."
+/// What a reader should take from the chart, for its caption: "Children
+/// looked after rose to 308 in June 2023, the highest since April 2022,
+/// when it was 301."
 pub(super) fn message(chart: &Chart) -> String {
     words(chart).message
 }
@@ -84,7 +88,8 @@ fn words(chart: &Chart) -> Words {
     words
 }
 
-/// A series over time: its direction and latest figure, then each comparator.
+/// A series over time: its direction and latest figure, and how the
+/// council compares with each comparator.
 fn series(chart: &Chart) -> Words {
     let own: Vec<&ChartSeries> = chart.series.iter().filter(|s| !s.comparator).collect();
     let Some(first) = own.first().copied().or(chart.series.first()) else {
@@ -102,7 +107,12 @@ fn series(chart: &Chart) -> Words {
         let message = if ranked.is_empty() {
             String::new()
         } else {
-            format!("In {}, {}.", category(chart, last), the_largest(&ranked))
+            format!(
+                "{} {}, {}.",
+                groups_of(chart),
+                category(chart, last),
+                the_largest(&ranked)
+            )
         };
         return Words {
             message,
@@ -110,25 +120,26 @@ fn series(chart: &Chart) -> Words {
             spare: Vec::new(),
         };
     }
-    let named = chart.series.len() > 1;
-    let message = trend(chart, first, named);
-    let mut rest = Vec::new();
-    if let Some(&(at, value)) = figures(chart, first).last() {
-        rest.extend(against(chart, first, at, value));
+    let mut message = trend(chart, first);
+    // A chart of comparators alone has no council to compare.
+    let compared = figures(chart, first)
+        .last()
+        .filter(|_| !first.comparator)
+        .and_then(|&(at, value)| against(chart, first, at, value));
+    if let Some(compared) = compared {
+        message.push(' ');
+        message.push_str(&compared);
     }
-    // The kind and range of the chart, which the message mostly says
-    // already, go after any gaps when the words are too many.
-    let kind = rest.len();
-    rest.extend(drawing(chart));
-    // The table shows each gap; the words name them while there is room.
-    let mut spare: Vec<usize> = missing(chart, first)
-        .map(|gaps| {
-            rest.push(gaps);
-            rest.len() - 1
-        })
-        .into_iter()
-        .collect();
-    spare.push(kind);
+    let mut rest = drawing(chart);
+    // When the words are too many, the gaps the table shows go first, then
+    // what is drawn, in order: the kind and range of the chart, which the
+    // message mostly says already, before the stretches of time left out
+    // and the axis.
+    let mut spare: Vec<usize> = (0..rest.len()).collect();
+    if let Some(gaps) = missing(chart, first) {
+        rest.push(gaps);
+        spare.insert(0, rest.len() - 1);
+    }
     Words {
         message,
         rest,
@@ -136,26 +147,25 @@ fn series(chart: &Chart) -> Words {
     }
 }
 
-/// "Rose to 308 in June 2023, the highest since April 2022."
-fn trend(chart: &Chart, series: &ChartSeries, named: bool) -> String {
+/// What a series' figures are of, to open a sentence: the indicator's
+/// title for the council's own, the area for a comparator's.
+fn subject<'a>(chart: &'a Chart, series: &'a ChartSeries) -> &'a str {
+    if series.comparator || chart.subject.is_empty() {
+        &series.name
+    } else {
+        &chart.subject
+    }
+}
+
+/// "Children looked after rose to 308 in June 2023, the highest since
+/// April 2022, when it was 301."
+fn trend(chart: &Chart, series: &ChartSeries) -> String {
     let figures = figures(chart, series);
-    let name = |verb: &str| {
-        if named {
-            format!("{} {verb}", series.name)
-        } else {
-            capital(verb)
-        }
-    };
+    let who = subject(chart, series);
     match figures.as_slice() {
-        [] => format!("{}: no figures.", series.name),
-        [(at, value)] if named => format!(
-            "{}: {} in {}.",
-            series.name,
-            figure(chart, series, *at, *value),
-            category(chart, *at)
-        ),
+        [] => format!("{who}: no figures."),
         [(at, value)] => format!(
-            "{} in {}.",
+            "{who}: {} in {}.",
             figure(chart, series, *at, *value),
             category(chart, *at)
         ),
@@ -164,82 +174,125 @@ fn trend(chart: &Chart, series: &ChartSeries, named: bool) -> String {
             let then = figure(chart, series, *before, *was);
             if plain(chart, *now) == plain(chart, *was) {
                 return format!(
-                    "{} in {}, as in {}.",
-                    name(&format!("stayed at {latest}")),
+                    "{who} stayed at {latest} in {}, as in {}.",
                     category(chart, *at),
                     category(chart, *before)
                 );
             }
             let rose = now > was;
             let verb = if rose { "rose to" } else { "fell to" };
-            let head = format!(
-                "{} in {}",
-                name(&format!("{verb} {latest}")),
-                category(chart, *at)
-            );
+            let head = format!("{who} {verb} {latest} in {}", category(chart, *at));
             let earlier = &figures[..figures.len() - 1];
             // The most recent earlier figure at least as far out as this one.
             let beyond = earlier
                 .iter()
                 .rposition(|&(_, v)| if rose { v >= *now } else { v <= *now });
             let extreme = if rose { "highest" } else { "lowest" };
+            // A superlative is claimed only over periods that all have a
+            // figure: across a gap, an unknown figure may have been higher.
             match beyond {
                 // "Since" a period says that period was as high; the first
                 // period shown may not have been, so it is named as the start.
-                None if earlier.len() >= REACH => format!(
-                    "{head}, the {extreme} since the chart starts in {}.",
-                    category(chart, earlier[0].0)
-                ),
-                Some(k) if earlier.len() - 1 - k >= REACH => format!(
-                    "{head}, the {extreme} since {}.",
-                    category(chart, earlier[k].0)
-                ),
+                None if earlier.len() >= REACH && unbroken(chart, series, earlier[0].0, *at) => {
+                    format!(
+                        "{head}, the {extreme} since the chart starts in {}.",
+                        category(chart, earlier[0].0)
+                    )
+                }
+                Some(k)
+                    if earlier.len() - 1 - k >= REACH
+                        && unbroken(chart, series, earlier[k].0, *at) =>
+                {
+                    let (when, then) = earlier[k];
+                    format!(
+                        "{head}, the {extreme} since {}, when it was {}.",
+                        category(chart, when),
+                        figure(chart, series, when, then)
+                    )
+                }
                 _ => format!("{head}, from {then} in {}.", category(chart, *before)),
             }
         }
     }
 }
 
-/// How the council's latest figure compares with each comparator's: like
-/// with like (the same period) or not at all, saying the comparator's own
-/// latest figure and its period.
-fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Vec<String> {
-    let mut compared = Vec::new();
-    let mut elsewhere = Vec::new();
-    for other in chart.series.iter().filter(|s| s.comparator) {
-        if let Some(theirs) = other.value(at) {
-            compared.push(format!(
-                "{} {} ({})",
-                relation(chart, value, theirs),
-                other.name,
-                figure(chart, other, at, theirs)
-            ));
-        } else if let Some(&(k, theirs)) = figures(chart, other).last() {
-            elsewhere.push(format!(
-                "{}: {} in {}",
-                other.name,
-                figure(chart, other, k, theirs),
-                category(chart, k)
-            ));
-        }
-    }
-    let mut out = Vec::new();
-    if !compared.is_empty() {
-        out.push(format!(
-            "In {}, {} was {}.",
-            category(chart, at),
-            own.name,
-            join(&compared)
-        ));
-    }
-    if !elsewhere.is_empty() {
-        out.push(format!("{}.", elsewhere.join("; ")));
-    }
-    out
+/// Whether `series` has a figure for every period from category `from` to
+/// category `to`, each as long as the last and each starting where the one
+/// before ends: so nothing between them is unknown. Categories that are not
+/// periods never are.
+fn unbroken(chart: &Chart, series: &ChartSeries, from: usize, to: usize) -> bool {
+    let Some(spans) = chart.spans.as_deref() else {
+        return false;
+    };
+    let Some(length) = spans.get(to).map(|s| s.end - s.start) else {
+        return false;
+    };
+    (from..=to).all(|i| series.value(i).is_some() && spans[i].end - spans[i].start == length)
+        && (from..to).all(|i| spans[i].end == spans[i + 1].start)
 }
 
-/// Areas side by side, each with its latest figure: the council's, and how
-/// it compares with each comparator whose figure is for the same period.
+/// How the council's latest figure compares with each comparator's: with
+/// its figure for the same period, or else with its latest, whose period is
+/// said beside it. `None` without comparators.
+fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Option<String> {
+    let compared: Vec<(&str, String)> = chart
+        .series
+        .iter()
+        .filter(|s| s.comparator)
+        .filter_map(|other| {
+            let (k, theirs) = match other.value(at) {
+                Some(theirs) => (at, theirs),
+                None => *figures(chart, other).last()?,
+            };
+            let text = figure(chart, other, k, theirs);
+            Some((
+                relation(chart, value, theirs),
+                if k == at {
+                    format!("{} ({text})", other.name)
+                } else {
+                    format!("{} ({text} in {})", other.name, category(chart, k))
+                },
+            ))
+        })
+        .collect();
+    if compared.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "In {}, {} was {}.",
+        category(chart, at),
+        own.name,
+        relations(compared)
+    ))
+}
+
+/// "higher than England (26) and the East of England (24), and lower than
+/// Statistical neighbours (28)": each relation said once, in the order the
+/// comparators come.
+fn relations(compared: Vec<(&str, String)>) -> String {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for (relation, area) in compared {
+        match groups.iter_mut().find(|(r, _)| *r == relation) {
+            Some((_, areas)) => areas.push(area),
+            None => groups.push((relation, vec![area])),
+        }
+    }
+    let groups: Vec<String> = groups
+        .into_iter()
+        .map(|(relation, areas)| format!("{relation} {}", join(&areas)))
+        .collect();
+    match groups.as_slice() {
+        [one] => one.clone(),
+        // A comma before the last "and" only where an earlier group has
+        // an "and" of its own.
+        [first, last] if !first.contains(" and ") => format!("{first} and {last}"),
+        [first @ .., last] => format!("{}, and {last}", first.join(", ")),
+        [] => String::new(),
+    }
+}
+
+/// Areas side by side: the council's latest figure, and how it compares
+/// with each comparator's, whose period is said when it is another.
 fn areas(chart: &Chart) -> Words {
     let own = chart.own_category.unwrap_or(0);
     let Some(series) = chart.series.first() else {
@@ -259,26 +312,21 @@ fn areas(chart: &Chart) -> Words {
             spare: Vec::new(),
         };
     };
-    let mut compared = Vec::new();
-    let mut elsewhere = Vec::new();
-    for k in (0..chart.categories.len()).filter(|&k| k != own) {
-        let (area, when) = area_and_period(category(chart, k));
-        let Some(theirs) = series.value(k) else {
-            continue;
-        };
-        let theirs_text = figure(chart, series, k, theirs);
-        if when == period {
-            compared.push(format!(
-                "{} {area} ({theirs_text})",
-                relation(chart, value, theirs)
-            ));
-        } else {
-            elsewhere.push(match when {
-                Some(when) => format!("{area}: {theirs_text} in {when}"),
-                None => format!("{area}: {theirs_text}"),
-            });
-        }
-    }
+    let compared: Vec<(&str, String)> = (0..chart.categories.len())
+        .filter(|&k| k != own)
+        .filter_map(|k| {
+            let (area, when) = area_and_period(category(chart, k));
+            let theirs = series.value(k)?;
+            let text = figure(chart, series, k, theirs);
+            Some((
+                relation(chart, value, theirs),
+                match when {
+                    Some(when) if Some(when) != period => format!("{area} ({text} in {when})"),
+                    _ => format!("{area} ({text})"),
+                },
+            ))
+        })
+        .collect();
     let mut message = format!("{name}: {}", figure(chart, series, own, value));
     if let Some(period) = period {
         message.push_str(" in ");
@@ -286,22 +334,12 @@ fn areas(chart: &Chart) -> Words {
     }
     if !compared.is_empty() {
         message.push_str(", ");
-        message.push_str(&join(&compared));
+        message.push_str(&relations(compared));
     }
     message.push('.');
-    let mut rest = Vec::new();
-    if !elsewhere.is_empty() {
-        let other = if compared.is_empty() {
-            "Comparators' latest figures are for other periods"
-        } else {
-            "Others' latest figures are for other periods"
-        };
-        rest.push(format!("{other}: {}.", elsewhere.join("; ")));
-    }
-    rest.push("Bar chart of areas' latest figures.".into());
     Words {
         message,
-        rest,
+        rest: vec!["Bar chart of areas' latest figures.".into()],
         spare: Vec::new(),
     }
 }

@@ -40,7 +40,7 @@ fn words(text: &str) -> usize {
 }
 
 #[test]
-fn a_rising_series_leads_with_its_latest_figure_and_how_far_back_it_is_highest() {
+fn a_series_opens_with_its_subject_and_says_how_the_council_compares() {
     let mut chart = monthly(
         Kind::Line,
         vec![
@@ -62,24 +62,106 @@ fn a_rising_series_leads_with_its_latest_figure_and_how_far_back_it_is_highest()
     chart.series[0].markers[5] = Some("[p]".into());
     chart.polarity = Polarity::LowerIsBetter;
     let said = describe(&chart);
+    // April has no figure, so June is not said to be the highest since
+    // January: April's may have been higher.
     assert_eq!(
         message(&chart),
-        "Thurrock rose to 308 [p] in June 2023, the highest since the chart starts in January 2023."
+        "Children looked after rose to 308 [p] in June 2023, from 301 in May 2023. \
+         In June 2023, Thurrock was worse than England (300)."
     );
     assert!(said.starts_with(&message(&chart)), "{said}");
-    assert!(
-        said.contains(" In June 2023, Thurrock was worse than England (300)."),
-        "{said}"
-    );
     assert!(
         said.contains(" Line chart, January 2023 to June 2023."),
         "{said}"
     );
     assert!(said.ends_with(" No figure for April 2023 [c]."), "{said}");
     assert!(
-        !said.contains("first") && !said.contains("latest"),
+        !said.contains("first") && !said.contains("latest") && !said.contains("highest"),
         "{said}"
     );
+}
+
+#[test]
+fn a_comparator_or_a_chart_of_several_indicators_is_named_by_its_series() {
+    let mut chart = monthly(
+        Kind::Line,
+        vec![comparator("England", &[Some(290.0), Some(300.0)])],
+    );
+    assert_eq!(
+        message(&chart),
+        "England rose to 300 in February 2023, from 290 in January 2023."
+    );
+    chart.series[0].comparator = false;
+    assert!(message(&chart).starts_with("Children looked after rose to 300"));
+    chart.subject.clear();
+    chart.series[0].name = "Thurrock".into();
+    assert!(message(&chart).starts_with("Thurrock rose to 300"));
+}
+
+#[test]
+fn a_superlative_is_claimed_only_over_periods_that_all_have_a_figure() {
+    let values = [
+        Some(294.0),
+        Some(299.0),
+        Some(292.0),
+        Some(301.0),
+        Some(305.0),
+        Some(308.0),
+    ];
+    let mut months = monthly(Kind::Line, vec![series("Thurrock", &values)]);
+    assert_eq!(
+        message(&months),
+        "Children looked after rose to 308 in June 2023, the highest since the chart starts in January 2023."
+    );
+    // A missing month, or a month left out of the chart, breaks the run.
+    months.series[0].values[2] = None;
+    assert_eq!(
+        message(&months),
+        "Children looked after rose to 308 in June 2023, from 305 in May 2023."
+    );
+    months.series[0].values[2] = Some(292.0);
+    months.spans.as_mut().unwrap()[0] = Span {
+        start: 24270,
+        end: 24271,
+    };
+    assert_eq!(
+        message(&months),
+        "Children looked after rose to 308 in June 2023, from 305 in May 2023."
+    );
+    // A year's figure followed by months: the months between are unknown.
+    let mut mixed = chart(
+        Kind::Line,
+        &["2022-23", "April 2023", "May 2023", "June 2023"],
+        vec![series(
+            "Thurrock",
+            &[Some(400.0), Some(290.0), Some(300.0), Some(310.0)],
+        )],
+    );
+    mixed.spans = Some(vec![
+        Span {
+            start: 24267,
+            end: 24279,
+        },
+        Span {
+            start: 24279,
+            end: 24280,
+        },
+        Span {
+            start: 24280,
+            end: 24281,
+        },
+        Span {
+            start: 24281,
+            end: 24282,
+        },
+    ]);
+    assert_eq!(
+        message(&mixed),
+        "Children looked after rose to 310 in June 2023, from 300 in May 2023."
+    );
+    // Categories that are not periods have no run to claim.
+    mixed.spans = None;
+    assert!(!message(&mixed).contains("highest"), "{}", message(&mixed));
 }
 
 #[test]
@@ -95,7 +177,7 @@ fn a_falling_series_names_the_last_period_it_was_as_low() {
     let chart = monthly(Kind::Bar, vec![series("Thurrock", &values)]);
     assert_eq!(
         message(&chart),
-        "Fell to 5 in June 2023, the lowest since February 2023."
+        "Children looked after fell to 5 in June 2023, the lowest since February 2023, when it was 3."
     );
 }
 
@@ -107,14 +189,15 @@ fn one_step_is_said_from_the_figure_before_without_an_extreme() {
     );
     assert_eq!(
         message(&chart),
-        "Rose to 6 in February 2023, from 5 in January 2023."
+        "Children looked after rose to 6 in February 2023, from 5 in January 2023."
     );
     let values = [Some(9.0), Some(4.0), Some(5.0), Some(6.0)];
     let chart = monthly(Kind::Line, vec![series("Thurrock", &values)]);
-    // January was higher, and two figures lie between: since January.
+    // January was higher, and two figures lie between: since January,
+    // with January's figure.
     assert_eq!(
         message(&chart),
-        "Rose to 6 in April 2023, the highest since January 2023."
+        "Children looked after rose to 6 in April 2023, the highest since January 2023, when it was 9."
     );
 }
 
@@ -127,12 +210,12 @@ fn a_flat_series_stays_where_it_was() {
     chart.unit = Unit::Percent;
     assert_eq!(
         message(&chart),
-        "Stayed at 55% in February 2023, as in January 2023."
+        "Children looked after stayed at 55% in February 2023, as in January 2023."
     );
 }
 
 #[test]
-fn a_comparator_is_compared_like_with_like_or_given_with_its_own_period() {
+fn a_comparator_is_compared_in_the_same_period_or_else_with_its_own_period_said() {
     let mut chart = monthly(
         Kind::Line,
         vec![
@@ -143,19 +226,38 @@ fn a_comparator_is_compared_like_with_like_or_given_with_its_own_period() {
     );
     chart.unit = Unit::Percent;
     chart.polarity = Polarity::HigherIsBetter;
-    let said = describe(&chart);
     assert!(
-        said.contains(" In March 2023, Thurrock was worse than East of England (70%). England: 54% in January 2023."),
-        "{said}"
+        message(&chart).ends_with(
+            ". In March 2023, Thurrock was better than England (54% in January 2023) \
+             and worse than East of England (70%)."
+        ),
+        "{}",
+        message(&chart)
     );
+    // Better or worse only where the indicator says which is better.
     chart.polarity = Polarity::Neutral;
-    assert!(describe(&chart).contains("Thurrock was lower than East of England (70%)."));
+    assert!(message(&chart).contains(
+        "Thurrock was higher than England (54% in January 2023) and lower than East of England (70%)."
+    ));
     chart.series[2].values[2] = Some(62.0);
-    assert!(describe(&chart).contains("Thurrock was the same as East of England (62%)."));
+    assert!(message(&chart).contains("and the same as East of England (62%)."));
+    // Each relation is said once.
+    chart.series[1].values[2] = Some(40.0);
+    chart
+        .series
+        .push(comparator("Wales", &[None, None, Some(70.0)]));
+    assert!(
+        message(&chart).ends_with(
+            "In March 2023, Thurrock was higher than England (40%), \
+             the same as East of England (62%), and lower than Wales (70%)."
+        ),
+        "{}",
+        message(&chart)
+    );
 }
 
 #[test]
-fn areas_compare_the_councils_figure_with_each_comparator_of_the_same_period() {
+fn areas_compare_the_councils_figure_with_each_comparators_saying_any_other_period() {
     let mut chart = chart(
         Kind::Bar,
         &[
@@ -173,14 +275,15 @@ fn areas_compare_the_councils_figure_with_each_comparator_of_the_same_period() {
     chart.own_category = Some(0);
     assert_eq!(
         message(&chart),
-        "Thurrock: 498 days in 2022-23, worse than England (435 days)."
+        "Thurrock: 498 days in 2022-23, worse than England (435 days) \
+         and Statistical neighbours (400 days in 2021-22)."
     );
-    assert!(
-        describe(&chart).contains(
-            " Others' latest figures are for other periods: Statistical neighbours: 400 days in 2021-22."
-        ),
-        "{}",
-        describe(&chart)
+    chart.polarity = Polarity::Neutral;
+    chart.categories[1] = "England (2021-22)".into();
+    assert_eq!(
+        message(&chart),
+        "Thurrock: 498 days in 2022-23, higher than England (435 days in 2021-22) \
+         and Statistical neighbours (400 days in 2021-22)."
     );
 }
 
@@ -200,7 +303,7 @@ fn a_breakdown_names_its_largest_groups_and_their_shares() {
     let said = describe(&chart);
     assert_eq!(
         message(&chart),
-        "In June 2023, for Thurrock, the largest groups were Aged 19 to 21 (144, 52% of the total), \
+        "Children looked after: in June 2023, for Thurrock, the largest groups were Aged 19 to 21 (144, 52% of the total), \
          Aged 22 to 25 (81, 29%) and Aged 17 to 18 (53, 19%)."
     );
     assert!(
@@ -227,7 +330,7 @@ fn a_percentage_breakdown_gives_its_shares_as_published() {
     chart.unit = Unit::Percent;
     assert_eq!(
         message(&chart),
-        "In Q1 2023-24, for Thurrock, the largest groups were White (64%) and Mixed (16%)."
+        "Children looked after: in Q1 2023-24, for Thurrock, the largest groups were White (64%) and Mixed (16%)."
     );
 }
 
@@ -243,7 +346,7 @@ fn shares_over_time_lead_with_the_latest_largest_and_where_the_largest_began() {
     );
     assert_eq!(
         describe(&chart),
-        "In Q1 2023-24, the largest groups were Abuse or neglect (180, 64% of the total) \
+        "Children looked after: in Q1 2023-24, the largest groups were Abuse or neglect (180, 64% of the total) \
          and Other needs (101, 36%). Abuse or neglect was 150 (75% of the total) in Q4 2022-23. \
          Stacked bar chart, Q4 2022-23 to Q1 2023-24. \
          Shares, computed from the counts, of 2 groups."
@@ -253,7 +356,10 @@ fn shares_over_time_lead_with_the_latest_largest_and_where_the_largest_began() {
 #[test]
 fn one_period_is_a_figure_in_that_period_not_a_history() {
     let chart = monthly(Kind::Line, vec![series("Thurrock", &[Some(308.0)])]);
-    assert_eq!(message(&chart), "308 in January 2023.");
+    assert_eq!(
+        message(&chart),
+        "Children looked after: 308 in January 2023."
+    );
     let said = describe(&chart);
     for word in ["first", "latest", "highest", "history", " to "] {
         assert!(!said.contains(word), "{said}");

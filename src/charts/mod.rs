@@ -61,6 +61,11 @@ pub struct Chart {
     pub kind: Kind,
     /// What the chart shows, e.g. "Children looked after".
     pub title: String,
+    /// What the figures are of, to open the chart's message: the
+    /// indicator's title ("Children looked after rose to 308 …"), whatever
+    /// title an author gave the chart. Empty when the chart shows several
+    /// indicators; a message then opens with the series' name.
+    pub subject: String,
     /// The unit of every figure.
     pub unit: Unit,
     /// Decimal places shown.
@@ -185,6 +190,7 @@ pub fn as_drawn(chart: &Chart) -> Cow<'_, Chart> {
         id: chart.id.clone(),
         kind: Kind::Bar,
         title: chart.title.clone(),
+        subject: chart.subject.clone(),
         unit: chart.unit,
         decimals: chart.decimals,
         categories: order
@@ -220,9 +226,9 @@ pub fn description(chart: &Chart) -> String {
     describe::describe(&as_drawn(chart))
 }
 
-/// The one sentence a reader should take from `chart` as drawn, written from
-/// its figures for the first line of its caption: "Rose to 308 in June 2023,
-/// the highest since April 2022."
+/// What a reader should take from `chart` as drawn, written from its figures
+/// for the first line of its caption: "Children looked after rose to 308 in
+/// June 2023, the highest since April 2022, when it was 301."
 pub fn message(chart: &Chart) -> String {
     describe::message(&as_drawn(chart))
 }

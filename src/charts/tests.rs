@@ -24,6 +24,7 @@ pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -
         id: "chart-1".into(),
         kind,
         title: "Children looked after".into(),
+        subject: "Children looked after".into(),
         unit: Unit::Count,
         decimals: 0,
         categories: categories.iter().map(|c| (*c).into()).collect(),

@@ -20,6 +20,7 @@ use crate::data::tidy;
 use crate::query::figures::{Grid, Selection};
 use crate::templates::views::{FigureView, Html, MarkerView, TableView};
 use minijinja::{Environment, Error, context};
+use std::borrow::Cow;
 use table::table_view;
 
 /// A CSV file a page links to, written beside it.
@@ -105,6 +106,7 @@ fn chart_figure(
         id: format!("{id}-chart"),
         kind: grid.kind,
         title: title.clone(),
+        subject: indicator_subject(grid),
         unit: grid.unit,
         decimals: grid.decimals,
         categories: grid.rows.clone(),
@@ -134,9 +136,16 @@ fn chart_figure(
             })
             .collect(),
     };
+    // A line or stacked chart of too many series is drawn as bars of its
+    // latest period: the caption gives that period, not the table's range.
+    let drawn_alone = match charts::as_drawn(&chart) {
+        Cow::Owned(drawn) => drawn.series.first().map(|s| s.name.clone()),
+        Cow::Borrowed(_) => None,
+    };
     let range = match grid.period_range() {
         // A single period is said beside its figure.
         _ if single && grid.periods.is_some() => String::new(),
+        _ if drawn_alone.is_some() => drawn_alone.clone().unwrap_or_default(),
         Some((first, last)) if first == last => first.short_label(),
         Some((first, last)) => format!("{} to {}", first.short_label(), last.short_label()),
         None => String::new(),
@@ -144,6 +153,8 @@ fn chart_figure(
     let mut table = table_view(&id, grid, &download.name);
     table.caption = if single {
         format!("{title}: the figure")
+    } else if let Some(period) = &drawn_alone {
+        format!("{title}: the figures (the chart shows {period})")
     } else {
         format!("{title}: the figures in the chart")
     };
@@ -204,6 +215,17 @@ fn chart_figure(
         .get_template("partials/figure.html")?
         .render(context! { figure => view })?;
     Ok((tidy(html), download))
+}
+
+/// What a chart's figures are of, to open its message: the title of the
+/// indicator every column shows, or nothing when they show several.
+fn indicator_subject(grid: &Grid) -> String {
+    match grid.columns.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| c.indicator == first.indicator) => {
+            first.indicator_title.clone()
+        }
+        _ => String::new(),
+    }
 }
 
 /// The grid's figures in tidy long form: one figure a row.

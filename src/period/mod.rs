@@ -144,6 +144,11 @@ impl Period {
         (self.start - (self.year_start_month as i32 - 1)).div_euclid(12)
     }
 
+    /// The financial year this period falls in: Q1 2023-24's is 2023-24.
+    pub fn year(&self) -> Period {
+        Period::financial_year(self.financial_year_start(), self.year_start_month)
+    }
+
     /// `2023-24` for the financial year this period falls in.
     pub fn financial_year_label(&self) -> String {
         let first = self.financial_year_start();

@@ -1,6 +1,8 @@
 //! The comparison pages: each indicator's figure as at the end of each
 //! quarter, newest quarter first, with its change from the quarter before,
-//! and what got better and worse in the latest quarter.
+//! and what got better and worse in the latest quarter. A whole year's
+//! figure is never put in a quarter's column: figures for financial years
+//! have a table of their own, with a column for each year.
 //!
 //! The change is the one `change(…, vs="previous")` gives in a report (see
 //! [`Resolver::change`]); whether it is like with like (the figure three
@@ -13,7 +15,7 @@ use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity};
-use crate::period::Period;
+use crate::period::{Period, PeriodKind};
 use crate::problem::Problem;
 use crate::query::objects::{ChangeValue, FigureValue};
 use crate::query::{Assessment, Direction, Query, Resolver, belongs_to, three_months_before};
@@ -70,6 +72,10 @@ pub(super) fn reading(
             Err(_) => (resolver.value(&latest).ok()?, None),
         },
     };
+    // A year's figure is not a quarter's: it is in the table of years.
+    if figure.period.kind() == PeriodKind::Year {
+        return None;
+    }
     let own = belongs_to(indicator, &figure.period, &quarter);
     let change = change.filter(|c| c.delta.is_some() && c.direction.is_some());
     let like_with_like = change
@@ -81,6 +87,60 @@ pub(super) fn reading(
         change,
         like_with_like,
     })
+}
+
+/// The figure of `indicator` for the financial year `year` itself, with its
+/// change from the year before's; `None` when there is no figure for the
+/// whole year (a quarter's or a month's is not one).
+pub(super) fn year_reading(
+    data: &DataSet,
+    config: &Config,
+    indicator: &Indicator,
+    year: Period,
+) -> Option<Reading> {
+    let resolver = Resolver::new(data, config, Some(year));
+    let query = Query {
+        period: Some(year.written()),
+        ..Query::of(&indicator.id)
+    };
+    let (figure, change) = match resolver.change(&query, "previous") {
+        Ok(change) => (change.to.clone(), Some(change)),
+        Err(_) => (resolver.value(&query).ok()?, None),
+    };
+    if figure.period != year {
+        return None;
+    }
+    let change = change.filter(|c| c.delta.is_some() && c.direction.is_some());
+    // Like with like only from the year just before.
+    let like_with_like = change
+        .as_ref()
+        .is_some_and(|c| c.from.period == year.previous());
+    Some(Reading {
+        figure,
+        own: true,
+        change,
+        like_with_like,
+    })
+}
+
+/// The financial years shown beside `quarters` (newest first), newest
+/// first: each that has ended by the newest quarter, back to the year
+/// before the oldest quarter's, whose figures were the latest while that
+/// quarter was reported on.
+fn years_of(quarters: &[Period]) -> Vec<Period> {
+    let (Some(newest), Some(oldest)) = (quarters.first(), quarters.last()) else {
+        return Vec::new();
+    };
+    let first = oldest.year().previous();
+    let mut years = Vec::new();
+    let mut year = newest.year();
+    while year >= first {
+        if year.ends_by(newest) {
+            years.push(year);
+        }
+        year = year.previous();
+    }
+    years
 }
 
 /// A table cell: the figure, its own period when it is not the quarter's,
@@ -216,6 +276,54 @@ impl Site {
             })
             .filter(|(_, rows)| !rows.is_empty())
             .collect();
+        // Figures for whole years, by year: each year that has one.
+        let mut years = years_of(&periods);
+        let mut year_rows: Vec<Row<'_>> = self
+            .by_theme()
+            .into_iter()
+            .flat_map(|(_, list)| list)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter(|i| self.data.series(&i.id, None, None).is_some())
+            .map(|i| {
+                let cells = years
+                    .iter()
+                    .map(|y| year_reading(&self.data, &self.config, i, *y))
+                    .collect::<Vec<_>>();
+                (i, cells)
+            })
+            .filter(|(_, cells)| cells.iter().any(Option::is_some))
+            .collect();
+        let shown: Vec<bool> = (0..years.len())
+            .map(|k| year_rows.iter().any(|(_, cells)| cells[k].is_some()))
+            .collect();
+        let keep = |k: &usize| shown[*k];
+        years = (0..years.len()).filter(keep).map(|k| years[k]).collect();
+        for (_, cells) in &mut year_rows {
+            let mut k = 0;
+            cells.retain(|_| {
+                k += 1;
+                shown[k - 1]
+            });
+        }
+        let year_columns: Vec<CompareColumn> = years
+            .iter()
+            .map(|y| CompareColumn {
+                label: y.short_label(),
+                label_html: crate::escape::escape_keeping_years(&y.short_label()),
+                // The report for the year's last quarter, when there is one.
+                url: self
+                    .reports
+                    .iter()
+                    .find(|r| {
+                        r.period.kind() == PeriodKind::Quarter
+                            && r.period.year() == *y
+                            && r.period.end_date() == y.end_date()
+                    })
+                    .map(|r| format!("{root}{}", r.output))
+                    .unwrap_or_default(),
+            })
+            .collect();
         let summary = periods.first().map(|&latest| {
             let latest_rows: Vec<_> = readings
                 .iter()
@@ -250,11 +358,36 @@ impl Site {
                 )
             })
             .collect::<Result<Vec<String>, Problem>>()?;
+        let mut tables = tables;
+        if !year_rows.is_empty() {
+            let theme = ThemeGroup {
+                name: "Whole financial years".to_string(),
+                items: year_rows
+                    .iter()
+                    .map(|(i, cells)| CompareRow {
+                        title: i.title.clone(),
+                        url: url(i),
+                        cells: cells.iter().map(|r| cell(i, r.as_ref())).collect(),
+                    })
+                    .collect(),
+            };
+            tables.push(self.theme.render(
+                "partials/compare_table.html",
+                context! {
+                    theme,
+                    columns => &year_columns,
+                    number => themes.len() + 1,
+                    caption => "Figures by financial year",
+                    intro => "Indicators with figures for whole financial years, newest year first, each with its change from the year before. A year's figure is not in the quarters' columns above.",
+                },
+            )?);
+        }
         // A key to the symbols the tables show: `[x]` where a quarter has no
         // figure, and any figure's own (`[c]`, `[p]`).
         let markers: BTreeSet<Marker> = readings
             .iter()
             .flat_map(|(_, rows)| rows)
+            .chain(&year_rows)
             .flat_map(|(_, cells)| cells)
             .flat_map(|reading| match reading {
                 Some(r) => r.figure.markers.clone(),
@@ -264,6 +397,7 @@ impl Site {
         let view = CompareView {
             columns,
             tables,
+            years: !year_rows.is_empty(),
             markers: markers.iter().map(|&m| m.into()).collect(),
             summary,
             all,

@@ -78,17 +78,56 @@ fn a_shorter_periods_figure_says_its_period_and_is_judged_only_like_with_like() 
 
 #[test]
 fn a_figure_older_than_its_quarter_says_its_period_and_has_no_change() {
-    let c = cell_of("visits", "2023-24 Q1");
-    assert_eq!(c.value, "94.0%");
-    assert_eq!(c.period_note, "2022-23");
+    let c = cell_of("stock", "2022-23 Q3");
+    assert_eq!(c.value, "294");
+    assert_eq!(c.period_note, "April 2022");
     assert_eq!((c.change.as_str(), c.assessment), ("", ""));
 }
 
 #[test]
-fn a_years_figure_in_its_last_quarter_is_not_judged_against_the_year_before() {
-    let c = cell_of("visits", "2022-23 Q4");
-    assert_eq!(c.change, "up 3.0 percentage points since 2021-22");
-    assert_eq!(c.assessment, "");
+fn a_years_figure_is_in_no_quarters_column() {
+    // Neither the year's last quarter nor a quarter after it.
+    for quarter in ["2022-23 Q4", "2023-24 Q1"] {
+        let c = cell_of("visits", quarter);
+        assert_eq!(c.value, "", "{quarter}");
+    }
+}
+
+fn year_cell_of(id: &str, year: &str) -> CompareCell {
+    let data = testutil::data(YAML, CSV);
+    let config = testutil::config();
+    let indicator = data.indicator(id).unwrap();
+    let year = Period::parse(year, 4).unwrap();
+    cell(
+        indicator,
+        year_reading(&data, &config, indicator, year).as_ref(),
+    )
+}
+
+#[test]
+fn a_year_is_compared_with_the_year_before_and_judged() {
+    let c = year_cell_of("visits", "2022-23");
+    assert_eq!(c.value, "94.0%");
+    assert_eq!(c.period_note, "");
+    assert_eq!(c.change, "up 3.0 percentage points");
+    assert_eq!(c.assessment, "better");
+    let c = year_cell_of("visits", "2021-22");
+    assert_eq!((c.value.as_str(), c.change.as_str()), ("91.0%", ""));
+}
+
+#[test]
+fn a_year_without_a_figure_of_its_own_is_empty_though_its_quarters_have_figures() {
+    assert_eq!(year_cell_of("days", "2022-23").value, "");
+    assert_eq!(year_cell_of("visits", "2023-24").value, "");
+}
+
+#[test]
+fn the_years_beside_the_quarters_are_those_ended_back_to_the_one_before_the_oldest() {
+    let p = |text: &str| Period::parse(text, 4).unwrap();
+    let quarters = [p("2023-24 Q1"), p("2022-23 Q4"), p("2022-23 Q2")];
+    assert_eq!(years_of(&quarters), [p("2022-23"), p("2021-22")]);
+    assert_eq!(years_of(&[p("2023-24 Q4")]), [p("2023-24"), p("2022-23")]);
+    assert!(years_of(&[]).is_empty());
 }
 
 #[test]
@@ -144,6 +183,7 @@ fn the_summary_lists_like_with_like_changes_by_judgement() {
             "Children who went missing (missing.html): 25 in Q1 2023-24, no change from 25 in Q4 2022-23"
         ]
     );
-    // Visits has only a yearly figure; stock is neither better nor worse.
-    assert_eq!(s.not_compared, 1);
+    // Visits has figures for whole years only, which are not the
+    // quarter's; stock is neither better nor worse.
+    assert_eq!(s.not_compared, 0);
 }

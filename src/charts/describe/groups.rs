@@ -3,7 +3,7 @@
 
 use super::super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
 use super::super::{Chart, ChartSeries, Kind};
-use super::{Words, area_and_period, category, drawing, figure, figures, join};
+use super::{Words, area_and_period, category, drawing, figure, figures, groups_of, join};
 use crate::data::format::with_unit;
 use crate::data::indicators::Unit;
 
@@ -31,8 +31,12 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
     } else {
         let (area, period) = area_and_period(&latest.name);
         match (own.len(), period) {
-            (1, Some(period)) => format!("In {period}, for {area}, {}.", the_largest(&ranked)),
-            _ => format!("In {area}, {}.", the_largest(&ranked)),
+            (1, Some(period)) => format!(
+                "{} {period}, for {area}, {}.",
+                groups_of(chart),
+                the_largest(&ranked)
+            ),
+            _ => format!("{} {area}, {}.", groups_of(chart), the_largest(&ranked)),
         }
     };
     let mut rest = Vec::new();
@@ -77,7 +81,12 @@ pub(super) fn shares(chart: &Chart) -> Words {
         };
     };
     let ranked = largest(chart, &all, last);
-    let message = format!("In {}, {}.", category(chart, last), the_largest(&ranked));
+    let message = format!(
+        "{} {}, {}.",
+        groups_of(chart),
+        category(chart, last),
+        the_largest(&ranked)
+    );
     let mut rest = Vec::new();
     let mut spare = Vec::new();
     let first = (0..last).find(|&i| chart.series.iter().any(|s| s.value(i).is_some()));

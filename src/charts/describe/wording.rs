@@ -53,11 +53,15 @@ pub(super) fn figures(chart: &Chart, series: &ChartSeries) -> Vec<(usize, f64)> 
         .collect()
 }
 
-pub(super) fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+/// How a sentence about a breakdown's groups opens, naming what they are
+/// groups of: "Children looked after by age: in", or "In" when the chart
+/// shows several indicators.
+pub(super) fn groups_of(chart: &Chart) -> String {
+    if chart.subject.is_empty() {
+        "In".to_string()
+    } else {
+        format!("{}: in", chart.subject)
+    }
 }
 
 /// "A", "A and B", "A, B and C".

@@ -207,12 +207,51 @@ fn figures_without_notes_have_no_notes_list() {
 fn a_charts_caption_opens_with_its_message_then_its_title() {
     let html = evaluate("{{ chart(\"a\") }}\n").blocks.concat();
     assert!(
-        html.contains("<figcaption><span class=\"chart-message\">Rose to 7 [p] in June 2023, from 5 in April 2023.</span> <span class=\"chart-title\">Pupils &lt;16&gt;"),
+        html.contains("<figcaption><span class=\"chart-message\">Pupils &lt;16&gt; &amp; &#39;carers&#39; rose to 7 [p] in June 2023, from 5 in April 2023.</span> <span class=\"chart-title\">Pupils &lt;16&gt;"),
         "{html}"
     );
     // The chart's accessible name is still its title alone.
     let name = &html[html.find("<title").unwrap()..html.find("</title>").unwrap()];
-    assert!(name.contains("Pupils") && !name.contains("Rose"), "{name}");
+    assert!(name.contains("Pupils") && !name.contains("rose"), "{name}");
+}
+
+#[test]
+fn a_chart_drawn_as_its_latest_period_says_that_period_alone() {
+    // Seven groups over two quarters are too many segments to stack: the
+    // chart draws the latest quarter, and its caption says so.
+    let mut csv = String::from("indicator,period,area,breakdown,value\n");
+    for group in 1..=7 {
+        for quarter in ["2022-23 Q4", "2023-24 Q1"] {
+            csv.push_str(&format!("p,{quarter},,Group {group},{}\n", group * 10));
+        }
+    }
+    let data = Arc::new(testutil::data(
+        "p:\n  title: Placements\n  unit: count\n  measure: stock\n",
+        &csv,
+    ));
+    let config = Arc::new(testutil::config());
+    let html = Placeholders::new(data, config, &crate::templates::builtin_partials())
+        .evaluate(
+            Path::new("r.md"),
+            "{{ chart(\"p\", kind=\"stacked\") }}\n",
+            1,
+            Period::parse("2023-24 Q1", 4).ok(),
+            true,
+        )
+        .unwrap()
+        .blocks
+        .concat();
+    assert!(
+        html.contains("<span class=\"chart-range\">Q1 2023-24</span>"),
+        "{html}"
+    );
+    assert!(!html.contains("Q4 2022-23 to"), "{html}");
+    // The table keeps both quarters, and its caption says which the chart shows.
+    assert!(
+        html.contains("Placements: the figures (the chart shows Q1 2023-24)"),
+        "{html}"
+    );
+    assert!(html.contains(">Q4 2022-23<"), "{html}");
 }
 
 #[test]

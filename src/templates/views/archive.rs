@@ -143,11 +143,14 @@ pub struct CompareColumn {
 pub struct CompareView {
     /// The quarters shown, newest first.
     pub columns: Vec<CompareColumn>,
-    /// Each theme's table, as HTML (from `partials/compare_table.html`).
+    /// Each theme's table by quarter, then the table of whole years when
+    /// there is one, as HTML (from `partials/compare_table.html`).
     pub tables: Vec<String>,
     /// The symbols the tables show, for a key: `[x]` where a quarter has
     /// no figure, and the figures' own.
     pub markers: Vec<MarkerView>,
+    /// Whether the last of `tables` is the table of whole years.
+    pub years: bool,
     /// What changed in the latest quarter; `None` with no reports.
     pub summary: Option<CompareSummary>,
     /// Whether this page shows every quarter.

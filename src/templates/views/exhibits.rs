@@ -140,9 +140,9 @@ pub struct FigureView {
     pub id: String,
     /// The chart's title, as its author gave it.
     pub title: String,
-    /// What the chart shows, in one sentence written from its figures, first
-    /// in the caption: `Rose to 308 in June 2023, the highest since April
-    /// 2022.`; empty for a single figure.
+    /// What the chart shows, written from its figures, first in the
+    /// caption: `Children looked after rose to 308 in June 2023, from 292 in
+    /// March 2023.`; empty for a single figure.
     pub message: String,
     /// `April 2022 to June 2023`.
     pub range: String,

@@ -65,6 +65,19 @@ pub struct BuildArgs {
     /// Include reports and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Publish for this address instead of site.toml's `base_url`, e.g. a
+    /// staging copy: `--base-url https://staging.example.gov.uk/performance/`.
+    #[arg(long, value_name = "URL", value_parser = absolute_url)]
+    pub base_url: Option<String>,
+}
+
+/// `--base-url` must be written in full, as site.toml's `base_url` must.
+fn absolute_url(text: &str) -> Result<String, String> {
+    if ["https://", "http://"].iter().any(|s| text.starts_with(s)) {
+        Ok(text.to_string())
+    } else {
+        Err("write the address in full, e.g. `https://staging.example.gov.uk/performance/`".into())
+    }
 }
 
 /// `outturn check`.
@@ -73,6 +86,11 @@ pub struct CheckArgs {
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,
+    /// Check the site as `build --drafts` publishes it: a problem in a draft
+    /// then fails the check (without it, a draft's problems are warnings,
+    /// since `build` leaves drafts out).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// `outturn serve`.

@@ -56,6 +56,8 @@ impl Site {
         let context = context! {
             site => self.site_view(),
             nav => self.nav(output, &root),
+            // Always written, so every page can point feed readers to it.
+            feed_url => format!("{root}feed.xml"),
             root => root,
             page_title => title,
             ..extra

@@ -121,6 +121,8 @@ impl Site {
             root,
             nav,
             page_title => "Page not found",
+            // Without the site's address no link into the site is safe.
+            feed_url => (!root.starts_with('/')).then(|| format!("{root}feed.xml")),
             home_url,
             knows_address => inline_css.is_none(),
             inline_css,

@@ -37,6 +37,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Start the next report, e.g. `outturn new "2023-24 Q2"`, from the latest one (or from --from REPORT).
     New(NewArgs),
+    /// Start a council's own site in DIR (default: this folder), which must be empty or new.
+    Init(InitArgs),
+    /// Work with the theme: `outturn theme export` writes out the built-in one, to change it.
+    Theme(ThemeArgs),
 }
 
 /// Options every command takes.
@@ -119,4 +123,36 @@ pub struct NewArgs {
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,
+}
+
+/// `outturn init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new site: made if it is not there, refused if it is not empty.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// `outturn theme`.
+#[derive(Debug, Args)]
+pub struct ThemeArgs {
+    /// What to do with the theme.
+    #[command(subcommand)]
+    pub command: ThemeCommand,
+}
+
+/// The `theme` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in theme's templates and stylesheet into DIR (default
+    /// themes/custom), to change them; DIR must be empty or new.
+    Export(ExportArgs),
+}
+
+/// `outturn theme export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write the theme: themes/NAME in the site's folder, used with `theme = "NAME"`.
+    #[arg(value_name = "DIR", default_value = "themes/custom")]
+    pub dir: PathBuf,
 }

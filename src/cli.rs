@@ -37,6 +37,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Start the next report, e.g. `outturn new "2023-24 Q2"`, from the latest one (or from --from REPORT).
     New(NewArgs),
+    /// Start a council's own site in DIR (default: this folder), which must be empty or new.
+    Init(InitArgs),
+    /// Work with the theme: `outturn theme export` writes out the built-in one, to change it.
+    Theme(ThemeArgs),
 }
 
 /// Options every command takes.
@@ -65,6 +69,19 @@ pub struct BuildArgs {
     /// Include reports and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Publish for this address instead of site.toml's `base_url`, e.g. a
+    /// staging copy: `--base-url https://staging.example.gov.uk/performance/`.
+    #[arg(long, value_name = "URL", value_parser = absolute_url)]
+    pub base_url: Option<String>,
+}
+
+/// `--base-url` must be written in full, as site.toml's `base_url` must.
+fn absolute_url(text: &str) -> Result<String, String> {
+    if ["https://", "http://"].iter().any(|s| text.starts_with(s)) {
+        Ok(text.to_string())
+    } else {
+        Err("write the address in full, e.g. `https://staging.example.gov.uk/performance/`".into())
+    }
 }
 
 /// `outturn check`.
@@ -73,6 +90,11 @@ pub struct CheckArgs {
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,
+    /// Check the site as `build --drafts` publishes it: a problem in a draft
+    /// then fails the check (without it, a draft's problems are warnings,
+    /// since `build` leaves drafts out).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// `outturn serve`.
@@ -101,4 +123,36 @@ pub struct NewArgs {
     /// Site folder and output options.
     #[command(flatten)]
     pub common: Common,
+}
+
+/// `outturn init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new site: made if it is not there, refused if it is not empty.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// `outturn theme`.
+#[derive(Debug, Args)]
+pub struct ThemeArgs {
+    /// What to do with the theme.
+    #[command(subcommand)]
+    pub command: ThemeCommand,
+}
+
+/// The `theme` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in theme's templates and stylesheet into DIR (default
+    /// themes/custom), to change them; DIR must be empty or new.
+    Export(ExportArgs),
+}
+
+/// `outturn theme export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write the theme: themes/NAME in the site's folder, used with `theme = "NAME"`.
+    #[arg(value_name = "DIR", default_value = "themes/custom")]
+    pub dir: PathBuf,
 }

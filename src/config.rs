@@ -37,9 +37,23 @@ pub struct Config {
     pub comparators: BTreeMap<String, String>,
     /// Where each comparator's figures come from, by key.
     pub comparator_sources: BTreeMap<String, ComparatorSource>,
+    /// The council's look: header colour and logo.
+    pub brand: Brand,
     /// site.toml as written, to place problems found after it is read (a
     /// comparator's code that a national file does not have).
     pub text: String,
+}
+
+/// `[brand]`: the council's colour and logo, on every page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Brand {
+    /// The header's background, `#rrggbb`; white text on it keeps 4.5:1.
+    pub colour: Option<String>,
+    /// An image in static/, shown in the header of every page.
+    pub logo: Option<String>,
+    /// The logo's text alternative, usually the council's name.
+    pub logo_alt: Option<String>,
 }
 
 /// Where a comparator's figures come from.
@@ -68,6 +82,7 @@ struct Raw {
     base_url: String,
     year_start_month: u8,
     comparators: BTreeMap<String, RawComparator>,
+    brand: Brand,
 }
 
 impl Default for Raw {
@@ -84,6 +99,7 @@ impl Default for Raw {
             base_url: config.base_url,
             year_start_month: config.year_start_month,
             comparators: BTreeMap::new(),
+            brand: Brand::default(),
         }
     }
 }
@@ -139,6 +155,7 @@ impl From<Raw> for Config {
             year_start_month: raw.year_start_month,
             comparators,
             comparator_sources,
+            brand: raw.brand,
             text: String::new(),
         }
     }
@@ -158,12 +175,13 @@ impl Default for Config {
             area_code: None,
             comparators: BTreeMap::new(),
             comparator_sources: BTreeMap::new(),
+            brand: Brand::default(),
             text: String::new(),
         }
     }
 }
 
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 14] = [
     "title",
     "publisher",
     "area",
@@ -174,6 +192,10 @@ const KEYS: [&str; 10] = [
     "base_url",
     "year_start_month",
     "comparators",
+    "brand",
+    "colour",
+    "logo",
+    "logo_alt",
 ];
 
 impl Config {
@@ -267,12 +289,129 @@ impl Config {
                 );
             }
         }
+        problems.extend(brand_problems(&config.brand, &at));
         if problems.is_empty() {
             Ok(config)
         } else {
             Err(problems)
         }
     }
+}
+
+/// The least contrast white text may have on the header's colour (WCAG 1.4.3).
+const HEADER_CONTRAST: f64 = 4.5;
+
+/// What is wrong with `[brand]`: a colour white text cannot be read on, an
+/// image type a browser may not show, a logo with no text alternative.
+fn brand_problems(brand: &Brand, at: &dyn Fn(&str) -> (usize, usize)) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(colour) = &brand.colour {
+        let (line, col) = at("colour");
+        match parse_colour(colour) {
+            None => problems.push(
+                Problem::error(
+                    FILE,
+                    format!(
+                        "`brand.colour` {} is not a colour",
+                        crate::problem::quote(colour)
+                    ),
+                )
+                .at(line, col)
+                .help("write it as a web colour, e.g. `colour = \"#00703c\"`"),
+            ),
+            Some(rgb) => {
+                let contrast = contrast_with_white(rgb);
+                if contrast < HEADER_CONTRAST {
+                    // Shown rounded down, so a colour just short is not shown as 4.5:1.
+                    let shown = (contrast * 100.0).floor() / 100.0;
+                    problems.push(
+                        Problem::error(
+                            FILE,
+                            format!("`brand.colour` {} gives the header's white text a contrast of {shown:.2}:1, below the 4.5:1 it needs", crate::problem::quote(colour)),
+                        )
+                        .at(line, col)
+                        .help("choose a darker shade of the colour: a contrast checker shows its contrast against white (#ffffff)"),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(logo) = &brand.logo {
+        let (line, col) = at("logo");
+        if logo_type(logo).is_none() {
+            problems.push(
+                Problem::error(
+                    FILE,
+                    format!(
+                        "`brand.logo` {} is not an SVG, PNG, JPEG, GIF or WebP image",
+                        crate::problem::quote(logo)
+                    ),
+                )
+                .at(line, col)
+                .help("name an image file in static/, e.g. `logo = \"council-logo.svg\"`"),
+            );
+        }
+        if brand
+            .logo_alt
+            .as_deref()
+            .is_none_or(|alt| alt.trim().is_empty())
+        {
+            problems.push(
+                Problem::error(FILE, "`brand.logo` needs `brand.logo_alt`, the logo's text for people who cannot see it")
+                    .at(line, col)
+                    .help("add a line such as `logo_alt = \"Testshire Council\"` under [brand]"),
+            );
+        }
+    }
+    problems
+}
+
+/// `#rrggbb` or `#rgb`.
+fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |s: &str| u8::from_str_radix(s, 16).ok();
+    match hex.len() {
+        6 => Some([
+            channel(&hex[0..2])?,
+            channel(&hex[2..4])?,
+            channel(&hex[4..6])?,
+        ]),
+        3 => {
+            let short = |i: usize| channel(&hex[i..=i]).map(|v| v * 17);
+            Some([short(0)?, short(1)?, short(2)?])
+        }
+        _ => None,
+    }
+}
+
+/// The contrast ratio of white with `rgb`, as WCAG 2 works it out.
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
+}
+
+/// The media type of a logo, by its file's extension.
+pub fn logo_type(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    })
 }
 
 fn is_language_tag(tag: &str) -> bool {

@@ -38,5 +38,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::New(args) => cmd::new::run(args),
+        cli::Command::Init(args) => cmd::init::run(args),
+        cli::Command::Theme(args) => cmd::theme::run(args),
     }
 }

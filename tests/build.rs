@@ -414,3 +414,86 @@ fn a_site_cannot_overwrite_what_outturn_makes() {
         "{stderr}"
     );
 }
+
+/// A staging build: `--base-url` wins over site.toml's address, in every
+/// file that uses it, and site.toml is left as it was.
+#[test]
+fn base_url_on_the_command_line_wins_over_site_toml() {
+    let site = good_site();
+    with_base_url(site.path(), "https://www.example.gov.uk/performance/");
+    let toml = std::fs::read_to_string(site.path().join("site.toml")).unwrap();
+    let out = site.path().join("public");
+    let staging = "https://staging.example.gov.uk/perf/";
+    let output = build(site.path(), &out, &["--base-url", staging]);
+    assert!(output.status.success(), "{}", text(&output).1);
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://staging.example.gov.uk/perf/reports/2023-24-q1/</loc>"),
+        "{sitemap}"
+    );
+    let all: String = read_tree(&out)
+        .into_values()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    assert!(
+        !all.contains("www.example.gov.uk"),
+        "site.toml's address is left out"
+    );
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("https://staging.example.gov.uk/perf/feed.xml"),
+        "{feed}"
+    );
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains("href=\"https://staging.example.gov.uk/perf/index.html\""));
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("site.toml")).unwrap(),
+        toml
+    );
+
+    // An address that is not absolute is a mistyped command.
+    let output = build(site.path(), &out, &["--base-url", "staging/perf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).1.contains("write the address in full"));
+}
+
+/// Every page names the feed in its head, relative to itself; the home page
+/// also links to it where a reader can see it.
+#[test]
+fn every_page_links_to_the_feed() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let files = read_tree(&out);
+    let mut pages = 0;
+    for (name, bytes) in &files {
+        if !name.ends_with(".html") || name == "404.html" {
+            continue;
+        }
+        let page = String::from_utf8_lossy(bytes);
+        let depth = name.matches('/').count();
+        let href = format!("{}feed.xml", "../".repeat(depth));
+        let link = format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Fixture Council Performance\" href=\"{href}\">"
+        );
+        assert!(page.contains(&link), "{name} has no {link}");
+        pages += 1;
+    }
+    assert!(pages > 5, "{pages} pages");
+    let home = String::from_utf8_lossy(&files["index.html"]).into_owned();
+    assert!(
+        home.contains("<a href=\"feed.xml\">reports feed (Atom)</a>"),
+        "{home}"
+    );
+    // Without the site's address a 404 page cannot know where the feed is;
+    // with it, the link is absolute.
+    let not_found = String::from_utf8_lossy(&files["404.html"]).into_owned();
+    assert!(!not_found.contains("application/atom+xml"), "{not_found}");
+    with_base_url(site.path(), "https://www.example.gov.uk/performance/");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(
+        not_found.contains("href=\"https://www.example.gov.uk/performance/feed.xml\""),
+        "{not_found}"
+    );
+}

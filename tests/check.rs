@@ -290,5 +290,45 @@ fn a_published_pages_warning_is_allowed_by_a_comment_on_the_line_before() {
     assert!(
         stdout.starts_with("No errors, 1 warning (1 warning allowed): "),
         "{stdout}"
+/// A draft waiting for the quarter's figures: `build` leaves it out and
+/// publishes, so `check` reports its gaps as warnings and passes, and
+/// `outturn check && outturn build` works in CI. With `--drafts`, as with
+/// `build --drafts`, the gap is an error.
+#[test]
+fn a_drafts_gaps_are_warnings_unless_drafts_are_checked() {
+    let site = good_site();
+    let root = site.path().to_str().unwrap();
+    std::fs::write(
+        site.path().join("content/reports/2023-24-q2.md"),
+        "---\ntitle: Q2\nperiod: 2023-24 Q2\ndraft: true\n---\nChildren: {{ change(\"cla_count\", vs=\"previous\") }}.\n",
+    )
+    .unwrap();
+    let output = outturn(&["check", "--root", root]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("content/reports/2023-24-q2.md:6:14: warning: no figure for `cla_count` in Q2 2023-24 yet")
+            && stderr.contains("(in a draft: `build` leaves it out; `check --drafts` counts this as an error)"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("No errors, 2 warnings"), "{stdout}");
+    let out = site.path().join("public");
+    assert!(common::build(site.path(), &out, &[]).status.success());
+
+    let output = outturn(&["check", "--root", root, "--drafts"]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/reports/2023-24-q2.md:6:14: error: no figure for `cla_count` in Q2 2023-24 yet"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("in a draft"), "{stderr}");
+    assert_eq!(
+        common::build(site.path(), &out, &["--drafts"])
+            .status
+            .code(),
+        Some(1)
     );
 }

@@ -2,12 +2,12 @@
 //! site's own area by `area_code`, comparators by code and by the mean of
 //! named councils, and every mistake named where it can be fixed. The
 //! fixture is tests/fixtures/national laid over the good site; one test reads
-//! DfE's care leavers file as published, from ../shared/data/ees.
+//! DfE's care leavers file as published (trimmed), from tests/fixtures/ees.
 
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The good site with the national fixture laid over it.
 fn national_site() -> tempfile::TempDir {
@@ -194,11 +194,7 @@ fn a_file_that_is_not_national_is_named() {
 /// DfE's care leavers file, as published.
 #[test]
 fn reads_dfe_care_leavers_file_as_published() {
-    let shared = std::env::var_os("OUTTURN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let published = shared.join("data/ees/la_care_leavers_activity.csv");
-    assert!(published.exists(), "{} is missing", published.display());
+    let published = fixtures().join("ees/la_care_leavers_activity.csv");
     let site = national_site();
     std::fs::copy(
         &published,

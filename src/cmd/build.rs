@@ -17,10 +17,16 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         preview: false,
     };
     let mut timings = Timings::default();
-    let site = match timings.time("load", || Site::load(root, options)) {
+    let mut site = match timings.time("load", || Site::load(root, options)) {
         Ok(site) => site,
         Err(problems) => return Ok(super::report_problems(&problems)),
     };
+    if let Some(base_url) = &args.base_url {
+        // A staging build: the same site, published for another address.
+        // Only the files written from `site.config` use it (feed, sitemap,
+        // 404 page); nothing loaded keeps its own copy of the address.
+        std::sync::Arc::make_mut(&mut site.config).base_url = base_url.clone();
+    }
     super::report_warnings(&site.warnings);
     let out = match &args.out {
         Some(out) => out.clone(),

@@ -2,10 +2,13 @@
 //!
 //! The site is checked exactly as `build` would publish it (drafts left
 //! out, so a link to a draft is caught), and then the drafts' own text is
-//! checked as well, since a draft is what an analyst is working on.
+//! checked as well, since a draft is what an analyst is working on. A
+//! draft's problems are warnings, as `build` leaves drafts out, so
+//! `outturn check && outturn build` passes while a quarter is being written;
+//! with `--drafts` the site is checked as `build --drafts` publishes it.
 
 use crate::cli::CheckArgs;
-use crate::problem::{Problems, SiteProblems};
+use crate::problem::{Problem, Problems, Severity, SiteProblems};
 use crate::site::{BuildOptions, Site};
 use anyhow::Result;
 use std::process::ExitCode;
@@ -16,12 +19,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let published = Site::build(
         root,
         BuildOptions {
-            drafts: false,
+            drafts: args.drafts,
             preview: false,
         },
         None,
     );
-    let drafts = draft_problems(root);
+    let drafts = draft_problems(root, args.drafts);
     match published {
         Ok((mut site, files, _)) if !drafts.has_errors() => {
             let typed = site.typed_figures();
@@ -68,8 +71,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
 }
 
 /// The problems in the text of drafts (none when the site does not load:
-/// the published check reports why).
-fn draft_problems(root: &std::path::Path) -> Problems {
+/// the published check reports why). When the drafts are `published` too,
+/// that check has already found their errors and typed figures.
+fn draft_problems(root: &std::path::Path, published: bool) -> Problems {
     let mut problems = Problems::new();
     if let Ok(site) = Site::load(
         root,
@@ -78,9 +82,12 @@ fn draft_problems(root: &std::path::Path) -> Problems {
             preview: false,
         },
     ) {
-        problems.extend(site.draft_problems());
         // Last quarter's words left in the report being written.
         problems.extend(site.quarter_warnings());
+        if published {
+            return problems;
+        }
+        problems.extend(site.draft_problems().into_iter().map(as_draft_warning));
         // Figures typed into a draft are caught while it is written, not
         // when it is published.
         let drafts: Vec<&std::path::Path> = site
@@ -97,4 +104,19 @@ fn draft_problems(root: &std::path::Path) -> Problems {
         site.allow(&mut problems);
     }
     problems
+}
+
+/// A draft's error, as a warning: `build` leaves the draft out, so it does
+/// not stop the site being published, but the analyst writing it must see it.
+fn as_draft_warning(problem: Problem) -> Problem {
+    match problem.severity {
+        Severity::Warning => problem,
+        Severity::Error => Problem {
+            message: format!(
+                "{} (in a draft: `build` leaves it out; `check --drafts` counts this as an error)",
+                problem.message
+            ),
+            ..problem.into_warning(crate::problem::Id::InDraft)
+        },
+    }
 }

@@ -100,3 +100,68 @@ fn names_a_comparator_of_the_wrong_shape_at_its_line() {
         "{problems:?}"
     );
 }
+
+fn with_brand(brand: &str) -> String {
+    format!("title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[brand]\n{brand}\n")
+}
+
+#[test]
+fn reads_the_brand() {
+    let config = Config::parse(&with_brand(
+        "colour = \"#00703c\"\nlogo = \"council-logo.svg\"\nlogo_alt = \"Testshire Council\"",
+    ))
+    .unwrap();
+    assert_eq!(
+        config.brand,
+        Brand {
+            colour: Some("#00703c".into()),
+            logo: Some("council-logo.svg".into()),
+            logo_alt: Some("Testshire Council".into()),
+        }
+    );
+    // The default theme's own blue, and a grey just above 4.5:1, pass.
+    for colour in ["#1d70b8", "#767676", "#000"] {
+        assert!(
+            Config::parse(&with_brand(&format!("colour = \"{colour}\""))).is_ok(),
+            "{colour}"
+        );
+    }
+}
+
+#[test]
+fn a_brand_colour_white_text_cannot_be_read_on_is_an_error_with_its_contrast() {
+    let shown = |brand: &str| -> Vec<String> {
+        Config::parse(&with_brand(brand))
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        shown("colour = \"#ffdd00\""),
+        [
+            "site.toml:5:10: error: `brand.colour` `#ffdd00` gives the header's white text a contrast of 1.34:1, below the 4.5:1 it needs\n    help: choose a darker shade of the colour: a contrast checker shows its contrast against white (#ffffff)"
+        ]
+    );
+    // 4.48:1 is not shown rounded up to 4.5:1.
+    assert!(
+        shown("colour = \"#777777\"")[0].contains("a contrast of 4.47:1"),
+        "{:?}",
+        shown("colour = \"#777777\"")
+    );
+    assert!(shown("colour = \"green\"")[0].contains("`brand.colour` `green` is not a colour"));
+    let logo = shown("logo = \"logo.bmp\"");
+    assert!(
+        logo[0].contains("`brand.logo` `logo.bmp` is not an SVG, PNG"),
+        "{logo:?}"
+    );
+    assert!(
+        logo[1].contains("`brand.logo` needs `brand.logo_alt`"),
+        "{logo:?}"
+    );
+    let typo = shown("color = \"#00703c\"");
+    assert!(
+        typo[0].contains("unknown setting `color`") && typo[0].contains("did you mean `colour`?"),
+        "{typo:?}"
+    );
+}

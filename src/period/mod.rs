@@ -8,10 +8,12 @@
 //! in April).
 
 mod date;
+mod excel;
 mod parse;
 
 pub use date::Date;
 use date::days_in_month;
+pub use excel::DayOrder;
 pub use parse::PeriodError;
 
 use std::cmp::Ordering;

@@ -12,14 +12,24 @@ pub struct PeriodError {
     pub text: String,
     /// What is wrong, when it is more than not being in an accepted form.
     pub why: Option<&'static str>,
+    /// The period the text surely means, to name its spelling.
+    pub write: Option<Period>,
 }
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = crate::problem::quote(&self.text);
-        match self.why {
-            Some(why) => write!(f, "{text} is not a period: {why}"),
-            None => write!(f, "{text} is not a period; write {ACCEPTED_FORMS}"),
+        match (self.why, self.write) {
+            (why, Some(period)) => {
+                let why = why.map(|why| format!(": {why}")).unwrap_or_default();
+                let (written, label) = (period.written(), period.label());
+                write!(
+                    f,
+                    "{text} is not a period{why}; write `{written}` for {label}"
+                )
+            }
+            (Some(why), None) => write!(f, "{text} is not a period: {why}"),
+            (None, None) => write!(f, "{text} is not a period; write {ACCEPTED_FORMS}"),
         }
     }
 }
@@ -43,6 +53,7 @@ impl Period {
         let error = |why| PeriodError {
             text: trimmed.to_string(),
             why,
+            write: None,
         };
         // `-2023-01` would otherwise read as 2023-01: a sign is not a separator.
         if trimmed.starts_with(SEPARATORS) || trimmed.ends_with(SEPARATORS) {

@@ -47,11 +47,14 @@ pub enum Id {
     LeftoverCopy,
     /// An allow comment or list naming no kind of problem.
     UnknownAllow,
+    /// An error in a draft, which `build` leaves out: a warning until the
+    /// draft is published (`check --drafts` counts it as an error).
+    InDraft,
 }
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 18] = [
+    pub const ALL: [Id; 19] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -70,6 +73,7 @@ impl Id {
         Id::SymlinkLoop,
         Id::LeftoverCopy,
         Id::UnknownAllow,
+        Id::InDraft,
     ];
 
     /// The id as written: `typed-figure`.
@@ -78,6 +82,7 @@ impl Id {
             Id::TypedFigure => "typed-figure",
             Id::StalePeriod => "stale-period",
             Id::StaleSummary => "stale-summary",
+            Id::InDraft => "in-draft",
             Id::NoMeetingDate => "no-meeting-date",
             Id::TableCaption => "table-caption",
             Id::Plausibility => "plausibility",

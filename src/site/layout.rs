@@ -19,7 +19,16 @@ impl Site {
             publisher: &self.config.publisher,
             area: &self.config.area,
             language: &self.config.language,
+            brand_colour: self.config.brand.colour.as_deref().map(str::trim),
+            logo_alt: self.config.brand.logo_alt.as_deref().unwrap_or(""),
         }
+    }
+
+    /// The logo's address from a page at `root` (static/ is published at
+    /// the top of the output), if the site has one.
+    pub(super) fn logo_url(&self, root: &str) -> Option<String> {
+        let logo = self.config.brand.logo.as_deref()?;
+        Some(format!("{root}{}", logo.trim_start_matches('/')))
     }
 
     /// Reports, Indicators, Compare quarters, then each plain page.
@@ -56,6 +65,9 @@ impl Site {
         let context = context! {
             site => self.site_view(),
             nav => self.nav(output, &root),
+            // Always written, so every page can point feed readers to it.
+            feed_url => format!("{root}feed.xml"),
+            logo_url => self.logo_url(&root),
             root => root,
             page_title => title,
             ..extra

@@ -70,6 +70,16 @@ impl Site {
             }
         };
         let static_files = load_static(root);
+        if let Some(logo) = &config.brand.logo
+            && !static_files.contains_key(logo.trim_start_matches('/'))
+        {
+            let (line, col) = crate::problem::find_key(&config.text, "logo", '=').unwrap_or((1, 1));
+            problems.push(
+                Problem::error(config::FILE, format!("`brand.logo`: there is no static/{}", logo.trim_start_matches('/')))
+                    .at(line, col)
+                    .help("put the logo in the site's static/ folder and name it as a path under static/, e.g. `logo = \"council-logo.svg\"`"),
+            );
+        }
         let (walk_warnings, walk_errors): (Vec<_>, Vec<_>) = walk_problems(root, &config.theme)
             .into_iter()
             .partition(|p| p.severity == Severity::Warning);

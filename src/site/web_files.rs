@@ -121,12 +121,34 @@ impl Site {
             root,
             nav,
             page_title => "Page not found",
+            // Without the site's address no link into the site is safe.
+            feed_url => (!root.starts_with('/')).then(|| format!("{root}feed.xml")),
+            // Without it the logo, like the stylesheet, is inside the page.
+            logo_url => match inline_css {
+                None => self.logo_url(&root),
+                Some(_) => self.logo_data_url()?,
+            },
             home_url,
             knows_address => inline_css.is_none(),
             inline_css,
         };
         let html = self.theme.render("404.html", context)?;
         Ok(OutputFile::new("404.html", html))
+    }
+
+    /// The logo as a `data:` URL, which works wherever the page is shown.
+    fn logo_data_url(&self) -> Result<Option<String>, Problem> {
+        let Some(logo) = self.config.brand.logo.as_deref() else {
+            return Ok(None);
+        };
+        let logo = logo.trim_start_matches('/');
+        let Some(file) = self.static_files.get(logo) else {
+            return Ok(None);
+        };
+        let bytes = std::fs::read(self.root.join(file))
+            .map_err(|e| Problem::error(file, format!("cannot read the logo: {e}")))?;
+        let kind = crate::config::logo_type(logo).unwrap_or("application/octet-stream");
+        Ok(Some(format!("data:{kind};base64,{}", base64(&bytes))))
     }
 
     /// The published `static/style.css`: the site's own, or else the theme's,
@@ -146,6 +168,28 @@ impl Site {
     }
 }
 
+/// Standard base64 (RFC 4648), with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Whether `base_url` is the root of its host: `https://performance.example.gov.uk/`
 /// is, `https://www.example.gov.uk/performance/` and an empty one are not.
 fn at_host_root(base_url: &str) -> bool {
@@ -159,7 +203,17 @@ fn at_host_root(base_url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::at_host_root;
+    use super::{at_host_root, base64};
+
+    #[test]
+    fn base64_is_rfc_4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foob"), "Zm9vYg==");
+        assert_eq!(base64(b"<svg/>\n"), "PHN2Zy8+Cg==");
+    }
 
     #[test]
     fn only_an_address_at_the_root_of_its_host_gets_a_robots_txt() {

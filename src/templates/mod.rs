@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("theme/templates/", $name)))),*]
     };
 }
 
@@ -60,10 +60,19 @@ pub fn builtin_partials() -> Vec<(String, String)> {
 }
 
 /// The built-in default theme's static files.
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("theme/static/style.css"))];
+
+/// Every file of the built-in theme, as `theme export` writes it:
+/// `templates/base.html`, …, `static/style.css`.
+pub fn builtin_files() -> Vec<(String, Vec<u8>)> {
+    let templates = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| (format!("templates/{name}"), text.as_bytes().to_vec()));
+    let statics = BUILTIN_STATIC
+        .iter()
+        .map(|(name, bytes)| (format!("static/{name}"), bytes.to_vec()));
+    templates.chain(statics).collect()
+}
 
 /// A loaded theme: compiled templates and static files, all in memory.
 pub struct Theme {

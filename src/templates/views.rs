@@ -41,6 +41,10 @@ pub struct SiteView<'a> {
     pub area: &'a str,
     /// site.toml `language`.
     pub language: &'a str,
+    /// `[brand] colour`, the header's colour, if the site sets one.
+    pub brand_colour: Option<&'a str>,
+    /// `[brand] logo_alt`: the logo's text alternative.
+    pub logo_alt: &'a str,
 }
 
 /// A link in the site's main navigation.

@@ -1,6 +1,5 @@
-//! The reader against DfE's files as published (`../shared/data/ees/`, beside
-//! the checkout, or `OUTTURN_SHARED`), and against small files made here for
-//! each mistake.
+//! The reader against DfE's files as published (trimmed to the areas read here,
+//! in tests/fixtures/ees), and against small files made here for each mistake.
 
 use super::*;
 use crate::data::cell::Marker;
@@ -11,16 +10,9 @@ use std::path::PathBuf;
 mod screen;
 
 fn ees(name: &str) -> PathBuf {
-    let shared = std::env::var_os("OUTTURN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let path = shared.join("data/ees").join(name);
-    assert!(
-        path.exists(),
-        "{} is missing: the national files are in ../shared/data/ees beside the checkout (or set OUTTURN_SHARED)",
-        path.display()
-    );
-    path
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ees")
+        .join(name)
 }
 
 fn p(text: &str) -> Period {

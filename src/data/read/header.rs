@@ -141,7 +141,7 @@ impl FileReader<'_> {
                         "write figures with a {name} in a long file (indicator,period,value,{name}); see the README"
                     )),
                 ),
-                _ => match Period::parse(headers[i], self.cx.config.year_start_month) {
+                _ => match self.cx.period(headers[i]) {
                     Ok(p) => match periods.iter().find(|(_, q)| *q == p) {
                         Some(&(first, _)) => self.problem(
                             line,

@@ -17,7 +17,7 @@ use super::cell::Figure;
 use super::indicators::Indicator;
 use super::scan::unclosed_quote;
 use crate::config::Config;
-use crate::period::Period;
+use crate::period::{DayOrder, Period, PeriodError};
 use crate::problem::{Id, Problem, line_col, quote, suggest};
 use rayon::prelude::*;
 use rows::{FileReader, csv_reader};
@@ -87,6 +87,13 @@ impl ReadContext<'_> {
             )
         });
         Err((format!("unknown area {}", quote(text)), help))
+    }
+
+    /// A period cell or header, as written or as a spreadsheet writes a month
+    /// (`Oct-23`, `31/10/2023` read in the site's language's date order).
+    fn period(&self, text: &str) -> Result<Period, PeriodError> {
+        let order = DayOrder::of_language(&self.config.language);
+        Period::parse_in_data(text, self.config.year_start_month, order)
     }
 }
 

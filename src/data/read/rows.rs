@@ -131,7 +131,7 @@ impl FileReader<'_> {
         let Some(indicator) = self.indicator(indicator, line, ii) else {
             return;
         };
-        let period = match Period::parse(period, self.cx.config.year_start_month) {
+        let period = match self.cx.period(period) {
             Ok(p) => p,
             Err(e) => return self.problem(line, pi, e.to_string(), None),
         };

@@ -108,13 +108,15 @@ fn spreadsheet_exports_read_like_clean_files() {
 #[test]
 fn names_every_bad_cell() {
     let (rows, problems) = read_text(
-        "indicator,period,value\ncla_cuont,2023-06,308\ncla_count,June 2023,308\ncla_count,2023-06,72%\ncla_count,2023-06\n",
+        "indicator,period,value\ncla_cuont,2023-06,308\ncla_count,Jnue 2023,308\ncla_count,2023-06,72%\ncla_count,2023-06\n",
     );
     assert!(rows.is_empty());
     assert_eq!(problems.len(), 4, "{problems:?}");
     assert!(problems[0].starts_with("data/x.csv:2:1: error: unknown indicator `cla_cuont`"));
     assert!(problems[0].contains("did you mean `cla_count`?"));
-    assert!(problems[1].starts_with("data/x.csv:3:11: error: `June 2023` is not a period"));
+    assert!(problems[1].starts_with(
+        "data/x.csv:3:11: error: `Jnue 2023` is not a period; write `2023-06` for June 2023"
+    ));
     assert!(problems[2].starts_with("data/x.csv:4:19: error: `72%` is not a number"));
     assert!(
         problems[3]
@@ -381,6 +383,40 @@ fn quoted_user_text_in_messages_is_safe() {
     assert!(problems[0].len() < 400, "{}", problems[0].len());
     assert!(
         problems[0].contains("unknown indicator `\\u{1b}[2Jxxx"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn reads_months_and_dates_as_excel_saves_them_in_a_csv_file() {
+    // Excel's `mmm-yy` month headers, a month written out, and UK dates
+    // (day first on an en-GB site) for the month they fall in.
+    let (rows, problems) =
+        read_text("indicator,Sep-23,October 2023,Nov 2023,31/12/2023\ncla_count,1,2,3,4\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let months: Vec<String> = rows.iter().map(|r| r.period.written()).collect();
+    assert_eq!(months, ["2023-09", "2023-10", "2023-11", "2023-12"]);
+    let (rows, problems) =
+        read_text("indicator,period,value\ncla_count,Oct-23,308\ncla_count,01/11/2023,310\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let months: Vec<String> = rows.iter().map(|r| r.period.written()).collect();
+    assert_eq!(months, ["2023-10", "2023-11"]);
+}
+
+#[test]
+fn a_month_it_cannot_read_is_named_with_the_spelling_to_write() {
+    // A US date on an en-GB site: no month 31.
+    let (_, problems) = read_text("indicator,period,value\ncla_count,10/31/2023,308\n");
+    assert_eq!(
+        problems,
+        [
+            "data/x.csv:2:11: error: `10/31/2023` is not a period: dates are read day first on this site (31/10/2023); write `2023-10` for October 2023"
+        ]
+    );
+    let (_, problems) = read_text("indicator,2023/10\ncla_count,1\n");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/x.csv:1:11: error: column header `2023/10` is not a period; write `2023-10` for October 2023"),
         "{problems:?}"
     );
 }

@@ -290,6 +290,9 @@ fn a_published_pages_warning_is_allowed_by_a_comment_on_the_line_before() {
     assert!(
         stdout.starts_with("No errors, 1 warning (1 warning allowed): "),
         "{stdout}"
+    );
+}
+
 /// A draft waiting for the quarter's figures: `build` leaves it out and
 /// publishes, so `check` reports its gaps as warnings and passes, and
 /// `outturn check && outturn build` works in CI. With `--drafts`, as with
@@ -307,7 +310,7 @@ fn a_drafts_gaps_are_warnings_unless_drafts_are_checked() {
     let (stdout, stderr) = text(&output);
     assert!(output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("content/reports/2023-24-q2.md:6:14: warning: no figure for `cla_count` in Q2 2023-24 yet")
+        stderr.contains("content/reports/2023-24-q2.md:6:14: warning[in-draft]: no figure for `cla_count` in Q2 2023-24 yet")
             && stderr.contains("(in a draft: `build` leaves it out; `check --drafts` counts this as an error)"),
         "{stderr}"
     );

@@ -242,8 +242,9 @@ fn check_sees_the_site_as_build_publishes_it_and_reads_drafts_too() {
     let output = outturn(&["check", "--root", root]);
     assert_eq!(output.status.code(), Some(0));
     assert!(
-        text_of(&output)
-            .contains("content/reports/2023-24-q2.md:6:13: warning[in-draft]: unknown indicator `cla_cuont`"),
+        text_of(&output).contains(
+            "content/reports/2023-24-q2.md:6:13: warning[in-draft]: unknown indicator `cla_cuont`"
+        ),
         "{}",
         text_of(&output)
     );

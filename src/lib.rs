@@ -23,6 +23,7 @@ pub mod fsutil;
 pub mod period;
 pub mod problem;
 pub mod query;
+pub mod record;
 pub mod site;
 pub mod templates;
 

@@ -57,7 +57,22 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     // Once the new site is in place, what goes wrong is a warning: the exit
     // status says whether the site was published.
     let mut warnings = Problems::new();
+    // Looked for before the swap, while the last output is there to say
+    // which reports were published.
+    warnings.extend(site.deleted_records(&out));
     warnings.extend(staging.commit()?);
+    // The record of what was published: written into the site's folder once
+    // the site it records is in place, to be committed with it.
+    match site.write_records() {
+        Ok(said) => {
+            if !args.common.quiet {
+                for line in said {
+                    println!("{line}");
+                }
+            }
+        }
+        Err(problem) => warnings.push(problem),
+    }
     super::report_warnings(&warnings);
     timings.stages.push(("swap", write_start.elapsed()));
     if args.common.verbose {

@@ -32,6 +32,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             site.warnings.extend(site.uncaptioned_tables());
             site.warnings
                 .extend(crate::site::base_url_warning(&site.config));
+            // Figures the data now gives differently from what a published
+            // report recorded: `build` records each as a revision.
+            site.warnings.extend(site.revision_problems());
+            let out = root.join(&site.config.output_dir);
+            site.warnings.extend(site.deleted_records(&out));
             // What DfE's screener would say of national rows the site does
             // not read: for `check` only, as the site cannot act on it.
             site.warnings.extend(site.data.screened.iter().cloned());

@@ -52,6 +52,8 @@ pub struct Evaluated {
     pub blocks: Vec<String>,
     /// In the preview, each figure not in the data yet, shown as a gap.
     pub gaps: Vec<Problem>,
+    /// Every figure shown, for the record of what was published.
+    pub figures: Vec<crate::record::Shown>,
 }
 
 /// The environment that evaluates bodies.
@@ -92,6 +94,7 @@ impl Placeholders {
                 title.as_deref(),
             )
             .map_err(partial_error)?;
+            page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
             page.block(html)
         });
@@ -106,6 +109,7 @@ impl Placeholders {
             let page = page_state(state)?;
             let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)
                 .map_err(partial_error)?;
+            page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
             page.block(html)
         });
@@ -115,6 +119,7 @@ impl Placeholders {
             let query = options::query(&id, &kwargs, &["period", "area", "breakdown", "latest"])?;
             with_resolver(state, &d, &c, |r, page| {
                 let figure = r.value(&query)?;
+                page.record(crate::record::shown_figure(r, &query, &figure));
                 page.note(&figure.markers);
                 page.uses(&figure.indicator);
                 if query.period.is_none() && query.area.is_none() {
@@ -131,6 +136,7 @@ impl Placeholders {
                 query.area = Some(comparator.clone());
                 with_resolver(state, &d, &c, |r, page| {
                     let figure = r.benchmark(&query)?;
+                    page.record(crate::record::shown_figure(r, &query, &figure));
                     page.note(&figure.markers);
                     page.uses(&figure.indicator);
                     Ok(Value::from_object(figure))
@@ -145,6 +151,8 @@ impl Placeholders {
                 let vs = options::vs(&kwargs)?;
                 with_resolver(state, &d, &c, |r, page| {
                     let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
+                    page.record(crate::record::shown_figure(r, &query, &change.from));
+                    page.record(crate::record::shown_figure(r, &query, &change.to));
                     page.note(&change.from.markers);
                     page.note(&change.to.markers);
                     page.uses(&change.to.indicator);

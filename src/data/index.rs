@@ -126,7 +126,7 @@ impl DataSet {
 /// An indicator's series in first-seen order, found by area and breakdown in
 /// constant time: an indicator may have tens of thousands of categories, and
 /// each is looked up once for every chart, table and page that shows it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct SeriesList {
     pub(super) series: Vec<Series>,
     /// Positions in `series` by the hash of their area and breakdown.
@@ -149,6 +149,22 @@ impl SeriesList {
         let mut hasher = std::hash::DefaultHasher::new();
         (area, breakdown).hash(&mut hasher);
         hasher.finish()
+    }
+
+    pub(super) fn find_mut(
+        &mut self,
+        area: Option<&str>,
+        breakdown: Option<&str>,
+    ) -> Option<&mut Series> {
+        let i = *self
+            .by_key
+            .get(&Self::key(area, breakdown))?
+            .iter()
+            .find(|&&i| {
+                let s = &self.series[i];
+                s.area.as_deref() == area && s.breakdown.as_deref() == breakdown
+            })?;
+        Some(&mut self.series[i])
     }
 
     pub(super) fn find(&self, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {

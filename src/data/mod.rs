@@ -67,7 +67,7 @@ impl Series {
 }
 
 /// Everything in `data/`, checked and indexed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct DataSet {
     /// Indicators by id.
     pub indicators: BTreeMap<String, Indicator>,
@@ -92,6 +92,64 @@ impl DataSet {
     /// One series: `area` `None` is the site's own area.
     pub fn series(&self, id: &str, area: Option<&str>, breakdown: Option<&str>) -> Option<&Series> {
         self.series.get(id)?.find(area, breakdown)
+    }
+
+    /// The figure of one series for exactly `period`, to change it: the
+    /// record of what was published marks a revised figure.
+    pub fn observation_mut(
+        &mut self,
+        id: &str,
+        area: Option<&str>,
+        breakdown: Option<&str>,
+        period: &Period,
+    ) -> Option<&mut Observation> {
+        let series = self.series.get_mut(id)?.find_mut(area, breakdown)?;
+        let i = series
+            .observations
+            .binary_search_by(|o| o.period.cmp(period))
+            .ok()?;
+        Some(&mut series.observations[i])
+    }
+
+    /// Sets the figure of one series for `period`, as a published report
+    /// showed it, adding it where the data no longer has it; read from
+    /// `file`, a record.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_observation(
+        &mut self,
+        id: &str,
+        area: Option<&str>,
+        breakdown: Option<&str>,
+        period: Period,
+        figure: Figure,
+        note: Option<String>,
+        file: &Path,
+    ) {
+        if let Some(o) = self.observation_mut(id, area, breakdown, &period) {
+            o.figure = figure;
+            o.note = note;
+            return;
+        }
+        let Some(series) = self
+            .series
+            .get_mut(id)
+            .and_then(|list| list.find_mut(area, breakdown))
+        else {
+            return;
+        };
+        let at = series.observations.partition_point(|o| o.period < period);
+        series.observations.insert(
+            at,
+            Observation {
+                period,
+                figure,
+                note,
+                file: Arc::from(file),
+                sheet: None,
+                line: 1,
+                column: 1,
+            },
+        );
     }
 
     /// Every series of an indicator.

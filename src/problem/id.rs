@@ -47,6 +47,12 @@ pub enum Id {
     LeftoverCopy,
     /// An allow comment or list naming no kind of problem.
     UnknownAllow,
+    /// The data now disagrees with a figure a published report recorded.
+    Revision,
+    /// A figure a published report recorded that the data no longer has.
+    RecordedFigureGone,
+    /// A published report whose record of figures was deleted.
+    RecordDeleted,
     /// An error in a draft, which `build` leaves out: a warning until the
     /// draft is published (`check --drafts` counts it as an error).
     InDraft,
@@ -54,7 +60,7 @@ pub enum Id {
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 19] = [
+    pub const ALL: [Id; 22] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -74,6 +80,9 @@ impl Id {
         Id::LeftoverCopy,
         Id::UnknownAllow,
         Id::InDraft,
+        Id::Revision,
+        Id::RecordedFigureGone,
+        Id::RecordDeleted,
     ];
 
     /// The id as written: `typed-figure`.
@@ -83,6 +92,9 @@ impl Id {
             Id::StalePeriod => "stale-period",
             Id::StaleSummary => "stale-summary",
             Id::InDraft => "in-draft",
+            Id::Revision => "revision",
+            Id::RecordedFigureGone => "recorded-figure-gone",
+            Id::RecordDeleted => "record-deleted",
             Id::NoMeetingDate => "no-meeting-date",
             Id::TableCaption => "table-caption",
             Id::Plausibility => "plausibility",

@@ -27,11 +27,20 @@ pub(super) struct Body {
     pub(super) indicators: BTreeSet<String>,
     /// In the preview, the figures shown as gaps.
     pub(super) warnings: Vec<Problem>,
+    /// Every figure shown, for the record of what was published.
+    pub(super) figures: Vec<crate::record::Shown>,
+    /// Updates to a published report: its figures revised or corrected since.
+    pub(super) updates: Vec<crate::record::Update>,
 }
 
 /// A report's key figures as shown, their markers, and (in the preview) a
 /// warning for each left out because its figure is not in the data yet.
-type KeyFigures = (Vec<KeyFigureView>, BTreeSet<Marker>, Vec<Problem>);
+type KeyFigures = (
+    Vec<KeyFigureView>,
+    BTreeSet<Marker>,
+    Vec<Problem>,
+    Vec<crate::record::Shown>,
+);
 
 /// A document's body.
 pub(super) struct BodyOf<'s> {
@@ -99,7 +108,13 @@ impl Site {
         if !inline.is_empty() {
             return Err(inline);
         }
-        let evaluated = self.placeholders.evaluate_in(
+        // A published report shows the figures it was published with.
+        let published = self.as_published(document);
+        let (placeholders, data) = match published {
+            Some(p) => (&p.placeholders, &p.data),
+            None => (&self.placeholders, &self.data),
+        };
+        let evaluated = placeholders.evaluate_in(
             &document.file,
             &document.body,
             document.body_line,
@@ -107,17 +122,19 @@ impl Site {
             self.data_complete,
             self.preview,
         );
-        let key_figures = self.key_figures(document);
-        let (evaluated, (key_figures, mut markers, mut warnings)) = match (evaluated, key_figures) {
-            (Ok(e), Ok(k)) => (e, k),
-            (e, k) => {
-                let mut problems = e.err().unwrap_or_default();
-                problems.extend(k.err().unwrap_or_default());
-                return Err(problems);
-            }
-        };
+        let key_figures = self.key_figures(document, data);
+        let (evaluated, (key_figures, mut markers, mut warnings, mut figures)) =
+            match (evaluated, key_figures) {
+                (Ok(e), Ok(k)) => (e, k),
+                (e, k) => {
+                    let mut problems = e.err().unwrap_or_default();
+                    problems.extend(k.err().unwrap_or_default());
+                    return Err(problems);
+                }
+            };
         markers.extend(evaluated.markers);
         warnings.extend(evaluated.gaps);
+        figures.extend(evaluated.figures);
         if !document.front.draft {
             for warning in &mut warnings {
                 warning.help = Some(format!(
@@ -138,13 +155,20 @@ impl Site {
             downloads: evaluated.downloads,
             indicators: evaluated.indicators,
             warnings,
+            figures,
+            updates: published.map(|p| p.updates.clone()).unwrap_or_default(),
         })
     }
 
     /// The figures named in `key_figures:`, each with its change from the
     /// period before, as at the report's period.
-    fn key_figures(&self, document: &Document) -> Result<KeyFigures, Vec<Problem>> {
-        let resolver = Resolver::new(&self.data, &self.config, document.front.period);
+    fn key_figures(
+        &self,
+        document: &Document,
+        data: &crate::data::DataSet,
+    ) -> Result<KeyFigures, Vec<Problem>> {
+        let resolver = Resolver::new(data, &self.config, document.front.period);
+        let mut figures = Vec::new();
         let mut views = Vec::new();
         let mut markers = BTreeSet::new();
         let mut problems = Vec::new();
@@ -172,12 +196,13 @@ impl Site {
                 }
             };
             markers.extend(figure.markers.iter().copied());
+            figures.extend(crate::record::shown_figure(&resolver, &query, &figure));
             // A key figure with no earlier figure to compare with is shown alone.
             let change = resolver.change(&query, "previous").ok();
             if let Some(change) = &change {
                 markers.extend(change.from.markers.iter().copied());
             }
-            let indicator = &self.data.indicators[id];
+            let indicator = &data.indicators[id];
             views.push(KeyFigureView {
                 id: id.clone(),
                 title: indicator.title.clone(),
@@ -198,7 +223,7 @@ impl Site {
             });
         }
         if problems.is_empty() {
-            Ok((views, markers, gaps))
+            Ok((views, markers, gaps, figures))
         } else {
             Err(problems)
         }

@@ -99,6 +99,7 @@ impl Site {
             markers: body.markers.iter().map(|&m| m.into()).collect(),
             key_figures: &body.key_figures,
             draft: report.front.draft,
+            updates: body.updates.iter().map(|u| self.update_view(u)).collect(),
         };
         self.page(
             "report.html",

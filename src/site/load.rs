@@ -3,7 +3,7 @@
 //! every problem before giving up.
 
 use super::cache::Cache;
-use super::{BuildOptions, Site, warnings};
+use super::{BuildOptions, Site, published, warnings};
 use crate::config::{self, Config};
 use crate::content::allow::Allows;
 use crate::content::placeholders::Placeholders;
@@ -99,7 +99,28 @@ impl Site {
             return Err(SiteProblems(problems));
         };
         let config = Arc::new(config);
-        let inputs = fingerprint::of((data_key, theme.fingerprint, data_complete));
+        // The record of what was published: read once the data is, and only
+        // when it read without errors (a record is checked against it).
+        let (data, records) = if data_complete {
+            let mut found = Vec::new();
+            let loaded = published::load(root, &config, data, &theme, &mut found);
+            for problem in found {
+                if problem.severity == Severity::Warning {
+                    warnings.push(problem);
+                } else {
+                    problems.push(problem);
+                }
+            }
+            loaded
+        } else {
+            (data, published::RecordsOf::default())
+        };
+        let inputs = fingerprint::of((
+            data_key,
+            theme.fingerprint,
+            data_complete,
+            records.records.fingerprint(),
+        ));
         let shape = cache.as_ref().map_or(0, |_| {
             fingerprint::of((
                 inputs,
@@ -125,6 +146,7 @@ impl Site {
             warnings,
             allows,
             cache,
+            records,
             inputs,
             shape,
         };

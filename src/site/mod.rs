@@ -18,6 +18,7 @@ mod links;
 mod load;
 mod output;
 mod pages;
+mod published;
 mod render;
 mod web_files;
 pub mod write;
@@ -96,6 +97,8 @@ pub struct Site {
     allows: Allows,
     /// What `serve` kept from its last build, if this is one of its.
     cache: Option<Arc<Cache>>,
+    /// The record of what was published, and each published report's view of the data.
+    records: published::RecordsOf,
     /// A hash of the data, site.toml and the theme: what every page depends on.
     inputs: u64,
     /// `inputs` and every document's front matter and address: what the

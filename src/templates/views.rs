@@ -171,6 +171,20 @@ pub struct ReportView<'a> {
     pub key_figures: &'a [KeyFigureView],
     /// Whether it is a draft.
     pub draft: bool,
+    /// Its figures revised or corrected since it was published, oldest first.
+    pub updates: Vec<UpdateView>,
+}
+
+/// One entry of a report's "Updates to this report".
+#[derive(Debug, Serialize)]
+pub struct UpdateView {
+    /// `7 December 2026`.
+    pub date: String,
+    /// `2026-12-07`.
+    pub date_iso: String,
+    /// `Children looked after per 10,000, Q1 2024-25: revised to 122.4 per
+    /// 10,000; this report shows 121.5 per 10,000, the figure the committee saw.`
+    pub text: String,
 }
 
 /// A plain page.

@@ -33,6 +33,8 @@ pub(super) struct PageState {
     /// The site's own latest figures shown "as at the page": indicator and
     /// the period of the figure shown, for `outturn new`.
     pub(super) shown: Mutex<Vec<(String, Period)>>,
+    /// Every figure the page shows, for the record of what was published.
+    pub(super) figures: Mutex<Vec<crate::record::Shown>>,
     /// Bytes of text shown so far, against [`budget::MAX_SHOWN_BYTES`].
     pub(super) shown_bytes: Mutex<usize>,
     /// What each gap put in the body so far says (the preview only).
@@ -66,6 +68,7 @@ impl PageState {
             texts: Mutex::new(Vec::new()),
             blocks: Mutex::new(Vec::new()),
             shown: Mutex::new(Vec::new()),
+            figures: Mutex::new(Vec::new()),
             shown_bytes: Mutex::new(0),
             gaps,
         })
@@ -80,6 +83,7 @@ impl PageState {
             indicators: take(&self.indicators),
             texts: take(&self.texts),
             blocks: take(&self.blocks),
+            figures: take(&self.figures),
             gaps: Vec::new(),
         }
     }
@@ -138,6 +142,13 @@ impl PageState {
     pub(super) fn shows(&self, id: &str, period: Period) {
         if let Ok(mut shown) = self.shown.lock() {
             shown.push((id.to_string(), period));
+        }
+    }
+
+    /// Figures the page shows, for the record of what was published.
+    pub(super) fn record(&self, figures: impl IntoIterator<Item = crate::record::Shown>) {
+        if let Ok(mut recorded) = self.figures.lock() {
+            recorded.extend(figures);
         }
     }
 

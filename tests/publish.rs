@@ -219,6 +219,35 @@ fn a_build_killed_between_the_two_renames_loses_no_site() {
     assert_eq!(leftovers(site.path()), Vec::<String>::new());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_linked_output_folder_killed_between_the_renames_is_put_back_where_it_points() {
+    let site = good_site();
+    let www = site.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let out = site.path().join("public");
+    std::os::unix::fs::symlink("www/site", &out).unwrap();
+    assert!(build(site.path(), &out, &[]).status.success());
+    let last = read_tree(&www.join("site"));
+
+    let output = build_swapping(site.path(), &out, "rename-and-stop");
+    assert_eq!(output.status.code(), Some(137), "{}", err(&output));
+    assert!(!www.join("site").exists(), "the link leads nowhere");
+    let output = build(site.path(), &out, &[]);
+    let stderr = err(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("is back in place"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(read_tree(&www.join("site")).len(), last.len());
+    let beside: Vec<_> = std::fs::read_dir(&www).unwrap().collect();
+    assert_eq!(beside.len(), 1, "only the site: {beside:?}");
+}
+
 #[test]
 fn a_finished_site_a_killed_first_publish_left_is_put_in_place() {
     let site = good_site();

@@ -4,6 +4,7 @@ use crate::cli::BuildArgs;
 use crate::problem::{Problems, SiteProblems};
 use crate::site::{BuildOptions, Site, Timings, write};
 use anyhow::Result;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -27,9 +28,17 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         None => root.join(&site.config.output_dir),
     };
     // A symlinked output folder (a common way to deploy) is replaced where it
-    // points, so the link itself stays.
+    // points, so the link itself stays. Where it points may be missing, if a
+    // build stopped part way through its swap: the site it left beside that
+    // place is put back there.
     let out = match std::fs::symlink_metadata(&out) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(&out)?,
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(&out) {
+            Ok(target) => target,
+            Err(_) => {
+                let target = std::fs::read_link(&out)?;
+                out.parent().unwrap_or(Path::new("")).join(target)
+            }
+        },
         _ => out,
     };
     if let Err(problem) = write::check_output_dir(root, &out) {

@@ -105,10 +105,13 @@ pub fn exchange(a: &Path, b: &Path) -> Result<bool> {
         let (Ok(ca), Ok(cb)) = (c(a), c(b)) else {
             return Ok(false);
         };
+        // The system call itself: musl, which the static Linux binary is
+        // built with, has no renameat2 function (nor glibc before 2.28).
         // SAFETY: both are valid NUL-terminated paths that outlive the call.
         #[cfg(target_os = "linux")]
         let status = unsafe {
-            libc::renameat2(
+            libc::syscall(
+                libc::SYS_renameat2,
                 libc::AT_FDCWD,
                 ca.as_ptr(),
                 libc::AT_FDCWD,

@@ -219,6 +219,26 @@ fn a_build_killed_between_the_two_renames_loses_no_site() {
     assert_eq!(leftovers(site.path()), Vec::<String>::new());
 }
 
+#[test]
+fn a_site_that_does_not_load_still_gets_the_last_site_put_back() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let last = read_tree(&out);
+    let output = build_swapping(site.path(), &out, "rename-and-stop");
+    assert_eq!(output.status.code(), Some(137), "{}", err(&output));
+    assert!(!out.exists());
+
+    std::fs::write(site.path().join("data/indicators.yaml"), "indicators: [").unwrap();
+    // Without --out: site.toml says where the output is.
+    let output = outturn(&["build", "--root", site.path().to_str().unwrap()]);
+    let stderr = err(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("data/indicators.yaml"), "{stderr}");
+    assert!(stderr.contains("is back in place"), "{stderr}");
+    assert_eq!(read_tree(&out), last);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_linked_output_folder_killed_between_the_renames_is_put_back_where_it_points() {

@@ -123,6 +123,26 @@ fn beside(out: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
+/// If `out` is missing because a build stopped between its two renames,
+/// puts back the whole site that build left beside it (see
+/// [`output::restore`]), and returns the warning that says so.
+pub fn restore(out: &Path) -> Result<Option<Problem>> {
+    let (parent, name) = beside(out);
+    let Some(whole) = output::restore(out, &parent, &name)? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        Problem::warning(
+            out,
+            format!(
+                "this folder was missing, as a build stopped part way through putting a new site in its place; the whole site that build left in {} is back in place",
+                whole.display()
+            ),
+        )
+        .help("nothing was lost; if that build was stopped on purpose, check that this is the site you expect"),
+    ))
+}
+
 impl Staging {
     /// Makes an empty staging folder beside `out`, holding outturn's marker
     /// from the start. First, if `out` is missing because a build stopped
@@ -132,19 +152,7 @@ impl Staging {
     pub fn new(out: &Path) -> Result<Staging> {
         let (parent, name) = beside(out);
         fsutil::create_dir_all(&parent)?;
-        let mut warnings = Vec::new();
-        if let Some(whole) = output::restore(out, &parent, &name)? {
-            warnings.push(
-                Problem::warning(
-                    out,
-                    format!(
-                        "this folder was missing, as a build stopped part way through putting a new site in its place; the whole site that build left in {} is back in place",
-                        whole.display()
-                    ),
-                )
-                .help("nothing was lost; if that build was stopped on purpose, check that this is the site you expect"),
-            );
-        }
+        let mut warnings: Vec<Problem> = restore(out)?.into_iter().collect();
         let kept_whole = !output::is_outturns(out);
         warnings.extend(output::remove_leftovers(&parent, &name, kept_whole));
         let pid = std::process::id();

@@ -103,19 +103,25 @@ pub fn rename(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Swaps two paths in one step, so that nothing looking at either ever sees
-/// a gap. Returns `Ok(false)` when the system or file system cannot: Linux
-/// before 3.15, file systems without `RENAME_EXCHANGE`, other systems.
+/// a gap: `renameat2` with `RENAME_EXCHANGE` on Linux, `renamex_np` with
+/// `RENAME_SWAP` on macOS. Returns `Ok(false)` when the system or file
+/// system cannot: Linux before 3.15, file systems without the exchange
+/// (network shares, FAT), Windows.
 pub fn exchange(a: &Path, b: &Path) -> Result<bool> {
-    #[cfg(target_os = "linux")]
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
     {
         use std::os::unix::ffi::OsStrExt;
         let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes());
         let (Ok(ca), Ok(cb)) = (c(a), c(b)) else {
             return Ok(false);
         };
+        // The system call itself: musl, which the static Linux binary is
+        // built with, has no renameat2 function (nor glibc before 2.28).
         // SAFETY: both are valid NUL-terminated paths that outlive the call.
+        #[cfg(target_os = "linux")]
         let status = unsafe {
-            libc::renameat2(
+            libc::syscall(
+                libc::SYS_renameat2,
                 libc::AT_FDCWD,
                 ca.as_ptr(),
                 libc::AT_FDCWD,
@@ -123,17 +129,25 @@ pub fn exchange(a: &Path, b: &Path) -> Result<bool> {
                 libc::RENAME_EXCHANGE,
             )
         };
+        // SAFETY: as above.
+        #[cfg(target_os = "macos")]
+        let status = unsafe { libc::renamex_np(ca.as_ptr(), cb.as_ptr(), libc::RENAME_SWAP) };
         if status == 0 {
             return Ok(true);
         }
+        // What each says when the file system has no exchange.
+        #[cfg(target_os = "linux")]
+        let unsupported = [libc::EINVAL, libc::ENOSYS, libc::EOPNOTSUPP];
+        #[cfg(target_os = "macos")]
+        let unsupported = [libc::EINVAL, libc::ENOSYS, libc::ENOTSUP, libc::EOPNOTSUPP];
         let error = std::io::Error::last_os_error();
         match error.raw_os_error() {
-            Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => Ok(false),
+            Some(code) if unsupported.contains(&code) => Ok(false),
             _ => Err(error)
                 .with_context(|| format!("could not swap {} and {}", a.display(), b.display())),
         }
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
     {
         let _ = (a, b);
         Ok(false)

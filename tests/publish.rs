@@ -1,6 +1,7 @@
 //! Publishing under faults: files put in the output by hand, folders a killed
-//! build left, an old copy that cannot be removed, links in the site's
-//! folders, folders that cannot be read.
+//! build left, a build killed between the two renames of the swap used where
+//! there is no exchange, an old copy that cannot be removed, links in the
+//! site's folders, folders that cannot be read.
 
 mod common;
 
@@ -171,6 +172,123 @@ fn folders_a_killed_build_left_are_removed_and_no_others() {
     assert!(output.status.success(), "{}", err(&output));
     assert_eq!(leftovers(site.path()), [".public.old-999999997"]);
     assert!(users.join("notes.txt").exists());
+}
+
+/// Builds the site in `root` into `out`, swapping the new site in as
+/// `OUTTURN_SWAP=swap` says: `rename`, the two renames of Windows and
+/// network shares; `rename-and-stop`, stopping between them as a kill would.
+fn build_swapping(root: &Path, out: &Path, swap: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_outturn"))
+        .args(["build", "--root", root.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .env("OUTTURN_SWAP", swap)
+        .output()
+        .expect("outturn runs")
+}
+
+#[test]
+fn a_build_killed_between_the_two_renames_loses_no_site() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let last = read_tree(&out);
+    let about = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text.replace("title: About", "title: About us")).unwrap();
+
+    // Killed with the last site moved aside and the new one not yet in.
+    let output = build_swapping(site.path(), &out, "rename-and-stop");
+    assert_eq!(output.status.code(), Some(137), "{}", err(&output));
+    assert!(!out.exists());
+    let left = leftovers(site.path());
+    assert_eq!(left.len(), 2, "the last site and the new one: {left:?}");
+
+    // The next build fails as it renders: the last site is back, as it was.
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(site.path().join("static/index.html"), "by hand").unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", err(&output));
+    assert_eq!(read_tree(&out), last, "{}", err(&output));
+
+    // And the one after publishes, with the two renames, leaving nothing beside.
+    std::fs::remove_file(site.path().join("static/index.html")).unwrap();
+    let output = build_swapping(site.path(), &out, "rename");
+    assert!(output.status.success(), "{}", err(&output));
+    let page = std::fs::read_to_string(out.join("about/index.html")).unwrap();
+    assert!(page.contains("About us"), "the new site is published");
+    assert_eq!(leftovers(site.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_site_that_does_not_load_still_gets_the_last_site_put_back() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let last = read_tree(&out);
+    let output = build_swapping(site.path(), &out, "rename-and-stop");
+    assert_eq!(output.status.code(), Some(137), "{}", err(&output));
+    assert!(!out.exists());
+
+    std::fs::write(site.path().join("data/indicators.yaml"), "indicators: [").unwrap();
+    // Without --out: site.toml says where the output is.
+    let output = outturn(&["build", "--root", site.path().to_str().unwrap()]);
+    let stderr = err(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("data/indicators.yaml"), "{stderr}");
+    assert!(stderr.contains("is back in place"), "{stderr}");
+    assert_eq!(read_tree(&out), last);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_output_folder_killed_between_the_renames_is_put_back_where_it_points() {
+    let site = good_site();
+    let www = site.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let out = site.path().join("public");
+    std::os::unix::fs::symlink("www/site", &out).unwrap();
+    assert!(build(site.path(), &out, &[]).status.success());
+    let last = read_tree(&www.join("site"));
+
+    let output = build_swapping(site.path(), &out, "rename-and-stop");
+    assert_eq!(output.status.code(), Some(137), "{}", err(&output));
+    assert!(!www.join("site").exists(), "the link leads nowhere");
+    let output = build(site.path(), &out, &[]);
+    let stderr = err(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("is back in place"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(read_tree(&www.join("site")).len(), last.len());
+    let beside: Vec<_> = std::fs::read_dir(&www).unwrap().collect();
+    assert_eq!(beside.len(), 1, "only the site: {beside:?}");
+}
+
+#[test]
+fn a_finished_site_a_killed_first_publish_left_is_put_in_place() {
+    let site = good_site();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let built = read_tree(&out);
+    // A build killed with its finished site still beside the output, and
+    // no output: all that is left.
+    let building = site.path().join(".public.building-999999999");
+    std::fs::rename(&out, &building).unwrap();
+    std::fs::write(
+        site.path().join("content/broken.md"),
+        "---\ntitle: Broken\n---\n{{ value(\"no_such_figure\") }}\n",
+    )
+    .unwrap();
+
+    let output = build(site.path(), &out, &[]);
+    let stderr = err(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(read_tree(&out), built, "{stderr}");
+    assert_eq!(leftovers(site.path()), Vec::<String>::new());
 }
 
 #[cfg(unix)]

@@ -289,6 +289,7 @@ fn threads(pid: u32) -> usize {
 }
 
 /// Reads one answer from a kept-alive connection: status, headers, body.
+#[cfg(target_os = "linux")]
 fn read_answer(stream: &mut TcpStream) -> (u16, String, String) {
     let mut reader = BufReader::new(stream);
     let mut head = String::new();

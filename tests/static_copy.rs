@@ -4,6 +4,7 @@
 
 mod common;
 
+#[cfg(target_os = "linux")]
 use common::*;
 
 // Linux gives the peak in KiB (macOS in bytes).

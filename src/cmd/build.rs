@@ -1,9 +1,12 @@
 //! `outturn build`: load, render, then replace the output folder in one swap.
 
 use crate::cli::BuildArgs;
+use crate::config::Config;
+use crate::fsutil;
 use crate::problem::{Problems, SiteProblems};
 use crate::site::{BuildOptions, Site, Timings, write};
 use anyhow::Result;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -19,7 +22,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut timings = Timings::default();
     let mut site = match timings.time("load", || Site::load(root, options)) {
         Ok(site) => site,
-        Err(problems) => return Ok(super::report_problems(&problems)),
+        Err(problems) => {
+            put_back_last_site(args)?;
+            return Ok(super::report_problems(&problems));
+        }
     };
     if let Some(base_url) = &args.base_url {
         // A staging build: the same site, published for another address.
@@ -28,16 +34,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         std::sync::Arc::make_mut(&mut site.config).base_url = base_url.clone();
     }
     super::report_warnings(&site.warnings);
-    let out = match &args.out {
-        Some(out) => out.clone(),
-        None => root.join(&site.config.output_dir),
-    };
-    // A symlinked output folder (a common way to deploy) is replaced where it
-    // points, so the link itself stays.
-    let out = match std::fs::symlink_metadata(&out) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(&out)?,
-        _ => out,
-    };
+    let out = output_folder(args, &site.config.output_dir)?;
     if let Err(problem) = write::check_output_dir(root, &out) {
         let mut problems = Problems::new();
         problems.push(problem);
@@ -95,6 +92,53 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The output folder: `--out`, else site.toml's `output_dir` in the site.
+/// A symlinked one (a common way to deploy) is replaced where it points, so
+/// the link itself stays. Where it points may be missing, if a build stopped
+/// part way through its swap: the site it left beside that place is put
+/// back there.
+fn output_folder(args: &BuildArgs, output_dir: &str) -> Result<PathBuf> {
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => args.common.root.join(output_dir),
+    };
+    Ok(match std::fs::symlink_metadata(&out) {
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(&out) {
+            Ok(target) => target,
+            Err(_) => {
+                let target = std::fs::read_link(&out)?;
+                out.parent().unwrap_or(Path::new("")).join(target)
+            }
+        },
+        _ => out,
+    })
+}
+
+/// For a site that does not load: nothing is published, but if a build
+/// stopped part way through its swap left the output missing, the last
+/// whole site is put back, so that the site stays up while the problems are
+/// put right. Without `--out`, site.toml must say where the output is.
+fn put_back_last_site(args: &BuildArgs) -> Result<()> {
+    let configured = || {
+        let path = args.common.root.join(crate::config::FILE);
+        let text = fsutil::normalise_newlines(fsutil::read_text(&path).ok()?);
+        Config::parse(&text).ok().map(|config| config.output_dir)
+    };
+    let output_dir = match &args.out {
+        Some(_) => String::new(),
+        None => match configured() {
+            Some(output_dir) => output_dir,
+            None => return Ok(()),
+        },
+    };
+    if let Some(warning) = write::restore(&output_folder(args, &output_dir)?)? {
+        let mut warnings = Problems::new();
+        warnings.push(warning);
+        super::report_warnings(&warnings);
+    }
+    Ok(())
 }
 
 /// The closing line, in counts that read naturally, saying how many

@@ -47,6 +47,8 @@ pub enum Id {
     LeftoverCopy,
     /// An allow comment or list naming no kind of problem.
     UnknownAllow,
+    /// The output was missing and a whole site a stopped build left was put back.
+    SiteRestored,
     /// The data now disagrees with a figure a published report recorded.
     Revision,
     /// A figure a published report recorded that the data no longer has.
@@ -60,7 +62,7 @@ pub enum Id {
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 22] = [
+    pub const ALL: [Id; 23] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -79,6 +81,7 @@ impl Id {
         Id::SymlinkLoop,
         Id::LeftoverCopy,
         Id::UnknownAllow,
+        Id::SiteRestored,
         Id::InDraft,
         Id::Revision,
         Id::RecordedFigureGone,
@@ -92,6 +95,7 @@ impl Id {
             Id::StalePeriod => "stale-period",
             Id::StaleSummary => "stale-summary",
             Id::InDraft => "in-draft",
+            Id::SiteRestored => "site-restored",
             Id::Revision => "revision",
             Id::RecordedFigureGone => "recorded-figure-gone",
             Id::RecordDeleted => "record-deleted",

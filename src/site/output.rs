@@ -187,28 +187,94 @@ pub(super) fn remove(dir: &Path) -> Result<()> {
     fsutil::remove_dir_all_but_last(dir, MARKER_FILE)
 }
 
-/// Removes the staging and old folders that killed builds left beside `out`
-/// (`.public.building-PID`, `.public.old-PID`), and only those: a folder
-/// with such a name but without outturn's marker is the user's, and a
-/// process still running may be another build. Returns a warning for each
-/// that could not be removed.
-pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Vec<Problem> {
+/// Which of a build's folders beside the output a leftover is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// `.NAME.building-PID`: the new site as it renders, or, once swapped
+    /// by an exchange, the last one.
+    Building,
+    /// `.NAME.old-PID`: the last site, moved aside by the first of two renames.
+    Old,
+}
+
+/// A folder of outturn's that a build no longer running left beside the output.
+struct Leftover {
+    path: PathBuf,
+    kind: Kind,
+}
+
+impl Leftover {
+    /// Whether it holds a whole site. An old folder always does: only a
+    /// published output is ever moved there. A staging folder does once its
+    /// marker lists the files written, which it is given only when every
+    /// file is in it.
+    fn is_complete(&self) -> bool {
+        match self.kind {
+            Kind::Old => true,
+            Kind::Building => fs::read_to_string(self.path.join(MARKER_FILE))
+                .is_ok_and(|marker| manifest(&marker).is_some()),
+        }
+    }
+}
+
+/// The staging and old folders (`.NAME.building-PID`, `.NAME.old-PID`)
+/// beside the output in `parent` that builds no longer running left, and
+/// only those: a folder with such a name but without outturn's marker is
+/// the user's, and a process still running may be another build.
+fn leftovers(parent: &Path, name: &str) -> Vec<Leftover> {
     let Ok(entries) = fs::read_dir(parent) else {
         return Vec::new();
     };
-    let mut warnings = Vec::new();
+    let mut found = Vec::new();
     for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(pid) = leftover_pid(&file_name.to_string_lossy(), name) else {
+        let Some((kind, pid)) = leftover_name(&entry.file_name().to_string_lossy(), name) else {
             continue;
         };
         let path = entry.path();
         if (pid != std::process::id() && running(pid)) || !is_outturns(&path) {
             continue;
         }
-        if let Err(e) = remove(&path) {
+        found.push(Leftover { path, kind });
+    }
+    found
+}
+
+/// When the output folder is missing and a build that stopped between its
+/// two renames (killed, or the machine lost power) left a whole site beside
+/// it, puts that site back as the output, before anything else is done:
+/// otherwise nothing would be published, and a build that then failed would
+/// leave no site at all. The last published site is put back, as a build
+/// that fails leaves the output as it was; failing that, a finished new one.
+/// Returns the folder put back.
+pub(super) fn restore(out: &Path, parent: &Path, name: &str) -> Result<Option<PathBuf>> {
+    if fs::symlink_metadata(out).is_ok() {
+        return Ok(None);
+    }
+    let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let Some(whole) = leftovers(parent, name)
+        .into_iter()
+        .filter(Leftover::is_complete)
+        .max_by_key(|l| (l.kind, modified(&l.path)))
+    else {
+        return Ok(None);
+    };
+    fsutil::rename(&whole.path, out)?;
+    Ok(Some(whole.path))
+}
+
+/// Removes the folders that killed builds left beside the output (see
+/// [`leftovers`]); with `keep_whole`, only those that do not hold a whole
+/// site, so that the last one is never removed before a new one is in
+/// place. Returns a warning for each that could not be removed.
+pub(super) fn remove_leftovers(parent: &Path, name: &str, keep_whole: bool) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for leftover in leftovers(parent, name) {
+        if keep_whole && leftover.is_complete() {
+            continue;
+        }
+        if let Err(e) = remove(&leftover.path) {
             warnings.push(
-                Problem::warning(Id::LeftoverCopy, &path, format!("a build that stopped part way left this folder, and it could not be removed: {e:#}"))
+                Problem::warning(Id::LeftoverCopy, &leftover.path, format!("a build that stopped part way left this folder, and it could not be removed: {e:#}"))
                     .help("delete it yourself; it holds nothing but an unfinished or earlier copy of the site"),
             );
         }
@@ -216,13 +282,14 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) -> Vec<Problem> {
     warnings
 }
 
-/// The process id in `.NAME.building-PID` or `.NAME.old-PID`.
-fn leftover_pid(file_name: &str, name: &str) -> Option<u32> {
+/// Which leftover `.NAME.building-PID` or `.NAME.old-PID` is, and its process id.
+fn leftover_name(file_name: &str, name: &str) -> Option<(Kind, u32)> {
     let rest = file_name.strip_prefix('.')?.strip_prefix(name)?;
-    let pid = rest
-        .strip_prefix(".building-")
-        .or_else(|| rest.strip_prefix(".old-"))?;
-    pid.parse().ok()
+    let (kind, pid) = match rest.strip_prefix(".building-") {
+        Some(pid) => (Kind::Building, pid),
+        None => (Kind::Old, rest.strip_prefix(".old-")?),
+    };
+    Some((kind, pid.parse().ok()?))
 }
 
 /// Whether a process with this id is running.
@@ -236,7 +303,29 @@ fn running(pid: u32) -> bool {
         let status = unsafe { libc::kill(pid, 0) };
         status == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Foundation::{
+            CloseHandle, ERROR_ACCESS_DENIED, GetLastError, STILL_ACTIVE,
+        };
+        use windows_sys::Win32::System::Threading::{
+            GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+        };
+        // SAFETY: the handle is checked before use and closed once; the
+        // exit code is written into a local.
+        unsafe {
+            let process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+            if process.is_null() {
+                // Another account's process is running; no process, not.
+                return GetLastError() == ERROR_ACCESS_DENIED;
+            }
+            let mut code = 0u32;
+            let known = GetExitCodeProcess(process, &mut code) != 0;
+            CloseHandle(process);
+            known && code == STILL_ACTIVE as u32
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = pid;
         false
@@ -353,11 +442,63 @@ mod tests {
         write(&old.join("index.html"), "");
         write(&users.join("notes.txt"), "mine");
         write(&other_site.join(MARKER_FILE), &marker());
-        assert!(remove_leftovers(tmp.path(), "public").is_empty());
+        assert!(remove_leftovers(tmp.path(), "public", false).is_empty());
         assert!(!staging.exists());
         assert!(!old.exists());
         assert!(users.join("notes.txt").exists(), "no marker: not outturn's");
         assert!(other_site.exists(), "another output's");
+    }
+
+    #[test]
+    fn a_missing_output_gets_the_last_whole_site_back_and_never_an_unfinished_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let dead = 999_999_999;
+        let unfinished = tmp.path().join(format!(".public.building-{dead}"));
+        write(&unfinished.join(MARKER_FILE), &marker());
+        write(&unfinished.join("index.html"), "half");
+        assert_eq!(restore(&out, tmp.path(), "public").unwrap(), None);
+        assert!(!out.exists());
+
+        let finished = tmp.path().join(format!(".public.building-{}", dead - 1));
+        write(
+            &finished.join(MARKER_FILE),
+            &marker_with_manifest(["index.html"]),
+        );
+        write(&finished.join("index.html"), "new");
+        let old = tmp.path().join(format!(".public.old-{}", dead - 1));
+        write(
+            &old.join(MARKER_FILE),
+            &marker_with_manifest(["index.html"]),
+        );
+        write(&old.join("index.html"), "last");
+        assert_eq!(restore(&out, tmp.path(), "public").unwrap(), Some(old));
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "last");
+        assert_eq!(restore(&out, tmp.path(), "public").unwrap(), None);
+
+        // With no last site, the finished new one.
+        fs::remove_dir_all(&out).unwrap();
+        assert_eq!(restore(&out, tmp.path(), "public").unwrap(), Some(finished));
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn whole_sites_are_kept_when_asked_and_unfinished_ones_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dead = 999_999_999;
+        let unfinished = tmp.path().join(format!(".public.building-{dead}"));
+        let finished = tmp.path().join(format!(".public.building-{}", dead - 1));
+        let old = tmp.path().join(format!(".public.old-{dead}"));
+        write(&unfinished.join(MARKER_FILE), &marker());
+        write(&finished.join(MARKER_FILE), &marker_with_manifest([]));
+        write(&old.join(MARKER_FILE), &marker());
+        assert!(remove_leftovers(tmp.path(), "public", true).is_empty());
+        assert!(!unfinished.exists());
+        assert!(finished.exists());
+        assert!(old.exists(), "a published site, whatever its marker");
+        assert!(remove_leftovers(tmp.path(), "public", false).is_empty());
+        assert!(!finished.exists());
+        assert!(!old.exists());
     }
 
     #[cfg(unix)]
@@ -368,7 +509,7 @@ mod tests {
         let parent = std::os::unix::process::parent_id();
         let staging = tmp.path().join(format!(".public.building-{parent}"));
         write(&staging.join(MARKER_FILE), &marker());
-        remove_leftovers(tmp.path(), "public");
+        remove_leftovers(tmp.path(), "public", false);
         assert!(staging.exists());
     }
 }

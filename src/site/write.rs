@@ -1,11 +1,14 @@
 //! Putting a rendered site on disk without ever leaving a half-built one.
 //!
 //! Files are written into a fresh folder beside the output, then swapped in.
-//! On Linux the swap is one atomic exchange, so there is never a moment
-//! without a complete site; elsewhere it is two renames, with a moment
-//! between them when the output folder is missing. A build that fails, at
-//! any point, leaves the previous output exactly as it was; a good build
-//! leaves no stale files behind.
+//! Where the system has a one-step exchange (Linux, macOS, on most local
+//! file systems) there is never a moment without a complete site; elsewhere
+//! (Windows, network shares) it is two renames, with a moment between them
+//! when the output folder is missing. A build stopped in that moment leaves
+//! both sites beside the output, and the next build puts the last one back
+//! before anything else. A build that fails, at any point, leaves the
+//! previous output exactly as it was; a good build leaves no stale files
+//! behind.
 
 use super::OutputFile;
 use super::output::{self, marker, marker_with_manifest};
@@ -18,6 +21,10 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 pub use output::{MARKER_FILE, check_output_dir};
+
+/// The exit status of a build stopped between its two renames by
+/// `OUTTURN_SWAP=rename-and-stop`: a killed process's (128 + SIGKILL).
+const STOPPED: i32 = 137;
 
 /// Where rendered files go: kept in memory (`serve`, `check`, tests) or
 /// written at once into a staging folder (`build`), so that a large site is
@@ -69,24 +76,86 @@ pub struct Staging {
     folders: Mutex<HashSet<PathBuf>>,
     /// Every file written, for the marker's list.
     written: Mutex<Vec<String>>,
-    /// Leftovers of killed builds that could not be removed.
+    /// Leftovers of killed builds that could not be removed, and a site
+    /// one of them left that was put back.
     warnings: Vec<Problem>,
+    /// Whether whole sites killed builds left were kept, as there was no
+    /// output to stand in for them, until the new site is in place.
+    kept_whole: bool,
+}
+
+/// How [`Staging::commit`] swaps the new site in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Swap {
+    /// The system's one-step exchange where it has one, else two renames.
+    Exchange,
+    /// Two renames, as on a system without an exchange.
+    Rename,
+    /// Two renames, the process stopping between them as if it were killed
+    /// there.
+    RenameAndStop,
+}
+
+impl Swap {
+    /// The swap `OUTTURN_SWAP` asks for: `rename` or `rename-and-stop`, so
+    /// that the two renames Windows and network shares get, and a build
+    /// killed between them, can be tried on any system. Anything else, or
+    /// nothing, is the exchange.
+    fn from_env() -> Swap {
+        match std::env::var("OUTTURN_SWAP").as_deref() {
+            Ok("rename") => Swap::Rename,
+            Ok("rename-and-stop") => Swap::RenameAndStop,
+            _ => Swap::Exchange,
+        }
+    }
+}
+
+/// The folder that holds `out`, and `out`'s name in it.
+fn beside(out: &Path) -> (PathBuf, String) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    (parent, name)
+}
+
+/// If `out` is missing because a build stopped between its two renames,
+/// puts back the whole site that build left beside it (see
+/// [`output::restore`]), and returns the warning that says so.
+pub fn restore(out: &Path) -> Result<Option<Problem>> {
+    let (parent, name) = beside(out);
+    let Some(whole) = output::restore(out, &parent, &name)? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        Problem::warning(
+            crate::problem::Id::SiteRestored,
+            out,
+            format!(
+                "this folder was missing, as a build stopped part way through putting a new site in its place; the whole site that build left in {} is back in place",
+                whole.display()
+            ),
+        )
+        .help("nothing was lost; if that build was stopped on purpose, check that this is the site you expect"),
+    ))
 }
 
 impl Staging {
     /// Makes an empty staging folder beside `out`, holding outturn's marker
-    /// from the start, after removing any that killed builds left there.
+    /// from the start. First, if `out` is missing because a build stopped
+    /// between its two renames, the whole site it left is put back; then the
+    /// folders killed builds left are removed, but never the last whole site
+    /// while no output stands in for it.
     pub fn new(out: &Path) -> Result<Staging> {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let (parent, name) = beside(out);
         fsutil::create_dir_all(&parent)?;
-        let warnings = output::remove_leftovers(&parent, &name);
+        let mut warnings: Vec<Problem> = restore(out)?.into_iter().collect();
+        let kept_whole = !output::is_outturns(out);
+        warnings.extend(output::remove_leftovers(&parent, &name, kept_whole));
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.building-{pid}"));
         if std::fs::symlink_metadata(&dir).is_ok() {
@@ -105,6 +174,7 @@ impl Staging {
             folders: Mutex::default(),
             written: Mutex::default(),
             warnings,
+            kept_whole,
         })
     }
 
@@ -112,12 +182,12 @@ impl Staging {
     /// output. Once the new site is in place, anything that goes wrong is a
     /// warning, returned, not an error: the site was published.
     pub fn commit(self) -> Result<Vec<Problem>> {
-        self.commit_with(fsutil::exchange, output::remove)
+        self.commit_with(Swap::from_env(), output::remove)
     }
 
     fn commit_with(
         mut self,
-        exchange: impl Fn(&Path, &Path) -> Result<bool>,
+        swap: Swap,
         remove: impl Fn(&Path) -> Result<()>,
     ) -> Result<Vec<Problem>> {
         let mut written =
@@ -132,6 +202,7 @@ impl Staging {
         if std::fs::symlink_metadata(&self.out).is_err() {
             fsutil::rename(&self.dir, &self.out)?;
             self.committed = true;
+            warnings.extend(self.remove_kept());
             return Ok(warnings);
         }
         // Looked at again now: a file may have been put there by hand
@@ -140,11 +211,15 @@ impl Staging {
             Some(help) => anyhow!("{}: {}\n    help: {help}", p.file.display(), p.message),
             None => anyhow!("{}: {}", p.file.display(), p.message),
         })?;
-        let old = if exchange(&self.dir, &self.out)? {
+        let exchanged = swap == Swap::Exchange && fsutil::exchange(&self.dir, &self.out)?;
+        let old = if exchanged {
             // The staging folder's name now holds the old site.
             self.dir.clone()
         } else {
             fsutil::rename(&self.out, &self.old)?;
+            if swap == Swap::RenameAndStop {
+                std::process::exit(STOPPED);
+            }
             if let Err(e) = fsutil::rename(&self.dir, &self.out) {
                 let _ = fsutil::rename(&self.old, &self.out);
                 return Err(e);
@@ -162,7 +237,20 @@ impl Staging {
                 .help("the next build removes it; or delete it yourself"),
             );
         }
+        warnings.extend(self.remove_kept());
         Ok(warnings)
+    }
+
+    /// Removes the whole sites killed builds left, kept by [`Staging::new`]
+    /// while no output stood in for them: the new site is in place now. (The
+    /// old output is never among them: one without outturn's marker is why
+    /// they were kept.)
+    fn remove_kept(&self) -> Vec<Problem> {
+        if !self.kept_whole {
+            return Vec::new();
+        }
+        let (parent, name) = beside(&self.out);
+        output::remove_leftovers(&parent, &name, false)
     }
 
     /// Where `relative` goes in the staging folder, its folder made.

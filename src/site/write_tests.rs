@@ -61,7 +61,7 @@ fn the_swap_puts_the_old_site_where_the_new_one_was_built() {
     let building = staging.dir.clone();
     let kept = std::sync::Mutex::new(None);
     let warnings = staging
-        .commit_with(fsutil::exchange, |old| {
+        .commit_with(Swap::Exchange, |old| {
             let text = std::fs::read_to_string(old.join("index.html"))?;
             *kept.lock().unwrap() = Some((old.to_path_buf(), text));
             fsutil::remove_dir_all(old)
@@ -88,9 +88,7 @@ fn without_an_exchange_two_renames_do() {
     replace_dir(&out, &[file("index.html", "old")]).unwrap();
     let staging = Staging::new(&out).unwrap();
     staging.put(file("index.html", "new")).unwrap();
-    let warnings = staging
-        .commit_with(|_, _| Ok(false), output::remove)
-        .unwrap();
+    let warnings = staging.commit_with(Swap::Rename, output::remove).unwrap();
     assert!(warnings.is_empty());
     assert_eq!(
         std::fs::read_to_string(out.join("index.html")).unwrap(),
@@ -98,6 +96,36 @@ fn without_an_exchange_two_renames_do() {
     );
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "only public/ remains");
+}
+
+#[test]
+fn a_whole_site_beside_an_output_made_by_hand_is_kept_until_a_new_one_is_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    std::fs::create_dir(&out).unwrap();
+    // No process has an id this high: a build killed between its renames.
+    let old = tmp.path().join(".public.old-999999999");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::write(old.join(MARKER_FILE), marker_with_manifest(["index.html"])).unwrap();
+    std::fs::write(old.join("index.html"), "last").unwrap();
+
+    // A build that fails keeps it.
+    drop(Staging::new(&out).unwrap());
+    assert!(old.join("index.html").exists());
+    // One that publishes removes it, once its own site is in.
+    let staging = Staging::new(&out).unwrap();
+    staging.put(file("index.html", "new")).unwrap();
+    assert!(
+        staging
+            .commit_with(Swap::Rename, output::remove)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(!old.exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "new"
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -122,7 +150,7 @@ fn an_old_copy_that_cannot_be_removed_is_a_warning_once_published() {
     let staging = Staging::new(&out).unwrap();
     staging.put(file("index.html", "new")).unwrap();
     let warnings = staging
-        .commit_with(fsutil::exchange, |_| {
+        .commit_with(Swap::Exchange, |_| {
             Err(anyhow!("Permission denied (os error 13)"))
         })
         .unwrap();

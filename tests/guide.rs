@@ -794,3 +794,20 @@ fn the_reference_names_every_kind_of_warning() {
         .collect();
     assert!(missing.is_empty(), "not in docs/reference.md: {missing:?}");
 }
+
+#[test]
+fn the_guide_gives_the_rust_version_cargo_toml_asks_for() {
+    let manifest = std::fs::read_to_string(repo().join("Cargo.toml")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .expect("Cargo.toml has a rust-version")
+        .trim_matches('"');
+    for file in ["README.md", "docs/developing.md"] {
+        let text = std::fs::read_to_string(repo().join(file)).unwrap();
+        assert!(
+            text.contains(&format!("Rust {version} or later")),
+            "{file} should say Rust {version} or later"
+        );
+    }
+}

@@ -149,7 +149,10 @@ fn steps(name: &str, text: &str) -> Result<Vec<Step>, String> {
         if let Some(d) = directive(line) {
             if let Some(kind) = d.strip_prefix("site ") {
                 let kind = kind.trim();
-                if !["example", "good", "init", "empty"].contains(&kind) {
+                let broken = kind
+                    .strip_prefix("broken/")
+                    .is_some_and(|b| common::fixtures().join("broken").join(b).is_dir());
+                if !broken && !["example", "good", "init", "empty"].contains(&kind) {
                     return Err(format!("{name}:{}: unknown site `{kind}`", i + 1));
                 }
                 steps.push(Step::Site(kind.to_string()));
@@ -351,7 +354,12 @@ fn fresh_site(kind: &str) -> tempfile::TempDir {
             assert_eq!(code, 0, "outturn init: {out}");
         }
         "empty" => {}
-        other => panic!("unknown site {other}"),
+        other => {
+            // A broken fixture is laid over a copy of the good site.
+            let broken = other.strip_prefix("broken/").expect("a known site");
+            copy_tree(&common::fixtures().join("good"), dir.path());
+            copy_tree(&common::fixtures().join("broken").join(broken), dir.path());
+        }
     }
     dir
 }

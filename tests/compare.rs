@@ -117,7 +117,9 @@ fn whole_years_have_their_own_table_with_year_columns() {
     assert!(!by_quarter.contains("50%"), "{by_quarter}");
     // Each year with its change from the year before, judged like with like.
     assert!(
-        by_year.contains("<caption id=\"compare-caption-5\">Figures by financial year</caption>"),
+        by_year.contains(
+            "<p class=\"table-caption\" id=\"compare-caption-5\">Figures by financial year</p>"
+        ),
         "{by_year}"
     );
     assert!(

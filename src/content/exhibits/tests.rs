@@ -302,7 +302,7 @@ fn one_figure_for_one_period_is_shown_as_a_figure_with_its_table() {
     assert!(!html.contains("<svg"), "{html}");
     assert!(html.contains("<p class=\"single-figure\"><span class=\"single-value\">55%</span> <span class=\"single-period\">June 2023</span></p>"), "{html}");
     assert!(html.contains("<summary>Show this figure as a table</summary>"));
-    assert!(html.contains("<table class=\"figures\">"));
+    assert!(html.contains("<table class=\"figures\" aria-labelledby=\""));
     assert_eq!(evaluated.downloads.len(), 1);
     assert!(!html.contains("chart-message"), "{html}");
 }

@@ -3,7 +3,9 @@
 //! right, and period labels that never break across lines.
 //!
 //! - A paragraph starting `Table:` directly before a table (or after it, as
-//!   pandoc allows) becomes its `<caption>`, and names its scrolling region.
+//!   pandoc allows) becomes its caption: a `<p class="table-caption">` just
+//!   above its scrolling region (so a phone wraps it rather than scrolling
+//!   it away), naming the region and the table.
 //!   A paragraph between two tables captions the one after it.
 //! - Header cells are `<th scope="col">`; each row's first cell is its
 //!   `<th scope="row">`.
@@ -288,11 +290,14 @@ fn table_events<'a>(
     match caption {
         Some(caption) => {
             let id = super::unique_id(&format!("table-{number}-caption"), used);
-            out.tag(&format!(
-                "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table>\n<caption id=\"{id}\">"
-            ));
+            // Above the scrolling region, not a <caption> inside it: on a
+            // phone it wraps to the screen instead of scrolling with a wide
+            // table and being cut off. It names the region and the table.
+            out.tag(&format!("<p class=\"table-caption\" id=\"{id}\">"));
             out.content(caption);
-            out.tag("</caption>\n");
+            out.tag(&format!(
+                "</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table aria-labelledby=\"{id}\">\n"
+            ));
         }
         None => out.tag(&format!(
             "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n",

@@ -72,6 +72,10 @@ impl Site {
         let (walk_warnings, walk_errors): (Vec<_>, Vec<_>) = walk_problems(root, &config.theme)
             .into_iter()
             .partition(|p| p.severity == Severity::Warning);
+        // data/ unreadable is data's own problem too: said once.
+        let walk_errors: Vec<Problem> = (walk_errors.into_iter())
+            .filter(|p| !problems.contains(p))
+            .collect();
         problems.extend(walk_errors);
         let (reports, pages) = arrange(documents, options, &mut problems);
         let mut warnings = warnings(&data);

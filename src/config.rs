@@ -290,6 +290,14 @@ impl Config {
             }
         }
         problems.extend(brand_problems(&config.brand, &at));
+        for key in both_sources(text) {
+            let (line, col) = comparator_at(text, &key, "average_of");
+            problems.push(
+                Problem::error(FILE, format!("comparator `{key}` has both a `code` and an `average_of`"))
+                    .at(line, col)
+                    .help("a comparator is one area's figures (`code`) or the mean of several councils' (`average_of`), not both: keep the one you mean"),
+            );
+        }
         if problems.is_empty() {
             Ok(config)
         } else {
@@ -412,6 +420,59 @@ pub fn logo_type(path: &str) -> Option<&'static str> {
         "webp" => "image/webp",
         _ => return None,
     })
+}
+
+/// The comparators given both `code` and `average_of`: only one can say
+/// whose figures they are.
+fn both_sources(text: &str) -> Vec<String> {
+    if !text.contains("average_of") {
+        return Vec::new();
+    }
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return Vec::new();
+    };
+    let Some(comparators) = table.get("comparators").and_then(toml::Value::as_table) else {
+        return Vec::new();
+    };
+    comparators
+        .iter()
+        .filter(|(_, entry)| {
+            entry
+                .as_table()
+                .is_some_and(|t| t.contains_key("code") && t.contains_key("average_of"))
+        })
+        .map(|(key, _)| key.clone())
+        .collect()
+}
+
+/// Where comparator `key` is written in site.toml, at its `setting` if that
+/// is on the comparator's line or in its own `[comparators.key]` table, or
+/// else at the key.
+pub fn comparator_at(text: &str, key: &str, setting: &str) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let header = |line: &str| {
+        let line = line.trim();
+        line.strip_prefix("[comparators.")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .is_some_and(|name| name.trim().trim_matches('"') == key)
+    };
+    if let Some(start) = lines.iter().position(|l| header(l)) {
+        let end = (start + 1..lines.len())
+            .find(|&n| lines[n].trim_start().starts_with('['))
+            .unwrap_or(lines.len());
+        let within = lines[start + 1..end].join("\n");
+        return match find_key(&within, setting, '=') {
+            Some((line, col)) => (start + 1 + line, col),
+            None => (start + 1, 1),
+        };
+    }
+    let Some((line, col)) = find_key(text, key, '=') else {
+        return (1, 1);
+    };
+    match lines[line - 1].find(setting) {
+        Some(at) => (line, lines[line - 1][..at].chars().count() + 1),
+        None => (line, col),
+    }
 }
 
 fn is_language_tag(tag: &str) -> bool {

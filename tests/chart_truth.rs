@@ -253,3 +253,65 @@ fn a_report_draws_time_to_scale() {
     let eleven = f64::from(x[1] - x[0]) / month;
     assert!((eleven - 11.0).abs() < 0.2, "{x:?}");
 }
+
+/// Ties round half away from zero, from the figures as written, and every
+/// place a figure is shown agrees: the report's words, a chart's table, its
+/// description and the figures drawn on it; the CSV download gives the
+/// figures as written. (62.5% was shown as 62%, 68.25 as 68.2: half to even,
+/// and from the binary float.)
+#[test]
+fn ties_round_away_from_zero_in_words_tables_charts_and_downloads_alike() {
+    let site = good_site();
+    let root = site.path();
+    let append = |file: &str, text: &str| {
+        let path = root.join(file);
+        let mut all = std::fs::read_to_string(&path).unwrap();
+        all.push_str(text);
+        std::fs::write(path, all).unwrap();
+    };
+    append(
+        "data/indicators.yaml",
+        "tie_pct:\n  title: Ties in percent\n  unit: percent\ntie_rate:\n  title: Ties per 10,000\n  unit: rate_per_10k\n  decimals: 1\n",
+    );
+    append(
+        "data/long.csv",
+        "tie_pct,2022-23 Q4,61.5,,,\ntie_pct,2023-24 Q1,62.5,,,\ntie_rate,2022-23 Q4,68.15,,,\ntie_rate,2023-24 Q1,68.25,,,\n",
+    );
+    append(
+        "content/reports/first-quarter.md",
+        "\nTies: {{ value(\"tie_pct\") }} and {{ value(\"tie_rate\") }}, {{ change(\"tie_pct\", vs=\"previous\") }}.\n\n\
+         {{ chart(\"tie_pct\", from=\"2022-23 Q4\", kind=\"bar\", title=\"Percent ties\") }}\n\n\
+         {{ chart(\"tie_rate\", from=\"2022-23 Q4\", kind=\"bar\", title=\"Rate ties\") }}\n",
+    );
+    let out = root.join("public");
+    let output = build(root, &out, &[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let folder = out.join("reports/2023-24-q1");
+    let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    assert!(
+        page.contains("Ties: 63% and 68.3 per 10,000, an increase of 1 percentage point from 62% in Q4 2022-23."),
+        "{page}"
+    );
+    for (title, shown, written) in [
+        ("Percent ties", ["62%", "63%"], ["61.5", "62.5"]),
+        (
+            "Rate ties",
+            ["68.2 per 10,000", "68.3 per 10,000"],
+            ["68.15", "68.25"],
+        ),
+    ] {
+        let (id, html) = figure(&page, title);
+        let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+        let desc = texts(svg, "<desc", "</desc>")[0];
+        let cells: Vec<String> = table(html).into_iter().flatten().collect();
+        assert_eq!(cells, shown, "{title}");
+        let latest = shown[1].split(' ').next().unwrap();
+        assert!(desc.contains(shown[1]), "{title}: {desc}");
+        assert!(svg.contains(&format!(">{latest}</text>")), "{title}: {svg}");
+        assert_eq!(
+            csv_values(&folder.join(format!("{id}.csv"))),
+            written,
+            "{title}"
+        );
+    }
+}

@@ -59,3 +59,31 @@ fn a_terminal_escape_in_a_data_file_is_printed_escaped() {
     );
     assert!(stderr.contains("`\\012` is not a number"), "{stderr}");
 }
+
+/// One Latin-1 byte in indicators.yaml gave 218 "unknown indicator" errors,
+/// one for each figure the reports name, with the real cause 219th. The
+/// cause comes first and alone.
+#[test]
+fn one_wrong_byte_in_indicators_yaml_is_the_one_error() {
+    let site = good_site();
+    let path = site.path().join("data/indicators.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let at = yaml.find("Children looked after\n").unwrap() + "Children".len();
+    let mut bytes = yaml.into_bytes();
+    // "Children\xe9looked after": an é as Windows-1252 writes it.
+    bytes[at] = 0xe9;
+    std::fs::write(&path, bytes).unwrap();
+    let root = site.path().to_str().unwrap();
+    for command in ["check", "build"] {
+        let output = outturn(&[command, "--root", root]);
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(errors.len(), 1, "{command}: {stderr}");
+        assert!(
+            errors[0].starts_with("  1. data/indicators.yaml:2:")
+                && errors[0].ends_with("error: this file is not UTF-8 text"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -269,3 +269,106 @@ fn check_warns_of_a_misnamed_area_the_site_does_not_read_and_build_does_not() {
     assert!(!stderr.contains("Elsewere"), "{stderr}");
     assert!(!stdout.contains("warning"), "{stdout}");
 }
+
+/// A quote never closed in a national file took every later row with it
+/// (the council's 2021-22 rate vanished, and the build passed). Now the
+/// build fails at the quote, and the last output stays.
+#[test]
+fn a_quote_never_closed_in_a_national_file_fails_at_the_quote() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/national/rates.csv",
+        "Care leavers,Not in education",
+        "Care leavers,\"Not in education",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/national/rates.csv:10:121: error: this quote is never closed; the rows after it would be lost",
+        ],
+    );
+    // A stray quote that a later one closes runs the rows between into
+    // one: a row of the wrong shape, at the quote's line.
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/national/rates.csv",
+        "804,Fourth,",
+        "804,\"Fourth,",
+    );
+    fails_with(
+        site.path(),
+        &["data/national/rates.csv:6:13: error: this row has 12 fields but the header has 14"],
+    );
+}
+
+/// A row cut short was published as `[x]`, "not available".
+#[test]
+fn a_row_cut_short_in_a_national_file_is_an_error_not_a_symbol() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/national/rates.csv",
+        "Children looked after on 31 March each year,Total,280,62\n",
+        "Children looked after on 31 March each year,Total,280\n",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/national/rates.csv:8:14: error: this row has 13 fields but the header has 14; a row cut short is not read as \"not available\"",
+        ],
+    );
+}
+
+/// A National row carrying a council's code was read as England's figure
+/// (England's rate published as the council's 1), with only a plausibility
+/// warning.
+#[test]
+fn a_national_row_with_a_councils_code_fails_at_the_code() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "data/national/rates.csv",
+        "2023,Reporting year,National,E92000001,England,,,,,,Children looked after on 31 March each year,Total,83750,70\n",
+        "2023,Reporting year,National,E92000001,England,,,,,E06000001,Children looked after on 31 March each year,Total,83750,1\n",
+    );
+    fails_with(
+        site.path(),
+        &[
+            "data/national/rates.csv:2:10: error: this row's geographic_level is `National`, but its new_la_code is `E06000001`: a National row names no region or council",
+        ],
+    );
+}
+
+/// A comparator given both `code` and `average_of` silently used the code;
+/// the site's own code in `average_of` was averaged in silently.
+#[test]
+fn a_comparator_with_a_code_and_an_average_fails_and_an_average_with_the_council_warns() {
+    let site = national_site();
+    edit(
+        site.path(),
+        "site.toml",
+        "average_of = [",
+        "code = \"E92000001\", average_of = [",
+    );
+    fails_with(
+        site.path(),
+        &["site.toml:7:61: error: comparator `sn` has both a `code` and an `average_of`"],
+    );
+    let site = national_site();
+    edit(
+        site.path(),
+        "site.toml",
+        "average_of = [\"E06000002\"",
+        "average_of = [\"E06000001\", \"E06000002\"",
+    );
+    let root = site.path().to_str().unwrap();
+    let output = outturn(&["check", "--root", root]);
+    let (_, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("site.toml:7:56: warning: comparator `sn` is an average that includes `E06000001`, the code of `Fixtureshire` itself"),
+        "{stderr}"
+    );
+}

@@ -417,3 +417,30 @@ fn a_folder_that_cannot_be_read_is_an_error_with_the_reason() {
         "{stderr}"
     );
 }
+
+/// An unreadable data folder gave one "unknown indicator" error for every
+/// figure the reports name, with the cause last and a wrong one beside it
+/// ("there is no indicators file"). The cause comes alone.
+#[cfg(unix)]
+#[test]
+fn a_data_folder_that_cannot_be_read_is_the_one_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = good_site();
+    let data = site.path().join("data");
+    let root = site.path().to_str().unwrap().to_string();
+    give_away(site.path());
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let output = outturn_unprivileged(&["check", "--root", &root]);
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(output) = output else {
+        return;
+    };
+    let stderr = err(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        ["  1. data: error: outturn cannot read this: Permission denied (os error 13)"],
+        "{stderr}"
+    );
+}

@@ -76,10 +76,9 @@ pub(super) fn total(chart: &Chart, index: usize) -> Option<f64> {
 /// The lowest and highest totals of the stacks, as printed (for a percentage
 /// breakdown whose bars do not all total 100%).
 pub(super) fn totals(chart: &Chart) -> Option<(f64, f64)> {
-    let scale = 10f64.powi(i32::from(chart.decimals.min(6)));
     let mut totals = (0..chart.categories.len())
         .filter_map(|i| total(chart, i))
-        .map(|t| (t * scale).round() / scale);
+        .map(|t| crate::data::format::round(t, chart.decimals.min(6)));
     let first = totals.next()?;
     Some(totals.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
 }

@@ -165,3 +165,30 @@ fn a_brand_colour_white_text_cannot_be_read_on_is_an_error_with_its_contrast() {
         "{typo:?}"
     );
 }
+
+/// A comparator given both `code` and `average_of` silently used the code.
+#[test]
+fn a_comparator_with_both_a_code_and_an_average_is_an_error_at_its_line() {
+    let text = "title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[comparators]\n\
+                england = { name = \"England\", code = \"E92000001\" }\n\
+                sn = { name = \"SN\", code = \"E92000001\", average_of = [\"887\"] }\n";
+    let problems = Config::parse(text).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with(
+            "site.toml:6:41: error: comparator `sn` has both a `code` and an `average_of`"
+        ),
+        "{shown:#?}"
+    );
+    // As a table of its own, at the `average_of` line.
+    let text = "title = \"T\"\npublisher = \"P\"\narea = \"A\"\n[comparators.sn]\n\
+                name = \"SN\"\ncode = \"E92000001\"\naverage_of = [\"887\"]\n";
+    let problems = Config::parse(text).unwrap_err();
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("site.toml:7:14: error: comparator `sn` has both"),
+        "{problems:?}"
+    );
+}

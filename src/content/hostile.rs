@@ -26,7 +26,7 @@ fn placeholders() -> &'static Placeholders {
 fn with_partials(lead: &str) -> Placeholders {
     let data = testutil::data(
         "cla_count:\n  title: CLA\n  unit: count\nrate:\n  title: Rate\n  unit: percent\nsupp:\n  title: Suppressed\n  unit: count\nages:\n  title: Ages\n  unit: count\n",
-        "indicator,period,area,breakdown,value\ncla_count,2023-04,,,300\ncla_count,2023-06,,,308\ncla_count,2023-06,england,,80000\nrate,2023-06,,,55.5\nrate,2023-06,sn,,60\nsupp,2023-06,,,[c]\nages,2023-06,,Under 1,10\nages,2023-06,,1 to 4,20\n",
+        "indicator,period,area,breakdown,value\ncla_count,2023-03,,,292\ncla_count,2023-04,,,300\ncla_count,2023-06,,,308\ncla_count,2023-06,england,,80000\nrate,2023-06,,,55.5\nrate,2023-06,sn,,60\nsupp,2023-06,,,[c]\nages,2023-06,,Under 1,10\nages,2023-06,,1 to 4,20\n",
     );
     let partials: Vec<(String, String)> = crate::templates::builtin_partials()
         .into_iter()
@@ -154,6 +154,47 @@ fn an_option_of_the_wrong_type_names_the_option_and_what_it_takes() {
     for (problem, expected) in problems.iter().zip(expected) {
         assert!(problem.starts_with(expected), "{problem}");
     }
+}
+
+/// `period.previous` is a period, as the README says: given to `period=`,
+/// `vs=` or `from=` it was refused ("takes text in quotes") after options
+/// were typed. It is read as the period it is, as its text would be.
+#[test]
+fn the_pages_periods_are_periods_in_options() {
+    let body = "{{ value(\"cla_count\", period=period.previous) }}, {{ value(\"cla_count\", period=period) }}, {{ change(\"cla_count\", vs=period.previous) }}, {{ change(\"cla_count\", period=period, vs=period.previous) }}\n";
+    let ok = evaluate(body).unwrap_or_else(|p| panic!("{p:?}"));
+    let written = evaluate(
+        "{{ value(\"cla_count\", period=\"2022-23 Q4\") }}, {{ value(\"cla_count\", period=\"2023-24 Q1\") }}, {{ change(\"cla_count\", vs=\"2022-23 Q4\") }}, {{ change(\"cla_count\", period=\"2023-24 Q1\", vs=\"2022-23 Q4\") }}\n",
+    );
+    assert_eq!(
+        ok.texts[..3],
+        ["292", "308", "an increase of 16 from 292 in March 2023"]
+    );
+    assert_eq!(ok.texts, written.unwrap_or_else(|p| panic!("{p:?}")).texts);
+    for (object, text) in [
+        ("period", "\"2023-24 Q1\""),
+        ("period.previous", "\"2022-23 Q4\""),
+    ] {
+        let body = |from: &str| {
+            format!(
+                "{{{{ table(\"cla_count\", from={from}) }}}}\n\n{{{{ chart(\"cla_count\", from={from}) }}}}\n"
+            )
+        };
+        // The data is monthly, so there is nothing to show from a quarter:
+        // said of the quarter named, as for its text.
+        let by_object = evaluate(&body(object)).map(|e| e.markdown);
+        assert_eq!(
+            by_object,
+            evaluate(&body(text)).map(|e| e.markdown),
+            "{object}"
+        );
+    }
+    // What is not a period is still refused as before.
+    let problems = evaluate("{{ value(\"cla_count\", period=period.end) }}\n").unwrap_err();
+    assert!(
+        problems[0].starts_with("r.md:5:4: error: `period=` takes text in quotes"),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ use std::path::Path;
 mod allowed;
 
 use allowed::URL_HELP;
-pub use allowed::{ELEMENTS, GLOBAL_ATTRIBUTES, bad_url, element_attributes};
+pub use allowed::{
+    ELEMENTS, GLOBAL_ATTRIBUTES, THEME_ID_PREFIXES, THEME_IDS, bad_url, element_attributes,
+    theme_id,
+};
 
 /// The raw HTML and Markdown links of `markdown` (a body with its
 /// placeholders evaluated, whose texts are `texts`) that break the policy,
@@ -78,7 +81,7 @@ impl Found {
     /// source's but for what placeholders and template tags made, so the
     /// offending text is looked for in the source, nearest that line.
     fn problem(self, file: &Path, source: &str, first_line: usize, markdown: &str) -> Problem {
-        let (near, _) = line_col(markdown, self.at);
+        let (near, near_column) = line_col(markdown, self.at);
         let lower = source.to_ascii_lowercase();
         let place = self
             .needles
@@ -89,7 +92,9 @@ impl Found {
                 lower
                     .match_indices(needle.as_str())
                     .map(|(i, _)| line_col(source, i))
-                    .min_by_key(|(line, _)| line.abs_diff(near))
+                    .min_by_key(|(line, column)| {
+                        (line.abs_diff(near), column.abs_diff(near_column))
+                    })
             });
         let problem = Problem::error(file, self.message).help(self.help);
         match place {
@@ -155,6 +160,23 @@ impl Chunk {
                         }
                     }
                 }
+                // A browser keeps the first of two attributes of one name,
+                // and another reader may keep the last: the second is never
+                // checked, so it is refused.
+                Token::Error(error) if error.value == HtmlError::DuplicateAttribute => {
+                    let written = attribute_text(&html, error.span.start);
+                    let name = written
+                        .split(|c: char| c == '=' || c.is_ascii_whitespace())
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    found.push(Found {
+                        message: format!("`{name}=` is written twice on one tag"),
+                        help: "write each attribute once: a browser reads only the first, and the second is never checked".into(),
+                        at: at(error.span.start..error.span.end),
+                        needles: vec![written, name],
+                    });
+                }
                 // An end tag alone does nothing; its start tag is reported.
                 Token::Doctype(doctype) => found.push(Found {
                     message: "a `<!DOCTYPE>` has no place in a page's body".into(),
@@ -175,6 +197,28 @@ impl Chunk {
     }
 }
 
+/// An attribute as written from `start` in `html`: its name, and its value
+/// if it has one (`href="javascript:x"`).
+fn attribute_text(html: &str, start: usize) -> String {
+    let rest = html.get(start..).unwrap_or("");
+    let name_end = rest
+        .find(|c: char| c == '=' || c == '>' || c == '/' || c.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let after = &rest[name_end..];
+    let Some(value) = after.trim_start().strip_prefix('=') else {
+        return rest[..name_end].to_string();
+    };
+    let value = value.trim_start();
+    let value_start = rest.len() - value.len();
+    let end = match value.chars().next() {
+        Some(quote @ ('"' | '\'')) => value[1..].find(quote).map_or(value.len(), |e| e + 2),
+        _ => value
+            .find(|c: char| c == '>' || c.is_ascii_whitespace())
+            .unwrap_or(value.len()),
+    };
+    rest[..value_start + end].to_string()
+}
+
 /// A browser would read what follows the HTML as part of the open tag,
 /// comment or quote, beyond what was checked.
 fn unfinished(error: &HtmlError) -> bool {
@@ -191,6 +235,16 @@ fn unfinished(error: &HtmlError) -> bool {
 
 /// An element that is not allowed.
 fn element(name: &str, at: usize) -> Option<Found> {
+    // The page's title is its one `h1`; a body's Markdown headings start at
+    // `h2`, and raw HTML must too, or the headings are out of order.
+    if name == "h1" {
+        return Some(Found {
+            message: "`<h1>` is the page's title, and a page has one".into(),
+            help: "start the body's headings at `<h2>` (or `##` in Markdown): the title is the page's only top-level heading".into(),
+            at,
+            needles: vec!["<h1".into()],
+        });
+    }
     if ELEMENTS.contains(&name) {
         return None;
     }
@@ -230,6 +284,12 @@ fn attribute_problem(
         return Some(found(
             format!("`{attribute}=` runs JavaScript, which no page may"),
             "take the attribute out",
+        ));
+    }
+    if attribute == "id" && theme_id(value) {
+        return Some(found(
+            format!("`id=\"{value}\"` is an id the theme gives part of the page"),
+            "an id is unique on a page, and the theme's links and labels need this one: choose another",
         ));
     }
     if attribute == "style" {

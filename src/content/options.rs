@@ -5,6 +5,7 @@
 
 use crate::problem::suggest;
 use crate::query::figures::{Selection, parse_kind};
+use crate::query::objects::PeriodValue;
 use crate::query::resolve::{Fail, Query};
 use minijinja::value::{Kwargs, Value, ValueKind};
 use minijinja::{Error, ErrorKind};
@@ -32,7 +33,7 @@ pub(super) fn selection(
     Ok(Selection {
         ids,
         kind,
-        from: text(kwargs, "from", "\"2022-23 Q1\"")?,
+        from: period(kwargs, "from", "\"2022-23 Q1\"")?,
         last: if allowed.contains(&"last") {
             number(kwargs, "last", "8")?
         } else {
@@ -55,7 +56,7 @@ pub(super) fn title(kwargs: &Kwargs) -> Result<Option<String>, Error> {
 
 /// `change()`'s own option: the period to compare with.
 pub(super) fn vs(kwargs: &Kwargs) -> Result<Option<String>, Error> {
-    text(kwargs, "vs", "\"year_ago\"")
+    period(kwargs, "vs", "\"year_ago\"")
 }
 
 /// `table()`'s indicators: `"cla_count"` or `["cla_count", "uasc_count"]`.
@@ -72,10 +73,12 @@ pub(super) fn indicator_list(ids: &Value) -> Result<Vec<String>, Error> {
 pub(super) fn query(id: &str, kwargs: &Kwargs, allowed: &[&str]) -> Result<Query, Error> {
     check_options(kwargs, allowed)?;
     let option = |name: &str, example: &str| -> Result<Option<String>, Error> {
-        if allowed.contains(&name) {
-            text(kwargs, name, example)
-        } else {
+        if !allowed.contains(&name) {
             Ok(None)
+        } else if name == "period" {
+            period(kwargs, name, example)
+        } else {
+            text(kwargs, name, example)
         }
     };
     Ok(Query {
@@ -141,6 +144,19 @@ fn flag(kwargs: &Kwargs, name: &str) -> Result<bool, Error> {
         })
         .transpose()
         .map(Option::unwrap_or_default)
+}
+
+/// An option that takes a period: text in quotes, or a period itself
+/// (`period.previous`, `period.year_ago`), written as text that reads back
+/// as the same period.
+fn period(kwargs: &Kwargs, name: &str, example: &str) -> Result<Option<String>, Error> {
+    if let Some(p) = present(kwargs, name)?
+        .as_ref()
+        .and_then(|v| v.downcast_object_ref::<PeriodValue>())
+    {
+        return Ok(Some(p.0.written()));
+    }
+    text(kwargs, name, example)
 }
 
 /// An option that takes a whole number.

@@ -170,6 +170,13 @@ pub fn parse_cell(text: &str) -> Result<Option<Figure>, String> {
 /// 15 digits survives the trip into a 64-bit float and back.
 pub const SIGNIFICANT_DIGITS: usize = 15;
 
+/// A number as a figure holds it: exactly as written, or refused with why
+/// (more than [`SIGNIFICANT_DIGITS`] significant digits, too large or too
+/// small to store, or not a plain number).
+pub(crate) fn exact_number(text: &str) -> Result<f64, String> {
+    parse_number(text)
+}
+
 fn parse_number(text: &str) -> Result<f64, String> {
     let ok = !text.is_empty()
         && text.bytes().all(|b| {

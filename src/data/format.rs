@@ -14,13 +14,7 @@ impl Indicator {
 
 /// `1234.5` with 1 decimal → `1,234.5`.
 pub fn number(value: f64, decimals: u8) -> String {
-    // Formatting a float to fixed decimals exactly is slow, and a build
-    // formats millions. Scaled to a whole number, a value not within a hair
-    // of a rounding tie rounds the same in integers; the rest go the slow way.
-    let scaled = value.abs() * 10f64.powi(decimals.into());
-    let tie = (scaled - scaled.floor() - 0.5).abs() <= 1e-6 * scaled.max(1.0);
-    if decimals <= 9 && scaled.is_finite() && scaled < 1e15 && !tie {
-        let n = scaled.round() as u64;
+    if let Some(n) = quickly(value, decimals) {
         let unit = 10u64.pow(decimals.into());
         let mut out = String::with_capacity(24);
         if value < 0.0 && n != 0 {
@@ -38,22 +32,93 @@ pub fn number(value: f64, decimals: u8) -> String {
     exactly(value, decimals)
 }
 
-/// [`number`] by the standard library's exact formatting.
+/// `|value|` scaled by `10^decimals` and rounded to a whole number, when
+/// that is quick and sure to round as the decimal text does.
+///
+/// Rounding from the decimal text is slow, and a build formats millions of
+/// figures. Scaled to a whole number, a value not within a hair of a
+/// rounding tie rounds the same in integers; ties (and what a u64 cannot
+/// hold) go the slow way, [`rounded`].
+fn quickly(value: f64, decimals: u8) -> Option<u64> {
+    let scaled = value.abs() * 10f64.powi(decimals.into());
+    let tie = (scaled - scaled.floor() - 0.5).abs() <= 1e-6 * scaled.max(1.0);
+    (decimals <= 9 && scaled.is_finite() && scaled < 1e15 && !tie).then(|| scaled.round() as u64)
+}
+
+/// [`number`] by decimal arithmetic: the slow way, for ties and for what
+/// the quick way cannot hold.
 fn exactly(value: f64, decimals: u8) -> String {
-    let text = format!("{:.*}", decimals as usize, value.abs());
-    let (whole, fraction) = match text.split_once('.') {
+    if !value.is_finite() {
+        return format!("{:.*}", decimals as usize, value.abs());
+    }
+    let digits = rounded(value.abs(), decimals);
+    let (whole, fraction) = match digits.split_once('.') {
         Some((w, f)) => (w, Some(f)),
-        None => (text.as_str(), None),
+        None => (digits.as_str(), None),
     };
-    let mut out = String::with_capacity(text.len() + 4);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
     // A value that rounds to zero is shown without a minus sign.
-    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+    if value < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         out.push('-');
     }
     group(&mut out, whole);
     if let Some(fraction) = fraction {
         out.push('.');
         out.push_str(fraction);
+    }
+    out
+}
+
+/// A magnitude (finite, not negative) rounded to `decimals` places as plain
+/// digits (`1234.50`), half away from zero, from its decimal text.
+///
+/// The rule is Excel's ROUND and the Analysis Function's: a tie rounds away
+/// from zero, so 62.5 is 63 and 68.25 is 68.3 at one place. It is applied
+/// to the number as written, not to the binary float nearest it (0.125 is a
+/// tie, and rounds to 0.13; 1.005 is held as 1.00499999999999989…, and
+/// rounds to 1.01 as written).
+///
+/// Figures are held as f64, and the written text is not kept beside each
+/// one: `format!("{}", f)` gives the shortest text that reads back as the
+/// same f64, and for any number written with at most 15 significant digits
+/// (the most a figure may have: see [`super::cell::SIGNIFICANT_DIGITS`])
+/// that text is the number as written, since two different numbers of 15
+/// digits never share an f64. So the written decimal reaches the rounding
+/// without carrying a second copy of every figure through the data set; a
+/// figure computed by outturn (a mean, a sum, a difference) is rounded from
+/// its own shortest text in the same way. The text has no exponent and no
+/// spurious digits (1e308 is a 1 and 308 zeros).
+fn rounded(abs: f64, decimals: u8) -> String {
+    let text = format!("{abs}");
+    let (whole, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let places = usize::from(decimals);
+    let mut digits: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes().chain(std::iter::repeat(b'0')).take(places))
+        .collect();
+    let mut whole_len = whole.len();
+    if fraction.as_bytes().get(places).is_some_and(|&d| d >= b'5') {
+        // Round the magnitude up: carry through the nines.
+        let mut carried = true;
+        for digit in digits.iter_mut().rev() {
+            if *digit == b'9' {
+                *digit = b'0';
+            } else {
+                *digit += 1;
+                carried = false;
+                break;
+            }
+        }
+        if carried {
+            digits.insert(0, b'1');
+            whole_len += 1;
+        }
+    }
+    let mut out = String::with_capacity(digits.len() + 1);
+    out.extend(digits[..whole_len].iter().map(|&b| char::from(b)));
+    if places > 0 {
+        out.push('.');
+        out.extend(digits[whole_len..].iter().map(|&b| char::from(b)));
     }
     out
 }
@@ -121,12 +186,27 @@ fn money(value: f64, decimals: u8) -> String {
 }
 
 /// Rounds as the figure is shown, so that a change computed from two shown
-/// figures agrees with them (67.9 - 64.3 is 3.6, whatever the raw data held).
+/// figures agrees with them (67.9 - 64.3 is 3.6, whatever the raw data held):
+/// half away from zero, from the decimal text, as [`number`] shows it.
 pub fn round(value: f64, decimals: u8) -> f64 {
-    let factor = 10f64.powi(decimals as i32);
-    let rounded = (value * factor).round() / factor;
+    if !value.is_finite() {
+        return value;
+    }
+    let rounded = match quickly(value, decimals) {
+        // Both exact, so the division gives the f64 nearest the decimal.
+        Some(n) => n as f64 / 10f64.powi(decimals.into()),
+        None => rounded(value.abs(), decimals)
+            .parse()
+            .unwrap_or(value.abs()),
+    };
     // -0.04 rounds to -0, which must not show as "-0" wherever it is written.
-    if rounded == 0.0 { 0.0 } else { rounded }
+    if rounded == 0.0 {
+        0.0
+    } else if value < 0.0 {
+        -rounded
+    } else {
+        rounded
+    }
 }
 
 #[cfg(test)]
@@ -218,6 +298,65 @@ mod tests {
     fn rounds_as_shown() {
         assert_eq!(round(67.94, 1), 67.9);
         assert_eq!(round(2.5, 0), 3.0);
+    }
+
+    /// Ties round half away from zero, as Excel's ROUND and the Analysis
+    /// Function's guidance do, and from the number as written, never from
+    /// the binary float nearest it: 0.125 and 1.005 are ties as written.
+    /// The figure shown and the figure a change is worked from agree.
+    #[test]
+    fn ties_round_away_from_zero_from_the_number_as_written() {
+        for (value, decimals, shown) in [
+            (62.5, 0, "63"),
+            (2.5, 0, "3"),
+            (0.5, 0, "1"),
+            (1.5, 0, "2"),
+            (68.25, 1, "68.3"),
+            (67.85, 1, "67.9"),
+            (0.125, 2, "0.13"),
+            (0.375, 2, "0.38"),
+            (1.005, 2, "1.01"),
+            (2.675, 2, "2.68"),
+            (0.045, 1, "0.0"),
+            (123_456.5, 0, "123,457"),
+            (999_999.995, 2, "1,000,000.00"),
+            (9.5, 0, "10"),
+            (-2.5, 0, "-3"),
+            (-62.5, 0, "-63"),
+            (-68.25, 1, "-68.3"),
+            (-0.125, 2, "-0.13"),
+            (-0.05, 1, "-0.1"),
+        ] {
+            assert_eq!(number(value, decimals), shown, "{value} to {decimals}");
+            let as_number: f64 = shown.replace(',', "").parse().unwrap();
+            assert_eq!(round(value, decimals), as_number, "{value} to {decimals}");
+        }
+        assert_eq!(with_unit(62.5, Unit::Percent, 0), "63%");
+        assert_eq!(with_unit(68.25, Unit::RatePer10k, 1), "68.3 per 10,000");
+        assert_eq!(with_unit(2.5, Unit::Days, 0), "3 days");
+        assert_eq!(with_unit(6384.5, Unit::Money, 0), "£6,385");
+        assert_eq!(with_unit(34_250_000.0, Unit::Money, 0), "£34.3m");
+        assert_eq!(difference(-2.5, Unit::Percent, 0), "3 percentage points");
+    }
+
+    /// The largest figure a cell can hold is written as its digits, not as
+    /// the binary float's: 1e308 is a 1 and 308 zeros.
+    #[test]
+    fn the_largest_figures_have_no_spurious_digits() {
+        for decimals in [0, 1, 2] {
+            let shown = number(1e308, decimals);
+            let (whole, fraction) = shown.split_once('.').unwrap_or((&shown, ""));
+            let digits: String = whole.chars().filter(|&c| c != ',').collect();
+            assert_eq!(digits, format!("1{}", "0".repeat(308)), "{decimals}");
+            assert_eq!(fraction, "0".repeat(decimals.into()));
+            assert_eq!(round(1e308, decimals), 1e308);
+        }
+        assert_eq!(number(-1e308, 0).len(), 1 + 309 + 102);
+        assert_eq!(number(1.7976931348623157e308, 0)[..6], *"179,76");
+        assert_eq!(
+            with_unit(1e308, Unit::Money, 0),
+            format!("£{}bn", number(1e299, 1))
+        );
     }
 
     #[test]

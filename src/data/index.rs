@@ -117,6 +117,7 @@ impl DataSet {
                 series,
                 files,
                 screened: Vec::new(),
+                indicators_unread: false,
             },
             problems,
         )

@@ -20,14 +20,26 @@ pub struct DataFiles {
     pub(super) csv: Vec<(PathBuf, anyhow::Result<String>)>,
     /// Each workbook under data/, relative to the site root, with its bytes.
     pub(super) workbooks: Vec<(PathBuf, anyhow::Result<Vec<u8>>)>,
+    /// Why data/ itself could not be read, if it could not: then nothing in
+    /// it was, and that is the one problem to report.
+    pub(super) folder: Option<String>,
 }
 
 impl DataFiles {
     /// Reads indicators.yaml, every CSV file and every workbook under `data/`, in parallel.
     pub fn read(root: &Path) -> DataFiles {
         let yaml_path = root.join(indicators::FILE);
+        let folder = match std::fs::read_dir(root.join("data")) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(e.to_string()),
+            _ => None,
+        };
         DataFiles {
-            yaml: yaml_path.exists().then(|| fsutil::read_text(&yaml_path)),
+            // A file that may be there but cannot be looked at is read, to
+            // say why it cannot be; only one surely not there is missing.
+            yaml: match yaml_path.try_exists() {
+                Ok(false) => None,
+                _ => Some(fsutil::read_text(&yaml_path)),
+            },
             csv: fsutil::files_with_extension(&root.join("data"), root, "csv")
                 .into_par_iter()
                 .map(|file| {
@@ -36,6 +48,7 @@ impl DataFiles {
                 })
                 .collect(),
             workbooks: workbook::read_files(root),
+            folder,
         }
     }
 
@@ -54,6 +67,7 @@ impl DataFiles {
                 .iter()
                 .map(|(file, b)| (file, b.as_ref().map_err(|e| format!("{e:#}"))))
                 .collect::<Vec<_>>(),
+            &self.folder,
         ))
     }
 }
@@ -73,6 +87,12 @@ impl DataSet {
         // indicator: its one problem is what to fix.
         let mut indicators_read = false;
         let indicators = match &files.yaml {
+            // Nothing in data/ could be read: the folder is the problem.
+            _ if files.folder.is_some() => {
+                let reason = files.folder.as_deref().unwrap_or_default();
+                problems.push(fsutil::unreadable(Path::new("data"), reason));
+                BTreeMap::new()
+            }
             Some(Ok(text)) => {
                 let text = fsutil::normalise_newlines(text.clone());
                 let (indicators, found) = indicators::parse(&text);
@@ -156,6 +176,7 @@ impl DataSet {
         let (mut data, found) = DataSet::from_rows(indicators, rows.into_iter().flatten(), names);
         data.declared = declared;
         data.screened = screened;
+        data.indicators_unread = !indicators_read;
         problems.extend(found);
         (data, problems)
     }

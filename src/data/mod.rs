@@ -81,6 +81,10 @@ pub struct DataSet {
     /// the site does not read: `check` shows them, `build` does not, as
     /// only the publisher can act on them.
     pub screened: Vec<Problem>,
+    /// indicators.yaml could not be read (or described nothing, or data/
+    /// itself could not be read): every indicator is unknown, and that one
+    /// problem says why, so an indicator a page names is not reported again.
+    pub indicators_unread: bool,
 }
 
 impl DataSet {
@@ -215,6 +219,7 @@ mod tests {
                 Err(anyhow::Error::new(denied).context("could not read data/x.csv")),
             )],
             workbooks: Vec::new(),
+            folder: None,
         };
         let (_, problems) = DataSet::from_files(&files, &crate::testutil::config());
         let shown: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();

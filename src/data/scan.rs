@@ -17,7 +17,7 @@ pub(crate) struct Unclosed {
     pub(crate) record: usize,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum State {
     /// Between records, where line breaks are skipped.
     StartRecord,
@@ -35,24 +35,180 @@ enum State {
 /// crate's rules (`,` between fields, `"` around a field, `""` for a quote in
 /// one, `\r` or `\n` between records).
 pub(crate) fn unclosed_quote(text: &str) -> Option<Unclosed> {
-    let bytes = text.as_bytes();
     // Most files have no quote at all; for them there is nothing to scan.
-    memchr::memchr(b'"', bytes)?;
-    let mut state = State::StartRecord;
-    let mut record = 0;
-    let mut quote = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let newline = b == b'\n' || b == b'\r';
-        if state == State::StartRecord {
-            if newline {
-                continue;
-            }
-            record = i;
-            state = State::StartField;
+    memchr::memchr(b'"', text.as_bytes())?;
+    let mut scan = QuoteScan::default();
+    scan.feed(text.as_bytes());
+    scan.finish().map(|(unclosed, _)| unclosed)
+}
+
+/// [`unclosed_quote`] over text that comes a piece at a time (a file read
+/// as it streams), keeping the line and column of the quote as it goes.
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteScan {
+    state: State,
+    /// Bytes fed so far.
+    offset: usize,
+    /// Where the current record starts.
+    record: usize,
+    /// The quote that opened the field the scan is in, if it is in one,
+    /// and its line; its column is worked out only if it is never closed,
+    /// from the characters of its line before the piece it is in and the
+    /// bytes of its line in that piece.
+    quote: usize,
+    quote_line: usize,
+    quote_column: (usize, Vec<u8>),
+    /// The line being read (1-based, counting `\n` as the csv crate does)
+    /// and the characters of it read so far.
+    line: usize,
+    column: usize,
+}
+
+impl Default for QuoteScan {
+    fn default() -> QuoteScan {
+        QuoteScan {
+            state: State::StartRecord,
+            offset: 0,
+            record: 0,
+            quote: 0,
+            quote_line: 1,
+            quote_column: (0, Vec::new()),
+            line: 1,
+            column: 0,
         }
-        state = match (state, b) {
+    }
+}
+
+/// The characters in `bytes` (of UTF-8 text, perhaps cut mid-character):
+/// every byte but a continuation byte starts one.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl QuoteScan {
+    /// Reads the next piece of the text.
+    ///
+    /// Only a quote can open or close a quoted field, so the scan jumps from
+    /// quote to quote (memchr), and works out the state between from the
+    /// bytes just before each; lines are counted once for the whole piece.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        // Lines and columns up to `counted` in this piece are in `line`.
+        let mut counted = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match self.state {
+                State::InQuoted => match memchr::memchr(b'"', &bytes[i..]) {
+                    Some(k) => {
+                        i += k + 1;
+                        self.state = State::QuoteInQuoted;
+                    }
+                    None => i = bytes.len(),
+                },
+                // A quote in a quoted field: doubled, or the field's end.
+                State::QuoteInQuoted => {
+                    self.state = match bytes[i] {
+                        b'"' => State::InQuoted,
+                        b',' => State::StartField,
+                        b'\n' | b'\r' => State::StartRecord,
+                        _ => State::InField,
+                    };
+                    i += 1;
+                }
+                _ => {
+                    let end = memchr::memchr(b'"', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+                    self.skim(&bytes[i..end], self.offset + i);
+                    if end == bytes.len() {
+                        break;
+                    }
+                    if self.state == State::StartRecord {
+                        self.record = self.offset + end;
+                        self.state = State::StartField;
+                    }
+                    if self.state == State::StartField {
+                        self.quote = self.offset + end;
+                        self.line += newlines(&bytes[counted..end]);
+                        counted = end;
+                        self.quote_line = self.line;
+                        let (before, line) = &mut self.quote_column;
+                        line.clear();
+                        match memchr::memrchr(b'\n', &bytes[..end]) {
+                            Some(n) => {
+                                *before = 0;
+                                line.extend_from_slice(&bytes[n + 1..end]);
+                            }
+                            None => {
+                                *before = self.column;
+                                line.extend_from_slice(&bytes[..end]);
+                            }
+                        }
+                        self.state = State::InQuoted;
+                    } else {
+                        // A quote inside a field not quoted is a character.
+                        self.state = State::InField;
+                    }
+                    i = end + 1;
+                }
+            }
+        }
+        self.line += newlines(&bytes[counted..]);
+        self.column = match memchr::memrchr(b'\n', bytes) {
+            Some(n) => chars(&bytes[n + 1..]),
+            None => self.column + chars(bytes),
+        };
+        self.offset += bytes.len();
+    }
+
+    /// The state and record after `bytes`, which start at `offset` and hold
+    /// no quote, from a state outside a quoted field: where the last byte
+    /// leaves it.
+    fn skim(&mut self, bytes: &[u8], offset: usize) {
+        let Some(&last) = bytes.last() else {
+            return;
+        };
+        // The record in progress starts after the last line break, if any;
+        // a record that has started carries on.
+        match memchr::memrchr2(b'\n', b'\r', bytes) {
+            Some(n) if n + 1 < bytes.len() => {
+                self.record = offset + n + 1;
+                self.state = State::InField;
+            }
+            Some(_) => self.state = State::StartRecord,
+            None if self.state == State::StartRecord => {
+                self.record = offset;
+                self.state = State::InField;
+            }
+            None => self.state = State::InField,
+        }
+        if last == b',' {
+            self.state = State::StartField;
+        }
+    }
+
+    /// One byte, by the csv crate's rules: what [`QuoteScan::feed`] does
+    /// in jumps, done a byte at a time, for the tests to hold it to.
+    #[cfg(test)]
+    fn step(&mut self, b: u8) {
+        let newline = b == b'\n' || b == b'\r';
+        let i = self.offset;
+        self.offset += 1;
+        if b == b'\n' {
+            self.line += 1;
+            self.column = 0;
+        } else if (b as i8) >= -0x40 {
+            self.column += 1;
+        }
+        if self.state == State::StartRecord {
+            if newline {
+                return;
+            }
+            self.record = i;
+            self.state = State::StartField;
+        }
+        self.state = match (self.state, b) {
             (State::StartField, b'"') => {
-                quote = i;
+                self.quote = i;
+                self.quote_line = self.line;
+                self.quote_column = (self.column - 1, Vec::new());
                 State::InQuoted
             }
             (State::InQuoted, b'"') => State::QuoteInQuoted,
@@ -63,7 +219,24 @@ pub(crate) fn unclosed_quote(text: &str) -> Option<Unclosed> {
             _ => State::InField,
         };
     }
-    (state == State::InQuoted).then_some(Unclosed { quote, record })
+
+    /// At the end of the text: the quote never closed, if there is one,
+    /// with its line and column.
+    pub(crate) fn finish(&self) -> Option<(Unclosed, (usize, usize))> {
+        let (before, line) = &self.quote_column;
+        (self.state == State::InQuoted).then_some((
+            Unclosed {
+                quote: self.quote,
+                record: self.record,
+            },
+            (self.quote_line, before + chars(line) + 1),
+        ))
+    }
+}
+
+/// The line breaks (`\n`, as the csv crate counts them) in `bytes`.
+fn newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// The 1-based character column where field `index` starts in a raw CSV line.
@@ -138,8 +311,56 @@ mod tests {
         assert_eq!(field_column("ab", 3), 3);
     }
 
+    /// A scan that steps through every byte, never skimming.
+    fn stepped(text: &str) -> QuoteScan {
+        let mut scan = QuoteScan::default();
+        for &b in text.as_bytes() {
+            scan.step(b);
+        }
+        scan
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_found_in_a_stream_at_its_line_and_column() {
+        let text = "a,b\r\nc,d\r\né,\"never closed\r\nf,g\r\n";
+        let mut scan = QuoteScan::default();
+        for piece in text.as_bytes().chunks(3) {
+            scan.feed(piece);
+        }
+        let (unclosed, at) = scan.finish().unwrap();
+        assert_eq!(at, (3, 3));
+        assert_eq!(&text[unclosed.record..unclosed.quote], "é,");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Fed in pieces of any size, the scan finds what it finds fed a
+        /// byte at a time, and places the quote as an editor does.
+        #[test]
+        fn pieces_agree_with_the_whole(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!['"', ',', '\n', '\r', 'a', ' ', 'é']),
+                0..60,
+            ),
+            sizes in proptest::collection::vec(1usize..8, 1..6),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let mut scan = QuoteScan::default();
+            let (mut at, mut size) = (0, sizes.iter().cycle());
+            while at < text.len() {
+                let end = (at + size.next().copied().unwrap_or(1)).min(text.len());
+                scan.feed(&text.as_bytes()[at..end]);
+                at = end;
+            }
+            let whole = stepped(&text);
+            prop_assert_eq!(scan.finish(), whole.finish(), "{:?}", text);
+            prop_assert_eq!((scan.line, scan.column), (whole.line, whole.column), "{:?}", text);
+            if let Some((unclosed, place)) = scan.finish() {
+                prop_assert_eq!(Some(unclosed), unclosed_quote(&text));
+                prop_assert_eq!(place, crate::problem::line_col(&text, unclosed.quote));
+            }
+        }
 
         /// The scan agrees with the csv crate on every text made of the
         /// characters that matter to it.

@@ -218,13 +218,25 @@ impl Period {
     }
 
     /// The period as written in front matter and CSV files: `2023-06`,
-    /// `2023-24 Q1`, `2022-23`.
+    /// `2023-24 Q1`, `2022-23`; and `2011/12` for a year that `2011-12`
+    /// would name a month instead (December 2011), so that it reads back.
     pub fn written(&self) -> String {
         match self.kind {
             PeriodKind::Quarter => {
                 format!("{} Q{}", self.financial_year_label(), self.quarter_number())
             }
-            _ => self.slug(),
+            PeriodKind::Year => {
+                let label = self.financial_year_label();
+                match label.split_once('-') {
+                    Some((first, second))
+                        if (1..=12).contains(&second.parse::<u8>().unwrap_or(0)) =>
+                    {
+                        format!("{first}/{second}")
+                    }
+                    _ => label,
+                }
+            }
+            PeriodKind::Month => self.slug(),
         }
     }
 

@@ -241,6 +241,20 @@ mod tests {
                 );
             }
         }
+        // A year whose hyphenated label names a month is written with a slash.
+        for first in [2000, 2009, 2011, 2012] {
+            for ysm in 2..=12u8 {
+                let year = Period::financial_year(first, ysm);
+                assert_eq!(
+                    Period::parse(&year.written(), ysm),
+                    Ok(year),
+                    "{}",
+                    year.written()
+                );
+            }
+        }
+        assert_eq!(Period::financial_year(2011, 4).written(), "2011/12");
+        assert_eq!(Period::financial_year(2022, 4).written(), "2022-23");
         assert_eq!(
             Period::parse("Q3 2023", 1).unwrap().label(),
             "Q3 2023 (July to September 2023)"

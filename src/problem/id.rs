@@ -47,6 +47,8 @@ pub enum Id {
     LeftoverCopy,
     /// An allow comment or list naming no kind of problem.
     UnknownAllow,
+    /// A comparator's `average_of` includes the council's own code.
+    OwnCodeAveraged,
     /// The output was missing and a whole site a stopped build left was put back.
     SiteRestored,
     /// The data now disagrees with a figure a published report recorded.
@@ -62,7 +64,7 @@ pub enum Id {
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 23] = [
+    pub const ALL: [Id; 24] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -81,6 +83,7 @@ impl Id {
         Id::SymlinkLoop,
         Id::LeftoverCopy,
         Id::UnknownAllow,
+        Id::OwnCodeAveraged,
         Id::SiteRestored,
         Id::InDraft,
         Id::Revision,
@@ -95,6 +98,7 @@ impl Id {
             Id::StalePeriod => "stale-period",
             Id::StaleSummary => "stale-summary",
             Id::InDraft => "in-draft",
+            Id::OwnCodeAveraged => "own-code-averaged",
             Id::SiteRestored => "site-restored",
             Id::Revision => "revision",
             Id::RecordedFigureGone => "recorded-figure-gone",

@@ -217,6 +217,11 @@ impl Problems {
         sorted(&self.allowed)
     }
 
+    /// Whether `problem` is among them already.
+    pub fn contains(&self, problem: &Problem) -> bool {
+        self.list.contains(problem)
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(|p| p.severity == Severity::Error)

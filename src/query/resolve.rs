@@ -126,7 +126,9 @@ impl<'a> Resolver<'a> {
                     ),
                 ),
             );
-            if self.data.declared.contains(id) {
+            // Every indicator is unknown when indicators.yaml was not read:
+            // its own problem is the one to fix.
+            if self.data.declared.contains(id) || self.data.indicators_unread {
                 fail.missing()
             } else {
                 fail

@@ -83,6 +83,10 @@ impl Site {
         let (walk_warnings, walk_errors): (Vec<_>, Vec<_>) = walk_problems(root, &config.theme)
             .into_iter()
             .partition(|p| p.severity == Severity::Warning);
+        // data/ unreadable is data's own problem too: said once.
+        let walk_errors: Vec<Problem> = (walk_errors.into_iter())
+            .filter(|p| !problems.contains(p))
+            .collect();
         problems.extend(walk_errors);
         // Drafts too: `check` reads the drafts' warnings.
         let allows = Allows::of(&documents);

@@ -26,7 +26,6 @@ pub const ELEMENTS: &[&str] = &[
     "em",
     "figcaption",
     "figure",
-    "h1",
     "h2",
     "h3",
     "h4",
@@ -65,6 +64,37 @@ pub const ELEMENTS: &[&str] = &[
     "var",
     "wbr",
 ];
+
+/// The ids the theme gives parts of its pages: an id is unique on a page,
+/// so raw HTML may not take one (`id="main"` would break the skip link).
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "content",
+    "top",
+    "contents-title",
+    "symbols-title",
+    "key-figures-title",
+    "definition",
+    "history",
+    "latest",
+    "latest-caption",
+    "latest-changes",
+    "reports",
+];
+
+/// The starts of the numbered ids outturn and the theme give charts,
+/// tables and their parts: `figure-3`, `figure-3-note-1`, `table-2-caption`,
+/// `theme-1`, `compare-caption-4`. Each is followed by a digit.
+pub const THEME_ID_PREFIXES: &[&str] = &["figure-", "table-", "theme-", "compare-caption-"];
+
+/// Whether raw HTML's `id` would be one the theme or outturn gives.
+pub fn theme_id(id: &str) -> bool {
+    THEME_IDS.contains(&id)
+        || THEME_ID_PREFIXES.iter().any(|prefix| {
+            id.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
 
 /// Attributes any allowed element may have, besides `aria-*` and `data-*`.
 pub const GLOBAL_ATTRIBUTES: &[&str] = &["class", "id", "title", "lang", "dir", "role", "hidden"];

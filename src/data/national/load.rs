@@ -57,6 +57,7 @@ pub fn rows(
     if wanted.is_empty() {
         return (Vec::new(), problems, screened);
     }
+    problems.extend(own_code_averaged(config));
     let (areas, members) = areas(config);
     if config.area_code.is_none() {
         problems.push(
@@ -199,6 +200,39 @@ fn areas(config: &Config) -> (Areas, BTreeMap<String, (String, Vec<String>)>) {
         }
     }
     (areas, members)
+}
+
+/// A warning for each `average_of` comparator that names the site's own
+/// area code: the council would be averaged into what it is compared with.
+fn own_code_averaged(config: &Config) -> Vec<Problem> {
+    let Some(own) = config.area_code.as_deref() else {
+        return Vec::new();
+    };
+    let text = &config.text;
+    (config.comparator_sources.iter())
+        .filter(|(_, source)| {
+            matches!(source, ComparatorSource::AverageOf(codes) if codes.iter().any(|c| c == own))
+        })
+        .map(|(key, _)| {
+            let (line, column) = config::comparator_at(text, key, "average_of");
+            // The code itself, on the comparator's line or after it.
+            let from: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+            let (line, column) = text[from..]
+                .find(&format!("\"{own}\""))
+                .map_or((line, column), |at| crate::problem::line_col(text, from + at + 1));
+            Problem::warning(
+                crate::problem::Id::OwnCodeAveraged,
+                config::FILE,
+                format!(
+                    "comparator `{key}` is an average that includes {}, the code of {} itself",
+                    quote(own),
+                    quote(&config.area)
+                ),
+            )
+            .at(line, column)
+            .help("the council's own figure would be averaged into what it is compared with: take its code out of `average_of`")
+        })
+        .collect()
 }
 
 /// A code no row of `file` has, placed at its line in site.toml.

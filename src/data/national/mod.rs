@@ -29,6 +29,7 @@ pub use load::{Text, is_national_text, rows};
 use layout::Layout;
 
 use super::cell::Figure;
+use super::scan::QuoteScan;
 use crate::problem::Problem;
 use std::collections::HashMap;
 use std::io::Read;
@@ -167,6 +168,13 @@ pub struct Reading {
 
 /// Reads one national file, keeping the rows that `extracts` ask for of the
 /// areas in `areas`. Streams: memory grows with the rows kept, not the file.
+///
+/// The file's own integrity is checked as a CSV file's is
+/// ([`crate::data::read`]): a quoted field never closed (which would take
+/// every later row into one field), a row with more or fewer fields than
+/// the header (a row cut short would otherwise read as "not available"), a
+/// header naming a column twice, and a figure of more than 15 significant
+/// digits are errors at their line and column.
 pub fn read(
     file: &Path,
     source: impl Read,
@@ -178,7 +186,10 @@ pub fn read(
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(source);
+        .from_reader(Scanned {
+            source,
+            scan: QuoteScan::default(),
+        });
     let mut records = csv.byte_records();
     let header = match records.next() {
         Some(Ok(header)) => header,
@@ -188,6 +199,23 @@ pub fn read(
         }
         None => return reading,
     };
+    let mut next = records.next();
+    // A quote never closed runs to the end of the file, so the record it
+    // opens in is the last one read: everything after the quote is lost.
+    let unclosed = |records: &csv::ByteRecordsIter<'_, Scanned<_>>| {
+        let (_, (line, column)) = records.reader().get_ref().scan.finish()?;
+        Some(
+            Problem::error(file, "this quote is never closed; the rows after it would be lost")
+                .at(line, column)
+                .help("end the quoted text with a `\"`, or download the file again: a file as published has every quote closed"),
+        )
+    };
+    if next.is_none()
+        && let Some(problem) = unclosed(&records)
+    {
+        reading.problems.push(problem);
+        return reading;
+    }
     let names: Vec<String> = header
         .iter()
         .enumerate()
@@ -201,6 +229,9 @@ pub fn read(
             n.trim().to_ascii_lowercase()
         })
         .collect();
+    if !distinct_columns(file, &names, &mut reading.problems) {
+        return reading;
+    }
     let Some(layout) = Layout::new(file, &names, extracts, &mut reading.problems) else {
         return reading;
     };
@@ -219,7 +250,9 @@ pub fn read(
     let mut first_line: HashMap<(usize, String, crate::period::Period, Option<String>), usize> =
         HashMap::new();
     let mut periods = periods::Mapper::new(year_start_month);
-    for record in records {
+    let mut misshapen = Misshapen::default();
+    while let Some(record) = next {
+        next = records.next();
         let record = match record {
             Ok(record) => record,
             Err(e) => {
@@ -227,7 +260,21 @@ pub fn read(
                 continue;
             }
         };
+        if next.is_none()
+            && let Some(problem) = unclosed(&records)
+        {
+            reading.problems.push(problem);
+            break;
+        }
         let line = record.position().map_or(0, |p| p.line() as usize);
+        // A line of spaces is no row, as in any CSV file.
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        if record.len() != names.len() {
+            misshapen.row(file, line, record.len(), names.len());
+            continue;
+        }
         let field = |i: usize| -> &str {
             record
                 .get(i)
@@ -259,14 +306,18 @@ pub fn read(
                 continue;
             }
             let breakdown = columns.breakdown.map(|i| field(i).to_string());
-            let cell = field(columns.value);
-            let figure = match symbol_or_number(cell) {
+            let raw = record.get(columns.value).unwrap_or_default();
+            let figure = match std::str::from_utf8(raw) {
+                Ok(_) => symbol_or_number(field(columns.value)),
+                Err(_) => Err("this cell is not UTF-8 text".into()),
+            };
+            let figure = match figure {
                 Ok(figure) => figure,
                 Err(message) => {
                     reading.problems.push(
                         Problem::error(file, message)
                             .at(line, columns.value + 1)
-                            .help("a figure is a plain number or one of DfE's symbols: c, x, z, low, u, k, ~, :"),
+                            .help(FIGURE_HELP),
                     );
                     continue;
                 }
@@ -300,6 +351,7 @@ pub fn read(
             }
         }
     }
+    reading.problems.extend(misshapen.finish(file));
     let (errors, warned) = screen.finish();
     reading.problems.extend(errors);
     reading.screened = warned;
@@ -314,6 +366,103 @@ pub fn read(
     reading
 }
 
+/// What a figure's cell may hold, for help.
+const FIGURE_HELP: &str =
+    "a figure is a plain number or one of DfE's symbols: c, x, z, low, u, k, ~, :";
+
+/// The source, read through a scan for a quote never closed.
+struct Scanned<R> {
+    source: R,
+    scan: QuoteScan,
+}
+
+impl<R: Read> Read for Scanned<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.source.read(buf)?;
+        self.scan.feed(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Whether every column of the header has a name of its own: of two
+/// columns of one name, only the first would be read.
+fn distinct_columns(file: &Path, names: &[String], problems: &mut Vec<Problem>) -> bool {
+    let before = problems.len();
+    for (i, name) in names.iter().enumerate() {
+        let Some(first) = names[..i].iter().position(|n| n == name) else {
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        problems.push(
+            Problem::error(
+                file,
+                format!(
+                    "columns {} and {} of the header are both {}",
+                    first + 1,
+                    i + 1,
+                    crate::problem::quote(name)
+                ),
+            )
+            .at(1, i + 1)
+            .help("only the first would be read; download the file again, as published, or remove one of them"),
+        );
+    }
+    problems.len() == before
+}
+
+/// Rows with more or fewer fields than the header: the first few named,
+/// the rest counted, as a file cut short or joined wrongly is one mistake.
+#[derive(Default)]
+struct Misshapen {
+    count: usize,
+    shown: Vec<Problem>,
+}
+
+impl Misshapen {
+    /// How many such rows are named before the rest are counted.
+    const SHOWN: usize = 10;
+
+    fn row(&mut self, file: &Path, line: usize, fields: usize, columns: usize) {
+        self.count += 1;
+        if self.count > Misshapen::SHOWN {
+            return;
+        }
+        // The first field missing, or the first one too many.
+        let column = fields.min(columns) + 1;
+        let cut = if fields < columns {
+            "; a row cut short is not read as \"not available\""
+        } else {
+            ""
+        };
+        self.shown.push(
+            Problem::error(
+                file,
+                format!("this row has {fields} fields but the header has {columns}{cut}"),
+            )
+            .at(line, column)
+            .help("every row has one field for each column of the header: download the file again, as published, or mend the row"),
+        );
+    }
+
+    fn finish(mut self, file: &Path) -> Vec<Problem> {
+        if self.count > Misshapen::SHOWN {
+            self.shown.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "and {} more rows with the wrong number of fields",
+                        self.count - Misshapen::SHOWN
+                    ),
+                )
+                .help("download the file again, as published"),
+            );
+        }
+        self.shown
+    }
+}
+
 /// A figure as DfE writes it: a number, or a bare symbol (`c`, `x`, `z`,
 /// `low`, `u`; the older `k` and `~` for "rounds to zero" and `:` for "not
 /// available").
@@ -321,7 +470,7 @@ pub fn symbol_or_number(cell: &str) -> Result<Figure, String> {
     use super::cell::Marker::*;
     let marker = match cell.to_ascii_lowercase().as_str() {
         "c" => Some(Confidential),
-        "x" | ":" | "" => Some(NotAvailable),
+        "x" | ":" => Some(NotAvailable),
         "z" => Some(NotApplicable),
         "low" | "k" | "~" => Some(Low),
         "u" => Some(LowReliability),
@@ -333,9 +482,13 @@ pub fn symbol_or_number(cell: &str) -> Result<Figure, String> {
             markers: vec![marker],
         });
     }
+    if cell.is_empty() {
+        return Err("this cell is empty".into());
+    }
     match cell.parse::<f64>() {
+        // Held to the rule of any figure: kept exactly as written, or refused.
         Ok(value) if value.is_finite() => Ok(Figure {
-            value: Some(value),
+            value: Some(super::cell::exact_number(cell)?),
             markers: Vec::new(),
         }),
         _ => Err(format!(

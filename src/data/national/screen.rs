@@ -86,6 +86,8 @@ const ONE_AREA: &str =
     "a code stands for one area, and an area has one code, so one of the two rows is wrong";
 const LEVELS: &str = "a council's code starts E06, E08, E09 or E10, a region's E12 or E13, England's E92, so the row is wrong";
 
+const FINER: &str = "a National row is the country's figure and a Regional row a region's, with the finer codes left empty; a council's code there may mean a council's figure is read as England's or a region's, so the row is wrong";
+
 /// How many errors, and how many warnings, a file gets before the rest are
 /// counted in one: a file made wrongly throughout is one mistake to fix.
 const SHOWN: usize = 10;
@@ -97,6 +99,8 @@ pub(super) struct Screen {
     level: usize,
     /// The code column each kind of level is read from.
     level_codes: [(Kind, Option<usize>); 3],
+    /// The old council code column, which a council's row may be read by.
+    old_la: Option<usize>,
     /// The header's names, for messages.
     names: Vec<String>,
     /// Mismatches already reported, so that each is reported once.
@@ -151,6 +155,7 @@ impl Screen {
                 (Kind::Region, columns.region),
                 (Kind::Council, columns.new_la),
             ],
+            old_la: columns.old_la,
             names: columns.names.to_vec(),
             reported: Default::default(),
             warnings: 0,
@@ -235,15 +240,69 @@ impl Screen {
     }
 
     /// A row whose level reads its area from a column holding a code of
-    /// another kind: a country's code on a council's row.
+    /// another kind (a country's code on a council's row), or that names an
+    /// area finer than its level (a council's code on a National row, whose
+    /// figure would be read as England's).
     fn level<'f>(&mut self, field: &impl Fn(usize) -> &'f str, line: usize, areas: &Areas) {
         let level = field(self.level);
         let Some(kind) = Kind::of_level(level) else {
             return;
         };
-        let Some(&(_, Some(column))) = self.level_codes.iter().find(|(k, _)| *k == kind) else {
-            return;
+        let own = self
+            .level_codes
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .and_then(|(_, column)| *column);
+        if let Some(column) = own {
+            self.kind_of_code(field, line, areas, level, kind, column);
+        }
+        let (region, council) = (self.level_codes[1].1, self.level_codes[2].1);
+        let finer = match kind {
+            Kind::Country => [region, council, self.old_la],
+            Kind::Region => [council, self.old_la, None],
+            Kind::Council => [None; 3],
         };
+        for column in finer.into_iter().flatten() {
+            let code = field(column);
+            if code.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "this row's geographic_level is {}, but its {} is {}: a {} row names no {}",
+                quote(level),
+                self.names[column],
+                quote(code),
+                level,
+                if kind == Kind::Country {
+                    "region or council"
+                } else {
+                    "council"
+                },
+            );
+            // Read by the site as its level's area, or as the finer one's.
+            let read = own.is_some_and(|own| !areas.roles(field(own)).is_empty())
+                || !areas.roles(code).is_empty();
+            self.report(
+                ("finer", level, code),
+                read,
+                message,
+                line,
+                column + 1,
+                FINER,
+            );
+        }
+    }
+
+    /// A code of another kind in the column the row's level reads.
+    fn kind_of_code<'f>(
+        &mut self,
+        field: &impl Fn(usize) -> &'f str,
+        line: usize,
+        areas: &Areas,
+        level: &str,
+        kind: Kind,
+        column: usize,
+    ) {
         let code = field(column);
         let Some(found) = Kind::of_code(code) else {
             return;

@@ -301,3 +301,162 @@ fn reads_every_symbol_dfe_writes() {
     assert!(symbol_or_number("NaN").is_err());
     assert!(symbol_or_number("1,234").is_err());
 }
+
+/// A small file of the site's area, England and another council, with
+/// `rows` after the header.
+fn small(rows: &[&str]) -> String {
+    let mut text = "time_period,time_identifier,geographic_level,country_code,country_name,new_la_code,measure\n".to_string();
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+fn read_small(rows: &[&str]) -> Reading {
+    let mut areas = Areas::default();
+    areas.add("E06000034", Whose::Own);
+    areas.add("E92000001", Whose::Comparator("england".into()));
+    read(
+        Path::new("n.csv"),
+        small(rows).as_bytes(),
+        &[measure()],
+        &areas,
+        4,
+    )
+}
+
+/// Each problem's first line, as `check` shows it.
+fn shown(reading: &Reading) -> Vec<String> {
+    reading
+        .problems
+        .iter()
+        .map(|p| p.to_string().lines().next().unwrap().to_string())
+        .collect()
+}
+
+const OWN_2021: &str = "2021,Reporting year,Local authority,E92000001,England,E06000034,49";
+const OWN_2022: &str = "2022,Reporting year,Local authority,E92000001,England,E06000034,51";
+
+/// A quote never closed in a DfE file took every later row into one field:
+/// the council's 2020-21 rate vanished, and nothing said so. Now it is an
+/// error at the quote, and the rows before it are still read.
+#[test]
+fn a_quote_never_closed_is_an_error_at_the_quote() {
+    let opened = "2020,Reporting year,National,E92000001,\"England,,70";
+    let reading = read_small(&[OWN_2021, opened, OWN_2022]);
+    assert_eq!(
+        shown(&reading),
+        ["n.csv:3:40: error: this quote is never closed; the rows after it would be lost"]
+    );
+    assert_eq!(reading.rows.len(), 1, "the row before the quote is read");
+    // Read in pieces, as a large file streams, the quote is found the same.
+    let text = small(&[OWN_2021, opened, OWN_2022]);
+    let mut areas = Areas::default();
+    areas.add("E06000034", Whose::Own);
+    let trickle = Trickle(text.as_bytes());
+    let reading = read(Path::new("n.csv"), trickle, &[measure()], &areas, 4);
+    assert_eq!(reading.problems.len(), 1, "{:#?}", reading.problems);
+    assert_eq!(
+        (reading.problems[0].line, reading.problems[0].column),
+        (Some(3), Some(40))
+    );
+    // In the header, the quote takes the whole file.
+    let header = "time_period,time_identifier,geographic_level,country_code,country_name,new_la_code,\"measure\n";
+    let text = format!("{header}{OWN_2021}\n");
+    let reading = read(Path::new("n.csv"), text.as_bytes(), &[measure()], &areas, 4);
+    assert_eq!(
+        shown(&reading),
+        ["n.csv:1:84: error: this quote is never closed; the rows after it would be lost"]
+    );
+    // A quote closed is a field like any other.
+    let quoted = "2020,Reporting year,National,E92000001,\"England\",,\"70\"";
+    let reading = read_small(&[OWN_2021, quoted, OWN_2022]);
+    assert_eq!(shown(&reading), Vec::<String>::new());
+    assert_eq!(reading.rows.len(), 3);
+}
+
+/// A reader that gives three bytes at a time.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(3).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+/// A row cut short was read as `[x]`, "not available", and published so.
+/// Now a row with fewer or more fields than the header is an error at the
+/// first field missing (or too many), and is not read.
+#[test]
+fn a_row_cut_short_or_too_long_is_an_error_not_a_figure() {
+    let cut = "2023,Reporting year,Local authority,E92000001,England,E06000034";
+    let long = "2024,Reporting year,Local authority,E92000001,England,E06000034,52,9";
+    let reading = read_small(&[OWN_2021, cut, long]);
+    assert_eq!(
+        shown(&reading),
+        [
+            "n.csv:3:7: error: this row has 6 fields but the header has 7; a row cut short is not read as \"not available\"",
+            "n.csv:4:8: error: this row has 8 fields but the header has 7",
+        ]
+    );
+    assert_eq!(reading.rows.len(), 1);
+    assert!(reading.rows.iter().all(|r| r.figure.value.is_some()));
+    // An empty cell where the figure should be is no figure either.
+    let empty = "2023,Reporting year,Local authority,E92000001,England,E06000034,";
+    let reading = read_small(&[empty]);
+    assert_eq!(shown(&reading), ["n.csv:2:7: error: this cell is empty"]);
+    assert_eq!(reading.rows, vec![]);
+    // A file cut short throughout is one mistake: ten named, the rest counted.
+    let rows = vec![cut; 25];
+    let reading = read_small(&rows);
+    assert_eq!(reading.problems.len(), 11);
+    assert_eq!(
+        reading.problems[10].message,
+        "and 15 more rows with the wrong number of fields"
+    );
+}
+
+/// Of two columns of one name only the first would be read.
+#[test]
+fn a_column_named_twice_is_an_error_at_the_second() {
+    let text = "time_period,time_identifier,geographic_level,country_code,country_name,new_la_code,measure,measure\n\
+                2023,Reporting year,Local authority,E92000001,England,E06000034,1,2\n";
+    let mut areas = Areas::default();
+    areas.add("E06000034", Whose::Own);
+    let reading = read(Path::new("n.csv"), text.as_bytes(), &[measure()], &areas, 4);
+    assert_eq!(
+        shown(&reading),
+        ["n.csv:1:8: error: columns 7 and 8 of the header are both `measure`"]
+    );
+    assert_eq!(reading.rows, vec![]);
+}
+
+/// A figure is kept exactly as written or refused, in a national file as
+/// in any other: 16 significant digits would be silently rounded.
+#[test]
+fn a_figure_of_more_than_15_significant_digits_is_an_error_at_its_cell() {
+    let long = "2023,Reporting year,Local authority,E92000001,England,E06000034,67.94871794871795";
+    let tiny = "2024,Reporting year,Local authority,E92000001,England,E06000034,1e-400";
+    let fine = "2025,Reporting year,Local authority,E92000001,England,E06000034,67.9487179487179";
+    let reading = read_small(&[long, tiny, fine]);
+    let shown = shown(&reading);
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("n.csv:2:7: error: `67.94871794871795` has 16 significant digits"),
+        "{shown:#?}"
+    );
+    assert!(
+        shown[1].starts_with("n.csv:3:7: error: `1e-400` cannot be stored exactly"),
+        "{shown:#?}"
+    );
+    assert_eq!(reading.rows.len(), 1);
+    assert_eq!(reading.rows[0].figure.value, Some(67.9487179487179));
+    assert_eq!(
+        symbol_or_number("-0").unwrap().value.map(f64::to_bits),
+        Some(0)
+    );
+}

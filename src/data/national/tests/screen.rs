@@ -157,3 +157,56 @@ fn dfe_files_as_published_pass_the_screen() {
         assert_eq!(screen, Vec::<&Problem>::new(), "{name}");
     }
 }
+
+/// A National row carrying a council's code would be read as England's
+/// figure (the red team's "England's 2024-25 rate published as 1"): an
+/// error at the council's code when the site reads the row, as England's or
+/// as the council's; a warning for check when it reads neither.
+#[test]
+fn a_national_row_with_a_councils_code_is_an_error_where_the_site_reads_it() {
+    let england = "2024,Reporting year,National,E92000001,England,,,,,,70";
+    let council_as_england =
+        "2025,Reporting year,National,E92000001,England,,,883,Thurrock,E06000034,1";
+    let mut areas = own_thurrock();
+    areas.add("E92000001", Whose::Comparator("england".into()));
+    let reading = screened(&[THURROCK_2023, england, council_as_england], &areas);
+    let shown: Vec<String> = reading
+        .problems
+        .iter()
+        .map(|p| p.to_string().lines().next().unwrap().to_string())
+        .collect();
+    assert!(
+        shown.contains(&"n.csv:4:10: error: this row's geographic_level is `National`, but its new_la_code is `E06000034`: a National row names no region or council".to_string()),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.contains(&"n.csv:4:8: error: this row's geographic_level is `National`, but its old_la_code is `883`: a National row names no region or council".to_string()),
+        "{shown:#?}"
+    );
+    // The site does not read England: the council's own code makes it an
+    // error (the old code, which the site does not read by, a warning).
+    let reading = screened(&[THURROCK_2023, council_as_england], &own_thurrock());
+    assert_eq!(reading.problems.len(), 1, "{:#?}", reading.problems);
+    assert_eq!(reading.problems[0].column, Some(10));
+    assert_eq!(reading.screened.len(), 1, "{:#?}", reading.screened);
+    // A region's code on a National row, or a council's on a Regional one.
+    let region_as_england =
+        "2025,Reporting year,National,E92000001,England,E12000006,East of England,,,,1";
+    let council_as_region =
+        "2025,Reporting year,Regional,E92000001,England,E12000006,East of England,,,E06000034,1";
+    let mut areas = own_thurrock();
+    areas.add("E92000001", Whose::Comparator("england".into()));
+    areas.add("E12000006", Whose::Comparator("region".into()));
+    let reading = screened(&[region_as_england, council_as_region], &areas);
+    let places: Vec<(Option<usize>, Option<usize>)> = reading
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column))
+        .collect();
+    assert_eq!(places, [(Some(2), Some(6)), (Some(3), Some(10))]);
+    // In rows the site reads in no way, a warning for check.
+    let other = "2025,Reporting year,National,E92000001,England,,,801,Southend,E06000033,1";
+    let reading = screened(&[THURROCK_2023, other], &own_thurrock());
+    assert_eq!(reading.problems, vec![]);
+    assert_eq!(reading.screened.len(), 2, "{:#?}", reading.screened);
+}

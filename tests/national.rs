@@ -368,7 +368,7 @@ fn a_comparator_with_a_code_and_an_average_fails_and_an_average_with_the_council
     let (_, stderr) = text(&output);
     assert!(output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("site.toml:7:56: warning: comparator `sn` is an average that includes `E06000001`, the code of `Fixtureshire` itself"),
+        stderr.contains("site.toml:7:56: warning[own-code-averaged]: comparator `sn` is an average that includes `E06000001`, the code of `Fixtureshire` itself"),
         "{stderr}"
     );
 }

@@ -80,12 +80,19 @@ pub const THEME_IDS: &[&str] = &[
     "latest-caption",
     "latest-changes",
     "reports",
+    "updates-title",
 ];
 
 /// The starts of the numbered ids outturn and the theme give charts,
 /// tables and their parts: `figure-3`, `figure-3-note-1`, `table-2-caption`,
 /// `theme-1`, `compare-caption-4`. Each is followed by a digit.
-pub const THEME_ID_PREFIXES: &[&str] = &["figure-", "table-", "theme-", "compare-caption-"];
+pub const THEME_ID_PREFIXES: &[&str] = &[
+    "figure-",
+    "table-",
+    "theme-",
+    "compare-caption-",
+    "compare-hint-",
+];
 
 /// Whether raw HTML's `id` would be one the theme or outturn gives.
 pub fn theme_id(id: &str) -> bool {

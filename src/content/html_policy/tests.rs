@@ -185,7 +185,7 @@ fn refuses_an_id_the_theme_uses() {
 /// (`{{ figure.id }}`) are outturn's own `figure-…` and `key-figures-title`.
 #[test]
 fn the_theme_ids_are_every_id_the_theme_writes() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/templates/theme/templates");
     let mut seen = 0;
     for entry in walkdir::WalkDir::new(&dir) {
         let entry = entry.unwrap();

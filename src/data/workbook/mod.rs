@@ -174,14 +174,7 @@ fn check_span(sheet: &str, first: (u32, u32), last: (u32, u32)) -> Result<(), St
 
 /// A cell's name, `C4`, from its 0-based row and column.
 fn cell_name((row, column): (u32, u32)) -> String {
-    let mut letters = Vec::new();
-    let mut n = column + 1;
-    while n > 0 {
-        letters.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+    crate::problem::cell_name(row as usize + 1, column as usize + 1)
 }
 
 /// Opens a workbook and reads each sheet, in workbook order.

@@ -325,3 +325,26 @@ fn a_breakdown_of_too_many_categories_is_one_error_at_the_table() {
         );
     }
 }
+
+/// `replace()` and `indent()` make a large text from a small one: each
+/// works out the size of what it would make, and refuses past the budget
+/// before making it.
+#[test]
+fn replace_and_indent_refuse_a_result_past_the_budget_before_making_it() {
+    for body in [
+        "Text\n\n{{ (\"x\" * 1000000)|replace(\"x\", \"y\" * 300) }}\n",
+        "Text\n\n{{ (\"\\n\" * 1000000)|indent(300) }}\n",
+        "Text\n\n{{ (\"\\n\" * 1000000)|indent(width=300) }}\n",
+    ] {
+        let problems = evaluate(body).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("r.md:7:")
+                && problems[0].contains("this would make 28")
+                && problems[0].contains("MB of text, and a body may make at most 256 MB"),
+            "{body}: {problems:?}"
+        );
+    }
+    let ok = evaluate("{{ \"a-b\"|replace(\"-\", \"+\") }} {{ \"a\\nb\"|indent(2) }}\n").unwrap();
+    assert_eq!(ok.texts, ["a+b", "a\n  b"]);
+}

@@ -13,17 +13,18 @@ use std::path::{Path, PathBuf};
 /// write one) so that exported files read exactly like clean ones.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
         let last_line = good.rsplit(|b| *b == b'\n').next().unwrap_or(good);
         let column = String::from_utf8_lossy(last_line).chars().count() + 1;
         anyhow::Error::new(NotUtf8 { line, column })
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    // In place: a copy would hold a national statistics file twice.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Writes a file, creating its folder first.

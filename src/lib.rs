@@ -11,6 +11,7 @@
 //! [`charts`] and [`templates`] (which draw and lay out, knowing nothing of
 //! reports), then [`content`] with [`query`], then [`site`], then [`cmd`].
 
+pub mod alloc;
 pub mod charts;
 pub mod cli;
 pub mod cmd;

@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 /// Building a site makes and frees millions of small strings; mimalloc does
 /// that markedly faster than the system allocator (see README, Performance).
+/// Counting what each thread allocates lets a body's evaluation be stopped
+/// when it makes far too much (see README, Limits).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: outturn::alloc::Counting<mimalloc::MiMalloc> =
+    outturn::alloc::Counting(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
     // `outturn check | head` should stop quietly when head has read enough,

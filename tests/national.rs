@@ -9,6 +9,33 @@ mod common;
 use common::*;
 use std::path::Path;
 
+// Counts what each thread allocates, as the `outturn` binary does, so that
+// a test can tell how many copies of a file reading it makes.
+#[global_allocator]
+static ALLOCATOR: outturn::alloc::Counting<std::alloc::System> =
+    outturn::alloc::Counting(std::alloc::System);
+
+/// DfE's files start with a byte order mark. Dropping it once copied the
+/// whole text, so a build held a national file twice: it is dropped in
+/// place, and reading a file allocates about its size once.
+#[test]
+fn a_file_with_a_byte_order_mark_is_read_without_a_second_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("national.csv");
+    let row = "2023,Local authority,E06000034,Thurrock,all,52\n";
+    let body = row.repeat((4 << 20) / row.len());
+    std::fs::write(&path, format!("\u{feff}{body}")).unwrap();
+    let before = outturn::alloc::allocated();
+    let text = outturn::fsutil::read_text(&path).unwrap();
+    let allocated = outturn::alloc::allocated() - before;
+    assert_eq!(text, body);
+    assert!(
+        allocated < body.len() as u64 * 5 / 4,
+        "reading {} bytes allocated {allocated}",
+        body.len()
+    );
+}
+
 /// The good site with the national fixture laid over it.
 fn national_site() -> tempfile::TempDir {
     let site = good_site();

@@ -10,6 +10,12 @@ use outturn::site::{BuildOptions, Cache, Site};
 use std::fs;
 use std::sync::Arc;
 
+// What each thread allocates is counted, as in the `outturn` binary, so
+// that a body's evaluation can be stopped when it makes too much.
+#[global_allocator]
+static ALLOCATOR: outturn::alloc::Counting<std::alloc::System> =
+    outturn::alloc::Counting(std::alloc::System);
+
 #[test]
 fn a_runaway_body_fails_a_cached_rebuild_at_its_line_and_the_next_one_works() {
     let site = good_site();
@@ -24,6 +30,9 @@ fn a_runaway_body_fails_a_cached_rebuild_at_its_line_and_the_next_one_works() {
     for body in [
         "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}\n",
         "{% set __outturn_page = 1 %}{{ debug() }}\n",
+        // Within the fuel, but copies 2 KB more each time round: 10 GB in all.
+        "{% set ns = namespace(s=\"\") %}{% for i in range(100000) %}{% set ns.s = ns.s ~ \"x\" * 2048 %}{% endfor %}{{ ns.s|length }}\n",
+        "{% set ns = namespace(s=\"x\") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
     ] {
         fs::write(&about, format!("{good}\n{body}")).unwrap();
         let problems = match build() {

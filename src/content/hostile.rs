@@ -336,3 +336,56 @@ proptest! {
         evaluates_with_lines(&pieces.concat())?;
     }
 }
+
+/// A million breakdown categories once asked for a table of a gigabyte and
+/// printed a warning for most of them: past the limit, `table()` and
+/// `chart()` are one error at their line.
+#[test]
+fn a_breakdown_of_too_many_categories_is_one_error_at_the_table() {
+    let many = crate::query::grids::MAX_CATEGORIES + 1;
+    let mut csv = String::from("indicator,period,value,area,breakdown\n");
+    for i in 0..many {
+        csv.push_str(&format!("ages,2023-06,{i},,Category {i}\n"));
+    }
+    let data = testutil::data("ages:\n  title: Ages\n  unit: count\n", &csv);
+    let partials = crate::templates::builtin_partials();
+    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
+    let body = "Text\n\n{{ table(\"ages\") }}\n\n{{ chart(\"ages\") }}\n";
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    let problems: Vec<String> = placeholders
+        .evaluate(Path::new("r.md"), body, FIRST_LINE, as_at, true)
+        .unwrap_err()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    for (problem, line) in problems.iter().zip([7, 9]) {
+        assert!(
+            problem.starts_with(&format!("r.md:{line}:4: error: `ages` has {many} breakdown categories, and a chart or table shows at most 1000")),
+            "{problems:?}"
+        );
+    }
+}
+
+/// `replace()` and `indent()` make a large text from a small one: each
+/// works out the size of what it would make, and refuses past the budget
+/// before making it.
+#[test]
+fn replace_and_indent_refuse_a_result_past_the_budget_before_making_it() {
+    for body in [
+        "Text\n\n{{ (\"x\" * 1000000)|replace(\"x\", \"y\" * 300) }}\n",
+        "Text\n\n{{ (\"\\n\" * 1000000)|indent(300) }}\n",
+        "Text\n\n{{ (\"\\n\" * 1000000)|indent(width=300) }}\n",
+    ] {
+        let problems = evaluate(body).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("r.md:7:")
+                && problems[0].contains("this would make 28")
+                && problems[0].contains("MB of text, and a body may make at most 256 MB"),
+            "{body}: {problems:?}"
+        );
+    }
+    let ok = evaluate("{{ \"a-b\"|replace(\"-\", \"+\") }} {{ \"a\\nb\"|indent(2) }}\n").unwrap();
+    assert_eq!(ok.texts, ["a+b", "a\n  b"]);
+}

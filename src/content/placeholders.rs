@@ -11,6 +11,7 @@
 //! text ([`super::budget`]), and it cannot reach the page's state, which
 //! sits under a name no template can write.
 
+mod bounded;
 mod marks;
 mod page;
 
@@ -83,6 +84,7 @@ impl Placeholders {
 
         let (d, c) = (data.clone(), config.clone());
         env.add_function("chart", move |state: &State, id: String, kwargs: Kwargs| {
+            let start = crate::alloc::allocated();
             let selection = options::selection(vec![id], &kwargs, &CHART_OPTIONS)?;
             let title = options::title(&kwargs)?;
             let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
@@ -96,10 +98,12 @@ impl Placeholders {
             .map_err(partial_error)?;
             page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
+            page.drawn_since(start);
             page.block(html)
         });
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
+            let start = crate::alloc::allocated();
             let ids = options::indicator_list(&ids)?;
             let mut selection = options::selection(ids, &kwargs, &TABLE_OPTIONS)?;
             if let Some(n) = options::periods(&kwargs)? {
@@ -111,6 +115,7 @@ impl Placeholders {
                 .map_err(partial_error)?;
             page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
+            page.drawn_since(start);
             page.block(html)
         });
 
@@ -163,6 +168,7 @@ impl Placeholders {
                 })
             },
         );
+        bounded::register(&mut env);
         Placeholders { env }
     }
 
@@ -240,7 +246,15 @@ impl Placeholders {
         let mut blanked = Blanked::default();
         for _ in 0..MAX_RENDERS {
             let page = PageState::new(as_at, gaps.clone());
-            let error = match self.render(&source, &page) {
+            let rendered = self.render(&source, &page);
+            // A loop stopped for making too much ends quietly; the problem
+            // is placed at the first loop over `range()`.
+            if !page.within_allocation() {
+                let problem = bounded::problem(file, &source, first_line, rendered.err());
+                problems.push(problem);
+                return Err(stopped(problems, &gap_problems));
+            }
+            let error = match rendered {
                 Ok(markdown) => {
                     let mut evaluated = page.evaluated(markdown);
                     evaluated.gaps = gap_problems.clone();

@@ -14,6 +14,7 @@ mod text;
 pub use id::Id;
 pub use text::{QUOTED_CHARS, cut, find_key, line_col, printable, quote, suggest};
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -282,8 +283,68 @@ fn sorted(list: &[Problem]) -> Vec<&Problem> {
     list
 }
 
+/// Warnings of one kind shown for one file: past them, one line says how
+/// many more there are (a million breakdown categories once printed 798,000).
+pub const MAX_SHOWN_OF_A_KIND: usize = 20;
+
+/// The line that stands for the warnings of `file` left out, by kind.
+fn more_like_it(
+    out: &mut String,
+    file: &Path,
+    more: &mut BTreeMap<&str, usize>,
+    bold: &console::Style,
+    yellow: &console::Style,
+) {
+    for (id, n) in std::mem::take(more) {
+        out.push_str(&format!(
+            "     {}: {}: and {n} more like it\n",
+            bold.apply_to(file.display()),
+            yellow.apply_to(format!("warning[{id}]"))
+        ));
+    }
+}
+
 /// Numbered, one problem a paragraph.
 fn report(problems: &[&Problem], colour: bool) -> String {
+    let style = |s: console::Style| s.force_styling(colour);
+    let (bold, yellow) = (
+        style(console::Style::new().bold()),
+        style(console::Style::new().yellow().bold()),
+    );
+    let mut out = String::new();
+    // How many warnings of each kind the file being listed has, and how
+    // many of them are left out.
+    let mut seen: HashMap<Id, usize> = HashMap::new();
+    let mut more: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut n = 0;
+    for (i, problem) in problems.iter().enumerate() {
+        let last_of_file = problems
+            .get(i + 1)
+            .is_none_or(|next| next.file != problem.file);
+        let left_out = match problem.id.filter(|_| problem.severity == Severity::Warning) {
+            Some(id) => {
+                let seen = seen.entry(id).or_default();
+                *seen += 1;
+                *seen > MAX_SHOWN_OF_A_KIND
+            }
+            None => false,
+        };
+        if left_out {
+            *more.entry(problem.id.map_or("", Id::as_str)).or_default() += 1;
+        } else {
+            n += 1;
+            push_problem(&mut out, n, problem, colour);
+        }
+        if last_of_file {
+            more_like_it(&mut out, &problem.file, &mut more, &bold, &yellow);
+            seen.clear();
+        }
+    }
+    out
+}
+
+/// One problem's paragraph, numbered `n`.
+fn push_problem(out: &mut String, n: usize, problem: &Problem, colour: bool) {
     let style = |s: console::Style| s.force_styling(colour);
     let (bold, red, yellow, cyan) = (
         style(console::Style::new().bold()),
@@ -291,27 +352,23 @@ fn report(problems: &[&Problem], colour: bool) -> String {
         style(console::Style::new().yellow().bold()),
         style(console::Style::new().cyan()),
     );
-    let mut out = String::new();
-    for (n, problem) in problems.iter().enumerate() {
-        let severity = match problem.severity {
-            Severity::Error => red.apply_to(problem.heading()),
-            Severity::Warning => yellow.apply_to(problem.heading()),
-        };
+    let severity = match problem.severity {
+        Severity::Error => red.apply_to(problem.heading()),
+        Severity::Warning => yellow.apply_to(problem.heading()),
+    };
+    out.push_str(&format!(
+        "{:>3}. {}: {severity}: {}\n",
+        n,
+        bold.apply_to(problem.location()),
+        printable(&problem.message)
+    ));
+    if let Some(help) = &problem.help {
         out.push_str(&format!(
-            "{:>3}. {}: {severity}: {}\n",
-            n + 1,
-            bold.apply_to(problem.location()),
-            printable(&problem.message)
+            "    {}: {}\n",
+            cyan.apply_to("help"),
+            printable(help)
         ));
-        if let Some(help) = &problem.help {
-            out.push_str(&format!(
-                "    {}: {}\n",
-                cyan.apply_to("help"),
-                printable(help)
-            ));
-        }
     }
-    out
 }
 
 /// The problems shown: allowed warnings are left out.
@@ -409,6 +466,43 @@ mod tests {
                 .report_with(false)
                 .ends_with("\nthe site has 2 errors and 1 warning; nothing was written")
         );
+    }
+
+    /// A file with thousands of warnings of one kind lists the first 20 and
+    /// then one line for the rest; errors, and other kinds and files, are
+    /// listed whole.
+    #[test]
+    fn repeated_warnings_of_one_kind_in_a_file_are_listed_twenty_then_counted() {
+        let mut problems = Problems::new();
+        for line in 1..=5000 {
+            problems.push(Problem::warning(Id::Plausibility, "a.csv", "odd").at_line(line));
+        }
+        problems.push(Problem::warning(Id::TypedFigure, "a.csv", "typed").at_line(9000));
+        problems.push(Problem::error("a.csv", "bad").at_line(9001));
+        for line in 1..=3 {
+            problems.push(Problem::warning(Id::Plausibility, "b.csv", "odd").at_line(line));
+        }
+        let report = problems.report();
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 20 + 1 + 2 + 3, "{report}");
+        assert!(
+            lines[19].starts_with(" 20. a.csv:20: warning[plausibility]"),
+            "{report}"
+        );
+        assert!(
+            lines[20].starts_with(" 21. a.csv:9000: warning[typed-figure]"),
+            "{report}"
+        );
+        assert!(lines[21].starts_with(" 22. a.csv:9001: error"), "{report}");
+        assert_eq!(
+            lines[22],
+            "     a.csv: warning[plausibility]: and 4980 more like it"
+        );
+        assert!(
+            lines[25].starts_with(" 25. b.csv:3: warning[plausibility]"),
+            "{report}"
+        );
+        assert_eq!(problems.warning_count(), 5004);
     }
 
     #[test]

@@ -8,6 +8,11 @@ use crate::query::figures::{Cell, ChartKind, Column, Grid, Selection};
 use crate::query::own_period::own_figure;
 use crate::query::{Fail, Resolver, as_at, exactly};
 
+/// Breakdown categories one chart or table may show. The largest real
+/// breakdown, councils within a region, has about 150; a million categories
+/// once asked for a table of a gigabyte.
+pub const MAX_CATEGORIES: usize = 1_000;
+
 impl Resolver<'_> {
     /// The grid for `chart(...)`.
     pub fn chart_grid(&self, selection: &Selection) -> Result<Grid, Fail> {
@@ -23,6 +28,17 @@ impl Resolver<'_> {
         } else {
             self.visible_breakdowns(id)
         };
+        if breakdowns.len() > MAX_CATEGORIES {
+            return Err(Fail::new(
+                format!(
+                    "`{id}` has {} breakdown categories, and a chart or table shows at most {MAX_CATEGORIES}",
+                    breakdowns.len()
+                ),
+                Some(format!(
+                    "show one category with breakdown=\"…\", or group the categories of `{id}` in data/ into fewer"
+                )),
+            ));
+        }
         if let Some(b) = &selection.breakdown {
             self.check_breakdown(indicator, b)?;
         }

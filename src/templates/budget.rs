@@ -38,6 +38,25 @@ pub const MAX_EXHIBITS_PER_PAGE: usize = 500;
 /// prints a huge string a few thousand times.
 pub const MAX_SHOWN_BYTES: usize = 16 << 20;
 
+/// Bytes one body's evaluation may allocate in all, not counting what its
+/// charts and tables take to draw (counted by [`crate::alloc`]). A report
+/// of the bench archive allocates about 1 MB. Fuel counts steps, not sizes:
+/// a loop that adds 2 KB to a string 100,000 times is within the fuel but
+/// copies 10 GB; it is stopped here, at its loop.
+pub const MAX_ALLOCATED_BYTES: u64 = 256 << 20;
+
+/// What a problem says when a body allocates past [`MAX_ALLOCATED_BYTES`].
+pub fn too_much_memory() -> String {
+    format!(
+        "this template makes more than {} MB of text and lists as it runs: a loop that adds to a string or list over and over?",
+        MAX_ALLOCATED_BYTES >> 20
+    )
+}
+
+/// The help that goes with [`too_much_memory`].
+pub const TOO_MUCH_MEMORY_HELP: &str =
+    "show each piece with {{ … }} inside the loop rather than joining them into one string first";
+
 /// Whether `error` is a render that ran out of fuel.
 pub fn out_of_fuel(error: &Error) -> bool {
     error.kind() == ErrorKind::OutOfFuel

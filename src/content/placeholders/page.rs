@@ -14,6 +14,7 @@ use crate::query::resolve::Fail;
 use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{Error, ErrorKind, State};
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -39,6 +40,12 @@ pub(super) struct PageState {
     pub(super) shown_bytes: Mutex<usize>,
     /// What each gap put in the body so far says (the preview only).
     pub(super) gaps: Vec<String>,
+    /// This thread's count of allocated bytes when the evaluation began.
+    allocated_at: u64,
+    /// Bytes allocated drawing charts and tables, which are not counted.
+    drawn: AtomicU64,
+    /// Whether the evaluation went past [`budget::MAX_ALLOCATED_BYTES`].
+    pub(super) over_allocated: AtomicBool,
 }
 
 impl Object for PageState {
@@ -71,7 +78,40 @@ impl PageState {
             figures: Mutex::new(Vec::new()),
             shown_bytes: Mutex::new(0),
             gaps,
+            allocated_at: crate::alloc::allocated(),
+            drawn: AtomicU64::new(0),
+            over_allocated: AtomicBool::new(false),
         })
+    }
+
+    /// Whether the evaluation has allocated no more than
+    /// [`budget::MAX_ALLOCATED_BYTES`] so far; once it has, it stays over.
+    pub(super) fn within_allocation(&self) -> bool {
+        let used = crate::alloc::allocated()
+            .wrapping_sub(self.allocated_at)
+            .saturating_sub(self.drawn.load(Ordering::Relaxed));
+        if used > budget::MAX_ALLOCATED_BYTES {
+            self.over_allocated.store(true, Ordering::Relaxed);
+        }
+        !self.over_allocated.load(Ordering::Relaxed)
+    }
+
+    /// An error if the evaluation has allocated too much.
+    pub(super) fn check_allocation(&self) -> Result<(), Error> {
+        if self.within_allocation() {
+            return Ok(());
+        }
+        Err(fail(Fail::new(
+            budget::too_much_memory(),
+            Some(budget::TOO_MUCH_MEMORY_HELP.into()),
+        )))
+    }
+
+    /// Leaves out of the count what was allocated since `start` (a chart's
+    /// or table's drawing, bounded by [`budget::MAX_EXHIBITS_PER_PAGE`]).
+    pub(super) fn drawn_since(&self, start: u64) {
+        let bytes = crate::alloc::allocated().wrapping_sub(start);
+        self.drawn.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// What the evaluation made, once it has succeeded.
@@ -175,7 +215,7 @@ impl PageState {
 }
 
 pub(super) fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
-    state
+    let page = state
         .lookup(STATE_VAR)
         .and_then(|v| v.downcast_object::<PageState>())
         .ok_or_else(|| {
@@ -183,5 +223,7 @@ pub(super) fn page_state(state: &State) -> Result<Arc<PageState>, Error> {
                 ErrorKind::InvalidOperation,
                 "placeholders work only in content files",
             )
-        })
+        })?;
+    page.check_allocation()?;
+    Ok(page)
 }

@@ -29,6 +29,17 @@ use std::sync::Arc;
 /// The kinds of workbook read, by file extension.
 pub const EXTENSIONS: [&str; 2] = ["xlsx", "ods"];
 
+/// Bytes a workbook's parts may hold once inflated, all parts together. A
+/// workbook of 100,000 rows of figures holds about 20 MB; a "zip bomb" of
+/// 4 MB that inflates to 4 GB is refused before any of it is inflated.
+pub const MAX_INFLATED_BYTES: u64 = 256 << 20;
+
+/// Cells one sheet may span, from its first used cell to its last (the used
+/// range, whatever size the sheet declares): 500,000 rows of 10 columns.
+/// A sheet with a value in A1 and one in XFD1048576 spans 17 billion cells,
+/// and is refused rather than laid out.
+pub const MAX_CELLS: u64 = 5_000_000;
+
 /// Kinds of workbook found but not read: calamine reads no cell formats from
 /// them, so a cell shown as 72% would be read as 0.72. Each is a warning.
 const NOT_READ: [&str; 3] = ["xls", "xlsb", "xlsm"];
@@ -125,9 +136,52 @@ pub fn read(file: &Path, bytes: &[u8], cx: &ReadContext<'_>) -> (Vec<Record>, Ve
     (rows, problems)
 }
 
+/// Refuses a workbook whose parts would inflate past [`MAX_INFLATED_BYTES`],
+/// by the sizes its zip directory declares, before inflating any.
+fn check_inflated_size(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        total = total.saturating_add(entry.size());
+        if total > MAX_INFLATED_BYTES {
+            return Err(format!(
+                "it would inflate to more than {} MB (its part `{}` alone is {} MB), and outturn reads at most {} MB of a workbook",
+                total >> 20,
+                entry.name().unwrap_or_default(),
+                entry.size() >> 20,
+                MAX_INFLATED_BYTES >> 20
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a sheet whose used range, from `first` to `last` (0-based row,
+/// column), spans more than [`MAX_CELLS`].
+fn check_span(sheet: &str, first: (u32, u32), last: (u32, u32)) -> Result<(), String> {
+    let rows = u64::from(last.0 - first.0) + 1;
+    let columns = u64::from(last.1 - first.1) + 1;
+    if rows.saturating_mul(columns) > MAX_CELLS {
+        return Err(format!(
+            "sheet '{sheet}' spans {rows} rows by {columns} columns, from cell {} to cell {}, and outturn reads at most {MAX_CELLS} cells a sheet: is something typed far from the table?",
+            cell_name(first),
+            cell_name(last)
+        ));
+    }
+    Ok(())
+}
+
+/// A cell's name, `C4`, from its 0-based row and column.
+fn cell_name((row, column): (u32, u32)) -> String {
+    crate::problem::cell_name(row as usize + 1, column as usize + 1)
+}
+
 /// Opens a workbook and reads each sheet, in workbook order.
 fn open(file: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    check_inflated_size(bytes)?;
     if is_one_of(file, &["ods"]) {
+        ods::check_spans(bytes)?;
         let mut book: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e: calamine::OdsError| e.to_string())?;
         // calamine reads an ODS percentage as the fraction it stores, and
@@ -149,26 +203,65 @@ fn open(file: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
             .map_err(|e: calamine::XlsxError| e.to_string())?;
         let mut sheets = Vec::new();
         for name in book.sheet_names() {
-            let cells = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-            let styles = book.worksheet_style(&name).map_err(|e| e.to_string())?;
-            let percent = styles
-                .cells()
-                .filter(|(_, _, style)| {
-                    style
-                        .number_format
-                        .as_ref()
-                        .is_some_and(|f| is_percent_format(&f.format_code))
-                })
-                .map(|(row, column, _)| (row, column))
-                .collect();
-            sheets.push(Sheet {
-                name,
-                cells,
-                percent,
-            });
+            sheets.push(xlsx_sheet(&mut book, name)?);
         }
         Ok(sheets)
     }
+}
+
+/// Reads one sheet of an .xlsx workbook cell by cell, with its styles in the
+/// same pass: only the cells used, never the range the sheet declares, and
+/// no more than [`MAX_CELLS`] of them.
+fn xlsx_sheet(book: &mut calamine::Xlsx<Cursor<&[u8]>>, name: String) -> Result<Sheet, String> {
+    let mut reader = match book.worksheet_cells_reader(&name) {
+        Ok(reader) => reader,
+        // A chart sheet or a macro sheet: no cells to read.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => {
+            return Ok(Sheet {
+                name,
+                cells: Range::empty(),
+                percent: HashSet::new(),
+            });
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let percent_styles: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|style| {
+            style
+                .number_format
+                .as_ref()
+                .is_some_and(|f| is_percent_format(&f.format_code))
+        })
+        .collect();
+    let mut cells = Vec::new();
+    let mut percent = HashSet::new();
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| e.to_string())?
+    {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let at = cell.get_position();
+        first = (first.0.min(at.0), first.1.min(at.1));
+        last = (last.0.max(at.0), last.1.max(at.1));
+        check_span(&name, first, last)?;
+        if percent_styles.get(style).copied().unwrap_or(false) {
+            percent.insert(at);
+        }
+        cells.push(calamine::Cell::new(
+            at,
+            Data::from(cell.get_value().clone()),
+        ));
+    }
+    Ok(Sheet {
+        name,
+        cells: Range::from_sparse(cells),
+        percent,
+    })
 }
 
 /// Whether an Excel number format shows a number as a percentage: a `%` in

@@ -81,3 +81,66 @@ fn count(e: &BytesStart<'_>, name: &str) -> u32 {
         .unwrap_or(1)
         .max(1)
 }
+
+/// Refuses a workbook with a sheet whose used range spans more than
+/// [`super::MAX_CELLS`], counting repeated rows and cells as calamine lays
+/// them out, before calamine lays any out: a few bytes of `content.xml` can
+/// repeat a cell across a whole sheet.
+pub(super) fn check_spans(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let content = zip.by_name("content.xml").map_err(|e| e.to_string())?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    reader.config_mut().expand_empty_elements = true;
+    let mut buf = Vec::new();
+    let mut sheet = String::new();
+    let (mut row, mut column) = (0u32, 0u32);
+    let mut row_repeats = 1;
+    // The used range of the sheet being read, and of the row being read.
+    let mut span: Option<((u32, u32), (u32, u32))> = None;
+    let mut in_row: Option<(u32, u32)> = None;
+    loop {
+        buf.clear();
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?
+        {
+            Event::Start(e) => match e.name().as_ref() {
+                "table:table" => {
+                    sheet = attribute(&e, "table:name").unwrap_or_default();
+                    (row, span) = (0, None);
+                }
+                "table:table-row" => {
+                    (column, in_row) = (0, None);
+                    row_repeats = count(&e, "table:number-rows-repeated");
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let repeats = count(&e, "table:number-columns-repeated");
+                    if e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                    {
+                        let last = column.saturating_add(repeats - 1);
+                        in_row = Some(in_row.map_or((column, last), |(f, _)| (f, last)));
+                    }
+                    column = column.saturating_add(repeats);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if let Some((first_column, last_column)) = in_row {
+                    let last_row = row.saturating_add(row_repeats - 1);
+                    let (first, last) = span.unwrap_or(((row, first_column), (last_row, 0)));
+                    let first = (first.0, first.1.min(first_column));
+                    let last = (last_row, last.1.max(last_column));
+                    super::check_span(&sheet, first, last)?;
+                    span = Some((first, last));
+                }
+                row = row.saturating_add(row_repeats);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(())
+}

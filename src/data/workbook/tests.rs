@@ -390,3 +390,141 @@ fn a_workbook_without_a_table_is_a_warning() {
         problems[0]
     );
 }
+
+/// A zip file of `parts` (name, text), deflated, made here rather than
+/// committed, so that a hostile workbook is a few lines of its test.
+fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The least .xlsx workbook Excel's format allows: one sheet, `sheet_data`
+/// inside its `<sheetData>`, declaring the dimension `dimension`.
+fn xlsx(dimension: &str, sheet_data: &str) -> Vec<u8> {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{sheet_data}</sheetData></worksheet>"#
+    );
+    zipped(&[
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Table 1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", &sheet),
+    ])
+}
+
+/// A long table of one figure, as inline strings and numbers.
+const TABLE_ROWS: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>indicator</t></is></c><c r="B1" t="inlineStr"><is><t>period</t></is></c><c r="C1" t="inlineStr"><is><t>value</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>cla_count</t></is></c><c r="B2" t="inlineStr"><is><t>2023-06</t></is></c><c r="C2"><v>308</v></c></row>"#;
+
+#[test]
+fn a_sheet_is_read_by_its_used_cells_not_the_range_it_declares() {
+    let bytes = xlsx("A1:XFD1048576", TABLE_ROWS);
+    let (rows, problems) = with(|cx| read(Path::new("data/q.xlsx"), &bytes, cx));
+    assert!(problems.is_empty(), "{:?}", shown(&problems));
+    assert_eq!(
+        find(&rows, "cla_count", "June 2023").figure.value,
+        Some(308.0)
+    );
+}
+
+/// A value at A1 and one at XFD1048576 once made the reader lay out 17
+/// billion cells and abort the process.
+#[test]
+fn a_sheet_spanning_more_cells_than_the_limit_is_one_error_naming_its_far_cell() {
+    let far = format!(r#"{TABLE_ROWS}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#);
+    let bytes = xlsx("A1:XFD1048576", &far);
+    let (rows, problems) = with(|cx| read(Path::new("data/q.xlsx"), &bytes, cx));
+    let problems = shown(&problems);
+    assert!(rows.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/q.xlsx: error: cannot read this workbook: sheet 'Table 1' spans 1048576 rows by 16384 columns, from cell A1 to cell XFD1048576"),
+        "{problems:?}"
+    );
+    assert_eq!(super::cell_name((3, 2)), "C4");
+    assert_eq!(super::cell_name((0, 26)), "AA1");
+}
+
+/// The same in an .ods workbook, where a few bytes repeat a cell across the
+/// whole sheet.
+#[test]
+fn an_ods_sheet_repeating_a_cell_past_the_limit_is_one_error() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Table 1"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zipped(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    let (rows, problems) = with(|cx| read(Path::new("data/q.ods"), &bytes, cx));
+    let problems = shown(&problems);
+    assert!(rows.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("sheet 'Table 1' spans 1000000 rows by 1000 columns"),
+        "{problems:?}"
+    );
+}
+
+/// A zip file's directory says how large each part inflates to: a "zip
+/// bomb" (4 MB inflating to 4 GB) is refused by it before anything is
+/// inflated. The part here is small and says it is 4 GB, which is what the
+/// reader sees of a bomb before inflating it.
+#[test]
+fn a_workbook_that_would_inflate_past_the_limit_is_refused_before_inflating() {
+    for (name, bytes) in [
+        ("data/q.xlsx", xlsx("A1:C2", TABLE_ROWS)),
+        ("data/q.ods", FIGURES_ODS.to_vec()),
+    ] {
+        let mut bytes = bytes;
+        let part = if name.ends_with("ods") {
+            "content.xml"
+        } else {
+            "xl/worksheets/sheet1.xml"
+        };
+        declare_size(&mut bytes, part, 0xFFFF_FFF0);
+        let (rows, problems) = with(|cx| read(Path::new(name), &bytes, cx));
+        let problems = shown(&problems);
+        assert!(rows.is_empty(), "{name}");
+        assert_eq!(problems.len(), 1, "{name}: {problems:?}");
+        assert!(
+            problems[0].contains(&format!("its part `{part}` alone is 4095 MB), and outturn reads at most 256 MB of a workbook")),
+            "{name}: {problems:?}"
+        );
+    }
+}
+
+/// Sets the inflated size that `part`'s local header and directory entry
+/// declare.
+fn declare_size(bytes: &mut [u8], part: &str, size: u32) {
+    let mut found = 0;
+    // A local header's size is at byte 22, its name at 30; a directory
+    // entry's at 24 and 46.
+    for (signature, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+        for at in 0..bytes.len().saturating_sub(name_at + part.len()) {
+            if &bytes[at..at + 4] == signature
+                && &bytes[at + name_at..at + name_at + part.len()] == part.as_bytes()
+            {
+                bytes[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+                found += 1;
+            }
+        }
+    }
+    assert_eq!(found, 2, "{part}");
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Peak memory of `outturn check` and `outturn build` on the example site with
+# its care leavers file replaced by a generated one of about SIZE bytes (the
+# published rows repeated for made-up councils, as bench/national.sh makes
+# them), beside the file's size.
+#
+# usage: bench/national_memory.sh            (SIZE=100000000, OUTTURN=target/release/outturn)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+size=${SIZE:-100000000}
+outturn=${OUTTURN:-target/release/outturn}
+file=${OUTTURN_SHARED:-../shared}/data/ees/la_care_leavers_activity.csv
+tmp=${BENCH_DIR:-/dev/shm/outturn-national-memory}
+site=$tmp/site
+big=$tmp/national-$size.csv
+mkdir -p "$tmp"
+if [[ ! -s $big ]]; then
+  awk -v target="$size" 'NR == 1 { print; size = length($0) + 1; next }
+    { rows[++n] = $0 }
+    END {
+      for (copy = 0; size < target; copy++)
+        for (i = 1; i <= n && size < target; i++) {
+          row = rows[i]
+          if (copy > 0) {
+            if (row !~ /Local authority/) continue
+            code = sprintf("X%07d", copy * 1000 + i % 1000)
+            sub(/,E0[0-9]+,/, "," code ",", row); sub(/,[0-9][0-9][0-9],/, ",000,", row)
+            p = index(row, ",000,"); q = index(row, "," code ",")
+            if (p && q > p) row = substr(row, 1, p) ",Council " code substr(row, q)
+          }
+          print row; size += length(row) + 1
+        }
+    }' "$file" >"$big"
+fi
+rm -rf "$site" && mkdir -p "$site"
+cp -r site.toml content data "$site"/
+[[ -d templates ]] && cp -r templates "$site"/
+cp "$big" "$site/data/national/la_care_leavers_activity.csv"
+echo "national file: $(($(stat -c %s "$big") / 1048576)) MiB"
+for cmd in check build; do
+  /usr/bin/time -f "  outturn $cmd: %e s, peak memory %M KiB" \
+    "$outturn" "$cmd" --root "$site" -q >/dev/null 2>"$tmp/$cmd.err" || true
+  tail -1 "$tmp/$cmd.err"
+done

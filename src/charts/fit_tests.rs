@@ -255,17 +255,22 @@ fn the_narrow_drawing_is_hidden_unless_the_screen_is_narrow() {
     );
     let both = svg(&chart);
     let (wide, narrow) = both.split_at(both.find("</svg>").unwrap() + 6);
-    assert!(
-        wide.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-wide\"")
-    );
+    assert!(wide.starts_with("<svg class=\"chart chart-wide\""));
+    // The narrow drawing is described by the wide one's <desc>: one per chart.
     assert!(narrow.trim_start().starts_with(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-narrow\" role=\"img\" \
-         aria-labelledby=\"chart-1-n-title\" aria-describedby=\"chart-1-n-desc\""
+        "<svg class=\"chart chart-narrow\" role=\"img\" \
+         aria-labelledby=\"chart-1-n-title\" aria-describedby=\"chart-1-desc\""
     ));
-    // Hidden by display: none, so out of the accessibility tree as well.
-    assert!(both.contains(".chart.chart-narrow{display:none}"));
-    assert!(both.contains(
-        "@media (max-width: 30em) {.chart.chart-wide{display:none}.chart.chart-narrow{display:block}}"
+    assert_eq!(both.matches("<desc").count(), 1);
+    assert!(wide.contains("<desc id=\"chart-1-desc\">"));
+    // Hidden by display: none, so out of the accessibility tree as well: a
+    // rule of the site's stylesheet, not of each chart.
+    assert!(!both.contains("<style"));
+    let css = super::tests::stylesheet();
+    assert!(css.contains("svg.chart.chart-narrow {\n  display: none;\n}"));
+    assert!(css.contains(
+        "@media (max-width: 30em) {\n  svg.chart.chart-wide {\n    display: none;\n  }\n\n  \
+         svg.chart.chart-narrow {\n    display: block;\n  }\n}"
     ));
     let ids: Vec<&str> = both
         .split(" id=\"")

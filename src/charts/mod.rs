@@ -142,11 +142,14 @@ pub fn svg(chart: &Chart) -> String {
     let converted = matches!(drawn, Cow::Owned(_));
     let mut narrow = drawn.as_ref().clone();
     narrow.id.push_str("-n");
-    // Both drawings show the same figures: described once.
+    // Both drawings show the same figures: described once, in the wide
+    // drawing's `<desc>`, which the narrow drawing refers to by its id (a
+    // description is read from an element referred to even when it is
+    // hidden).
     let desc = description(&drawn);
     let mut out = draw(&drawn, (layout::WIDE, &desc), converted);
     out.push('\n');
-    out.push_str(&draw(&narrow, (layout::NARROW, &desc), converted));
+    out.push_str(&draw(&narrow, (layout::NARROW, ""), converted));
     out
 }
 
@@ -233,8 +236,13 @@ pub fn message(chart: &Chart) -> String {
     describe::message(&as_drawn(chart))
 }
 
-/// Writes the `<svg>` start tag, `<title>`, `<desc>` (holding `desc`) and
-/// `<style>` of a drawing `width` by `height` units.
+/// Writes the `<svg>` start tag, `<title>` and `<desc>` (holding `desc`) of a
+/// drawing `width` by `height` units. The narrow drawing (`desc` empty) has no
+/// `<desc>` of its own: it is described by the wide drawing's. How charts
+/// look in forced colours and which drawing shows at which width are rules
+/// of the site's stylesheet (`svg.chart`), written once for every chart, as
+/// are the font ([`layout::FONT`] units) and the text's colour
+/// ([`paint::TEXT`]). Inline in HTML, the `<svg>` needs no `xmlns`.
 fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str) {
     let class = if width == layout::NARROW {
         "chart chart-narrow"
@@ -243,30 +251,34 @@ fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str
     };
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" role=\"img\" aria-labelledby=\""
+        "<svg class=\"{class}\" role=\"img\" aria-labelledby=\""
     );
     // The name is the title alone and the description the desc alone: named
     // by both, a screen reader reads the description twice.
     id_into(out, chart, "title");
     out.push_str("\" aria-describedby=\"");
-    id_into(out, chart, "desc");
+    if desc.is_empty() {
+        let wide = chart.id.strip_suffix("-n").unwrap_or(&chart.id);
+        paint::escape_into(out, wide);
+        out.push_str("-desc");
+    } else {
+        id_into(out, chart, "desc");
+    }
     let _ = write!(
         out,
-        "\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
-         font-family=\"system-ui, sans-serif\" font-size=\"{}\" fill=\"{}\">\n<title id=\"",
-        layout::FONT,
-        paint::TEXT,
+        "\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">\n<title id=\"",
     );
     id_into(out, chart, "title");
     out.push_str("\">");
     paint::escape_into(out, &chart.title);
-    out.push_str("</title>\n<desc id=\"");
-    id_into(out, chart, "desc");
-    out.push_str("\">");
-    paint::escape_into(out, desc);
-    out.push_str("</desc>\n<style>");
-    out.push_str(paint::STYLE);
-    out.push_str("</style>\n");
+    out.push_str("</title>\n");
+    if !desc.is_empty() {
+        out.push_str("<desc id=\"");
+        id_into(out, chart, "desc");
+        out.push_str("\">");
+        paint::escape_into(out, desc);
+        out.push_str("</desc>\n");
+    }
 }
 
 /// Writes `{id}-{suffix}`, escaped for an attribute.

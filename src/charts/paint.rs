@@ -45,28 +45,14 @@ pub(super) const QUIET: [Rgb; 2] = [
     (0x87, 0x8c, 0x8f), // light grey, 3.4:1
 ];
 
-/// Text (19.6:1 on white).
+/// Text (19.6:1 on white): set for every chart by the site's stylesheet
+/// (`svg.chart`), which a test holds to this.
+#[cfg(test)]
 pub(super) const TEXT: &str = "#0b0c0c";
 /// Axis lines (7.1:1 on white).
 pub(super) const AXIS: Rgb = (0x50, 0x5a, 0x5f);
 /// Gridlines: decorative, so deliberately faint.
 pub(super) const GRID: Rgb = (0xd8, 0xda, 0xdb);
-
-/// Rules for the embedded `<style>`: scoped to `.chart`, and only for
-/// forced-colours mode, where the system colours replace ours.
-pub(super) const STYLE: &str = "@media (forced-colors: active) {\
-.chart text{fill:CanvasText}\
-.chart .grid *{stroke:GrayText}\
-.chart .axis *{stroke:CanvasText}\
-.chart .marks rect,.chart .marks circle,.chart .marks polygon{fill:CanvasText}\
-.chart .marks polyline{stroke:CanvasText}\
-.chart .patterns *,.chart .pill{fill:Canvas}\
-}\
-.chart.chart-narrow{display:none}\
-@media (max-width: 30em) {\
-.chart.chart-wide{display:none}\
-.chart.chart-narrow{display:block}\
-}";
 
 /// How the points of a line are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,13 +230,40 @@ pub(super) fn plot(out: &mut String, draw: impl FnOnce(&mut Pen<'_>)) {
         draw(&mut pen);
         check(pen.0.present());
     }
-    if let Some(header) = out[start..].find('\n') {
-        out.replace_range(start..=start + header, "");
-    }
+    let from = out[start..]
+        .find('\n')
+        .map_or(start, |header| start + header + 1);
+    let mut to = out.len();
     const CLOSE: &str = "</svg>\n";
     if out.ends_with(CLOSE) {
-        out.truncate(out.len() - CLOSE.len());
+        to -= CLOSE.len();
     }
+    let shapes = without_defaults(&out[from..to]);
+    out.truncate(start);
+    out.push_str(&shapes);
+}
+
+/// Attributes plotters writes on every shape that say what SVG assumes anyway
+/// (`stroke-width` only where no group of a chart sets a stroke width).
+const DEFAULTS: [&str; 3] = [" opacity=\"1\"", " stroke=\"none\"", " stroke-width=\"1\""];
+
+/// `shapes` without the attributes in [`DEFAULTS`], in one pass.
+pub(super) fn without_defaults(shapes: &str) -> String {
+    let mut kept = String::with_capacity(shapes.len());
+    let mut rest = shapes;
+    while let Some(at) = rest.find(' ') {
+        kept.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match DEFAULTS.iter().find(|d| rest.starts_with(**d)) {
+            Some(default) => rest = &rest[default.len()..],
+            None => {
+                kept.push(' ');
+                rest = &rest[1..];
+            }
+        }
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// plotters' SVG backend, drawing into a String, with the shapes charts use.

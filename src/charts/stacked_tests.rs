@@ -99,12 +99,17 @@ fn long_names_make_rows() {
             series("B", &[Some(3.0), Some(2.0), Some(3.0), Some(2.0)]),
         ],
     );
-    // Too long to sit under columns on a phone: the narrow drawing has rows,
-    // each category's name whole on a line above its bar.
+    // Too long to sit under columns: rows, each category's name on its own
+    // lines above its bar (whole in the wide drawing, wrapped in the narrow).
     let both = super::super::svg(&chart);
-    let narrow = &both[both.find("chart-narrow").unwrap()..];
+    let at = both.find("<svg class=\"chart chart-narrow\"").unwrap();
+    let (wide, narrow) = both.split_at(at);
     assert!(
-        narrow.contains("<text x=\"2\" y=\"73\">Children in care on 31 March 2021</text>"),
+        wide.contains("<text x=\"2\" y=\"73\">Children in care on 31 March 2021</text>"),
+        "{wide}"
+    );
+    assert!(
+        narrow.contains("<text x=\"2\" y=\"92\">Children in care on 31</text>"),
         "{narrow}"
     );
     assert!(narrow.contains(">50%</text>"), "{narrow}");

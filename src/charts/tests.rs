@@ -18,6 +18,11 @@ pub(crate) fn wide(chart: &Chart) -> String {
     both[..both.find("</svg>").unwrap() + "</svg>".len()].to_owned()
 }
 
+/// The site's stylesheet, which holds the rules every chart's SVG follows.
+pub(crate) fn stylesheet() -> &'static str {
+    include_str!("../templates/theme/static/style.css")
+}
+
 /// A chart of `kind` over `categories`.
 pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -> Chart {
     Chart {
@@ -157,4 +162,71 @@ fn short_notes_and_values_are_read_safely() {
     assert_eq!(s.value(9), None);
     assert_eq!(s.marker(0), None);
     assert_eq!(s.marker(1), None);
+}
+
+#[test]
+fn the_stylesheet_holds_every_charts_rules_and_no_chart_repeats_them() {
+    let css = stylesheet();
+    // Font and text colour, once for every chart, as the drawing measures them.
+    let root = &css[css.find("\nsvg.chart {\n").expect("a rule for svg.chart")..];
+    let root = &root[..root.find('}').unwrap()];
+    assert!(
+        root.contains(&format!("font-size: {}px;", layout::FONT)),
+        "{root}"
+    );
+    assert!(root.contains(&format!("fill: {};", paint::TEXT)), "{root}");
+    assert!(
+        root.contains("font-family: system-ui, sans-serif;"),
+        "{root}"
+    );
+    // Forced colours: text and marks in the system's colours.
+    let forced = &css[css.rfind("@media (forced-colors: active) {").unwrap()..];
+    for rule in [
+        "svg.chart text {\n    fill: CanvasText;",
+        "svg.chart .grid * {\n    stroke: GrayText;",
+        "svg.chart .axis * {\n    stroke: CanvasText;",
+        "svg.chart .marks polygon {\n    fill: CanvasText;",
+        "svg.chart .marks polyline {\n    stroke: CanvasText;",
+        "svg.chart .pill {\n    fill: Canvas;",
+    ] {
+        assert!(forced.contains(rule), "{rule}");
+    }
+    for chart in every_kind() {
+        let both = svg(&chart);
+        assert!(!both.contains("<style"), "{both}");
+        assert!(!both.contains(" font-family=") && !both.contains(" xmlns="));
+        assert_eq!(both.matches("<svg ").count(), 2);
+        assert_eq!(both.matches("<desc").count(), 1, "{both}");
+        assert_eq!(both.matches("<title").count(), 2);
+    }
+}
+
+#[test]
+fn shapes_carry_no_attribute_svg_assumes() {
+    for chart in every_kind() {
+        let both = svg(&chart);
+        for default in [" opacity=\"1\"", " stroke=\"none\"", " stroke-width=\"1\""] {
+            assert!(!both.contains(default), "{default} in {both}");
+        }
+        // What differs from the defaults stays.
+        assert!(both.contains(" fill=\"#0072B2\""), "{both}");
+    }
+    let line = wide(&chart(
+        Kind::Line,
+        &["2022-23", "2023-24"],
+        vec![series("Thurrock", &[Some(1.0), Some(2.0)])],
+    ));
+    assert!(line.contains(" stroke-width=\"3\" points="), "{line}");
+    assert!(line.contains("<line stroke=\"#D8DADB\" x1="), "{line}");
+}
+
+#[test]
+fn default_attributes_go_in_one_pass_and_nothing_else_does() {
+    assert_eq!(
+        paint::without_defaults(
+            "<rect x=\"1\" opacity=\"1\" fill=\"#fff\" stroke=\"none\"/>\n\
+             <line opacity=\"0.5\" stroke=\"#000\" stroke-width=\"10\" stroke-width=\"1\"/>\n"
+        ),
+        "<rect x=\"1\" fill=\"#fff\"/>\n<line opacity=\"0.5\" stroke=\"#000\" stroke-width=\"10\"/>\n"
+    );
 }

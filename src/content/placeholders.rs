@@ -34,7 +34,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use marks::markdown_formatter;
-use page::{PageState, STATE_VAR, page_state};
+use page::{Drawings, PageState, STATE_VAR, page_state};
 
 /// A body with its placeholders evaluated.
 #[derive(Debug)]
@@ -85,17 +85,19 @@ impl Placeholders {
         let (d, c) = (data.clone(), config.clone());
         env.add_function("chart", move |state: &State, id: String, kwargs: Kwargs| {
             let start = crate::alloc::allocated();
-            let selection = options::selection(vec![id], &kwargs, &CHART_OPTIONS)?;
+            let selection = options::selection(vec![id.clone()], &kwargs, &CHART_OPTIONS)?;
             let title = options::title(&kwargs)?;
-            let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::linked_figure_html(
-                state.env(),
-                page.next_number()?,
-                &grid,
-                title.as_deref(),
-            )
-            .map_err(partial_error)?;
+            let number = page.exhibits() + 1;
+            let key = format!("chart {number} {id:?} {:?}", Value::from(kwargs.clone()));
+            let (grid, html, download) = page.drawn(key, || {
+                let grid = with_resolver(state, &d, &c, |r, _| r.chart_grid(&selection))?;
+                page.next_number()?;
+                let (html, download) =
+                    exhibits::linked_figure_html(state.env(), number, &grid, title.as_deref())
+                        .map_err(partial_error)?;
+                Ok((grid, html, download))
+            })?;
             page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
             page.drawn_since(start);
@@ -104,15 +106,21 @@ impl Placeholders {
         let (d, c) = (data.clone(), config.clone());
         env.add_function("table", move |state: &State, ids: Value, kwargs: Kwargs| {
             let start = crate::alloc::allocated();
-            let ids = options::indicator_list(&ids)?;
-            let mut selection = options::selection(ids, &kwargs, &TABLE_OPTIONS)?;
+            let list = options::indicator_list(&ids)?;
+            let mut selection = options::selection(list, &kwargs, &TABLE_OPTIONS)?;
             if let Some(n) = options::periods(&kwargs)? {
                 selection.last = Some(n);
             }
-            let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
             let page = page_state(state)?;
-            let (html, download) = exhibits::table_html(state.env(), page.next_number()?, &grid)
-                .map_err(partial_error)?;
+            let number = page.exhibits() + 1;
+            let key = format!("table {number} {ids:?} {:?}", Value::from(kwargs.clone()));
+            let (grid, html, download) = page.drawn(key, || {
+                let grid = with_resolver(state, &d, &c, |r, _| r.table_grid(&selection))?;
+                page.next_number()?;
+                let (html, download) =
+                    exhibits::table_html(state.env(), number, &grid).map_err(partial_error)?;
+                Ok((grid, html, download))
+            })?;
             page.record(crate::record::shown_in(&grid, &d, &c));
             page.add(&grid, download);
             page.drawn_since(start);
@@ -186,7 +194,7 @@ impl Placeholders {
         expression: &str,
         as_at: Period,
     ) -> Result<Vec<(String, Period)>, String> {
-        let page = PageState::new(Some(as_at), Vec::new());
+        let page = PageState::new(Some(as_at), Vec::new(), Arc::default());
         self.render(&format!("{{{{ {expression} }}}}"), &page)
             .map_err(|e| {
                 std::error::Error::source(&e)
@@ -239,13 +247,28 @@ impl Placeholders {
         data_complete: bool,
         preview: bool,
     ) -> Result<Evaluated, Vec<Problem>> {
+        let page = (file, source, first_line);
+        self.evaluate_drawing(page, as_at, data_complete, preview, &Arc::default())
+    }
+
+    /// As [`Placeholders::evaluate_in`], keeping the charts and tables drawn
+    /// in `drawings`: each round after an error draws the same ones, so a
+    /// body's charts are drawn once however many rounds it takes.
+    fn evaluate_drawing(
+        &self,
+        (file, source, first_line): (&Path, &str, usize),
+        as_at: Option<Period>,
+        data_complete: bool,
+        preview: bool,
+        drawings: &Arc<Drawings>,
+    ) -> Result<Evaluated, Vec<Problem>> {
         let mut source = source.to_string();
         let mut problems: Vec<Problem> = Vec::new();
         let mut gaps: Vec<String> = Vec::new();
         let mut gap_problems: Vec<Problem> = Vec::new();
         let mut blanked = Blanked::default();
         for _ in 0..MAX_RENDERS {
-            let page = PageState::new(as_at, gaps.clone());
+            let page = PageState::new(as_at, gaps.clone(), drawings.clone());
             let rendered = self.render(&source, &page);
             // A loop stopped for making too much ends quietly; the problem
             // is placed at the first loop over `range()`.

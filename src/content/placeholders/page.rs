@@ -13,9 +13,23 @@ use crate::query::figures::Grid;
 use crate::query::resolve::Fail;
 use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{Error, ErrorKind, State};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+
+/// A chart's or table's grid, HTML and CSV file.
+pub(super) type Drawing = (Grid, String, Download);
+
+/// The charts and tables drawn in earlier rounds of one body's evaluation
+/// (see `recovery.rs`), by what drew them: the function, the exhibit's
+/// number and its arguments. Each round after an error draws the same, so
+/// a body's charts are drawn once however many rounds it takes.
+#[derive(Debug, Default)]
+pub(super) struct Drawings {
+    drawn: Mutex<HashMap<String, Drawing>>,
+    /// How many were drawn (not taken from an earlier round).
+    pub(super) draws: AtomicU64,
+}
 
 /// What one evaluation knows about its page; reached from the functions through
 /// the render context.
@@ -46,6 +60,8 @@ pub(super) struct PageState {
     drawn: AtomicU64,
     /// Whether the evaluation went past [`budget::MAX_ALLOCATED_BYTES`].
     pub(super) over_allocated: AtomicBool,
+    /// Charts and tables drawn by earlier rounds of the same evaluation.
+    drawings: Arc<Drawings>,
 }
 
 impl Object for PageState {
@@ -66,7 +82,11 @@ fn take<T: Default>(m: &Mutex<T>) -> T {
 }
 
 impl PageState {
-    pub(super) fn new(as_at: Option<Period>, gaps: Vec<String>) -> Arc<PageState> {
+    pub(super) fn new(
+        as_at: Option<Period>,
+        gaps: Vec<String>,
+        drawings: Arc<Drawings>,
+    ) -> Arc<PageState> {
         Arc::new(PageState {
             as_at,
             markers: Mutex::new(BTreeSet::new()),
@@ -81,6 +101,7 @@ impl PageState {
             allocated_at: crate::alloc::allocated(),
             drawn: AtomicU64::new(0),
             over_allocated: AtomicBool::new(false),
+            drawings,
         })
     }
 
@@ -161,6 +182,37 @@ impl PageState {
         if let Ok(mut set) = self.markers.lock() {
             set.extend(markers.iter().copied());
         }
+    }
+
+    /// The drawing an earlier round made under `key`, or a new one by `draw`.
+    pub(super) fn drawn(
+        &self,
+        key: String,
+        draw: impl FnOnce() -> Result<Drawing, Error>,
+    ) -> Result<Drawing, Error> {
+        let earlier = self
+            .drawings
+            .drawn
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(drawing) = earlier.get(&key) {
+            return Ok(drawing.clone());
+        }
+        drop(earlier);
+        let drawing = draw()?;
+        self.drawings.draws.fetch_add(1, Ordering::Relaxed);
+        let mut drawings = self
+            .drawings
+            .drawn
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        drawings.insert(key, drawing.clone());
+        Ok(drawing)
+    }
+
+    /// How many charts and tables the page has so far.
+    pub(super) fn exhibits(&self) -> usize {
+        self.downloads.lock().map_or(0, |d| d.len())
     }
 
     /// The number the next chart or table on the page takes: 1, 2, 3…;

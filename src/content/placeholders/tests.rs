@@ -93,6 +93,57 @@ fn in_the_preview_a_figure_not_in_the_data_yet_is_a_marked_gap_and_a_warning() {
     );
 }
 
+/// Each gap costs the preview a round of the body's evaluation; the charts
+/// and tables are drawn in the first round that reaches them, not again, and
+/// the page is the same as if each were drawn afresh.
+#[test]
+fn a_draft_with_gaps_draws_each_chart_once() {
+    let data = testutil::data(
+        "cla_count:\n  title: CLA\n  unit: count\n",
+        "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
+    );
+    let partials = crate::templates::builtin_partials();
+    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    let gap = "{{ value(\"cla_count\", period=\"2010-11 Q1\") }}";
+    let body = format!(
+        "{gap}\n\n{{{{ chart(\"cla_count\") }}}}\n\n{gap} {gap}\n\n{{{{ table(\"cla_count\", periods=2) }}}}\n\n{{{{ chart(\"cla_count\", title=\"Again\") }}}}\n\n{gap}\n"
+    );
+    let page = (Path::new("r.md"), body.as_str(), 5);
+    let drawings = Arc::<Drawings>::default();
+    let evaluated = placeholders
+        .evaluate_drawing(page, as_at, true, true, &drawings)
+        .unwrap();
+    assert_eq!(evaluated.gaps.len(), 4, "{:?}", evaluated.gaps);
+    assert_eq!(evaluated.blocks.len(), 3);
+    assert_eq!(drawings.draws.load(std::sync::atomic::Ordering::Relaxed), 3);
+    // Drawn afresh in each round, the page is the same.
+    let gaps: Vec<Problem> = (0..4)
+        .map(|_| placeholders.evaluate_drawing(page, as_at, true, true, &Arc::default()))
+        .map(|e| e.unwrap().gaps.remove(0))
+        .collect();
+    assert!(gaps.iter().all(|g| *g == evaluated.gaps[0]));
+    let complete = body.replace(gap, "{{ value(\"cla_count\") }}");
+    let fresh = placeholders
+        .evaluate_in(Path::new("r.md"), &complete, 5, as_at, true, true)
+        .unwrap();
+    assert_eq!(fresh.blocks, evaluated.blocks);
+    assert_eq!(
+        fresh
+            .downloads
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .collect::<Vec<_>>(),
+        evaluated
+            .downloads
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .collect::<Vec<_>>()
+    );
+    // The four figures shown in place of the gaps.
+    assert_eq!(fresh.figures.len(), evaluated.figures.len() + 4);
+}
+
 #[test]
 fn a_placeholder_with_nothing_to_show_is_an_error() {
     let problems = evaluate("{{ value(\"supp\").number }}\n").unwrap_err();

@@ -230,6 +230,29 @@ fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> 
 
 impl Site {
     /// `compare/index.html` (the latest quarters) or `compare/all/index.html`.
+    /// Each of `indicators` that has figures of its own, with its reading
+    /// in each of `periods` (`read` is [`reading`] for quarters,
+    /// [`year_reading`] for years); an indicator with none is left out.
+    fn rows<'s>(
+        &'s self,
+        indicators: Vec<&'s Indicator>,
+        periods: &[Period],
+        read: fn(&DataSet, &Config, &Indicator, Period) -> Option<Reading>,
+    ) -> Vec<Row<'s>> {
+        indicators
+            .into_par_iter()
+            .filter(|i| self.data.series(&i.id, None, None).is_some())
+            .map(|i| {
+                let cells = periods
+                    .iter()
+                    .map(|p| read(&self.data, &self.config, i, *p))
+                    .collect::<Vec<_>>();
+                (i, cells)
+            })
+            .filter(|(_, cells)| cells.iter().any(Option::is_some))
+            .collect()
+    }
+
     pub(super) fn compare_page(&self, all: bool) -> Result<OutputFile, Problem> {
         let output = if all {
             "compare/all/index.html"
@@ -259,41 +282,13 @@ impl Site {
         let readings: Vec<(String, Vec<Row<'_>>)> = self
             .by_theme()
             .into_par_iter()
-            .map(|(name, list)| {
-                let rows = list
-                    .into_par_iter()
-                    .filter(|i| self.data.series(&i.id, None, None).is_some())
-                    .map(|i| {
-                        let cells = periods
-                            .iter()
-                            .map(|p| reading(&self.data, &self.config, i, *p))
-                            .collect::<Vec<_>>();
-                        (i, cells)
-                    })
-                    .filter(|(_, cells)| cells.iter().any(Option::is_some))
-                    .collect::<Vec<_>>();
-                (name, rows)
-            })
+            .map(|(name, list)| (name, self.rows(list, &periods, reading)))
             .filter(|(_, rows)| !rows.is_empty())
             .collect();
         // Figures for whole years, by year: each year that has one.
         let mut years = years_of(&periods);
-        let mut year_rows: Vec<Row<'_>> = self
-            .by_theme()
-            .into_iter()
-            .flat_map(|(_, list)| list)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .filter(|i| self.data.series(&i.id, None, None).is_some())
-            .map(|i| {
-                let cells = years
-                    .iter()
-                    .map(|y| year_reading(&self.data, &self.config, i, *y))
-                    .collect::<Vec<_>>();
-                (i, cells)
-            })
-            .filter(|(_, cells)| cells.iter().any(Option::is_some))
-            .collect();
+        let every = self.by_theme().into_iter().flat_map(|(_, l)| l).collect();
+        let mut year_rows = self.rows(every, &years, year_reading);
         let shown: Vec<bool> = (0..years.len())
             .map(|k| year_rows.iter().any(|(_, cells)| cells[k].is_some()))
             .collect();

@@ -155,20 +155,11 @@ pub fn shown_figure(resolver: &Resolver<'_>, query: &Query, figure: &FigureValue
 /// A figure as a record writes it: the number rounded as shown, without
 /// separators or unit, then its markers.
 fn cell_text(indicator: &Indicator, figure: &Figure) -> String {
-    let mut text = figure
-        .value
-        .map(|v| format::number(v, indicator.decimals).replace(',', ""))
-        .unwrap_or_default();
-    for marker in &figure.markers {
-        if *marker == Marker::Revised {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(marker.code());
-    }
-    text
+    // `[r]` is outturn's own word on a figure, not the figure.
+    figure.text(
+        |v| format::number(v, indicator.decimals).replace(',', ""),
+        |m| m != Marker::Revised,
+    )
 }
 
 /// One row of a record file.
@@ -362,7 +353,7 @@ impl Record {
         }
     }
 
-    /// Each figure's rows, in order: the first is what was published.
+    /// Each figure's rows, in the order written; see [`published`].
     fn by_key(&self) -> BTreeMap<&Key, Vec<&Row>> {
         let mut by_key: BTreeMap<&Key, Vec<&Row>> = BTreeMap::new();
         for row in &self.rows {
@@ -377,11 +368,8 @@ impl Record {
         let mut revisions = Vec::new();
         let mut gone = Vec::new();
         for (key, rows) in self.by_key() {
-            let published = rows
-                .iter()
-                .find(|r| r.event == Event::Published)
-                .unwrap_or(&rows[0]);
-            let last = rows.last().unwrap_or(published);
+            let published = published(&rows);
+            let last = rows.last().copied().unwrap_or(published);
             match current(data, key) {
                 Some((now, source)) => {
                     if !same(&now.figure, &last.shown.figure) {
@@ -417,10 +405,7 @@ impl Record {
     pub fn standing(&self) -> Vec<(Key, Figure, Option<String>, Option<Update>)> {
         let mut out = Vec::new();
         for (key, rows) in self.by_key() {
-            let published = rows
-                .iter()
-                .find(|r| r.event == Event::Published)
-                .unwrap_or(&rows[0]);
+            let published = published(&rows);
             let corrected = rows.iter().rev().find(|r| r.event == Event::Corrected);
             let revised = rows.iter().rev().find(|r| r.event != Event::Published);
             let update = revised.map(|r| Update {
@@ -446,6 +431,14 @@ impl Record {
         }
         out
     }
+}
+
+/// The row of a figure's rows that says what was published: the
+/// `published` one, else (a record written by hand) the first.
+fn published<'r>(rows: &[&'r Row]) -> &'r Row {
+    rows.iter()
+        .find(|r| r.event == Event::Published)
+        .unwrap_or(&rows[0])
 }
 
 /// Whether two figures as shown are the same figure.
@@ -531,10 +524,7 @@ impl Records {
     pub fn mark_revised(&self, data: &mut DataSet, config: &Config) {
         for record in self.by_period.values() {
             for (key, rows) in record.by_key() {
-                let published = rows
-                    .iter()
-                    .find(|r| r.event == Event::Published)
-                    .unwrap_or(&rows[0]);
+                let published = published(&rows);
                 let Some(indicator) = data.indicator(&key.indicator).cloned() else {
                     continue;
                 };

@@ -99,6 +99,21 @@ pub struct Figure {
     pub markers: Vec<Marker>,
 }
 
+impl Figure {
+    /// The figure as text: its number as `number` writes it, then each of
+    /// its markers `shown` keeps, a space between (`12 [p]`, `[c]`).
+    pub fn text(&self, number: impl Fn(f64) -> String, shown: impl Fn(Marker) -> bool) -> String {
+        let mut text = self.value.map(number).unwrap_or_default();
+        for marker in self.markers.iter().filter(|m| shown(**m)) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(marker.code());
+        }
+        text
+    }
+}
+
 /// Reads a cell. `Ok(None)` for an empty cell.
 ///
 /// Errors say what is wrong in words a spreadsheet user knows. A figure is

@@ -330,16 +330,9 @@ impl<'a> Resolver<'a> {
 
 pub(crate) fn figure(indicator: &Indicator, observation: &Observation) -> FigureValue {
     let f = &observation.figure;
-    let mut text = f.value.map(|v| indicator.format(v)).unwrap_or_default();
-    for marker in &f.markers {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(marker.code());
-    }
     FigureValue {
         indicator: indicator.id.clone(),
-        text,
+        text: f.text(|v| indicator.format(v), |_| true),
         number: f.value,
         shown: f.value.map(|v| format::round(v, indicator.decimals)),
         period: observation.period,

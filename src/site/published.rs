@@ -92,14 +92,7 @@ impl Site {
         let key = &update.key;
         let shown = |figure: &str| match (self.data.indicator(&key.indicator), parse_cell(figure)) {
             (Some(indicator), Ok(Some(f))) => {
-                let mut text = f.value.map(|v| indicator.format(v)).unwrap_or_default();
-                for m in f.markers.iter().filter(|m| **m != Marker::Revised) {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(m.code());
-                }
-                text
+                f.text(|v| indicator.format(v), |m| m != Marker::Revised)
             }
             _ => figure.to_string(),
         };

@@ -520,40 +520,47 @@ impl Records {
 
     /// The data as later reports, indicator pages and downloads show it:
     /// each figure that differs from what a report was published with is
-    /// marked `[r]`, with a note of the earlier figure.
-    pub fn mark_revised(&self, data: &mut DataSet, config: &Config) {
+    /// marked `[r]`, with a note of the earlier figure; `None` when no
+    /// figure differs, and the data is shown as it is.
+    pub fn mark_revised(&self, data: &DataSet, config: &Config) -> Option<DataSet> {
+        // Copied only when a figure differs: most builds have no revision.
+        let mut marked: Option<DataSet> = None;
         for record in self.by_period.values() {
             for (key, rows) in record.by_key() {
                 let published = published(&rows);
-                let Some(indicator) = data.indicator(&key.indicator).cloned() else {
+                let Some(indicator) = data.indicator(&key.indicator) else {
                     continue;
                 };
-                let area = Area::of_key(key.area.as_deref());
-                let report = record.period.short_label();
-                let Some(o) = data.observation_mut(
-                    &key.indicator,
-                    key.area.as_deref(),
-                    key.breakdown.as_deref(),
-                    &key.period,
-                ) else {
-                    continue;
-                };
-                if same(&cell_text(&indicator, &o.figure), &published.shown.figure) {
+                let area = key.area.as_deref();
+                let breakdown = key.breakdown.as_deref();
+                let now = data
+                    .series(&key.indicator, area, breakdown)
+                    .and_then(|s| exactly(&s.observations, &key.period));
+                if now
+                    .is_none_or(|o| same(&cell_text(indicator, &o.figure), &published.shown.figure))
+                {
                     continue;
                 }
-                if !o.figure.markers.contains(&Marker::Revised) {
-                    o.figure.markers.push(Marker::Revised);
-                }
-                let mut note = o.note.take().unwrap_or_default();
+                let whose = Area::of_key(area);
                 let earlier = format!(
-                    "Revised: the {report} report showed {}{}.",
+                    "Revised: the {} report showed {}{}.",
+                    record.period.short_label(),
                     published.shown.figure,
-                    if area.is_comparator() {
-                        format!(" for {}", area.name(config))
+                    if whose.is_comparator() {
+                        format!(" for {}", whose.name(config))
                     } else {
                         String::new()
                     }
                 );
+                let shown = marked.get_or_insert_with(|| data.clone());
+                let Some(o) = shown.observation_mut(&key.indicator, area, breakdown, &key.period)
+                else {
+                    continue;
+                };
+                if !o.figure.markers.contains(&Marker::Revised) {
+                    o.figure.markers.push(Marker::Revised);
+                }
+                let mut note = o.note.take().unwrap_or_default();
                 if !note.contains(&earlier) {
                     if !note.is_empty() {
                         note.push(' ');
@@ -563,6 +570,7 @@ impl Records {
                 o.note = Some(note);
             }
         }
+        marked
     }
 
     /// The data as report `period` shows it: the figures it was published

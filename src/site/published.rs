@@ -57,9 +57,10 @@ pub(super) fn load(
     let (revisions, gone) = records.revisions(&data);
     problems.extend(gone);
     let today = record::today();
-    let mut marked = (*data).clone();
-    records.mark_revised(&mut marked, config);
-    let marked = Arc::new(marked);
+    let marked = match records.mark_revised(&data, config) {
+        Some(marked) => Arc::new(marked),
+        None => data,
+    };
     let published = records
         .by_period
         .keys()

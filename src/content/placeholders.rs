@@ -55,6 +55,8 @@ pub struct Evaluated {
     pub gaps: Vec<Problem>,
     /// Every figure shown, for the record of what was published.
     pub figures: Vec<crate::record::Shown>,
+    /// Every indicator read, by any round of the evaluation.
+    pub reads: BTreeSet<String>,
 }
 
 /// The environment that evaluates bodies.
@@ -386,7 +388,7 @@ fn with_resolver<T>(
     f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
 ) -> Result<T, Error> {
     let page = page_state(state)?;
-    let resolver = Resolver::new(data, config, page.as_at);
+    let resolver = Resolver::traced(data, config, page.as_at, page.reads());
     f(&resolver, &page).map_err(fail)
 }
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
     };
     let known = known_figures(resolver, period);
     let previous = period.previous();
-    let earlier = Resolver::new(resolver.data, resolver.config, Some(previous));
+    let earlier = Resolver::new(resolver.data.all(), resolver.config, Some(previous));
     let known_before = known_figures(&earlier, previous);
     let mut warnings = Vec::new();
     for (n, line) in prose_lines(&document.body).iter().enumerate() {
@@ -152,7 +152,7 @@ pub fn check(document: &Document, resolver: &Resolver<'_>) -> Vec<Problem> {
 /// Every figure of the site's own area that belongs to `period`.
 fn known_figures<'a>(resolver: &Resolver<'a>, period: crate::period::Period) -> Vec<Known<'a>> {
     let mut known = Vec::new();
-    for indicator in resolver.data.indicators.values() {
+    for indicator in resolver.data.all().indicators.values() {
         for series in resolver
             .data
             .all_series(&indicator.id)

@@ -118,6 +118,7 @@ impl DataSet {
                 files,
                 screened: Vec::new(),
                 indicators_unread: false,
+                read_memo: Default::default(),
             },
             problems,
         )

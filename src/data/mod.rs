@@ -10,6 +10,7 @@ mod load;
 pub mod national;
 pub mod plausible;
 pub mod read;
+mod read_key;
 mod scan;
 pub mod tidy;
 pub mod workbook;
@@ -85,6 +86,8 @@ pub struct DataSet {
     /// itself could not be read): every indicator is unknown, and that one
     /// problem says why, so an indicator a page names is not reported again.
     pub indicators_unread: bool,
+    /// Fingerprints of what pages read, worked out as they are asked for.
+    read_memo: read_key::ReadMemo,
 }
 
 impl DataSet {
@@ -107,6 +110,7 @@ impl DataSet {
         breakdown: Option<&str>,
         period: &Period,
     ) -> Option<&mut Observation> {
+        self.read_memo.clear();
         let series = self.series.get_mut(id)?.find_mut(area, breakdown)?;
         let i = series
             .observations
@@ -129,6 +133,7 @@ impl DataSet {
         note: Option<String>,
         file: &Path,
     ) {
+        self.read_memo.clear();
         if let Some(o) = self.observation_mut(id, area, breakdown, &period) {
             o.figure = figure;
             o.note = note;

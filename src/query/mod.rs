@@ -24,6 +24,7 @@ pub mod grids;
 pub mod history;
 pub mod objects;
 pub mod own_period;
+pub mod reader;
 pub mod resolve;
 
 use crate::config::Config;
@@ -32,6 +33,7 @@ use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::period::{Period, PeriodKind};
 
 pub use objects::Direction;
+pub use reader::{Reader, Reads};
 pub use resolve::{Fail, Query, Resolver};
 
 /// Whose figures: the site's own area, or a comparator from site.toml.

@@ -14,7 +14,7 @@ use crate::data::{DataSet, Observation, Series};
 use crate::period::Period;
 use crate::problem::suggest;
 use crate::query::own_period::{expected, own_figure};
-use crate::query::{Area, as_at, totals};
+use crate::query::{Area, Reader, Reads, as_at, totals};
 use std::fmt;
 
 /// Why a placeholder could not be resolved, and what to do.
@@ -96,8 +96,8 @@ impl Query {
 /// Resolves placeholders against the data, as at a period. Made only with
 /// [`Resolver::new`], so every page asks the same way.
 pub struct Resolver<'a> {
-    /// Every figure.
-    pub(crate) data: &'a DataSet,
+    /// Every figure, each read noted in the page's reads.
+    pub(crate) data: Reader<'a>,
     /// Site settings (comparators, financial year).
     pub(crate) config: &'a Config,
     /// The report's period; `None` on plain pages, which show the latest figures.
@@ -109,7 +109,21 @@ impl<'a> Resolver<'a> {
     /// latest figures when `None` (plain pages, indicator pages).
     pub fn new(data: &'a DataSet, config: &'a Config, as_at: Option<Period>) -> Resolver<'a> {
         Resolver {
-            data,
+            data: Reader::new(data, None),
+            config,
+            as_at,
+        }
+    }
+
+    /// As [`Resolver::new`], noting every indicator read in `reads`.
+    pub fn traced(
+        data: &'a DataSet,
+        config: &'a Config,
+        as_at: Option<Period>,
+        reads: &'a Reads,
+    ) -> Resolver<'a> {
+        Resolver {
+            data: Reader::new(data, Some(reads)),
             config,
             as_at,
         }
@@ -121,14 +135,15 @@ impl<'a> Resolver<'a> {
             let fail = Fail::new(
                 format!("unknown indicator `{id}`"),
                 Some(
-                    suggest(id, self.data.indicators.keys().map(String::as_str)).unwrap_or_else(
-                        || "indicators are described in data/indicators.yaml".into(),
-                    ),
+                    suggest(id, self.data.all().indicators.keys().map(String::as_str))
+                        .unwrap_or_else(|| {
+                            "indicators are described in data/indicators.yaml".into()
+                        }),
                 ),
             );
             // Every indicator is unknown when indicators.yaml was not read:
             // its own problem is the one to fix.
-            if self.data.declared.contains(id) || self.data.indicators_unread {
+            if self.data.all().declared.contains(id) || self.data.all().indicators_unread {
                 fail.missing()
             } else {
                 fail

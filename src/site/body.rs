@@ -12,6 +12,7 @@ use crate::content::markdown::{self, Html};
 use crate::data::cell::Marker;
 use crate::fingerprint;
 use crate::problem::{Problem, Problems};
+use crate::query::Reads;
 use crate::query::resolve::{Query, Resolver};
 use crate::templates::views::KeyFigureView;
 use rayon::prelude::*;
@@ -31,6 +32,9 @@ pub(super) struct Body {
     pub(super) figures: Vec<crate::record::Shown>,
     /// Updates to a published report: its figures revised or corrected since.
     pub(super) updates: Vec<crate::record::Update>,
+    /// Every indicator it read, as the query layer noted them: with the
+    /// data each read as at its period, what the build cache keys it by.
+    pub(super) reads: BTreeSet<String>,
 }
 
 /// A report's key figures as shown, their markers, and (in the preview) a
@@ -122,7 +126,8 @@ impl Site {
             self.data_complete,
             self.preview,
         );
-        let key_figures = self.key_figures(document, data);
+        let key_figure_reads = Reads::default();
+        let key_figures = self.key_figures(document, data, &key_figure_reads);
         let (evaluated, (key_figures, mut markers, mut warnings, mut figures)) =
             match (evaluated, key_figures) {
                 (Ok(e), Ok(k)) => (e, k),
@@ -133,6 +138,8 @@ impl Site {
                 }
             };
         markers.extend(evaluated.markers);
+        let mut reads = evaluated.reads;
+        reads.extend(key_figure_reads.take());
         warnings.extend(evaluated.gaps);
         figures.extend(evaluated.figures);
         if !document.front.draft {
@@ -157,6 +164,7 @@ impl Site {
             warnings,
             figures,
             updates: published.map(|p| p.updates.clone()).unwrap_or_default(),
+            reads,
         })
     }
 
@@ -166,8 +174,9 @@ impl Site {
         &self,
         document: &Document,
         data: &crate::data::DataSet,
+        reads: &Reads,
     ) -> Result<KeyFigures, Vec<Problem>> {
-        let resolver = Resolver::new(data, &self.config, document.front.period);
+        let resolver = Resolver::traced(data, &self.config, document.front.period, reads);
         let mut figures = Vec::new();
         let mut views = Vec::new();
         let mut markers = BTreeSet::new();

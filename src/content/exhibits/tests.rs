@@ -311,11 +311,7 @@ fn one_figure_for_one_period_is_shown_as_a_figure_with_its_table() {
 fn an_indicators_single_figure_is_titled_by_the_indicator_not_as_a_history() {
     let data = testutil::data(YAML, "indicator,period,area,value\nb,2023-06,,55\n");
     let config = testutil::config();
-    let resolver = crate::query::resolve::Resolver {
-        data: &data,
-        config: &config,
-        as_at: None,
-    };
+    let resolver = crate::query::resolve::Resolver::new(&data, &config, None);
     let grid = resolver.history_grid("b").unwrap();
     let mut env = minijinja::Environment::new();
     for (name, text) in crate::templates::builtin_partials() {

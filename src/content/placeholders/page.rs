@@ -29,6 +29,9 @@ pub(super) struct Drawings {
     drawn: Mutex<HashMap<String, Drawing>>,
     /// How many were drawn (not taken from an earlier round).
     pub(super) draws: AtomicU64,
+    /// The indicators every round has read, drawings included: what the
+    /// body is made from, for the build cache's key.
+    pub(super) reads: crate::query::Reads,
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -135,6 +138,11 @@ impl PageState {
         self.drawn.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// Where the evaluation notes the indicators it reads.
+    pub(super) fn reads(&self) -> &crate::query::Reads {
+        &self.drawings.reads
+    }
+
     /// What the evaluation made, once it has succeeded.
     pub(super) fn evaluated(&self, markdown: String) -> Evaluated {
         Evaluated {
@@ -146,6 +154,7 @@ impl PageState {
             blocks: take(&self.blocks),
             figures: take(&self.figures),
             gaps: Vec::new(),
+            reads: self.drawings.reads.take(),
         }
     }
 

@@ -3,8 +3,9 @@
 use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::fsutil;
+use crate::problem::{Id, Problem};
 use crate::problem::{Problems, SiteProblems};
-use crate::site::{BuildOptions, Site, Timings, write};
+use crate::site::{BuildOptions, Site, Store, Timings, store, write};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         problems.push(problem);
         return Ok(super::report_problems(&SiteProblems(problems)));
     }
+    // Unchanged pages are taken from the output being replaced.
+    let store = std::sync::Arc::new(Store::open(root, &out));
+    site.use_store(store.clone());
     // Files go straight into a folder beside the output as they are made; it
     // replaces the output only if the whole build succeeds.
     let staging = write::Staging::new(&out)?;
@@ -58,6 +62,12 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     // which reports were published.
     warnings.extend(site.deleted_records(&out));
     warnings.extend(staging.commit()?);
+    if let Err(e) = store.save() {
+        warnings.push(
+            Problem::warning(Id::CacheNotSaved, store::DIR, format!("could not save the build cache: {e}"))
+                .help("the site was published; check that the site's folder can be written to, or delete .outturn-cache/"),
+        );
+    }
     // The record of what was published: written into the site's folder once
     // the site it records is in place, to be committed with it.
     match site.write_records() {
@@ -73,6 +83,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     super::report_warnings(&warnings);
     timings.stages.push(("swap", write_start.elapsed()));
     if args.common.verbose {
+        eprintln!("  kept {} outputs from the last build", store.kept_count());
         for (stage, time) in &timings.stages {
             eprintln!("  {stage:<8} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }

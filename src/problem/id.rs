@@ -60,11 +60,13 @@ pub enum Id {
     /// An error in a draft, which `build` leaves out: a warning until the
     /// draft is published (`check --drafts` counts it as an error).
     InDraft,
+    /// The build cache could not be written: the next build is a cold one.
+    CacheNotSaved,
 }
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 24] = [
+    pub const ALL: [Id; 25] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -89,6 +91,7 @@ impl Id {
         Id::Revision,
         Id::RecordedFigureGone,
         Id::RecordDeleted,
+        Id::CacheNotSaved,
     ];
 
     /// The id as written: `typed-figure`.
@@ -103,6 +106,7 @@ impl Id {
             Id::Revision => "revision",
             Id::RecordedFigureGone => "recorded-figure-gone",
             Id::RecordDeleted => "record-deleted",
+            Id::CacheNotSaved => "cache-not-saved",
             Id::NoMeetingDate => "no-meeting-date",
             Id::TableCaption => "table-caption",
             Id::Plausibility => "plausibility",

@@ -78,6 +78,55 @@ impl Generator for BodyOf<'_> {
     }
 }
 
+impl Site {
+    /// What a report's or plain page's files are made from, but for the data
+    /// its body reads: the settings and theme, the document, the navigation,
+    /// a report's neighbours (its page links to them), and the updates a
+    /// published report lists. `index` is a report's place among the reports.
+    pub(super) fn document_key(&self, document: &Document, index: Option<usize>) -> u64 {
+        let neighbour = |i: usize| {
+            self.reports
+                .get(i)
+                .map(|r| (&r.front.title, &r.output, r.period))
+        };
+        let (previous, next) = match index {
+            Some(i) => (i.checked_sub(1).and_then(neighbour), neighbour(i + 1)),
+            None => (None, None),
+        };
+        let nav: Vec<_> = self
+            .pages
+            .iter()
+            .map(|p| (&p.front.title, &p.output))
+            .collect();
+        let updates = self
+            .as_published(document)
+            .map(|p| format!("{:?}", p.updates));
+        fingerprint::of((
+            fingerprint::BUILD,
+            self.settings,
+            index.is_some(),
+            (&document.file, &document.body, document.body_line),
+            (&document.output, format!("{:?}", document.front)),
+            (nav, previous, next, updates),
+        ))
+    }
+
+    /// `fixed` (see [`Site::document_key`]) with what the data set the
+    /// document's body reads from (the data as published, for a published
+    /// report) holds of each of `reads` as at its period.
+    pub(super) fn read_key(&self, document: &Document, fixed: u64, reads: &[String]) -> u64 {
+        let data = self
+            .as_published(document)
+            .map_or(&*self.data, |p| &*p.data);
+        let as_at = document.front.period;
+        let each: Vec<(&String, u64)> = reads
+            .iter()
+            .map(|id| (id, data.read_key(id, as_at)))
+            .collect();
+        fingerprint::of((fixed, each))
+    }
+}
+
 /// What the pages that list reports need of a document, once its own page
 /// is made.
 pub(super) struct Summary {
@@ -140,6 +189,10 @@ impl Site {
         markers.extend(evaluated.markers);
         let mut reads = evaluated.reads;
         reads.extend(key_figure_reads.take());
+        // The updates list names each revised figure's indicator.
+        if let Some(p) = published {
+            reads.extend(p.updates.iter().map(|u| u.key.indicator.clone()));
+        }
         warnings.extend(evaluated.gaps);
         figures.extend(evaluated.figures);
         if !document.front.draft {

@@ -21,7 +21,7 @@ enum Broken {
 
 /// What the link check needs of one page: its ids and the links it makes.
 /// Kept instead of the page, so the site need not stay in memory to be checked.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct PageLinks {
     path: String,
     ids: HashSet<String>,

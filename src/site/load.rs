@@ -36,23 +36,20 @@ impl Site {
             problems.extend(p);
             SiteProblems(problems)
         })?;
-        // Cache keys are worked out only for serve, which has a cache.
-        let config_key = cache
-            .as_ref()
-            .map_or(0, |_| fingerprint::of(format!("{config:?}")));
+        let config_key = fingerprint::of(format!("{config:?}"));
         // The data, and the rest of the site, are read at the same time.
         let ((data_key, data, found), (documents, found_in_content, theme)) = rayon::join(
-            || match &cache {
-                Some(cache) => {
-                    let files = DataFiles::read(root);
-                    let key = fingerprint::of((config_key, files.fingerprint()));
-                    let (data, found) = cache.data(key, || DataSet::from_files(&files, &config));
-                    (key, data, found)
-                }
-                None => {
-                    let (data, found) = DataSet::load(root, &config);
-                    (0, Arc::new(data), found)
-                }
+            || {
+                let files = DataFiles::read(root);
+                let key = fingerprint::of((config_key, files.fingerprint()));
+                let (data, found) = match &cache {
+                    Some(cache) => cache.data(key, || DataSet::from_files(&files, &config)),
+                    None => {
+                        let (data, found) = DataSet::from_files(&files, &config);
+                        (Arc::new(data), found)
+                    }
+                };
+                (key, data, found)
             },
             || {
                 let (documents, found) = content::load(root, config.year_start_month);
@@ -125,17 +122,22 @@ impl Site {
             data_complete,
             records.records.fingerprint(),
         ));
-        let shape = cache.as_ref().map_or(0, |_| {
-            fingerprint::of((
-                inputs,
-                reports
-                    .iter()
-                    .map(|r| &r.doc)
-                    .chain(&pages)
-                    .map(|d| (&d.output, format!("{:?}", d.front)))
-                    .collect::<Vec<_>>(),
-            ))
-        });
+        let shape = fingerprint::of((
+            inputs,
+            reports
+                .iter()
+                .map(|r| &r.doc)
+                .chain(&pages)
+                .map(|d| (&d.output, format!("{:?}", d.front)))
+                .collect::<Vec<_>>(),
+        ));
+        let settings = fingerprint::of((
+            config_key,
+            theme.fingerprint,
+            data_complete,
+            options.preview,
+            options.drafts,
+        ));
         let site = Site {
             root: root.to_path_buf(),
             placeholders: Placeholders::new(data.clone(), config.clone(), &theme.partials),
@@ -150,6 +152,8 @@ impl Site {
             warnings,
             allows,
             cache,
+            store: None,
+            settings,
             records,
             inputs,
             shape,

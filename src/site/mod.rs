@@ -20,6 +20,7 @@ mod output;
 mod pages;
 mod published;
 mod render;
+pub mod store;
 mod web_files;
 pub mod write;
 
@@ -40,6 +41,7 @@ use std::time::{Duration, Instant};
 pub use cache::Cache;
 pub use file::OutputFile;
 pub use render::Rendered;
+pub use store::Store;
 
 /// Choices that change what a build includes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -97,6 +99,11 @@ pub struct Site {
     allows: Allows,
     /// What `serve` kept from its last build, if this is one of its.
     cache: Option<Arc<Cache>>,
+    /// The build cache on disk, if `build` keeps one.
+    store: Option<Arc<Store>>,
+    /// A hash of site.toml, the theme and the build's options: what every
+    /// page's key starts from.
+    settings: u64,
     /// The record of what was published, and each published report's view of the data.
     records: published::RecordsOf,
     /// A hash of the data, site.toml and the theme: what every page depends on.
@@ -107,6 +114,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// Renders through the build cache `store`: what it kept from the last
+    /// build is linked from there, and what is made is noted in it.
+    pub fn use_store(&mut self, store: Arc<Store>) {
+        self.store = Some(store);
+    }
+
     /// Sets aside the warnings in `problems` that the site's content files
     /// allow where they are: counted as allowed, not shown.
     pub fn allow(&self, problems: &mut Problems) {

@@ -13,9 +13,11 @@ use super::pages::{
     Compare, DataDownloads, Feed, Home, IndicatorPage, IndicatorsIndex, NotFound, PlainPage,
     ReportPage, Robots, Sitemap, StaticFiles,
 };
+use super::store::{Kept, Store, StoredSummary};
 use super::write::{Memory, Sink};
 use super::{Site, Timings};
 use crate::content::Document;
+use crate::fingerprint;
 use crate::problem::{Problem, Problems, SiteProblems};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -42,15 +44,18 @@ pub struct Rendered {
 struct Collector<'s> {
     sink: &'s dyn Sink,
     root: &'s Path,
+    /// The build cache, when the build keeps one.
+    store: Option<&'s Store>,
     links: Mutex<Vec<Arc<PageLinks>>>,
     paths: Mutex<Vec<String>>,
 }
 
 impl<'s> Collector<'s> {
-    fn new(sink: &'s dyn Sink, root: &'s Path) -> Collector<'s> {
+    fn new(sink: &'s dyn Sink, root: &'s Path, store: Option<&'s Store>) -> Collector<'s> {
         Collector {
             sink,
             root,
+            store,
             links: Mutex::new(Vec::new()),
             paths: Mutex::new(Vec::new()),
         }
@@ -71,6 +76,49 @@ impl<'s> Collector<'s> {
                 .collect::<Vec<_>>(),
         );
         problems
+    }
+
+    /// Puts the files of an output kept from the last build.
+    fn put_kept(&self, store: &Store, kept: &Kept) -> Vec<Problem> {
+        lock(&self.links).extend(kept.links.iter().cloned());
+        lock(&self.paths).extend(kept.paths.iter().cloned());
+        kept.paths
+            .iter()
+            .filter_map(|path| {
+                self.sink
+                    .link(path, &store.last_output.join(path))
+                    .map_err(|e| Problem::error(path, format!("{e:#}")))
+                    .err()
+            })
+            .collect()
+    }
+
+    /// A generator's files: kept from the last build when the build cache
+    /// has them under the same key, else made (through `driver`) and noted
+    /// in the cache.
+    fn generate<G: Generator<Output = Made> + ?Sized>(
+        &self,
+        driver: Driver<'_>,
+        generator: &G,
+    ) -> Vec<Problem> {
+        let Some(store) = self.store else {
+            return match driver.run(generator) {
+                Ok(made) => self.put_made(owned(made)),
+                Err(found) => found,
+            };
+        };
+        let key = fingerprint::of((fingerprint::BUILD, generator.kind(), generator.key()));
+        let name = format!("{}:{key:016x}", generator.kind());
+        if let Some(kept) = store.kept(&name, key) {
+            return self.put_kept(store, &kept);
+        }
+        match driver.run(generator) {
+            Ok(made) => {
+                store.made(name, key, Vec::new(), &made, None);
+                self.put_made(owned(made))
+            }
+            Err(found) => found,
+        }
     }
 
     /// Copies the site's file `file` (relative to the root) as `path`.
@@ -123,7 +171,7 @@ impl Site {
         let driver = Driver {
             cache: self.cache.as_deref(),
         };
-        let out = Collector::new(sink, &self.root);
+        let out = Collector::new(sink, &self.root, self.store.as_deref());
         let mut problems = Problems::new();
         let summaries = timings.time("reports", || self.documents(driver, &out, progress));
         let summaries = match summaries {
@@ -165,15 +213,11 @@ impl Site {
             Box::new(Robots { site: self }),
             Box::new(StaticFiles { site: self }),
         ];
-        let put = |made: Files| match made {
-            Ok(made) => out.put_made(owned(made)),
-            Err(found) => found,
-        };
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages
                 .par_iter()
-                .map(|page| put(driver.run(page)))
-                .chain(singles.par_iter().map(|page| put(driver.run(&**page))))
+                .map(|page| out.generate(driver, page))
+                .chain(singles.par_iter().map(|page| out.generate(driver, &**page)))
                 .inspect(|_| progress.inc(1))
                 .collect()
         });
@@ -190,11 +234,13 @@ impl Site {
         let start = std::time::Instant::now();
         let mut paths = std::mem::take(&mut *lock(&out.paths));
         paths.sort();
-        let sitemap = driver.run(&Sitemap {
-            site: self,
-            paths: &paths,
-        });
-        problems.extend(put(sitemap));
+        problems.extend(out.generate(
+            driver,
+            &Sitemap {
+                site: self,
+                paths: &paths,
+            },
+        ));
         paths.extend(std::mem::take(&mut *lock(&out.paths)));
         paths.sort();
         // Any file written twice is a site file at a generated address.
@@ -241,12 +287,38 @@ impl Site {
         out: &Collector<'_>,
         progress: &ProgressBar,
     ) -> Result<Vec<Summary>, Problems> {
-        let made = |document: &Document, page: &dyn Fn(&Body) -> Files| {
+        let made = |document: &Document, index: Option<usize>, page: &dyn Fn(&Body) -> Files| {
+            let name = format!("page:{}", document.output);
+            let fixed = out.store.map(|_| self.document_key(document, index));
+            if let (Some(store), Some(fixed)) = (out.store, fixed)
+                && let Some(reads) = store.reads(&name)
+                && let Some(kept) = store.kept(&name, self.read_key(document, fixed, reads))
+                && let Some(summary) = &kept.summary
+            {
+                let found = out.put_kept(store, &kept);
+                if !found.is_empty() {
+                    return Err(found);
+                }
+                return Ok(Summary {
+                    indicators: summary.indicators.clone(),
+                    key_figures: summary.key_figures(),
+                    warnings: Vec::new(),
+                });
+            }
             let body = driver.run(&BodyOf {
                 site: self,
                 document,
             })?;
-            let found = out.put_made(owned(page(&body)?));
+            let made = page(&body)?;
+            if let (Some(store), Some(fixed)) = (out.store, fixed)
+                && body.warnings.is_empty()
+            {
+                let reads: Vec<String> = body.reads.iter().cloned().collect();
+                let key = self.read_key(document, fixed, &reads);
+                let summary = StoredSummary::new(&body.indicators, &body.key_figures);
+                store.made(name, key, reads, &made, Some(summary));
+            }
+            let found = out.put_made(owned(made));
             if !found.is_empty() {
                 return Err(found);
             }
@@ -259,7 +331,7 @@ impl Site {
         let documents: Vec<Result<Summary, Vec<Problem>>> = (0..self.reports.len())
             .into_par_iter()
             .map(|index| {
-                made(&self.reports[index], &|body| {
+                made(&self.reports[index], Some(index), &|body| {
                     driver.run(&ReportPage {
                         site: self,
                         index,
@@ -268,7 +340,7 @@ impl Site {
                 })
             })
             .chain(self.pages.par_iter().map(|page| {
-                made(page, &|body| {
+                made(page, None, &|body| {
                     driver.run(&PlainPage {
                         site: self,
                         page,

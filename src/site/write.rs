@@ -41,6 +41,12 @@ pub trait Sink: Sync {
             contents: fsutil::read_bytes(from)?,
         })
     }
+
+    /// Puts the file `from` (in the output being replaced, kept by the
+    /// build cache) as `path`: a hard link where one can be made.
+    fn link(&self, path: &str, from: &Path) -> Result<()> {
+        self.copy(path, from)
+    }
 }
 
 /// Keeps every file in memory.
@@ -280,6 +286,14 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, from: &Path) -> Result<()> {
         fsutil::copy(from, &self.prepare(path)?)
+    }
+
+    fn link(&self, path: &str, from: &Path) -> Result<()> {
+        let to = self.prepare(path)?;
+        if std::fs::hard_link(from, &to).is_ok() {
+            return Ok(());
+        }
+        fsutil::copy(from, &to)
     }
 }
 

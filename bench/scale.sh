@@ -30,6 +30,7 @@ for n in "${sizes[@]}"; do
   ./target/release/examples/make_archive --reports "$n" --out "$site" --hugo "$hugo_site" 2>/dev/null
   o_times=() h_times=() peak=0
   for ((r = 0; r < runs; r++)); do
+    rm -rf "$site/.outturn-cache" # cold: no build cache
     read -r secs kib < <(measure "$outturn" build --quiet --root "$site" --out "$tmp/out-$n")
     o_times+=("$secs"); ((kib > peak)) && peak=$kib
     if [[ $have_hugo == yes ]]; then

@@ -266,7 +266,7 @@ impl Archive {
                     1 if q == 0 => format!("{{{{ value(\"{id}\") }}}}"),
                     1 => format!("{{{{ change(\"{id}\", vs=\"previous\") }}}}"),
                     _ if typed => format!("{}", value(i + 200, q / 4, unit)),
-                    _ => format!("{{{{ benchmark(\"{id}\", \"england\") }}}}"),
+                    _ => format!("{{{{ benchmark(\"{id}\", \"england\", latest=true) }}}}"),
                 };
                 let _ = write!(
                     text,

@@ -15,6 +15,7 @@ use crate::fingerprint;
 use crate::period::Period;
 use crate::query::reader::EVERYTHING;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// Each series' figures, fingerprinted one by one, by indicator: worked out
@@ -40,8 +41,9 @@ impl ReadMemo {
 struct Indicator {
     /// Its definition, which series it has, and its kinds of period.
     head: u64,
-    /// Each series: every figure's period and fingerprint, in order.
-    series: Vec<Vec<(Period, u64)>>,
+    /// Each series: each figure's first and last month, and a hash of it
+    /// and every figure before it in the series (which is in order of end).
+    series: Vec<Vec<(i32, i32, u64)>>,
 }
 
 impl DataSet {
@@ -59,17 +61,22 @@ impl DataSet {
             return fingerprint::of((&self.declared, &self.files, self.indicators_unread, each));
         }
         let indicator = self.fingerprinted(id);
-        let mut parts = Vec::with_capacity(indicator.series.iter().map(Vec::len).sum());
+        let last = as_at.map_or(i32::MAX, |at| at.month_range().1);
+        let mut parts = Vec::new();
         for series in &indicator.series {
+            // Every figure that ends by the last month, hashed together ...
+            let ended = series.partition_point(|(_, end, _)| *end <= last);
+            parts.push(ended.checked_sub(1).map_or(0, |i| series[i].2));
+            // ... and any that starts by then but ends later (a year that
+            // has begun), which end within a year of it.
             parts.extend(
-                series
+                series[ended..]
                     .iter()
-                    .filter(|(period, _)| {
-                        as_at.is_none_or(|at| period.start_date() <= at.end_date())
-                    })
-                    .map(|(_, hash)| *hash),
+                    .take_while(|(_, end, _)| *end <= last.saturating_add(12))
+                    .filter(|(start, _, _)| *start <= last)
+                    .map(|(_, _, hash)| *hash),
             );
-            parts.push(0);
+            parts.push(u64::MAX);
         }
         fingerprint::of((id, indicator.head, parts))
     }
@@ -88,15 +95,31 @@ impl DataSet {
         kinds.dedup();
         let names: Vec<(&Option<String>, &Option<String>)> =
             all.iter().map(|s| (&s.area, &s.breakdown)).collect();
-        let definition = self.indicator(id).map(|i| format!("{i:?}"));
+        // Where a figure or definition was read is for messages, never on
+        // a page: figures added above it in the same file leave it as it was.
+        let definition = self.indicator(id).map(|i| {
+            let mut i = i.clone();
+            i.line = 0;
+            format!("{i:?}")
+        });
         let made = Arc::new(Indicator {
             head: fingerprint::of((definition, names, kinds)),
             series: all
                 .iter()
                 .map(|s| {
+                    let mut before = 0;
                     s.observations
                         .iter()
-                        .map(|o| (o.period, fingerprint::of(format!("{o:?}"))))
+                        .map(|o| {
+                            let (start, end) = o.period.month_range();
+                            // A quick hash: many thousand figures are hashed,
+                            // and only the keys made of them are kept.
+                            let mut hasher = std::hash::DefaultHasher::new();
+                            (before, o.period, o.figure.value.map(f64::to_bits)).hash(&mut hasher);
+                            (&o.figure.markers, &o.note).hash(&mut hasher);
+                            before = hasher.finish();
+                            (start, end, before)
+                        })
                         .collect()
                 })
                 .collect(),

@@ -121,6 +121,11 @@ impl Period {
         self.start + self.kind.months() - 1
     }
 
+    /// The first and last months, counted from year 0, for arithmetic on periods.
+    pub(crate) fn month_range(&self) -> (i32, i32) {
+        (self.start, self.end_index())
+    }
+
     /// The first day of the period.
     pub fn start_date(&self) -> Date {
         let (year, month) = split_index(self.start);

@@ -156,7 +156,7 @@ impl Store {
         let whole = entry.files.iter().all(|(path, hash, len)| {
             let file = self.last_output.join(path);
             std::fs::metadata(&file).is_ok_and(|m| m.is_file() && m.len() == *len)
-                && std::fs::read(&file).is_ok_and(|bytes| fingerprint::contents(&bytes) == *hash)
+                && fingerprint::file(&file).is_ok_and(|found| found == *hash)
         });
         if !whole {
             return None;

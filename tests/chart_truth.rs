@@ -71,6 +71,16 @@ fn figure<'a>(page: &'a str, title: &str) -> (String, &'a str) {
     (id[..id.find('"').unwrap()].to_string(), html)
 }
 
+/// What a screen reader hears of a chart: its figure's name opens with the
+/// message, then the drawing's description goes on from it.
+fn heard(figure: &str) -> String {
+    let message = texts(figure, "<span class=\"chart-message\"", "</span>")
+        .first()
+        .copied()
+        .unwrap_or_default();
+    format!("{message} {}", texts(figure, "<desc", "</desc>")[0])
+}
+
 /// Texts between `open…>` and `close` in `html`.
 fn texts<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
     html.split(open)
@@ -134,7 +144,7 @@ fn a_percentage_breakdown_is_drawn_tabled_described_and_downloaded_as_published(
     let (page, folder) = built(site.path());
     let (id, html) = figure(&page, "Children looked after by ethnicity");
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
-    let desc = texts(svg, "<desc", "</desc>")[0];
+    let desc = heard(html);
 
     let table: Vec<f64> = table(html).iter().flatten().map(|c| number(c)).collect();
     assert_eq!(
@@ -176,7 +186,7 @@ fn a_count_breakdown_says_its_shares_are_computed_from_the_counts() {
     let (page, folder) = built(site.path());
     let (id, html) = figure(&page, "Children looked after by need");
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
-    let desc = texts(svg, "<desc", "</desc>")[0];
+    let desc = heard(html);
 
     let rows = table(html);
     let table: Vec<f64> = rows.iter().flatten().map(|c| number(c)).collect();
@@ -232,13 +242,13 @@ fn a_report_draws_time_to_scale() {
     assert!(output.status.success(), "{:?}", text(&output));
     let page = std::fs::read_to_string(out.join("reports/2023-24-q1/index.html")).unwrap();
     let (_, html) = figure(&page, "From April 2022");
-    let desc = texts(html, "<desc", "</desc>")[0];
+    let desc = heard(html);
     assert!(
         desc.contains("No periods shown between April 2022 and March 2023."),
         "{desc}"
     );
     // The ticks under the points: April 2022, then March to June 2023.
-    let axis = &html[html.find("<g class=\"axis\">").unwrap()..];
+    let axis = &html[html.find("<g class=\"axis\"").unwrap()..];
     let axis = &axis[..axis.find("</g>").unwrap()];
     let x: Vec<i32> = axis
         .split(" x1=\"")
@@ -302,7 +312,7 @@ fn ties_round_away_from_zero_in_words_tables_charts_and_downloads_alike() {
     ] {
         let (id, html) = figure(&page, title);
         let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
-        let desc = texts(svg, "<desc", "</desc>")[0];
+        let desc = heard(html);
         let cells: Vec<String> = table(html).into_iter().flatten().collect();
         assert_eq!(cells, shown, "{title}");
         let latest = shown[1].split(' ').next().unwrap();

@@ -15,8 +15,8 @@ use super::layout::{
     EDGE, FONT, LINE, Scale, Ticks, axis_title, bold_width, break_before, short_value, text_width,
     widest, wrap, wrap_bold,
 };
-use super::paint::{AXIS, Anchor, GRID, Key, Look, Pen, Text, fills, looks, pattern_defs, plot};
-use super::{Chart, close, open};
+use super::paint::{AXIS, Anchor, GRID, Key, Look, Pen, Text, fills, looks, pattern_defs, rules};
+use super::{Chart, Desc, close, open};
 
 /// Height of the plotting area of columns.
 const PLOT_HEIGHT: i32 = 220;
@@ -27,7 +27,7 @@ const GAP: i32 = 3;
 
 /// Draws `chart` `width` units wide: columns if they fit and `rows` is not
 /// asked for, else rows.
-pub(super) fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
+pub(super) fn draw(chart: &Chart, (width, desc): (i32, Desc<'_>), rows: bool) -> String {
     let (lo, hi) = range(chart);
     match ColumnLayout::fit(chart, lo, hi, width).filter(|_| !rows) {
         Some(columns) => columns.draw(chart, width, desc),
@@ -150,7 +150,7 @@ impl<'a> ColumnLayout<'a> {
         })
     }
 
-    fn draw(&self, chart: &Chart, width: i32, desc: &str) -> String {
+    fn draw(&self, chart: &Chart, width: i32, desc: Desc<'_>) -> String {
         let looks = looks(chart);
         let key = key(chart, width);
         let key_height = key.as_ref().map_or(0, |k| k.height);
@@ -177,13 +177,11 @@ impl<'a> ColumnLayout<'a> {
         if let Some(key) = &key {
             key.write(&mut out, &chart.id, &looks);
         }
-        out.push_str("<g class=\"grid\">\n");
-        plot(&mut out, |pen| {
+        rules(&mut out, "grid", GRID, |pen| {
             for value in self.ticks.values().filter(|&v| v != 0.0) {
                 pen.rule(GRID, (self.left, y.at(value)), (right, y.at(value)));
             }
         });
-        out.push_str("</g>\n");
         let looks = &looks;
         let bars = chart.series.iter().enumerate().flat_map(|(k, series)| {
             (0..chart.categories.len()).filter_map(move |i| {
@@ -198,11 +196,9 @@ impl<'a> ColumnLayout<'a> {
             })
         });
         fills(&mut out, &chart.id, bars);
-        out.push_str("<g class=\"axis\">\n");
-        plot(&mut out, |pen| {
+        rules(&mut out, "axis", AXIS, |pen| {
             slotted_axis(pen, chart, (self.left, right), self.slot, zero);
         });
-        out.push_str("</g>\n");
 
         if let Some(title) = title {
             Text::at(EDGE, key_height + 18).write(&mut out, title);
@@ -278,7 +274,7 @@ struct BarGroup<'a> {
 }
 
 /// Horizontal bars, a category's name above its group.
-fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
+fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: Desc<'_>) -> String {
     let looks = looks(chart);
     let s = chart.series.len() as i32;
     let labels = bar_labels(chart);
@@ -359,14 +355,12 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: &str) -> String {
             })
     });
     fills(&mut out, &chart.id, bars);
-    out.push_str("<g class=\"axis\">\n");
-    plot(&mut out, |pen| {
+    rules(&mut out, "axis", AXIS, |pen| {
         for row in &rows {
             let end = bar_top(row, chart.series.len().max(1) - 1) + ROW_BAR;
             pen.rule(AXIS, (zero, row.bars - 2), (zero, end + 2));
         }
     });
-    out.push_str("</g>\n");
 
     if let Some(title) = title {
         Text::at(EDGE, key_height + 16).write(&mut out, title);

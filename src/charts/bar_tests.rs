@@ -87,7 +87,7 @@ fn several_series_have_patterns_and_a_key() {
 
 /// The lines of the axis group.
 fn axis(svg: &str) -> &str {
-    let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+    let axis = &svg[svg.find("<g class=\"axis\"").unwrap()..];
     &axis[..axis.find("</g>").unwrap()]
 }
 

@@ -43,6 +43,22 @@ struct Words {
 
 /// The whole description: the message, then the sentences that follow it.
 pub(super) fn describe(chart: &Chart) -> String {
+    let (message, details) = parts(chart);
+    match (message.is_empty(), details.is_empty()) {
+        (_, true) => message,
+        (true, false) => details,
+        (false, false) => format!("{message} {details}"),
+    }
+}
+
+/// What the description says after the message (which the chart's caption
+/// gives), or nothing if the message is all it says.
+pub(super) fn details(chart: &Chart) -> String {
+    parts(chart).1
+}
+
+/// The message, and the sentences that follow it within the word budget.
+fn parts(chart: &Chart) -> (String, String) {
     let mut words = words(chart);
     let count = |w: &Words| {
         w.message.split_whitespace().count()
@@ -57,14 +73,8 @@ pub(super) fn describe(chart: &Chart) -> String {
         }
         words.rest[spare].clear();
     }
-    let mut out = words.message;
-    for sentence in words.rest.into_iter().filter(|s| !s.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&sentence);
-    }
-    out
+    let details: Vec<String> = words.rest.into_iter().filter(|s| !s.is_empty()).collect();
+    (words.message, details.join(" "))
 }
 
 /// What a reader should take from the chart, for its caption: "Children

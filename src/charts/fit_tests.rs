@@ -267,11 +267,24 @@ fn the_narrow_drawing_is_hidden_unless_the_screen_is_narrow() {
     // rule of the site's stylesheet, not of each chart.
     assert!(!both.contains("<style"));
     let css = super::tests::stylesheet();
-    assert!(css.contains("svg.chart.chart-narrow {\n  display: none;\n}"));
+    assert!(css.contains("svg.chart.chart-narrow {\n  display: none;\n"));
     assert!(css.contains(
-        "@media (max-width: 30em) {\n  svg.chart.chart-wide {\n    display: none;\n  }\n\n  \
+        "@media (max-width: 35em) {\n  svg.chart.chart-wide {\n    display: none;\n  }\n\n  \
          svg.chart.chart-narrow {\n    display: block;\n  }\n}"
     ));
+    // Each drawing is shown no larger than its natural size, where its
+    // 16-unit text is the body's (1.1875rem wide, 1.0625rem narrow): in rem,
+    // so it follows the reader's font size and zoom.
+    for (width, body) in [
+        (super::layout::WIDE, 1.1875),
+        (super::layout::NARROW, 1.0625),
+    ] {
+        let natural = format!(
+            "max-width: min(100%, {:.2}rem);",
+            f64::from(width) / 16.0 * body
+        );
+        assert!(css.contains(&natural), "{natural}");
+    }
     let ids: Vec<&str> = both
         .split(" id=\"")
         .skip(1)

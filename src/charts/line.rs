@@ -14,8 +14,8 @@ use super::layout::{
     EDGE, FONT, LINE, Scale, abbreviate, across, axis_title, bold_width, break_before, short_value,
     text_width, thin, thin_at, value_axis, widest, wrap,
 };
-use super::paint::{AXIS, Anchor, GRID, Text, looks, picks_out_own, plot};
-use super::{Chart, ChartSeries, close, open};
+use super::paint::{AXIS, Anchor, GRID, Text, looks, picks_out_own, plot, rules};
+use super::{Chart, ChartSeries, Desc, close, open};
 
 /// Height of the plotting area.
 const PLOT_HEIGHT: i32 = 240;
@@ -42,7 +42,7 @@ impl EndLabel<'_> {
     }
 }
 
-pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let n = chart.categories.len();
     let looks = looks(chart);
     // The council's own series are named in bold beside the comparators'.
@@ -99,16 +99,14 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
     open(&mut out, chart, (width, height), desc);
 
     // Gridlines at each tick, the axis along the bottom.
-    out.push_str("<g class=\"grid\">\n");
-    plot(&mut out, |pen| {
+    rules(&mut out, "grid", GRID, |pen| {
         for value in ticks.values().skip(1) {
             let at = y.at(value);
             let rgb = if value == 0.0 { AXIS } else { GRID };
             pen.rule(rgb, (left, at), (right, at));
         }
     });
-    out.push_str("</g>\n<g class=\"axis\">\n");
-    plot(&mut out, |pen| {
+    rules(&mut out, "axis", AXIS, |pen| {
         if broken {
             // Two slashes cut the axis near its start: it does not start at zero.
             pen.rule(AXIS, (left, bottom), (left + 4, bottom));
@@ -123,7 +121,6 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
             pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
         }
     });
-    out.push_str("</g>\n");
 
     // One group per line, so its dash applies to every run of it.
     for (series, &look) in chart.series.iter().zip(&looks) {

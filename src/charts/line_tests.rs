@@ -168,7 +168,7 @@ fn figure_one() -> super::super::Chart {
 
 /// The x of each tick under a point on the time axis.
 fn ticks(svg: &str) -> Vec<i32> {
-    let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+    let axis = &svg[svg.find("<g class=\"axis\"").unwrap()..];
     let axis = &axis[..axis.find("</g>").unwrap()];
     axis.split(" x1=\"")
         .skip(1)
@@ -255,7 +255,7 @@ fn a_narrow_range_breaks_the_axis_and_says_so() {
     // The axis starts at 280, so it is cut by two slashes.
     assert!(svg.contains(">280</text>"), "{svg}");
     assert!(!svg.contains(">0</text>"), "{svg}");
-    let axis = &svg[svg.find("<g class=\"axis\">").unwrap()..];
+    let axis = &svg[svg.find("<g class=\"axis\"").unwrap()..];
     let axis = &axis[..axis.find("</g>").unwrap()];
     assert_eq!(axis.matches("y1=\"283\" x2=").count(), 2, "{axis}");
     assert!(

@@ -146,16 +146,37 @@ pub fn svg(chart: &Chart) -> String {
     // drawing's `<desc>`, which the narrow drawing refers to by its id (a
     // description is read from an element referred to even when it is
     // hidden).
-    let desc = description(&drawn);
-    let mut out = draw(&drawn, (layout::WIDE, &desc), converted);
+    // The figure's caption opens with the message, and a screen reader
+    // reads the caption as the figure's name: the description goes on from
+    // there, so the message is heard once (and a chart whose description is
+    // its message alone has none of its own).
+    let details = describe::details(&drawn);
+    let (wide, narrow_desc) = if details.is_empty() {
+        (Desc::None, Desc::None)
+    } else {
+        (Desc::Own(&details), Desc::Wide)
+    };
+    let mut out = draw(&drawn, (layout::WIDE, wide), converted);
     out.push('\n');
-    out.push_str(&draw(&narrow, (layout::NARROW, ""), converted));
+    out.push_str(&draw(&narrow, (layout::NARROW, narrow_desc), converted));
     out
+}
+
+/// How a drawing is described.
+#[derive(Clone, Copy)]
+enum Desc<'a> {
+    /// By its own `<desc>`, holding this.
+    Own(&'a str),
+    /// By the wide drawing's `<desc>` (the narrow drawing, which shows the
+    /// same figures).
+    Wide,
+    /// By its figure's caption alone.
+    None,
 }
 
 /// One drawing of `chart`, `width` units wide, described by `desc`; `rows`
 /// asks a bar chart for horizontal bars.
-fn draw(chart: &Chart, (width, desc): (i32, &str), rows: bool) -> String {
+fn draw(chart: &Chart, (width, desc): (i32, Desc<'_>), rows: bool) -> String {
     match chart.kind {
         Kind::Line => line::draw(chart, width, desc),
         Kind::Bar => bar::draw(chart, (width, desc), rows),
@@ -243,7 +264,7 @@ pub fn message(chart: &Chart) -> String {
 /// of the site's stylesheet (`svg.chart`), written once for every chart, as
 /// are the font ([`layout::FONT`] units) and the text's colour
 /// ([`paint::TEXT`]). Inline in HTML, the `<svg>` needs no `xmlns`.
-fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str) {
+fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: Desc<'_>) {
     let class = if width == layout::NARROW {
         "chart chart-narrow"
     } else {
@@ -256,13 +277,18 @@ fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str
     // The name is the title alone and the description the desc alone: named
     // by both, a screen reader reads the description twice.
     id_into(out, chart, "title");
-    out.push_str("\" aria-describedby=\"");
-    if desc.is_empty() {
-        let wide = chart.id.strip_suffix("-n").unwrap_or(&chart.id);
-        paint::escape_into(out, wide);
-        out.push_str("-desc");
-    } else {
-        id_into(out, chart, "desc");
+    match desc {
+        Desc::Own(_) => {
+            out.push_str("\" aria-describedby=\"");
+            id_into(out, chart, "desc");
+        }
+        Desc::Wide => {
+            out.push_str("\" aria-describedby=\"");
+            let wide = chart.id.strip_suffix("-n").unwrap_or(&chart.id);
+            paint::escape_into(out, wide);
+            out.push_str("-desc");
+        }
+        Desc::None => {}
     }
     let _ = write!(
         out,
@@ -272,7 +298,7 @@ fn open(out: &mut String, chart: &Chart, (width, height): (i32, i32), desc: &str
     out.push_str("\">");
     paint::escape_into(out, &chart.title);
     out.push_str("</title>\n");
-    if !desc.is_empty() {
+    if let Desc::Own(desc) = desc {
         out.push_str("<desc id=\"");
         id_into(out, chart, "desc");
         out.push_str("\">");

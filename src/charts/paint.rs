@@ -243,6 +243,25 @@ pub(super) fn plot(out: &mut String, draw: impl FnOnce(&mut Pen<'_>)) {
     out.push_str(&shapes);
 }
 
+/// A group of rules (gridlines, an axis) of class `class`, drawn by `draw`:
+/// the group carries `stroke`, the colour most of them are, and a rule of
+/// that colour does not repeat it.
+pub(super) fn rules(out: &mut String, class: &str, stroke: Rgb, draw: impl FnOnce(&mut Pen<'_>)) {
+    let (r, g, b) = stroke;
+    let attribute = format!(" stroke=\"#{r:02X}{g:02X}{b:02X}\"");
+    out.push_str("<g class=\"");
+    out.push_str(class);
+    out.push('"');
+    out.push_str(&attribute);
+    out.push_str(">\n");
+    let start = out.len();
+    plot(out, draw);
+    let drawn = out[start..].replace(&attribute, "");
+    out.truncate(start);
+    out.push_str(&drawn);
+    out.push_str("</g>\n");
+}
+
 /// Attributes plotters writes on every shape that say what SVG assumes anyway
 /// (`stroke-width` only where no group of a chart sets a stroke width).
 const DEFAULTS: [&str; 3] = [" opacity=\"1\"", " stroke=\"none\"", " stroke-width=\"1\""];

@@ -17,8 +17,8 @@
 
 use super::bar::slotted_axis;
 use super::layout::{EDGE, FONT, LINE, Scale, Ticks, short_value, text_width, widest, wrap};
-use super::paint::{Anchor, Key, Look, Text, fills, looks, pattern_defs, pill, plot};
-use super::{Chart, close, open};
+use super::paint::{AXIS, Anchor, Key, Look, Text, fills, looks, pattern_defs, pill, rules};
+use super::{Chart, Desc, close, open};
 use crate::data::indicators::Unit;
 
 /// Height of the plotting area of columns.
@@ -157,7 +157,7 @@ fn gap_notes(chart: &Chart, index: usize) -> String {
     notes
 }
 
-pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
+pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let looks = looks(chart);
     let stacks: Vec<Vec<(usize, f64, f64)>> = (0..chart.categories.len())
         .map(|i| segments(&drawn(chart, i)))
@@ -221,11 +221,9 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: &str) -> String {
         };
         let right = left + slot * chart.categories.len() as i32;
         marks(&mut out, chart, &looks, (&key, &note_lines), &stacks, &rect);
-        out.push_str("<g class=\"axis\">\n");
-        plot(&mut out, |pen| {
+        rules(&mut out, "axis", AXIS, |pen| {
             slotted_axis(pen, chart, (left, right), slot, bottom);
         });
-        out.push_str("</g>\n");
         for (value, label) in ticks.values().zip(&tick_labels) {
             Text::at(left - 8, y.at(value) + 5)
                 .anchor(Anchor::End)

@@ -217,7 +217,12 @@ fn shapes_carry_no_attribute_svg_assumes() {
         vec![series("Thurrock", &[Some(1.0), Some(2.0)])],
     ));
     assert!(line.contains(" stroke-width=\"3\" points="), "{line}");
-    assert!(line.contains("<line stroke=\"#D8DADB\" x1="), "{line}");
+    // Gridlines take their colour from their group, once.
+    assert!(
+        line.contains("<g class=\"grid\" stroke=\"#D8DADB\">\n<line x1="),
+        "{line}"
+    );
+    assert_eq!(line.matches("#D8DADB").count(), 1, "{line}");
 }
 
 #[test]

@@ -29,7 +29,13 @@ fn example(into: &Path) {
 /// Builds the site at `root` into its `public/`, returning how many outputs
 /// were kept from the last build.
 fn build(root: &Path) -> usize {
-    let out = outturn(&["build", "--verbose", "--root", root.to_str().unwrap()]);
+    build_with(root, &[])
+}
+
+fn build_with(root: &Path, extra: &[&str]) -> usize {
+    let mut args = vec!["build", "--verbose", "--root", root.to_str().unwrap()];
+    args.extend(extra);
+    let out = outturn(&args);
     let (stdout, stderr) = common::text(&out);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     stderr
@@ -215,6 +221,38 @@ fn a_new_quarter_keeps_the_old_reports() {
     let after = read_tree(&site.path().join("public"));
     let oldest = "reports/2022-23-q2/index.html";
     assert_eq!(before[oldest], after[oldest]);
+}
+
+#[test]
+fn options_given_on_the_command_line_are_in_every_key() {
+    let warm = tempfile::tempdir().unwrap();
+    example(warm.path());
+    build(warm.path());
+    for extra in [
+        &["--base-url", "https://example.gov.uk/reports/"][..],
+        &["--drafts"],
+        &[],
+    ] {
+        build_with(warm.path(), extra);
+        let cold = tempfile::tempdir().unwrap();
+        example(cold.path());
+        build_with(cold.path(), extra);
+        let (a, b) = (
+            read_tree(&warm.path().join("public")),
+            read_tree(&cold.path().join("public")),
+        );
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{extra:?}"
+        );
+        for (path, bytes) in &a {
+            assert!(
+                bytes == &b[path],
+                "{extra:?}: {path} differs from a cold build"
+            );
+        }
+    }
 }
 
 #[test]

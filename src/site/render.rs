@@ -46,16 +46,25 @@ struct Collector<'s> {
     root: &'s Path,
     /// The build cache, when the build keeps one.
     store: Option<&'s Store>,
+    /// What every key in the build cache starts from: this build of
+    /// outturn and the settings as rendered (`build --base-url` changes
+    /// them after the site is loaded).
+    base: u64,
     links: Mutex<Vec<Arc<PageLinks>>>,
     paths: Mutex<Vec<String>>,
 }
 
 impl<'s> Collector<'s> {
-    fn new(sink: &'s dyn Sink, root: &'s Path, store: Option<&'s Store>) -> Collector<'s> {
+    fn new(sink: &'s dyn Sink, site: &'s Site) -> Collector<'s> {
+        let store = site.store.as_deref();
+        let base = store.map_or(0, |_| {
+            fingerprint::of((fingerprint::BUILD, format!("{:?}", site.config)))
+        });
         Collector {
             sink,
-            root,
+            root: &site.root,
             store,
+            base,
             links: Mutex::new(Vec::new()),
             paths: Mutex::new(Vec::new()),
         }
@@ -107,7 +116,7 @@ impl<'s> Collector<'s> {
                 Err(found) => found,
             };
         };
-        let key = fingerprint::of((fingerprint::BUILD, generator.kind(), generator.key()));
+        let key = fingerprint::of((self.base, generator.kind(), generator.key()));
         let name = format!("{}:{key:016x}", generator.kind());
         if let Some(kept) = store.kept(&name, key) {
             return self.put_kept(store, &kept);
@@ -171,7 +180,7 @@ impl Site {
         let driver = Driver {
             cache: self.cache.as_deref(),
         };
-        let out = Collector::new(sink, &self.root, self.store.as_deref());
+        let out = Collector::new(sink, self);
         let mut problems = Problems::new();
         let summaries = timings.time("reports", || self.documents(driver, &out, progress));
         let summaries = match summaries {
@@ -289,7 +298,9 @@ impl Site {
     ) -> Result<Vec<Summary>, Problems> {
         let made = |document: &Document, index: Option<usize>, page: &dyn Fn(&Body) -> Files| {
             let name = format!("page:{}", document.output);
-            let fixed = out.store.map(|_| self.document_key(document, index));
+            let fixed = out
+                .store
+                .map(|_| fingerprint::of((out.base, self.document_key(document, index))));
             if let (Some(store), Some(fixed)) = (out.store, fixed)
                 && let Some(reads) = store.reads(&name)
                 && let Some(kept) = store.kept(&name, self.read_key(document, fixed, reads))

@@ -159,6 +159,13 @@ fn edits() -> Vec<(&'static str, fn(&Path))> {
         ("a deleted report", |site| {
             fs::remove_file(site.join("content/reports/2022-23-q3.md")).unwrap();
         }),
+        ("a national statistics file's figure", |site| {
+            edit(
+                &site.join("data/national/cla_number_and_rate_per_10k_children.csv"),
+                "Children looked after on 31 March each year,46271,276,60",
+                "Children looked after on 31 March each year,46271,277,60",
+            );
+        }),
         ("a renamed data file", |site| {
             fs::rename(
                 site.join("data/benchmarks.csv"),

@@ -1,7 +1,8 @@
 //! The words of every chart on the example site: each caption opens with the
 //! chart's message, which names what it is about; each description goes on
 //! from it (the caption names the figure, so the message is heard once) and
-//! with it stays under about sixty words; and none lists every figure.
+//! with it stays under about sixty words (keeping one sentence of its own);
+//! and none lists every figure.
 
 mod common;
 
@@ -74,8 +75,15 @@ fn the_example_sites_charts_say_their_message_first_in_few_words() {
             if message.contains("est since ") && !message.contains("since the chart starts") {
                 assert!(message.contains(", when it was "), "{message}");
             }
+            // About sixty words in all, the drawing keeping one sentence of
+            // its own however long the message.
             let words = heard.split_whitespace().count();
-            assert!(words <= 60, "{words} words in {:?}: {heard}", entry.path());
+            let one_sentence = !desc.trim_end_matches('.').contains(". ");
+            assert!(
+                words <= 60 || one_sentence,
+                "{words} words in {:?}: {heard}",
+                entry.path()
+            );
             for dump in [": first ", ", latest ", "; highest ", ", lowest "] {
                 assert!(!heard.contains(dump), "{dump:?} in {heard}");
             }

@@ -68,7 +68,10 @@ fn parts(chart: &Chart) -> (String, String) {
                 .sum::<usize>()
     };
     for spare in std::mem::take(&mut words.spare) {
-        if count(&words) <= WORDS {
+        // The last sentence left is kept whatever the count: the drawing's
+        // own description, after the message its figure's caption gives.
+        let left = words.rest.iter().filter(|s| !s.is_empty()).count();
+        if count(&words) <= WORDS || left <= 1 {
             break;
         }
         words.rest[spare].clear();

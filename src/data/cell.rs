@@ -211,8 +211,12 @@ fn parse_number(text: &str) -> Result<f64, String> {
             digits.len()
         ));
     }
-    // Too small a number comes back as zero or with digits lost.
-    if decimal(&format!("{:e}", value.abs())) != Some((digits, exponent)) {
+    // Too small a number comes back as zero or with digits lost. Written
+    // without an exponent in fewer than 300 characters, a number of so few
+    // digits is far from that, and comes back exactly: only numbers written
+    // with an exponent are checked, which saves formatting every figure.
+    let plain = !text.contains(['e', 'E']) && text.len() < 300;
+    if !plain && decimal(&format!("{:e}", value.abs())) != Some((digits, exponent)) {
         return Err(not_exact(text));
     }
     // `-0` is zero: a sign on nothing would show as "-0" in a download.

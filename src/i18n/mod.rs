@@ -7,6 +7,12 @@
 //! the binary, so any site builds without them. Templates ask for a message by
 //! its id with `t("nav-reports")` (see `templates::translate`); Rust asks with
 //! [`message`].
+//!
+//! What a message file cannot say (a month's name after `i`, which Welsh
+//! softens) is written in Rust: [`welsh`] has the grammar, and periods and
+//! dates write themselves in a language with `label_in` and `long_in`.
+
+pub mod welsh;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};

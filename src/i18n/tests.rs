@@ -134,3 +134,51 @@ fn a_language_is_known_by_its_tag() {
     assert_eq!(Language::of_translation("fr"), None);
     assert_eq!(Language::of_translation("en-GB"), None);
 }
+
+fn report_count(language: Language, count: i64) -> String {
+    message(
+        language,
+        "report-count",
+        Some(&args(&[("count", count.into())])),
+    )
+    .unwrap()
+}
+
+#[test]
+fn welsh_has_the_six_plural_forms_of_cldr() {
+    let cases = [
+        (0, "dim adroddiadau"),
+        (1, "un adroddiad"),
+        (2, "dau adroddiad"),
+        (3, "tri adroddiad"),
+        (4, "4 adroddiad"),
+        (5, "5 adroddiad"),
+        (6, "chwe adroddiad"),
+        (7, "7 adroddiad"),
+        (10, "10 adroddiad"),
+        (11, "11 adroddiad"),
+        (100, "100 adroddiad"),
+        (1000, "1000 adroddiad"),
+    ];
+    for (count, words) in cases {
+        assert_eq!(report_count(Language::Welsh, count), words, "{count}");
+    }
+}
+
+#[test]
+fn english_has_one_and_other() {
+    assert_eq!(report_count(Language::English, 0), "0 reports");
+    assert_eq!(report_count(Language::English, 1), "1 report");
+    assert_eq!(report_count(Language::English, 2), "2 reports");
+    assert_eq!(report_count(Language::English, 6), "6 reports");
+}
+
+#[test]
+fn a_financial_year_is_headed_in_each_language() {
+    let year = |language| {
+        let gaps = args(&[("year", "2024-25".into())]);
+        message(language, "index-financial-year", Some(&gaps)).unwrap()
+    };
+    assert_eq!(year(Language::English), "Financial year 2024-25");
+    assert_eq!(year(Language::Welsh), "Blwyddyn ariannol 2024-25");
+}

@@ -22,6 +22,8 @@ nav-main = Prif ddewislen
 nav-reports = Adroddiadau
 # The menu's entry for the list of indicators, and that page's heading.
 nav-indicators = Dangosyddion
+# The menu's entry for the page comparing quarters.
+nav-compare = Cymharu chwarteri
 # The name a screen reader gives the "you are here" trail under the header.
 breadcrumb = Briwsion bara
 # The footer of every page. $publisher: the council; $area: the area the

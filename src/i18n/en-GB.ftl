@@ -18,6 +18,8 @@ nav-main = Main
 nav-reports = Reports
 # The menu's entry for the list of indicators, and that page's heading.
 nav-indicators = Indicators
+# The menu's entry for the page comparing quarters.
+nav-compare = Compare quarters
 # The name a screen reader gives the "you are here" trail under the header.
 breadcrumb = Breadcrumb
 # The footer of every page. $publisher: the council; $area: the area the

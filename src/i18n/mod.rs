@@ -58,6 +58,14 @@ impl Language {
         }
     }
 
+    /// The language's name for itself, as a link to the page in it says it.
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Welsh => "Cymraeg",
+        }
+    }
+
     /// The language's message file, as compiled in.
     pub fn resource(self) -> &'static str {
         match self {
@@ -167,6 +175,12 @@ pub fn message(
     args: Option<&FluentArgs<'_>>,
 ) -> Result<String, MessageError> {
     write(language, Target::Text, id, args)
+}
+
+/// Message `id`, which has no gaps, in `language`: a word for Rust to place,
+/// such as a menu entry. Its id if the file lacks it, which a test rules out.
+pub fn text(language: Language, id: &str) -> String {
+    message(language, id, None).unwrap_or_else(|_| id.to_string())
 }
 
 /// Message `id` in `language` for `target`, with `args` in its placeholders.

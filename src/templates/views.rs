@@ -47,6 +47,20 @@ pub struct SiteView<'a> {
     pub logo_alt: &'a str,
 }
 
+/// A page in one of the languages it is published in: for its `hreflang`
+/// links, and the link to it from its twin.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink<'a> {
+    /// Its `lang`: site.toml `language`, or a translation's code (`cy`).
+    pub lang: &'a str,
+    /// Relative URL.
+    pub url: String,
+    /// The language's name for itself: `English`, `Cymraeg`.
+    pub name: &'static str,
+    /// Whether it is the page being shown.
+    pub current: bool,
+}
+
 /// A link in the site's main navigation.
 #[derive(Debug, Serialize)]
 pub struct NavItem {

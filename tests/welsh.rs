@@ -1,0 +1,93 @@
+//! A bilingual site: `[translations.cy]` in site.toml publishes the site's
+//! pages again in Welsh under `cy/`, each page linked to its twin.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const WELSH: &str = "\n[translations.cy]\ntitle = \"Perfformiad Cyngor y Gosodiadau\"\n\
+                     publisher = \"Cyngor y Gosodiadau\"\narea = \"Sir y Gosodiadau\"\n\
+                     [translations.cy.comparators]\nengland = \"Lloegr\"\n";
+
+/// The good fixture with `[translations.cy]`, built; its output folder.
+fn built_in_welsh(site: &Path) -> std::path::PathBuf {
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(site.join("site.toml"), toml + WELSH).unwrap();
+    let out = site.join("out");
+    let output = build(site, &out, &[]);
+    assert!(output.status.success(), "{}", text(&output).1);
+    out
+}
+
+fn page(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap()
+}
+
+fn assert_has(page: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(page.contains(expected), "no {expected:?} in\n{page}");
+    }
+}
+
+#[test]
+fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let home = page(&out, "cy/index.html");
+    assert_has(
+        &home,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Perfformiad Cyngor y Gosodiadau</title>",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/index.html\">",
+            "<a class=\"site-title\" href=\"../cy/index.html\">Perfformiad Cyngor y Gosodiadau</a>",
+            "<span class=\"site-publisher\">Cyngor y Gosodiadau</span>",
+            "<a class=\"skip-link\" href=\"#main\">Neidio i'r prif gynnwys</a>",
+            "<li><a href=\"../cy/index.html\" aria-current=\"page\">Adroddiadau</a></li>",
+            "<li><a href=\"../indicators/index.html\">Dangosyddion</a></li>",
+            "<p class=\"language-switch\"><a href=\"../index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
+            "<h2>Pob adroddiad</h2>",
+            "<h3>Blwyddyn ariannol 2023-24</h3>",
+            "<dd>Chwarter 1 2023-24 (Ebrill i Fehefin 2023)</dd>",
+            "Chwarter 4 2022-23 (Ionawr i Fawrth 2023)",
+            "<time datetime=\"2023-06-06\">6 Mehefin 2023</time>",
+            "<a href=\"../reports/2023-24-q1/index.html\">",
+            "Cyhoeddwyd gan Cyngor y Gosodiadau. Mae'r ffigurau ar gyfer Sir y Gosodiadau",
+        ],
+    );
+    assert!(!home.contains("Latest report"), "{home}");
+}
+
+#[test]
+fn the_english_home_page_links_to_its_welsh_twin_and_other_pages_do_not_yet() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let home = page(&out, "index.html");
+    assert_has(
+        &home,
+        &[
+            "<html lang=\"en-GB\">",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"cy/index.html\">",
+            "<p class=\"language-switch\"><a href=\"cy/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>",
+            "<li><a href=\"index.html\" aria-current=\"page\">Reports</a></li>",
+            "<h2>All reports</h2>",
+        ],
+    );
+    let indicators = page(&out, "indicators/index.html");
+    assert!(!indicators.contains("hreflang"), "{indicators}");
+    assert!(!indicators.contains("language-switch"), "{indicators}");
+}
+
+#[test]
+fn a_site_without_translations_has_no_welsh_pages_and_no_language_links() {
+    let site = good_site();
+    let out = site.path().join("out");
+    assert!(build(site.path(), &out, &[]).status.success());
+    assert!(!out.join("cy").exists());
+    let home = page(&out, "index.html");
+    assert!(!home.contains("hreflang"), "{home}");
+    assert!(!home.contains("Cymraeg"), "{home}");
+}

@@ -1,5 +1,6 @@
 //! A bilingual site: `[translations.cy]` in site.toml publishes the site's
-//! pages again in Welsh under `cy/`, each page linked to its twin.
+//! home page and plain pages again in Welsh under `cy/` (a plain page from
+//! its twin, `about.cy.md` beside `about.md`), each linked to its twin.
 
 mod common;
 
@@ -10,10 +11,20 @@ const WELSH: &str = "\n[translations.cy]\ntitle = \"Perfformiad Cyngor y Gosodia
                      publisher = \"Cyngor y Gosodiadau\"\narea = \"Sir y Gosodiadau\"\n\
                      [translations.cy.comparators]\nengland = \"Lloegr\"\n";
 
-/// The good fixture with `[translations.cy]`, built; its output folder.
-fn built_in_welsh(site: &Path) -> std::path::PathBuf {
+const ABOUT: &str =
+    "---\ntitle: Ynglŷn â'r adroddiadau\n---\n## O ble daw'r ffigurau\n\nO ffurflenni'r cyngor.\n";
+
+/// The good fixture with `[translations.cy]` and the Welsh twin of its
+/// plain page.
+fn welsh_site(site: &Path) {
     let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
     std::fs::write(site.join("site.toml"), toml + WELSH).unwrap();
+    std::fs::write(site.join("content/about.cy.md"), ABOUT).unwrap();
+}
+
+/// [`welsh_site`], built; its output folder.
+fn built_in_welsh(site: &Path) -> std::path::PathBuf {
+    welsh_site(site);
     let out = site.join("out");
     let output = build(site, &out, &[]);
     assert!(output.status.success(), "{}", text(&output).1);
@@ -76,6 +87,7 @@ fn the_english_home_page_links_to_its_welsh_twin_and_other_pages_do_not_yet() {
             "<h2>All reports</h2>",
         ],
     );
+    assert!(!home.contains("Ynglŷn"), "{home}");
     let indicators = page(&out, "indicators/index.html");
     assert!(!indicators.contains("hreflang"), "{indicators}");
     assert!(!indicators.contains("language-switch"), "{indicators}");
@@ -90,4 +102,72 @@ fn a_site_without_translations_has_no_welsh_pages_and_no_language_links() {
     let home = page(&out, "index.html");
     assert!(!home.contains("hreflang"), "{home}");
     assert!(!home.contains("Cymraeg"), "{home}");
+}
+
+#[test]
+fn a_plain_page_is_published_in_welsh_from_its_twin() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    assert_has(
+        &page(&out, "cy/about/index.html"),
+        &[
+            "<html lang=\"cy\">",
+            "<title>Ynglŷn â&#39;r adroddiadau – Perfformiad Cyngor y Gosodiadau</title>",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../about/index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../../cy/about/index.html\">",
+            "<li><a href=\"../../cy/index.html\">Adroddiadau</a></li>",
+            "<li><a href=\"../../cy/about/index.html\" aria-current=\"page\">Ynglŷn â&#39;r adroddiadau</a></li>",
+            "<p class=\"language-switch\"><a href=\"../../about/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
+            "<h2 id=\"o-ble-daw-r-ffigurau\">O ble daw'r ffigurau</h2>",
+        ],
+    );
+    let english = page(&out, "about/index.html");
+    assert_has(
+        &english,
+        &[
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/about/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../cy/about/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>",
+            "<li><a href=\"../about/index.html\" aria-current=\"page\">About these reports</a></li>",
+        ],
+    );
+    assert!(!english.contains("Ynglŷn"), "{english}");
+    assert!(page(&out, "cy/index.html").contains("<li><a href=\"../cy/about/index.html\">Ynglŷn"));
+}
+
+#[test]
+fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
+    let check = |root: &Path| {
+        let output = outturn(&["check", "--root", root.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1));
+        let (stdout, stderr) = text(&output);
+        stdout + &stderr
+    };
+    let site = good_site();
+    welsh_site(site.path());
+    std::fs::remove_file(site.path().join("content/about.cy.md")).unwrap();
+    std::fs::write(site.path().join("content/contact.cy.md"), ABOUT).unwrap();
+    let report =
+        std::fs::read_to_string(site.path().join("content/reports/first-quarter.md")).unwrap();
+    std::fs::write(
+        site.path().join("content/reports/first-quarter.cy.md"),
+        report,
+    )
+    .unwrap();
+    let shown = check(site.path());
+    assert_has(
+        &shown,
+        &[
+            "content/about.md:1:1: error: this page has no Welsh twin",
+            "add content/about.cy.md with this page in Welsh",
+            "content/contact.cy.md:1:1: error: a Welsh twin of content/contact.md, which is not there",
+            "content/reports/first-quarter.cy.md:1:1: error: a report's Welsh twin is not published yet",
+        ],
+    );
+
+    let site = good_site();
+    std::fs::write(site.path().join("content/about.cy.md"), ABOUT).unwrap();
+    assert_has(
+        &check(site.path()),
+        &["content/about.cy.md:1:1: error: a Welsh twin, but site.toml has no `[translations.cy]`"],
+    );
 }

@@ -15,10 +15,6 @@ use crate::templates::views::{
 };
 use minijinja::{Value, context};
 
-/// The pages published in each of the site's languages, by their address
-/// in its own: a translation has its twin under its folder (`cy/`).
-const TRANSLATED: [&str; 1] = ["index.html"];
-
 impl Site {
     /// The translation whose folder the page at `output` is in, if any.
     fn translation_of(&self, output: &str) -> Option<&Translation> {
@@ -51,6 +47,17 @@ impl Site {
         }
     }
 
+    /// Whether the site has a page at `output` in a translation's folder or
+    /// its own: a home page, or a plain page (a twin under `cy/`). Reports
+    /// and the pages made from the whole site are in one language so far.
+    fn has_twin_at(&self, output: &str) -> bool {
+        let own = match self.translation_of(output) {
+            Some(t) => &output[t.code.len() + 1..],
+            None => output,
+        };
+        own == "index.html" || self.pages.iter().any(|p| p.output == output)
+    }
+
     /// The page at `output` in each language it is published in, the site's
     /// own first; none when it is published in one only.
     fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
@@ -58,13 +65,14 @@ impl Site {
             Some(t) => &output[t.code.len() + 1..],
             None => output,
         };
-        if self.config.translations.is_empty() || !TRANSLATED.contains(&own) {
+        if self.config.translations.is_empty() || !self.has_twin_at(own) {
             return Vec::new();
         }
         let root_language = Language::of_tag(&self.config.language);
         let translations = self.config.translations.iter().filter_map(|t| {
             let path = format!("{}/{own}", t.code);
-            Some((t.code.as_str(), t.language()?, path))
+            let language = t.language().filter(|_| self.has_twin_at(&path))?;
+            Some((t.code.as_str(), language, path))
         });
         std::iter::once((
             self.config.language.as_str(),
@@ -104,7 +112,10 @@ impl Site {
     /// that language.
     pub(super) fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
         let language = self.language_of(current);
-        let home = match self.translation_of(current) {
+        let translation = self.translation_of(current);
+        let same_folder =
+            |other: Option<&Translation>| other.map(|t| &t.code) == translation.map(|t| &t.code);
+        let home = match translation {
             Some(t) => format!("{}/index.html", t.code),
             None => "index.html".to_string(),
         };
@@ -119,6 +130,7 @@ impl Site {
             .chain(
                 self.pages
                     .iter()
+                    .filter(|p| same_folder(self.translation_of(&p.output)))
                     .map(|p| (p.front.title.clone(), p.output.clone())),
             )
             .map(|(title, output)| NavItem {

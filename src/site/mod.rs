@@ -20,6 +20,7 @@ mod output;
 mod pages;
 mod published;
 mod render;
+mod twins;
 mod web_files;
 pub mod write;
 

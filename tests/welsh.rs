@@ -64,7 +64,9 @@ fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
             "<dd>Chwarter 1 2023-24 (Ebrill i Fehefin 2023)</dd>",
             "Chwarter 4 2022-23 (Ionawr i Fawrth 2023)",
             "<time datetime=\"2023-06-06\">6 Mehefin 2023</time>",
-            "<a href=\"../reports/2023-24-q1/index.html\">",
+            "<h3 class=\"latest-title\"><a href=\"../reports/2023-24-q1/index.html\" lang=\"en-GB\">Performance report, Q1 2023-24</a></h3>",
+            "<a href=\"../reports/2023-24-q1/index.html\"><span lang=\"en-GB\">Performance report, Q1 2023-24</span> (Chwarter 1 2023-24)</a>",
+            "Chwarter 1 2023-24 (Ebrill i Fehefin 2023). <span lang=\"en-GB\">Corporate Parenting Committee</span>, <time",
             "Cyhoeddwyd gan Cyngor y Gosodiadau. Mae'r ffigurau ar gyfer Sir y Gosodiadau",
         ],
     );
@@ -88,6 +90,7 @@ fn the_english_home_page_links_to_its_welsh_twin_and_other_pages_do_not_yet() {
         ],
     );
     assert!(!home.contains("Ynglŷn"), "{home}");
+    assert!(!home.contains("<span lang="), "{home}");
     let indicators = page(&out, "indicators/index.html");
     assert!(!indicators.contains("hreflang"), "{indicators}");
     assert!(!indicators.contains("language-switch"), "{indicators}");

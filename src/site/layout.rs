@@ -235,6 +235,12 @@ impl Site {
             committee: report.front.committee.as_deref().unwrap_or(""),
             meeting: meeting.map(|d| d.long_in(language)).unwrap_or_default(),
             meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
+            // A report is written in the site's own language, for now.
+            lang: if language == Language::of_tag(&self.config.language) {
+                ""
+            } else {
+                &self.config.language
+            },
         }
     }
 

@@ -91,6 +91,9 @@ pub struct ReportLink<'a> {
     pub meeting: String,
     /// `2023-09-05`, or empty.
     pub meeting_iso: String,
+    /// The `lang` of its title, summary and committee when the page listing
+    /// it is in another language; else empty.
+    pub lang: &'a str,
 }
 
 /// A financial year's reports on the home page.

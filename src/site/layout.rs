@@ -137,6 +137,11 @@ impl Site {
                 title,
                 url: format!("{root}{output}"),
                 current: output == current,
+                hreflang: if self.language_of(&output) == language {
+                    String::new()
+                } else {
+                    self.site_view_at(&output).language.to_string()
+                },
             })
             .collect()
     }

@@ -70,6 +70,10 @@ pub struct NavItem {
     pub url: String,
     /// Whether it is the page being shown.
     pub current: bool,
+    /// The `lang` of the page it leads to when that is not the language of
+    /// the page it is on (a Welsh page's link to a page not yet in Welsh);
+    /// else empty.
+    pub hreflang: String,
 }
 
 /// A report as listed on the home page.

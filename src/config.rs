@@ -7,6 +7,9 @@ use crate::problem::{Problem, find_key, line_col, suggest};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+mod translations;
+pub use translations::Translation;
+
 /// The file name, relative to the site root.
 pub const FILE: &str = "site.toml";
 
@@ -39,6 +42,8 @@ pub struct Config {
     pub comparator_sources: BTreeMap<String, ComparatorSource>,
     /// The council's look: header colour and logo.
     pub brand: Brand,
+    /// The site again in other languages: `[translations.cy]`.
+    pub translations: Vec<Translation>,
     /// site.toml as written, to place problems found after it is read (a
     /// comparator's code that a national file does not have).
     pub text: String,
@@ -83,6 +88,7 @@ struct Raw {
     year_start_month: u8,
     comparators: BTreeMap<String, RawComparator>,
     brand: Brand,
+    translations: BTreeMap<String, translations::Raw>,
 }
 
 impl Default for Raw {
@@ -100,6 +106,7 @@ impl Default for Raw {
             year_start_month: config.year_start_month,
             comparators: BTreeMap::new(),
             brand: Brand::default(),
+            translations: BTreeMap::new(),
         }
     }
 }
@@ -143,6 +150,7 @@ impl From<Raw> for Config {
             comparators.insert(key.clone(), name);
             comparator_sources.insert(key, source);
         }
+        let translations = translations::from_raw(raw.translations, &raw.area, &comparators);
         Config {
             title: raw.title,
             publisher: raw.publisher,
@@ -156,6 +164,7 @@ impl From<Raw> for Config {
             comparators,
             comparator_sources,
             brand: raw.brand,
+            translations,
             text: String::new(),
         }
     }
@@ -176,12 +185,13 @@ impl Default for Config {
             comparators: BTreeMap::new(),
             comparator_sources: BTreeMap::new(),
             brand: Brand::default(),
+            translations: Vec::new(),
             text: String::new(),
         }
     }
 }
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "title",
     "publisher",
     "area",
@@ -196,6 +206,7 @@ const KEYS: [&str; 14] = [
     "colour",
     "logo",
     "logo_alt",
+    "translations",
 ];
 
 impl Config {
@@ -290,6 +301,7 @@ impl Config {
             }
         }
         problems.extend(brand_problems(&config.brand, &at));
+        problems.extend(translations::problems(&config, text));
         for key in both_sources(text) {
             let (line, col) = comparator_at(text, &key, "average_of");
             problems.push(

@@ -4,8 +4,8 @@
 //! [`data`] reads indicators and figures, [`content`] reads reports and pages
 //! and evaluates their placeholders, [`templates`] holds the theme, and [`site`]
 //! drives it all: load once, run one generator per output in parallel, write
-//! in one swap. Beneath them all, [`problem`], [`period`] and [`fingerprint`]
-//! import nothing above them.
+//! in one swap. Beneath them all, [`problem`], [`period`], [`i18n`] and
+//! [`fingerprint`] import nothing above them.
 //!
 //! A module uses only those below it: the bottom ones, then [`data`], then
 //! [`charts`] and [`templates`] (which draw and lay out, knowing nothing of
@@ -21,6 +21,7 @@ pub mod data;
 pub mod escape;
 pub mod fingerprint;
 pub mod fsutil;
+pub mod i18n;
 pub mod period;
 pub mod problem;
 pub mod query;

@@ -137,7 +137,7 @@ fn theme_export_writes_the_built_in_theme_for_a_site_to_change() {
     let text_before = std::fs::read_to_string(&base).unwrap();
     std::fs::write(
         &base,
-        text_before.replace("<p>Published by", "<p>Council theme. Published by"),
+        text_before.replace("<p>{{ t(\"footer\"", "<p>Council theme. {{ t(\"footer\""),
     )
     .unwrap();
     let output = outturn(&["build", "--root", root]);

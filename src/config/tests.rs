@@ -192,3 +192,107 @@ fn a_comparator_with_both_a_code_and_an_average_is_an_error_at_its_line() {
         "{problems:?}"
     );
 }
+
+const WELSH: &str = "title = \"Performance\"\npublisher = \"Denbighshire County Council\"\narea = \"Denbighshire\"\n\
+                     [comparators]\nengland = \"England\"\nwales = \"Wales\"\n\
+                     [translations.cy]\ntitle = \"Perfformiad\"\npublisher = \"Cyngor Sir Ddinbych\"\narea = \"Sir Ddinbych\"\n\
+                     [translations.cy.comparators]\nengland = \"Lloegr\"\n";
+
+#[test]
+fn reads_a_welsh_translation_with_the_sites_own_names_where_it_gives_none() {
+    let config = Config::parse(WELSH).unwrap();
+    assert_eq!(config.translations.len(), 1);
+    let cy = &config.translations[0];
+    assert_eq!(cy.code, "cy");
+    assert_eq!(cy.language(), Some(crate::i18n::Language::Welsh));
+    assert_eq!(cy.title, "Perfformiad");
+    assert_eq!(cy.publisher, "Cyngor Sir Ddinbych");
+    assert_eq!(cy.area, "Sir Ddinbych");
+    assert_eq!(cy.comparators["england"], "Lloegr");
+    assert_eq!(cy.comparators["wales"], "Wales");
+    let same_area = Config::parse(&WELSH.replace("area = \"Sir Ddinbych\"\n", "")).unwrap();
+    assert_eq!(same_area.translations[0].area, "Denbighshire");
+    assert!(Config::parse(GOOD).unwrap().translations.is_empty());
+}
+
+/// The problems of [`WELSH`] with `from` replaced by `to`, each as shown.
+fn welsh_problems(from: &str, to: &str) -> Vec<String> {
+    assert!(WELSH.contains(from), "{from}");
+    let problems = Config::parse(&WELSH.replace(from, to)).unwrap_err();
+    problems.iter().map(|p| p.to_string()).collect()
+}
+
+fn assert_shown(shown: &[String], starts: &[&str], contains: &str) {
+    assert_eq!(shown.len(), starts.len(), "{shown:?}");
+    for (shown, start) in shown.iter().zip(starts) {
+        assert!(shown.starts_with(start), "{shown}");
+    }
+    assert!(shown[0].contains(contains), "{shown:?}");
+}
+
+#[test]
+fn a_translation_outturn_cannot_write_is_an_error_at_its_table() {
+    assert_shown(
+        &welsh_problems("translations.cy", "translations.fr"),
+        &[
+            "site.toml:7:1: error: outturn cannot write its pages in `fr`: a translation is `[translations.cy]`, for Welsh",
+        ],
+        "for a Welsh site write `[translations.cy]`; otherwise remove `[translations.fr]`",
+    );
+    for code in ["\"en\"", "\"cy-GB\"", "de"] {
+        let shown = welsh_problems("translations.cy", &format!("translations.{code}"));
+        assert!(
+            shown[0].starts_with("site.toml:7:1: error: outturn cannot write its pages in "),
+            "{shown:?}"
+        );
+    }
+}
+
+#[test]
+fn a_translation_needs_its_own_title_and_publisher() {
+    let text = WELSH
+        .replace("title = \"Perfformiad\"\n", "")
+        .replace("publisher = \"Cyngor Sir Ddinbych\"\n", "");
+    let problems = Config::parse(&text).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_shown(
+        &shown,
+        &[
+            "site.toml:7:1: error: `[translations.cy]` needs a `title`",
+            "site.toml:7:1: error: `[translations.cy]` needs a `publisher`",
+        ],
+        "add a line such as `title = \"...\"` under `[translations.cy]`",
+    );
+}
+
+#[test]
+fn a_translated_comparator_the_site_does_not_have_is_an_error_at_its_line() {
+    assert_shown(
+        &welsh_problems("england = \"Lloegr\"", "englnd = \"Lloegr\""),
+        &[
+            "site.toml:12:10: error: `[translations.cy.comparators]` names comparator `englnd`, which `[comparators]` does not have",
+        ],
+        "did you mean `england`?",
+    );
+}
+
+#[test]
+fn a_misspelt_setting_in_a_translation_is_named() {
+    assert_shown(
+        &welsh_problems("title = \"Perfformiad\"", "titel = \"Perfformiad\""),
+        &["site.toml:8:1: error: unknown setting `titel`"],
+        "did you mean `title`?",
+    );
+}
+
+#[test]
+fn a_welsh_site_cannot_be_translated_into_welsh() {
+    assert_shown(
+        &welsh_problems(
+            "area = \"Denbighshire\"\n",
+            "area = \"Denbighshire\"\nlanguage = \"cy\"\n",
+        ),
+        &["site.toml:8:1: error: the site is in this language already (`language = \"cy\"`)"],
+        "remove `[translations.cy]`",
+    );
+}

@@ -114,9 +114,15 @@ pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) 
                 continue;
             }
         };
+        let relative = path.strip_prefix(&dir).unwrap_or(&path);
         let output = match front.period {
             Some(period) => format!("reports/{}/index.html", period.slug()),
-            None => page_output(path.strip_prefix(&dir).unwrap_or(&path)),
+            None => page_output(&original_of(relative)),
+        };
+        // A twin in another language is published under that language's folder.
+        let output = match twin_language(relative) {
+            Some(code) => format!("{code}/{output}"),
+            None => output,
         };
         let (allow, found) = allow::Allow::read(&file, &front.allow, split.body, split.body_line);
         problems.extend(found);
@@ -185,6 +191,27 @@ pub fn inline_exhibits(document: &Document) -> Vec<Problem> {
     problems
 }
 
+/// The code of the language `file` is a twin in: `cy` for `about.cy.md`.
+pub fn twin_language(file: &Path) -> Option<&'static str> {
+    let stem = file.file_stem()?.to_str()?;
+    stem.ends_with(".cy").then_some("cy")
+}
+
+/// The file a twin is the twin of: `about.cy.md` → `about.md`; any other
+/// file is its own.
+pub fn original_of(file: &Path) -> PathBuf {
+    match (
+        twin_language(file),
+        file.file_name().and_then(|n| n.to_str()),
+    ) {
+        (Some(code), Some(name)) => {
+            let original = name.replacen(&format!(".{code}.md"), ".md", 1);
+            file.with_file_name(original)
+        }
+        _ => file.to_path_buf(),
+    }
+}
+
 /// `about.md` → `about/index.html`; `help/Contact us.md` → `help/contact-us/index.html`.
 fn page_output(relative: &Path) -> String {
     let mut parts: Vec<String> = relative
@@ -216,6 +243,22 @@ mod tests {
             "help/contact-us/index.html"
         );
         assert_eq!(page_output(Path::new("help/index.md")), "help/index.html");
+    }
+
+    #[test]
+    fn a_twin_is_known_by_its_language_before_md() {
+        assert_eq!(twin_language(Path::new("about.cy.md")), Some("cy"));
+        assert_eq!(
+            twin_language(Path::new("help/Contact us.cy.md")),
+            Some("cy")
+        );
+        assert_eq!(twin_language(Path::new("about.md")), None);
+        assert_eq!(twin_language(Path::new("policy.md")), None);
+        assert_eq!(
+            original_of(Path::new("help/about.cy.md")),
+            Path::new("help/about.md")
+        );
+        assert_eq!(original_of(Path::new("about.md")), Path::new("about.md"));
     }
 
     #[test]

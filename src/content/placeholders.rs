@@ -79,6 +79,7 @@ impl Placeholders {
         env.set_fuel(Some(budget::BODY_FUEL));
         // It would print the render context, and has no use in a report.
         env.remove_global("debug");
+        crate::templates::translate::register(&mut env);
         for (name, source) in partials {
             // The theme loaded them already, so they compile.
             let _ = env.add_template_owned(name.clone(), source.clone());

@@ -2,6 +2,7 @@
 //! meeting date, written as ISO dates and as GOV.UK writes them.
 
 use super::MONTHS;
+use crate::i18n::Language;
 
 /// A calendar date (no time zone: periods are whole days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,6 +48,19 @@ impl Date {
             self.year
         )
     }
+
+    /// [`Date::long`] in `language`: Welsh writes `5 Medi 2023`.
+    pub fn long_in(&self, language: Language) -> String {
+        match language {
+            Language::English => self.long(),
+            Language::Welsh => format!(
+                "{} {} {}",
+                self.day,
+                super::month_name(self.month, language),
+                self.year
+            ),
+        }
+    }
 }
 
 pub(super) fn days_in_month(year: i32, month: u32) -> u32 {
@@ -61,6 +75,16 @@ pub(super) fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_long_dates_in_each_language() {
+        let date = Date::parse_iso("2023-09-05").unwrap();
+        assert_eq!(date.long_in(Language::English), "5 September 2023");
+        assert_eq!(date.long_in(Language::Welsh), "5 Medi 2023");
+        let date = Date::parse_iso("2024-12-25").unwrap();
+        assert_eq!(date.long_in(Language::Welsh), "25 Rhagfyr 2024");
+    }
+
     #[test]
     fn parses_iso_dates() {
         assert_eq!(

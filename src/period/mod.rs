@@ -16,6 +16,7 @@ use date::days_in_month;
 pub use excel::DayOrder;
 pub use parse::PeriodError;
 
+use crate::i18n::{Language, welsh};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -34,6 +35,15 @@ pub(crate) const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The name of `month` (1 to 12) in `language`: `September`, `Medi`.
+pub fn month_name(month: u32, language: Language) -> &'static str {
+    let names = match language {
+        Language::English => &MONTHS,
+        Language::Welsh => &welsh::MONTHS,
+    };
+    names[month as usize - 1]
+}
 
 /// The forms a period may be written in, quoted in every parse error.
 pub const ACCEPTED_FORMS: &str = "a month `2023-06`, a quarter `2023-24 Q1` (or `Q1 2023-24`, `2023/24 Q1`) or a financial year `2022-23` (or `2022/23`)";
@@ -206,6 +216,46 @@ impl Period {
         }
     }
 
+    /// [`Period::short_label`] in `language`: Welsh writes `Mehefin 2023`,
+    /// `Chwarter 1 2023-24`, `2022-23`.
+    pub fn short_label_in(&self, language: Language) -> String {
+        match (language, self.kind) {
+            (Language::English, _) => self.short_label(),
+            (Language::Welsh, PeriodKind::Month) => {
+                let (year, month) = split_index(self.start);
+                format!("{} {}", month_name(month, language), year)
+            }
+            (Language::Welsh, PeriodKind::Quarter) => format!(
+                "Chwarter {} {}",
+                self.quarter_number(),
+                self.financial_year_label()
+            ),
+            (Language::Welsh, PeriodKind::Year) => self.financial_year_label(),
+        }
+    }
+
+    /// [`Period::label`] in `language`. Welsh joins a quarter's months with
+    /// `i`, which softens the month after it: `Chwarter 3 2024-25 (Hydref i
+    /// Ragfyr 2024)`.
+    pub fn label_in(&self, language: Language) -> String {
+        match (language, self.kind) {
+            (Language::English, _) => self.label(),
+            (Language::Welsh, PeriodKind::Quarter) => {
+                let (start_year, start_month) = split_index(self.start);
+                let (end_year, end_month) = split_index(self.end_index());
+                let first = month_name(start_month, language);
+                let last = welsh::soft_mutation(month_name(end_month, language));
+                let short = self.short_label_in(language);
+                if start_year == end_year {
+                    format!("{short} ({first} i {last} {end_year})")
+                } else {
+                    format!("{short} ({first} {start_year} i {last} {end_year})")
+                }
+            }
+            (Language::Welsh, _) => self.short_label_in(language),
+        }
+    }
+
     /// The form used in addresses and file names: `2023-06`, `2023-24-q1`, `2022-23`.
     pub fn slug(&self) -> String {
         match self.kind {
@@ -323,6 +373,60 @@ mod tests {
         assert_eq!(p("2023-24 Q1").short_label(), "Q1 2023-24");
         assert_eq!(p("2022-23").label(), "2022-23");
         assert_eq!(p("1999-00").label(), "1999-00");
+    }
+
+    #[test]
+    fn labels_each_kind_in_welsh() {
+        let cy = Language::Welsh;
+        assert_eq!(p("2023-06").label_in(cy), "Mehefin 2023");
+        assert_eq!(p("2023-06").short_label_in(cy), "Mehefin 2023");
+        assert_eq!(p("2024-25 Q3").short_label_in(cy), "Chwarter 3 2024-25");
+        assert_eq!(
+            p("2024-25 Q3").label_in(cy),
+            "Chwarter 3 2024-25 (Hydref i Ragfyr 2024)"
+        );
+        assert_eq!(p("2022-23").label_in(cy), "2022-23");
+        assert_eq!(p("2022-23").short_label_in(cy), "2022-23");
+        assert_eq!(p("1999-00").label_in(cy), "1999-00");
+    }
+
+    #[test]
+    fn a_welsh_quarter_softens_its_last_month_after_i() {
+        // Each start month of the year gives quarters ending in a different
+        // month: together, every month follows `i` once.
+        let cases = [
+            (4, 1, "Chwarter 1 2023-24 (Ebrill i Fehefin 2023)"),
+            (4, 2, "Chwarter 2 2023-24 (Gorffennaf i Fedi 2023)"),
+            (4, 3, "Chwarter 3 2023-24 (Hydref i Ragfyr 2023)"),
+            (4, 4, "Chwarter 4 2023-24 (Ionawr i Fawrth 2024)"),
+            (1, 1, "Chwarter 1 2023 (Ionawr i Fawrth 2023)"),
+            (2, 1, "Chwarter 1 2023-24 (Chwefror i Ebrill 2023)"),
+            (3, 1, "Chwarter 1 2023-24 (Mawrth i Fai 2023)"),
+            (5, 1, "Chwarter 1 2023-24 (Mai i Orffennaf 2023)"),
+            (6, 1, "Chwarter 1 2023-24 (Mehefin i Awst 2023)"),
+            (8, 1, "Chwarter 1 2023-24 (Awst i Hydref 2023)"),
+            (9, 1, "Chwarter 1 2023-24 (Medi i Dachwedd 2023)"),
+            (11, 1, "Chwarter 1 2023-24 (Tachwedd 2023 i Ionawr 2024)"),
+            (12, 1, "Chwarter 1 2023-24 (Rhagfyr 2023 i Chwefror 2024)"),
+        ];
+        for (year_start_month, q, label) in cases {
+            let quarter = Period::quarter(2023, q, year_start_month);
+            assert_eq!(quarter.label_in(Language::Welsh), label);
+        }
+    }
+
+    #[test]
+    fn english_labels_are_the_labels_they_were() {
+        for text in ["2023-06", "2023-24 Q1", "2022-23 Q4", "2022-23"] {
+            let period = p(text);
+            assert_eq!(period.label_in(Language::English), period.label());
+            assert_eq!(
+                period.short_label_in(Language::English),
+                period.short_label()
+            );
+        }
+        assert_eq!(month_name(9, Language::English), "September");
+        assert_eq!(month_name(9, Language::Welsh), "Medi");
     }
 
     #[test]

@@ -5,14 +5,90 @@
 use super::Site;
 use super::body::Body;
 use super::file::{OutputFile, root_of};
+use crate::config::Translation;
 use crate::content::{Document, Report};
+use crate::i18n::{self, Language};
 use crate::problem::Problem;
 use crate::templates::views::{
-    KeyFigureView, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView, YearGroup,
+    KeyFigureView, LanguageLink, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView,
+    YearGroup,
 };
 use minijinja::{Value, context};
 
 impl Site {
+    /// The translation whose folder the page at `output` is in, if any.
+    fn translation_of(&self, output: &str) -> Option<&Translation> {
+        self.config.translations.iter().find(|t| {
+            output
+                .strip_prefix(t.code.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+
+    /// The language the page at `output` is written in.
+    pub(super) fn language_of(&self, output: &str) -> Language {
+        self.translation_of(output)
+            .and_then(Translation::language)
+            .unwrap_or_else(|| Language::of_tag(&self.config.language))
+    }
+
+    /// The site as a page at `output` names it: in a translation's folder,
+    /// with the translation's names and `lang`.
+    fn site_view_at(&self, output: &str) -> SiteView<'_> {
+        match self.translation_of(output) {
+            Some(t) => SiteView {
+                title: &t.title,
+                publisher: &t.publisher,
+                area: &t.area,
+                language: &t.code,
+                ..self.site_view()
+            },
+            None => self.site_view(),
+        }
+    }
+
+    /// Whether the site has a page at `output` in a translation's folder or
+    /// its own: a home page, or a plain page (a twin under `cy/`). Reports
+    /// and the pages made from the whole site are in one language so far.
+    fn has_twin_at(&self, output: &str) -> bool {
+        let own = match self.translation_of(output) {
+            Some(t) => &output[t.code.len() + 1..],
+            None => output,
+        };
+        own == "index.html" || self.pages.iter().any(|p| p.output == output)
+    }
+
+    /// The page at `output` in each language it is published in, the site's
+    /// own first; none when it is published in one only.
+    fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
+        let own = match self.translation_of(output) {
+            Some(t) => &output[t.code.len() + 1..],
+            None => output,
+        };
+        if self.config.translations.is_empty() || !self.has_twin_at(own) {
+            return Vec::new();
+        }
+        let root_language = Language::of_tag(&self.config.language);
+        let translations = self.config.translations.iter().filter_map(|t| {
+            let path = format!("{}/{own}", t.code);
+            let language = t.language().filter(|_| self.has_twin_at(&path))?;
+            Some((t.code.as_str(), language, path))
+        });
+        std::iter::once((
+            self.config.language.as_str(),
+            root_language,
+            own.to_string(),
+        ))
+        .chain(translations)
+        .map(|(lang, language, path)| LanguageLink {
+            lang,
+            url: format!("{root}{path}"),
+            name: language.autonym(),
+            current: path == output,
+        })
+        .collect()
+    }
+
     pub(super) fn site_view(&self) -> SiteView<'_> {
         SiteView {
             title: &self.config.title,
@@ -31,25 +107,41 @@ impl Site {
         Some(format!("{root}{}", logo.trim_start_matches('/')))
     }
 
-    /// Reports, Indicators, Compare quarters, then each plain page.
+    /// Reports, Indicators, Compare quarters, then each plain page, in the
+    /// language of the page at `current`; Reports leads to the home page in
+    /// that language.
     pub(super) fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
+        let language = self.language_of(current);
+        let translation = self.translation_of(current);
+        let same_folder =
+            |other: Option<&Translation>| other.map(|t| &t.code) == translation.map(|t| &t.code);
+        let home = match translation {
+            Some(t) => format!("{}/index.html", t.code),
+            None => "index.html".to_string(),
+        };
         let sections = [
-            ("Reports", "index.html"),
-            ("Indicators", "indicators/index.html"),
-            ("Compare quarters", "compare/index.html"),
+            ("nav-reports", home),
+            ("nav-indicators", "indicators/index.html".to_string()),
+            ("nav-compare", "compare/index.html".to_string()),
         ];
         sections
             .into_iter()
-            .map(|(title, output)| (title.to_string(), output))
+            .map(|(id, output)| (i18n::text(language, id), output))
             .chain(
                 self.pages
                     .iter()
-                    .map(|p| (p.front.title.clone(), p.output.as_str())),
+                    .filter(|p| same_folder(self.translation_of(&p.output)))
+                    .map(|p| (p.front.title.clone(), p.output.clone())),
             )
             .map(|(title, output)| NavItem {
                 title,
                 url: format!("{root}{output}"),
                 current: output == current,
+                hreflang: if self.language_of(&output) == language {
+                    String::new()
+                } else {
+                    self.site_view_at(&output).language.to_string()
+                },
             })
             .collect()
     }
@@ -62,9 +154,15 @@ impl Site {
         extra: Value,
     ) -> Result<OutputFile, Problem> {
         let root = root_of(output);
+        // The site's name leads to the home page in the page's language.
+        let extra = match self.translation_of(output) {
+            Some(t) => context! { home_url => format!("{root}{}/index.html", t.code), ..extra },
+            None => extra,
+        };
         let context = context! {
-            site => self.site_view(),
+            site => self.site_view_at(output),
             nav => self.nav(output, &root),
+            languages => self.languages(output, &root),
             // Always written, so every page can point feed readers to it.
             feed_url => format!("{root}feed.xml"),
             logo_url => self.logo_url(&root),
@@ -124,37 +222,59 @@ impl Site {
         )
     }
 
-    fn report_link<'s>(&'s self, report: &'s Report) -> ReportLink<'s> {
+    /// `report` as the home page in `language` lists it, from `root`.
+    fn report_link<'s>(
+        &'s self,
+        report: &'s Report,
+        language: Language,
+        root: &str,
+    ) -> ReportLink<'s> {
         let period = report.period;
+        let meeting = report.front.meeting;
         ReportLink {
             title: &report.front.title,
-            url: report.output.clone(),
-            period_label: period.label(),
-            period_short: period.short_label(),
+            url: format!("{root}{}", report.output),
+            period_label: period.label_in(language),
+            period_short: period.short_label_in(language),
             summary: report.front.summary.as_deref().unwrap_or(""),
             committee: report.front.committee.as_deref().unwrap_or(""),
-            meeting: report.front.meeting.map(|d| d.long()).unwrap_or_default(),
+            meeting: meeting.map(|d| d.long_in(language)).unwrap_or_default(),
             meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
+            // A report is written in the site's own language, for now.
+            lang: if language == Language::of_tag(&self.config.language) {
+                ""
+            } else {
+                &self.config.language
+            },
         }
     }
 
-    pub(super) fn home(&self, latest_key_figures: &[KeyFigureView]) -> Result<OutputFile, Problem> {
+    /// The home page at `output`: `index.html`, or a translation's
+    /// `cy/index.html`, whose reports are listed in its language.
+    pub(super) fn home(
+        &self,
+        output: &str,
+        latest_key_figures: &[KeyFigureView],
+    ) -> Result<OutputFile, Problem> {
+        let language = self.language_of(output);
+        let root = root_of(output);
+        let link = |report| self.report_link(report, language, &root);
         let mut years: Vec<YearGroup<'_>> = Vec::new();
         for report in self.reports.iter().rev() {
             let label = report.period.financial_year_label();
             match years.last_mut() {
-                Some(group) if group.label == label => group.reports.push(self.report_link(report)),
+                Some(group) if group.label == label => group.reports.push(link(report)),
                 _ => years.push(YearGroup {
                     label,
-                    reports: vec![self.report_link(report)],
+                    reports: vec![link(report)],
                 }),
             }
         }
-        let latest = self.reports.last().map(|r| self.report_link(r));
+        let latest = self.reports.last().map(link);
         self.page(
             "index.html",
-            "index.html",
-            &self.config.title,
+            output,
+            self.site_view_at(output).title,
             context! { latest, years, latest_key_figures },
         )
     }

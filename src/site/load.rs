@@ -88,6 +88,7 @@ impl Site {
         // Drafts too: `check` reads the drafts' warnings.
         let allows = Allows::of(&documents);
         let (reports, pages) = arrange(documents, options, &mut problems);
+        let (reports, pages) = super::twins::check(&config, reports, pages, &mut problems);
         let mut warnings = warnings(&data);
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());

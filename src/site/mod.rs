@@ -21,6 +21,7 @@ mod pages;
 mod published;
 mod render;
 pub mod store;
+mod twins;
 mod web_files;
 pub mod write;
 

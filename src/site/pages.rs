@@ -108,9 +108,11 @@ impl Generator for PlainPage<'_> {
     }
 }
 
-/// `index.html`: every report by year, and the newest one's key figures.
+/// `index.html` (or a translation's `cy/index.html`): every report by
+/// year, and the newest one's key figures.
 pub(super) struct Home<'s> {
     pub(super) site: &'s Site,
+    pub(super) output: String,
     pub(super) latest_key_figures: &'s [KeyFigureView],
 }
 
@@ -122,11 +124,12 @@ impl Generator for Home<'_> {
     }
 
     fn key(&self) -> u64 {
-        fingerprint::of((self.site.shape, format!("{:?}", self.latest_key_figures)))
+        let key_figures = format!("{:?}", self.latest_key_figures);
+        fingerprint::of((self.site.shape, &self.output, key_figures))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.home(self.latest_key_figures))
+        one(self.site.home(&self.output, self.latest_key_figures))
     }
 }
 

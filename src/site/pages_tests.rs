@@ -64,6 +64,7 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
             "home",
             Box::new(Home {
                 site,
+                output: "index.html".into(),
                 latest_key_figures: &[],
             }),
         ),

@@ -166,7 +166,9 @@ impl Site {
     /// How many steps [`Site::render_with`] reports to its progress bar: one
     /// for each generator of the first two rounds.
     pub fn render_steps(&self) -> u64 {
-        (self.reports.len() + self.pages.len() + self.data.indicators.len() + 9) as u64
+        let translations = self.config.translations.len();
+        (self.reports.len() + self.pages.len() + self.data.indicators.len() + 9 + translations)
+            as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -202,9 +204,10 @@ impl Site {
                 used_by: uses.get(&indicator.id).map_or(&[][..], Vec::as_slice),
             })
             .collect();
-        let singles: Vec<Box<dyn Generator<Output = Made> + '_>> = vec![
+        let mut singles: Vec<Box<dyn Generator<Output = Made> + '_>> = vec![
             Box::new(Home {
                 site: self,
+                output: "index.html".into(),
                 latest_key_figures,
             }),
             Box::new(NotFound { site: self }),
@@ -222,6 +225,15 @@ impl Site {
             Box::new(Robots { site: self }),
             Box::new(StaticFiles { site: self }),
         ];
+        // A translation's home page, without key figures: their words are
+        // written in the site's own language.
+        for translation in &self.config.translations {
+            singles.push(Box::new(Home {
+                site: self,
+                output: format!("{}/index.html", translation.code),
+                latest_key_figures: &[],
+            }));
+        }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages
                 .par_iter()

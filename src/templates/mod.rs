@@ -6,6 +6,7 @@
 //! read and compiled at load time; rendering never touches the disk.
 
 pub mod budget;
+pub mod translate;
 pub mod views;
 
 use crate::fsutil;
@@ -134,6 +135,7 @@ impl Theme {
         env.set_formatter(html_formatter);
         // A theme's loop must not hang the build or the preview either.
         env.set_fuel(Some(budget::THEME_FUEL));
+        translate::register(&mut env);
         let fingerprint = crate::fingerprint::of((&templates, &static_files));
         let mut sources = BTreeMap::new();
         let partials = templates

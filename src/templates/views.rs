@@ -47,6 +47,20 @@ pub struct SiteView<'a> {
     pub logo_alt: &'a str,
 }
 
+/// A page in one of the languages it is published in: for its `hreflang`
+/// links, and the link to it from its twin.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink<'a> {
+    /// Its `lang`: site.toml `language`, or a translation's code (`cy`).
+    pub lang: &'a str,
+    /// Relative URL.
+    pub url: String,
+    /// The language's name for itself: `English`, `Cymraeg`.
+    pub name: &'static str,
+    /// Whether it is the page being shown.
+    pub current: bool,
+}
+
 /// A link in the site's main navigation.
 #[derive(Debug, Serialize)]
 pub struct NavItem {
@@ -56,6 +70,10 @@ pub struct NavItem {
     pub url: String,
     /// Whether it is the page being shown.
     pub current: bool,
+    /// The `lang` of the page it leads to when that is not the language of
+    /// the page it is on (a Welsh page's link to a page not yet in Welsh);
+    /// else empty.
+    pub hreflang: String,
 }
 
 /// A report as listed on the home page.
@@ -77,6 +95,9 @@ pub struct ReportLink<'a> {
     pub meeting: String,
     /// `2023-09-05`, or empty.
     pub meeting_iso: String,
+    /// The `lang` of its title, summary and committee when the page listing
+    /// it is in another language; else empty.
+    pub lang: &'a str,
 }
 
 /// A financial year's reports on the home page.

@@ -314,6 +314,7 @@ fn an_indicators_single_figure_is_titled_by_the_indicator_not_as_a_history() {
     let resolver = crate::query::resolve::Resolver::new(&data, &config, None);
     let grid = resolver.history_grid("b").unwrap();
     let mut env = minijinja::Environment::new();
+    crate::templates::translate::register(&mut env);
     for (name, text) in crate::templates::builtin_partials() {
         env.add_template_owned(name, text).unwrap();
     }

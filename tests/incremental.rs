@@ -81,8 +81,11 @@ draft: false
 At the end of {{ period.label }} the council was looking after {{ value(\"cla_count\") }} children.
 ";
 
-/// Each edit, by name: what it does to a copy of the example.
-fn edits() -> Vec<(&'static str, fn(&Path))> {
+/// An edit a council makes, by name: what it does to a copy of the example.
+type Edit = (&'static str, fn(&Path));
+
+/// Each edit.
+fn edits() -> Vec<Edit> {
     vec![
         ("the next quarter's report and figures", |site| {
             fs::write(site.join("content/reports/2023-24-q2.md"), NEXT_QUARTER).unwrap();

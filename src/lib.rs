@@ -21,6 +21,7 @@ pub mod data;
 pub mod escape;
 pub mod fingerprint;
 pub mod fsutil;
+pub mod pdf;
 pub mod period;
 pub mod problem;
 pub mod query;

@@ -199,3 +199,6 @@ fn standalone_svg(svg: &str) -> String {
         r##"<svg{namespace} font-family="Liberation Sans" font-size="16px" fill="#0b0c0c"{rest}"##
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -56,10 +56,10 @@ one_without=$(best "$tmp/one-without")
 pdf=$(find "$tmp/public/reports" -name '*.pdf' | head -1)
 pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || true)
 
-printf '%-44s %8s\n' build seconds
-printf '%-44s %8s\n' "example site, pdf = false" "$without"
-printf '%-44s %8s\n' "example site, pdf = true ($(find "$tmp/with/content/reports" -name '*.md' | wc -l) PDFs)" "$with"
-printf '%-44s %8s\n' "largest report alone, pdf = false" "$one_without"
-printf '%-44s %8s\n' "largest report alone, pdf = true" "$one_with"
-printf '%-44s %8.2f\n' "one PDF ($(basename "$pdf"), ${pages:-?} pages, $(($(stat -c %s "$pdf") / 1024)) KB)" \
+printf '%-66s %8s\n' build seconds
+printf '%-66s %8s\n' "example site, pdf = false" "$without"
+printf '%-66s %8s\n' "example site, pdf = true ($(find "$tmp/with/content/reports" -name '*.md' | wc -l) PDFs)" "$with"
+printf '%-66s %8s\n' "largest report alone, pdf = false" "$one_without"
+printf '%-66s %8s\n' "largest report alone, pdf = true" "$one_with"
+printf '%-66s %8.2f\n' "one PDF ($(basename "$pdf"), ${pages:-?} pages, $(($(stat -c %s "$pdf") / 1024)) KB)" \
   "$(awk -v a="$one_with" -v b="$one_without" 'BEGIN { print a - b }')"

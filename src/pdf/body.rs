@@ -691,7 +691,7 @@ const CHART_HEIGHT: f64 = 200.0;
 /// tall for a page. Its type is drawn at 16 units in a drawing 600 wide, so
 /// at the text's width it prints at 12 pt, and never below 9 pt for a
 /// drawing up to 1,000 units tall.
-fn printed_width(svg: &str) -> f64 {
+pub(super) fn printed_width(svg: &str) -> f64 {
     let view_box = svg
         .split("viewBox=\"")
         .nth(1)

@@ -108,7 +108,6 @@ fn typeset(world: &world::ReportWorld) -> Result<Pdf, String> {
     let document: PagedDocument = typst::compile(world).output.map_err(|e| messages(&e))?;
     let options = PdfOptions {
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| e.message().to_string())?,
-        ident: typst::foundations::Smart::Custom("outturn report".into()),
         creator: typst::foundations::Smart::Custom(Some("outturn".into())),
         ..PdfOptions::default()
     };

@@ -97,7 +97,41 @@ fn a_chart_typst_cannot_draw_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn a_language_without_a_region_is_the_documents_language() {
+    let site = SiteView {
+        language: "cy",
+        ..site()
+    };
+    let pdf = write(&site, &report("<p>Croeso.</p>", &[]), Extras { url: None }).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let lang = doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(lang, b"cy");
+}
+
+#[test]
 fn languages_split_for_typst() {
     assert_eq!(report_language("en-GB"), ("en".into(), "gb".into()));
     assert_eq!(report_language("cy"), ("cy".into(), String::new()));
+}
+
+/// The size a chart's type prints at, in points: 16 units of its drawing's
+/// width, printed `printed_width` millimetres wide.
+fn chart_type_size(width: f64, height: f64) -> f64 {
+    let svg = format!("<svg viewBox=\"0 0 {width} {height}\"></svg>");
+    16.0 * body::printed_width(&svg) / 25.4 * 72.0 / width
+}
+
+#[test]
+fn chart_type_prints_at_nine_points_or_more() {
+    // The example's charts: 600 wide, up to 661 tall.
+    assert!(chart_type_size(600.0, 310.0) > 12.0);
+    assert!(chart_type_size(600.0, 661.0) > 12.0);
+    // A tall chart is narrowed to fit a page, down to 9 points.
+    assert!(chart_type_size(600.0, 1000.0) >= 9.0);
 }

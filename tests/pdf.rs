@@ -71,7 +71,28 @@ fn the_example_reports_pdfs_are_tagged_titled_and_described() {
         .unwrap()
         .count();
     assert_eq!(pdfs.len(), reports, "one PDF for each published report");
-    for (path, bytes) in &pdfs {
+    assert_accessible(&pdfs);
+}
+
+#[test]
+fn the_chart_stress_sites_pdfs_are_tagged_titled_and_described() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("chart-stress"), site.path());
+    let config = site.path().join("site.toml");
+    let toml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("pdf = true\n{toml}")).unwrap();
+    let out = site.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let pdfs = pdfs(&out);
+    assert!(!pdfs.is_empty());
+    assert_accessible(&pdfs);
+}
+
+/// What PDF/UA-1 asks of each of `pdfs` that a reader can check without a
+/// validator.
+fn assert_accessible(pdfs: &[(String, Vec<u8>)]) {
+    for (path, bytes) in pdfs {
         let doc = Document::load_mem(bytes).unwrap();
         let catalog = doc.catalog().unwrap();
         let mark_info = catalog

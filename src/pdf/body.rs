@@ -87,6 +87,10 @@ pub(crate) enum Block {
     Paragraph {
         text: Inlines,
     },
+    /// A paragraph that names what follows it (`Notes`), kept on its page.
+    Label {
+        text: Inlines,
+    },
     List {
         ordered: bool,
         items: Vec<Vec<Block>>,
@@ -460,6 +464,9 @@ impl Reader<'_> {
 
     fn block(&mut self, e: &Element, caption: &mut Option<String>, blocks: &mut Vec<Block>) {
         match e.name.as_str() {
+            "p" if e.class("figure-notes-title") => blocks.push(Block::Label {
+                text: inlines(&e.children),
+            }),
             "p" | "pre" => {
                 let text = inlines(&e.children);
                 if !text.is_empty() {

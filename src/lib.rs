@@ -9,7 +9,8 @@
 //!
 //! A module uses only those below it: the bottom ones, then [`data`], then
 //! [`charts`] and [`templates`] (which draw and lay out, knowing nothing of
-//! reports), then [`content`] with [`query`], then [`site`], then [`cmd`].
+//! reports), then [`pdf`] (which typesets the view a report's page is made
+//! from), then [`content`] with [`query`], then [`site`], then [`cmd`].
 
 pub mod alloc;
 pub mod charts;

@@ -33,6 +33,9 @@ pub struct Config {
     pub base_url: String,
     /// The month the financial year starts in (4 = April).
     pub year_start_month: u8,
+    /// Whether every published report is also written as a PDF (PDF/UA-1)
+    /// beside its page.
+    pub pdf: bool,
     /// The council's code in national statistics files (`E06000034`, or the
     /// old three-digit code), if its figures are read from them.
     pub area_code: Option<String>,
@@ -86,6 +89,7 @@ struct Raw {
     output_dir: String,
     base_url: String,
     year_start_month: u8,
+    pdf: bool,
     comparators: BTreeMap<String, RawComparator>,
     brand: Brand,
     translations: BTreeMap<String, translations::Raw>,
@@ -104,6 +108,7 @@ impl Default for Raw {
             output_dir: config.output_dir,
             base_url: config.base_url,
             year_start_month: config.year_start_month,
+            pdf: config.pdf,
             comparators: BTreeMap::new(),
             brand: Brand::default(),
             translations: BTreeMap::new(),
@@ -161,6 +166,7 @@ impl From<Raw> for Config {
             output_dir: raw.output_dir,
             base_url: raw.base_url,
             year_start_month: raw.year_start_month,
+            pdf: raw.pdf,
             comparators,
             comparator_sources,
             brand: raw.brand,
@@ -181,6 +187,7 @@ impl Default for Config {
             output_dir: "public".into(),
             base_url: String::new(),
             year_start_month: 4,
+            pdf: false,
             area_code: None,
             comparators: BTreeMap::new(),
             comparator_sources: BTreeMap::new(),
@@ -191,7 +198,7 @@ impl Default for Config {
     }
 }
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "title",
     "publisher",
     "area",
@@ -201,6 +208,7 @@ const KEYS: [&str; 15] = [
     "output_dir",
     "base_url",
     "year_start_month",
+    "pdf",
     "comparators",
     "brand",
     "colour",

@@ -9,7 +9,8 @@
 //!
 //! A module uses only those below it: the bottom ones, then [`data`], then
 //! [`charts`] and [`templates`] (which draw and lay out, knowing nothing of
-//! reports), then [`content`] with [`query`], then [`site`], then [`cmd`].
+//! reports), then [`pdf`] (which typesets the view a report's page is made
+//! from), then [`content`] with [`query`], then [`site`], then [`cmd`].
 
 pub mod alloc;
 pub mod charts;
@@ -22,6 +23,7 @@ pub mod escape;
 pub mod fingerprint;
 pub mod fsutil;
 pub mod i18n;
+pub mod pdf;
 pub mod period;
 pub mod problem;
 pub mod query;

@@ -40,3 +40,22 @@ fn a_report_without_charts_has_no_note_about_them() {
     );
     assert!(!page.contains("print-note"), "no note in:\n{page}");
 }
+
+#[test]
+fn with_the_sites_address_the_note_gives_the_reports_web_address() {
+    let site = good_site();
+    let out = site.path().join("public");
+    let output = build(
+        site.path(),
+        &out,
+        &["--base-url", "https://www.example.gov.uk/performance/"],
+    );
+    assert!(output.status.success(), "{}", text(&output).1);
+    let page = std::fs::read_to_string(out.join("reports/2023-24-q1/index.html")).unwrap();
+    assert!(
+        page.contains(&format!(
+            "{NOTE} at https://www.example.gov.uk/performance/reports/2023-24-q1/:"
+        )),
+        "{page}"
+    );
+}

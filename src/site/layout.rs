@@ -174,13 +174,14 @@ impl Site {
         Ok(OutputFile::new(output, html))
     }
 
-    pub(super) fn report_page(&self, index: usize, body: &Body) -> Result<OutputFile, Problem> {
+    /// What a report's page and its PDF are made from.
+    pub(super) fn report_view<'s>(&'s self, index: usize, body: &'s Body) -> ReportView<'s> {
         let report = &self.reports[index];
         let root = root_of(&report.output);
         let link = |other| pager_link(&root, other);
         let period = report.period;
         let published = report.front.published;
-        let view = ReportView {
+        ReportView {
             title: &report.front.title,
             period_label: period.label(),
             period_short: period.short_label(),
@@ -198,12 +199,22 @@ impl Site {
             key_figures: &body.key_figures,
             draft: report.front.draft,
             updates: body.updates.iter().map(|u| self.update_view(u)).collect(),
-        };
+            pdf: None,
+        }
+    }
+
+    /// A report's page, from its view; `pdf` links to the report's PDF.
+    pub(super) fn report_page(
+        &self,
+        index: usize,
+        view: ReportView<'_>,
+    ) -> Result<OutputFile, Problem> {
+        let report = &self.reports[index];
         self.page(
             "report.html",
             &report.output,
             &report.front.title,
-            context! { report => view },
+            context! { report => view, canonical_url => self.web_address(&report.output) },
         )
     }
 

@@ -18,6 +18,7 @@ mod links;
 mod load;
 mod output;
 mod pages;
+mod pdf;
 mod published;
 mod render;
 pub mod store;

@@ -23,12 +23,12 @@ fn one(file: Result<OutputFile, Problem>) -> Result<Made, Vec<Problem>> {
     file.map(|f| Made::new(vec![f])).map_err(|p| vec![p])
 }
 
-/// A document's page, made by `page`, and the CSV files of its body's
-/// charts and tables beside it.
+/// A document's page (and any other files of its own), made by `page`, and
+/// the CSV files of its body's charts and tables beside it.
 fn document_files(
     document: &Document,
     body: &Body,
-    page: Result<OutputFile, Problem>,
+    page: Result<Vec<OutputFile>, Problem>,
 ) -> Result<Made, Vec<Problem>> {
     let folder = document.output.trim_end_matches("index.html");
     let mut files: Vec<OutputFile> = body
@@ -36,7 +36,7 @@ fn document_files(
         .iter()
         .map(|d| OutputFile::new(format!("{folder}{}", d.name), d.contents.clone()))
         .collect();
-    files.push(page.map_err(|p| vec![p])?);
+    files.extend(page.map_err(|p| vec![p])?);
     Ok(Made::new(files))
 }
 
@@ -71,7 +71,7 @@ impl Generator for ReportPage<'_> {
         document_files(
             report,
             self.body,
-            self.site.report_page(self.index, self.body),
+            self.site.report_files(self.index, self.body),
         )
     }
 }
@@ -103,7 +103,9 @@ impl Generator for PlainPage<'_> {
         document_files(
             self.page,
             self.body,
-            self.site.plain_page(self.page, self.body),
+            self.site
+                .plain_page(self.page, self.body)
+                .map(|page| vec![page]),
         )
     }
 }

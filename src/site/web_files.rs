@@ -67,6 +67,18 @@ impl Site {
         Ok(OutputFile::new("feed.xml", xml))
     }
 
+    /// The web address of the page at `output` (`reports/2023-24-q1/index.html`),
+    /// when `base_url` gives the site's: `https://…/reports/2023-24-q1/`.
+    pub(super) fn web_address(&self, output: &str) -> Option<String> {
+        let base = self.config.base_url.trim_end_matches('/');
+        (!base.is_empty()).then(|| {
+            format!(
+                "{base}/{}",
+                output.strip_suffix("index.html").unwrap_or(output)
+            )
+        })
+    }
+
     /// `sitemap.xml`, when `base_url` gives the absolute addresses it needs.
     pub(super) fn sitemap(&self, pages: &[String]) -> Result<Option<OutputFile>, Problem> {
         let base = self.config.base_url.trim_end_matches('/');
@@ -76,7 +88,7 @@ impl Site {
         let urls: Vec<String> = pages
             .iter()
             .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
-            .map(|p| format!("{base}/{}", p.strip_suffix("index.html").unwrap_or(p)))
+            .filter_map(|p| self.web_address(p))
             .collect();
         let xml = self.theme.render("sitemap.xml", context! { urls })?;
         Ok(Some(OutputFile::new("sitemap.xml", xml)))

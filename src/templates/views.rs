@@ -194,6 +194,19 @@ pub struct ReportView<'a> {
     pub draft: bool,
     /// Its figures revised or corrected since it was published, oldest first.
     pub updates: Vec<UpdateView>,
+    /// The report as a PDF, with `pdf = true`; none for a draft.
+    pub pdf: Option<PdfLinkView>,
+}
+
+/// A report's PDF, as its page links to it: `PDF, 25 pages, 410 KB`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLinkView {
+    /// Its file name, beside the page.
+    pub url: String,
+    /// `25 pages`.
+    pub pages: String,
+    /// `410 KB`.
+    pub size: String,
 }
 
 /// One entry of a report's "Updates to this report".

@@ -1,0 +1,137 @@
+use super::*;
+use crate::templates::views::{KeyFigureView, UpdateView};
+
+/// Text a typst document would read as code, were it spliced into markup.
+const HOSTILE: &str =
+    r#"#set page(fill: red) $x^2$ @fig-1 <label> *bold* _em_ ] [ \ // #import "a.typ""#;
+
+fn site() -> SiteView<'static> {
+    SiteView {
+        title: "Performance #{panic()}",
+        publisher: "Council $1",
+        area: "Area",
+        language: "en-GB",
+        brand_colour: None,
+        logo_alt: "",
+    }
+}
+
+fn report<'a>(body: &str, key_figures: &'a [KeyFigureView]) -> ReportView<'a> {
+    ReportView {
+        title: HOSTILE,
+        period_label: "Q1 2023-24 (April to June 2023)".into(),
+        period_short: "Q1 2023-24".into(),
+        summary: "A summary with #emph[markup] in it.",
+        committee: "Committee <x>",
+        meeting: "5 September 2023".into(),
+        meeting_iso: "2023-09-05".into(),
+        published: String::new(),
+        published_iso: String::new(),
+        body: body.into(),
+        toc: Vec::new(),
+        previous: None,
+        next: None,
+        markers: Vec::new(),
+        key_figures,
+        draft: false,
+        updates: vec![UpdateView {
+            date: "7 December 2026".into(),
+            date_iso: "2026-12-07".into(),
+            text: "Revised to $5 #x".into(),
+        }],
+        pdf: None,
+    }
+}
+
+fn text_of(pdf: &Pdf) -> String {
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_reports_text_is_printed_never_run_as_typst() {
+    let key_figures = [KeyFigureView {
+        id: "x".into(),
+        title: "Key #figure".into(),
+        value: "$308".into(),
+        period: "June 2023".into(),
+        change: "@up".into(),
+        direction: "up",
+        assessment: "better",
+    }];
+    let body = format!(
+        "<h2 id=\"a\">Heading {escaped}</h2>\n<p>{escaped}</p>\n\
+         <table><thead><tr><th>#a</th><th class=\"num\">$b</th></tr></thead>\
+         <tbody><tr><th scope=\"row\">*c*</th><td class=\"num\">@d</td></tr></tbody></table>",
+        escaped = crate::escape::escape(HOSTILE)
+    );
+    let pdf = write(&site(), &report(&body, &key_figures), Extras { url: None }).unwrap();
+    let text = text_of(&pdf);
+    for shown in [
+        "#set page(fill: red) $x^2$ @fig-1 <label> *bold* _em_ ]",
+        "#emph[markup]",
+        "Committee <x>",
+        "Council $1",
+        "Key #figure",
+        "$308",
+        "Revised to $5 #x",
+        "@d",
+    ] {
+        assert!(text.contains(shown), "{shown} not in\n{text}");
+    }
+}
+
+#[test]
+fn a_chart_typst_cannot_draw_is_an_error_not_a_panic() {
+    let body = "<figure class=\"chart-figure\"><figcaption><span class=\"chart-title\">T</span>\
+                </figcaption><svg class=\"chart\" viewBox=\"0 0 600 300\"><title>T</title>\
+                <desc>D</desc><g><rect width=\"5\" height=\"5\"/></svg></figure>";
+    let Err(error) = write(&site(), &report(body, &[]), Extras { url: None }) else {
+        panic!("an SVG with an element left open was drawn");
+    };
+    assert!(error.to_lowercase().contains("svg"), "{error}");
+    // The next report is made as if nothing had happened.
+    assert!(write(&site(), &report("<p>Fine.</p>", &[]), Extras { url: None }).is_ok());
+}
+
+#[test]
+fn a_language_without_a_region_is_the_documents_language() {
+    let site = SiteView {
+        language: "cy",
+        ..site()
+    };
+    let pdf = write(&site, &report("<p>Croeso.</p>", &[]), Extras { url: None }).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let lang = doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(lang, b"cy");
+}
+
+#[test]
+fn languages_split_for_typst() {
+    assert_eq!(report_language("en-GB"), ("en".into(), "gb".into()));
+    assert_eq!(report_language("cy"), ("cy".into(), String::new()));
+}
+
+/// The size a chart's type prints at, in points: 16 units of its drawing's
+/// width, printed `printed_width` millimetres wide.
+fn chart_type_size(width: f64, height: f64) -> f64 {
+    let svg = format!("<svg viewBox=\"0 0 {width} {height}\"></svg>");
+    16.0 * body::printed_width(&svg) / 25.4 * 72.0 / width
+}
+
+#[test]
+fn chart_type_prints_at_nine_points_or_more() {
+    // The example's charts: 600 wide, up to 661 tall.
+    assert!(chart_type_size(600.0, 310.0) > 12.0);
+    assert!(chart_type_size(600.0, 661.0) > 12.0);
+    // A tall chart is narrowed to fit a page, down to 9 points.
+    assert!(chart_type_size(600.0, 1000.0) >= 9.0);
+}

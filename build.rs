@@ -1,5 +1,5 @@
-//! Names this build of outturn by a hash of its source, its lock file and
-//! its compiler, so that the build cache (see `src/site/store.rs`) written by
+//! Names this build of outturn by a hash of its source (and the fonts built
+//! into it), its lock file and its compiler, so that the build cache (see `src/site/store.rs`) written by
 //! one build of outturn is never read by another.
 
 use std::collections::hash_map::DefaultHasher;
@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=assets");
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=build.rs");
     let mut files = Vec::new();
+    // The source, and the fonts built into the PDFs.
     walk(Path::new("src"), &mut files);
+    walk(Path::new("assets"), &mut files);
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in &files {

@@ -68,6 +68,21 @@ fn edit_keeping_time(path: &Path, from: &str, to: &str) {
     assert_ne!(modified, SystemTime::UNIX_EPOCH);
 }
 
+/// The built-in theme written out as the site's own, and used.
+fn own_theme(site: &Path) {
+    let out = outturn(&[
+        "theme",
+        "export",
+        site.join("themes/ours").to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    edit(
+        &site.join("site.toml"),
+        "theme = \"default\"",
+        "theme = \"ours\"",
+    );
+}
+
 const NEXT_QUARTER: &str = "---
 title: Children's Social Care Performance, Q2 2023-24
 period: 2023-24 Q2
@@ -111,17 +126,7 @@ fn edits() -> Vec<Edit> {
             edit_keeping_time(&site.join("content/reports/2022-23-q2.md"), "## ", "#  ");
         }),
         ("a template", |site| {
-            let out = outturn(&[
-                "theme",
-                "export",
-                site.join("themes/ours").to_str().unwrap(),
-            ]);
-            assert!(out.status.success());
-            edit(
-                &site.join("site.toml"),
-                "theme = \"default\"",
-                "theme = \"ours\"",
-            );
+            own_theme(site);
             edit(
                 &site.join("themes/ours/templates/report.html"),
                 "</h1>",
@@ -129,17 +134,7 @@ fn edits() -> Vec<Edit> {
             );
         }),
         ("the stylesheet", |site| {
-            let out = outturn(&[
-                "theme",
-                "export",
-                site.join("themes/ours").to_str().unwrap(),
-            ]);
-            assert!(out.status.success());
-            edit(
-                &site.join("site.toml"),
-                "theme = \"default\"",
-                "theme = \"ours\"",
-            );
+            own_theme(site);
             let css = site.join("themes/ours/static/style.css");
             let mut text = fs::read_to_string(&css).unwrap();
             text.push_str("\nbody { letter-spacing: 0.01em; }\n");

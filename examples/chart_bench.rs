@@ -90,6 +90,7 @@ fn chart(kind: Kind, seed: usize) -> Chart {
         kind,
         polarity: Polarity::Neutral,
         own_category: (kind == Kind::Bar).then_some(0),
+        language: outturn::i18n::Language::English,
         title: "Children looked after".into(),
         subject: "Children looked after".into(),
         unit: if kind == Kind::Bar {

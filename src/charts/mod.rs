@@ -34,6 +34,7 @@ mod paint;
 mod stacked;
 
 use crate::data::indicators::{Polarity, Unit};
+use crate::i18n::Language;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -84,6 +85,8 @@ pub struct Chart {
     /// The category that is the site's own area, when the categories are
     /// areas (a benchmark chart), so it can be picked out.
     pub own_category: Option<usize>,
+    /// The language of the chart's words: its message, description and labels.
+    pub language: Language,
 }
 
 /// When a category's period runs, in months counted from the start of year 0:
@@ -217,6 +220,7 @@ pub fn as_drawn(chart: &Chart) -> Cow<'_, Chart> {
         subject: chart.subject.clone(),
         unit: chart.unit,
         decimals: chart.decimals,
+        language: chart.language,
         categories: order
             .iter()
             .map(|&k| chart.series[k].name.clone())

@@ -37,6 +37,7 @@ pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -
         spans: None,
         polarity: Polarity::Neutral,
         own_category: None,
+        language: crate::i18n::Language::English,
     }
 }
 

@@ -113,6 +113,7 @@ fn chart_figure(
         spans: grid.spans(),
         polarity: grid.polarity,
         own_category: grid.own_row,
+        language: grid.language,
         series: grid
             .columns
             .iter()

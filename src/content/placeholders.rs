@@ -23,6 +23,7 @@ use super::tokens::GAP;
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::problem::{Id, Problem, Severity};
 use crate::query::objects::PeriodValue;
@@ -62,6 +63,9 @@ pub struct Evaluated {
 /// The environment that evaluates bodies.
 pub struct Placeholders {
     env: Environment<'static>,
+    /// The language of the site's root, which a body is written in unless
+    /// its file is a twin (`about.cy.md`).
+    language: Language,
 }
 
 impl Placeholders {
@@ -72,6 +76,7 @@ impl Placeholders {
         config: Arc<Config>,
         partials: &[(String, String)],
     ) -> Placeholders {
+        let language = Language::of_tag(&config.language);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_keep_trailing_newline(true);
@@ -180,7 +185,7 @@ impl Placeholders {
             },
         );
         bounded::register(&mut env);
-        Placeholders { env }
+        Placeholders { env, language }
     }
 
     /// The environment, with the theme's partials, for drawing charts and
@@ -197,7 +202,7 @@ impl Placeholders {
         expression: &str,
         as_at: Period,
     ) -> Result<Vec<(String, Period)>, String> {
-        let page = PageState::new(Some(as_at), Vec::new(), Arc::default());
+        let page = PageState::new(Some(as_at), self.language, Vec::new(), Arc::default());
         self.render(&format!("{{{{ {expression} }}}}"), &page)
             .map_err(|e| {
                 std::error::Error::source(&e)
@@ -270,8 +275,11 @@ impl Placeholders {
         let mut gaps: Vec<String> = Vec::new();
         let mut gap_problems: Vec<Problem> = Vec::new();
         let mut blanked = Blanked::default();
+        let language = super::twin_language(file)
+            .and_then(Language::of_translation)
+            .unwrap_or(self.language);
         for _ in 0..MAX_RENDERS {
-            let page = PageState::new(as_at, gaps.clone(), drawings.clone());
+            let page = PageState::new(as_at, language, gaps.clone(), drawings.clone());
             let rendered = self.render(&source, &page);
             // A loop stopped for making too much ends quietly; the problem
             // is placed at the first loop over `range()`.
@@ -389,7 +397,8 @@ fn with_resolver<T>(
     f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<T, Fail>,
 ) -> Result<T, Error> {
     let page = page_state(state)?;
-    let resolver = Resolver::traced(data, config, page.as_at, page.reads());
+    let resolver =
+        Resolver::traced(data, config, page.as_at, page.reads()).in_language(page.language);
     f(&resolver, &page).map_err(fail)
 }
 #[cfg(test)]

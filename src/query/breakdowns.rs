@@ -44,7 +44,12 @@ impl Resolver<'_> {
             ..Column::of(indicator)
         }];
         columns.extend(self.comparator_columns(indicator, breakdowns, compare, &latest));
-        Ok(Grid::by_category(indicator, breakdowns, columns))
+        Ok(Grid::by_category(
+            indicator,
+            breakdowns,
+            columns,
+            self.language,
+        ))
     }
 
     /// Each comparator's figures for each breakdown, as at `latest`, headed by
@@ -118,7 +123,12 @@ impl Resolver<'_> {
         if let Some(latest) = periods.last() {
             columns.extend(self.comparator_columns(indicator, breakdowns, compare, latest));
         }
-        Ok(Grid::by_category(indicator, breakdowns, columns))
+        Ok(Grid::by_category(
+            indicator,
+            breakdowns,
+            columns,
+            self.language,
+        ))
     }
 }
 

@@ -9,6 +9,7 @@ use super::resolve::Fail;
 use crate::charts::Span;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity, Unit};
+use crate::i18n::Language;
 use crate::period::Period;
 
 /// How a chart draws its grid: the charts module's own kind, so a grid's
@@ -110,6 +111,8 @@ pub struct Grid {
     pub polarity: Polarity,
     /// The row of the site's own area, when the rows are areas.
     pub own_row: Option<usize>,
+    /// The language its labels are written in, and its chart and table are.
+    pub language: Language,
 }
 
 impl Column {
@@ -142,19 +145,21 @@ impl Grid {
         periods: Vec<Period>,
         columns: Vec<Column>,
         kind: ChartKind,
+        language: Language,
     ) -> Grid {
         Grid {
             title: indicator.title.clone(),
             unit: indicator.unit,
             decimals: indicator.decimals,
             row_heading: "Period",
-            rows: periods.iter().map(Period::short_label).collect(),
+            rows: periods.iter().map(|p| p.short_label_in(language)).collect(),
             periods: Some(periods),
             columns,
             kind,
             source: indicator.source.clone(),
             polarity: indicator.polarity,
             own_row: None,
+            language,
         }
     }
 
@@ -163,6 +168,7 @@ impl Grid {
         indicator: &Indicator,
         categories: &[String],
         columns: Vec<Column>,
+        language: Language,
     ) -> Grid {
         Grid {
             title: indicator.title.clone(),
@@ -176,6 +182,7 @@ impl Grid {
             source: indicator.source.clone(),
             polarity: indicator.polarity,
             own_row: None,
+            language,
         }
     }
 

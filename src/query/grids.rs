@@ -160,13 +160,17 @@ impl Resolver<'_> {
             unit: indicators[0].unit,
             decimals: indicators[0].decimals,
             row_heading: "Period",
-            rows: periods.iter().map(Period::short_label).collect(),
+            rows: periods
+                .iter()
+                .map(|p| p.short_label_in(self.language))
+                .collect(),
             periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: sources(&indicators),
             polarity: indicators[0].polarity,
             own_row: None,
+            language: self.language,
         })
     }
 
@@ -333,7 +337,13 @@ impl Resolver<'_> {
                 ..Column::of(indicator)
             })
             .collect();
-        Ok(Grid::by_period(indicator, periods, columns, kind))
+        Ok(Grid::by_period(
+            indicator,
+            periods,
+            columns,
+            kind,
+            self.language,
+        ))
     }
 
     /// The site's latest figure beside each comparator's, one bar each.
@@ -377,6 +387,7 @@ impl Resolver<'_> {
             source: indicator.source.clone(),
             polarity: indicator.polarity,
             own_row: Some(0),
+            language: self.language,
         })
     }
 }

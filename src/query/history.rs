@@ -152,7 +152,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, *area, cells)
             })
             .collect();
-        Grid::by_period(indicator, periods, columns, ChartKind::Line)
+        Grid::by_period(indicator, periods, columns, ChartKind::Line, self.language)
     }
 
     /// A total or rate over a period: the periods of `kind` any area has a
@@ -183,7 +183,7 @@ impl Resolver<'_> {
                 self.history_column(indicator, area, cells)
             })
             .collect();
-        Grid::by_period(indicator, periods, columns, ChartKind::Line)
+        Grid::by_period(indicator, periods, columns, ChartKind::Line, self.language)
     }
 
     fn history_column(
@@ -299,13 +299,14 @@ impl Resolver<'_> {
             unit: indicator.unit,
             decimals: indicator.decimals,
             row_heading: "Period",
-            rows: periods.iter().map(Period::label).collect(),
+            rows: periods.iter().map(|p| p.label_in(self.language)).collect(),
             periods: Some(periods),
             columns,
             kind: ChartKind::Line,
             source: indicator.source.clone(),
             polarity: indicator.polarity,
             own_row: None,
+            language: self.language,
         })
     }
 }

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::data::format;
 use crate::data::indicators::Indicator;
 use crate::data::{DataSet, Observation, Series};
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::problem::suggest;
 use crate::query::own_period::{expected, own_figure};
@@ -102,6 +103,9 @@ pub struct Resolver<'a> {
     pub(crate) config: &'a Config,
     /// The report's period; `None` on plain pages, which show the latest figures.
     pub(crate) as_at: Option<Period>,
+    /// The language the page is written in: figures' words, periods and
+    /// grids are written in it.
+    pub(crate) language: Language,
 }
 
 impl<'a> Resolver<'a> {
@@ -112,7 +116,13 @@ impl<'a> Resolver<'a> {
             data: Reader::new(data, None),
             config,
             as_at,
+            language: Language::of_tag(&config.language),
         }
+    }
+
+    /// The same resolver, writing its words in `language`.
+    pub fn in_language(self, language: Language) -> Resolver<'a> {
+        Resolver { language, ..self }
     }
 
     /// As [`Resolver::new`], noting every indicator read in `reads`.
@@ -126,6 +136,7 @@ impl<'a> Resolver<'a> {
             data: Reader::new(data, Some(reads)),
             config,
             as_at,
+            language: Language::of_tag(&config.language),
         }
     }
 

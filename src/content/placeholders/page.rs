@@ -8,6 +8,7 @@ use crate::content::exhibits::Download;
 use crate::content::options::fail;
 use crate::content::tokens::BLOCK_MARK;
 use crate::data::cell::Marker;
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::query::figures::Grid;
 use crate::query::resolve::Fail;
@@ -39,6 +40,8 @@ pub(super) struct Drawings {
 #[derive(Debug)]
 pub(super) struct PageState {
     pub(super) as_at: Option<Period>,
+    /// The language the body is written in, and its figures' words.
+    pub(super) language: Language,
     pub(super) markers: Mutex<BTreeSet<Marker>>,
     /// Charts and tables so far, in order: numbers them and keeps their CSV files.
     pub(super) downloads: Mutex<Vec<Download>>,
@@ -87,11 +90,13 @@ fn take<T: Default>(m: &Mutex<T>) -> T {
 impl PageState {
     pub(super) fn new(
         as_at: Option<Period>,
+        language: Language,
         gaps: Vec<String>,
         drawings: Arc<Drawings>,
     ) -> Arc<PageState> {
         Arc::new(PageState {
             as_at,
+            language,
             markers: Mutex::new(BTreeSet::new()),
             downloads: Mutex::new(Vec::new()),
             indicators: Mutex::new(BTreeSet::new()),

@@ -64,7 +64,7 @@ fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
             "<span class=\"site-publisher\">Cyngor y Gosodiadau</span>",
             "<a class=\"skip-link\" href=\"#main\">Neidio i'r prif gynnwys</a>",
             "<li><a href=\"../cy/index.html\" aria-current=\"page\">Adroddiadau</a></li>",
-            "<li><a href=\"../indicators/index.html\" hreflang=\"en-GB\">Dangosyddion</a></li>",
+            "<li><a href=\"../cy/indicators/index.html\">Dangosyddion</a></li>",
             "<li><a href=\"../compare/index.html\" hreflang=\"en-GB\">Cymharu chwarteri</a></li>",
             "<p class=\"language-switch\"><a href=\"../index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
             "<h2>Pob adroddiad</h2>",
@@ -128,6 +128,70 @@ fn a_report_is_published_in_welsh_from_its_twin_with_every_figure_in_welsh() {
 }
 
 #[test]
+fn a_report_changed_since_its_welsh_twin_is_named_by_its_contents_until_the_twin_changes() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let record = site.path().join("published/translations.toml");
+    assert!(
+        std::fs::read_to_string(&record)
+            .unwrap()
+            .contains("[\"content/reports/first-quarter.cy.md\"]")
+    );
+    let report = site.path().join("content/reports/first-quarter.md");
+    let words = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, words.replace("rose in June", "rose by June")).unwrap();
+    let built = build(site.path(), &out, &[]);
+    assert!(built.status.success());
+    let (stdout, stderr) = text(&built);
+    assert!(
+        (stdout + &stderr).contains("content/reports/first-quarter.md:1:1: warning[twin-behind]: this file has changed since its Welsh twin content/reports/first-quarter.cy.md last did"),
+        "no twin-behind warning"
+    );
+    let twin = site.path().join("content/reports/first-quarter.cy.md");
+    let words = std::fs::read_to_string(&twin).unwrap();
+    std::fs::write(&twin, words.replace("ym mis Mehefin", "erbyn mis Mehefin")).unwrap();
+    let (stdout, stderr) = text(&build(site.path(), &out, &[]));
+    assert!(!(stdout + &stderr).contains("twin-behind"));
+}
+
+#[test]
+fn every_indicator_has_a_welsh_page_from_its_welsh_texts() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let index = page(&out, "cy/indicators/index.html");
+    assert_has(
+        &index,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Dangosyddion – Perfformiad Cyngor y Gosodiadau</title>",
+            "<li><a href=\"../../cy/indicators/index.html\" aria-current=\"page\">Dangosyddion</a></li>",
+            "Nifer cyfartalog y diwrnodau o ddod i ofal i symud at deulu mabwysiadol",
+            "498 diwrnod",
+            "£34.5 miliwn",
+        ],
+    );
+    let rate = page(&out, "cy/indicators/cla_rate/index.html");
+    assert_has(
+        &rate,
+        &[
+            "<h1>Plant sy&#39;n derbyn gofal fesul 10,000 o blant</h1>",
+            "Cyfradd fesul 10,000 o blant",
+            "Ar ddiwedd pob cyfnod",
+            "Mae is yn well",
+            "Plant sy&#39;n derbyn gofal fesul 10,000 o blant: hanes",
+            "Plant sy&#39;n derbyn gofal fesul 10,000 o blant: pob ffigur",
+            "Lloegr",
+            "Mehefin 2023",
+            "href=\"../../../cy/reports/2023-24-q1/index.html\"",
+            "<a href=\"../../../indicators/cla_rate/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a>",
+        ],
+    );
+    let count = page(&out, "cy/indicators/cla_count/index.html");
+    assert!(count.contains("Ffurflen SSDA903"), "{count}");
+    assert!(!count.contains("SSDA903 return"), "{count}");
+}
+
+#[test]
 fn the_english_home_page_links_to_its_welsh_twin_and_other_pages_do_not_yet() {
     let site = good_site();
     let out = built_in_welsh(site.path());
@@ -146,8 +210,7 @@ fn the_english_home_page_links_to_its_welsh_twin_and_other_pages_do_not_yet() {
     assert!(!home.contains("Ynglŷn"), "{home}");
     assert!(!home.contains("<span lang="), "{home}");
     let indicators = page(&out, "indicators/index.html");
-    assert!(!indicators.contains("hreflang"), "{indicators}");
-    assert!(!indicators.contains("language-switch"), "{indicators}");
+    assert!(indicators.contains("<p class=\"language-switch\"><a href=\"../cy/indicators/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>"), "{indicators}");
 }
 
 #[test]
@@ -173,7 +236,7 @@ fn a_plain_page_is_published_in_welsh_from_its_twin() {
             "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../about/index.html\">",
             "<link rel=\"alternate\" hreflang=\"cy\" href=\"../../cy/about/index.html\">",
             "<li><a href=\"../../cy/index.html\">Adroddiadau</a></li>",
-            "<li><a href=\"../../indicators/index.html\" hreflang=\"en-GB\">Dangosyddion</a></li>",
+            "<li><a href=\"../../cy/indicators/index.html\">Dangosyddion</a></li>",
             "<li><a href=\"../../cy/about/index.html\" aria-current=\"page\">Ynglŷn â&#39;r adroddiadau</a></li>",
             "<p class=\"language-switch\"><a href=\"../../about/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
             "<h2 id=\"o-ble-daw-r-ffigurau\">O ble daw'r ffigurau</h2>",

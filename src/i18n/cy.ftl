@@ -252,3 +252,38 @@ marker-u = dibynadwyedd isel
 marker-p = dros dro: gall y ffigur newid
 marker-r = wedi'i ddiwygio ers ei gyhoeddi gyntaf
 marker-e = amcangyfrif
+
+## Tudalen dangosydd (an indicator's page). $title: teitl y dangosydd.
+
+# The caption of its history chart: figures of one kind of period, or of several.
+indicator-chart-monthly = { $title }: ffigurau misol
+indicator-chart-quarterly = { $title }: ffigurau chwarterol
+indicator-chart-yearly = { $title }: ffigurau blynyddol
+indicator-chart-history = { $title }: hanes
+# A chart caption when the chart has only comparators' figures. $caption:
+# one of the captions above; $areas: the comparators' names.
+indicator-chart-for = { $caption } ar gyfer { $areas }
+# The caption of the table of every figure it has.
+indicator-every-figure = { $title }: pob ffigur
+# What its figures count.
+indicator-unit-count = Nifer
+indicator-unit-percent = Canran
+indicator-unit-rate = Cyfradd fesul 10,000 o blant
+indicator-unit-days = Diwrnodau
+indicator-unit-score = Sgôr
+indicator-unit-money = Punnoedd
+# Which way is better.
+indicator-higher-better = Mae uwch yn well
+indicator-lower-better = Mae is yn well
+# awaiting a translator's review
+indicator-neutral = Nid yw uwch nac is yn well ynddo'i hun
+# When its figures are counted.
+indicator-stock = Ar ddiwedd pob cyfnod
+indicator-flow = Yn ystod pob cyfnod
+
+## Rhestrau (lists). $rest: pob enw ond yr olaf, gyda choma; $last: yr olaf,
+## with the aspirate mutation "a" takes (Cymru → a Chymru) made already.
+
+list-and = { $rest } a { $last }
+# The same, when the last name begins with a vowel.
+list-and-vowel = { $rest } ac { $last }

@@ -235,3 +235,36 @@ marker-u = low reliability
 marker-p = provisional: the figure may change
 marker-r = revised since it was first published
 marker-e = estimated
+
+## An indicator's page. $title: the indicator's title.
+
+# The caption of its history chart: figures of one kind of period, or of several.
+indicator-chart-monthly = { $title }: monthly figures
+indicator-chart-quarterly = { $title }: quarterly figures
+indicator-chart-yearly = { $title }: yearly figures
+indicator-chart-history = { $title }: history
+# A chart caption when the chart has only comparators' figures. $caption:
+# one of the captions above; $areas: the comparators' names.
+indicator-chart-for = { $caption } for { $areas }
+# The caption of the table of every figure it has.
+indicator-every-figure = { $title }: every figure
+# What its figures count.
+indicator-unit-count = Number
+indicator-unit-percent = Percentage
+indicator-unit-rate = Rate per 10,000 children
+indicator-unit-days = Days
+indicator-unit-score = Score
+indicator-unit-money = Pounds
+# Which way is better.
+indicator-higher-better = Higher is better
+indicator-lower-better = Lower is better
+indicator-neutral = Neither higher nor lower is better in itself
+# When its figures are counted.
+indicator-stock = As at the end of each period
+indicator-flow = During each period
+
+## Lists. $rest: every name but the last, with commas; $last: the last.
+
+list-and = { $rest } and { $last }
+# The same, when the last name begins with a vowel.
+list-and-vowel = { $rest } and { $last }

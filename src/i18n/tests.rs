@@ -49,6 +49,9 @@ fn every_message_is_written_in_both_languages() {
         "from",
         "when",
         "figure",
+        "areas",
+        "rest",
+        "last",
     ];
     let all = args(&values.map(|name| {
         (

@@ -58,6 +58,27 @@ pub fn soft_mutation(word: &str) -> String {
     }
 }
 
+/// `word` with the aspirate mutation (treiglad llaes), as after `a` (and),
+/// `â` and `gyda`: c→ch, p→ph, t→th; `ch`, `ph` and `th` stay as they are.
+pub fn aspirate_mutation(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if ["ch", "ph", "th"].iter().any(|p| lower.starts_with(p))
+        || !lower.starts_with(['c', 'p', 't'])
+    {
+        return word.to_string();
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or_default();
+    format!("{first}h{}", chars.as_str())
+}
+
+/// Whether `word` begins with a vowel, so that `a` (and) is `ac` before it.
+pub fn starts_with_vowel(word: &str) -> bool {
+    word.to_lowercase().starts_with([
+        'a', 'e', 'i', 'o', 'u', 'w', 'y', 'â', 'ê', 'î', 'ô', 'û', 'ŵ', 'ŷ',
+    ])
+}
+
 /// `text` with its first letter a capital.
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
@@ -70,6 +91,18 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn and_takes_the_aspirate_mutation_and_ac_before_a_vowel() {
+        assert_eq!(aspirate_mutation("Cymru"), "Chymru");
+        assert_eq!(aspirate_mutation("Powys"), "Phowys");
+        assert_eq!(aspirate_mutation("Torfaen"), "Thorfaen");
+        assert_eq!(aspirate_mutation("Cheredigion"), "Cheredigion");
+        assert_eq!(aspirate_mutation("Lloegr"), "Lloegr");
+        assert!(starts_with_vowel("Awdurdodau tebyg"));
+        assert!(starts_with_vowel("Ynys Môn"));
+        assert!(!starts_with_vowel("Lloegr"));
+    }
 
     #[test]
     fn every_month_after_i_takes_the_soft_mutation_it_should() {

@@ -62,11 +62,13 @@ pub enum Id {
     InDraft,
     /// The build cache could not be written: the next build is a cold one.
     CacheNotSaved,
+    /// A page or report changed since its twin in another language last did.
+    TwinBehind,
 }
 
 impl Id {
     /// Every id, in the order the README lists them.
-    pub const ALL: [Id; 25] = [
+    pub const ALL: [Id; 26] = [
         Id::TypedFigure,
         Id::StalePeriod,
         Id::StaleSummary,
@@ -92,6 +94,7 @@ impl Id {
         Id::RecordedFigureGone,
         Id::RecordDeleted,
         Id::CacheNotSaved,
+        Id::TwinBehind,
     ];
 
     /// The id as written: `typed-figure`.
@@ -107,6 +110,7 @@ impl Id {
             Id::RecordedFigureGone => "recorded-figure-gone",
             Id::RecordDeleted => "record-deleted",
             Id::CacheNotSaved => "cache-not-saved",
+            Id::TwinBehind => "twin-behind",
             Id::NoMeetingDate => "no-meeting-date",
             Id::TableCaption => "table-caption",
             Id::Plausibility => "plausibility",

@@ -301,7 +301,12 @@ impl Resolver<'_> {
             })
             .collect();
         Ok(Grid {
-            title: format!("{}: every figure", indicator.title),
+            title: {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("title", indicator.title.as_str());
+                crate::i18n::message(self.language, "indicator-every-figure", Some(&args))
+                    .unwrap_or_else(|e| panic!("{e}"))
+            },
             unit: indicator.unit,
             decimals: indicator.decimals,
             row_heading: "Period",

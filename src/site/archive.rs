@@ -9,24 +9,46 @@ use super::layout::pager_link;
 use crate::content::exhibits;
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
+use crate::i18n::{self, Language, welsh};
 use crate::period::PeriodKind;
 use crate::problem::Problem;
 use crate::query::{Area, Query, Resolver};
 use crate::templates::views::{IndicatorLink, IndicatorView, LatestView, ThemeGroup};
+use fluent_bundle::FluentArgs;
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Site {
-    /// Every indicator with its figures, as at no period: the whole history.
-    fn history(&self) -> Resolver<'_> {
-        Resolver::new(&self.data, &self.config, None)
+    /// Every indicator with its figures, as at no period: the whole history,
+    /// in `language`.
+    fn history(&self, language: Language) -> Resolver<'_> {
+        Resolver::new(&self.data, &self.config, None).in_language(language)
+    }
+
+    /// The folder of the pages in `language`: none for the site's own,
+    /// `cy/` for Welsh.
+    pub(super) fn folder_of(&self, language: Language) -> String {
+        self.config
+            .translations
+            .iter()
+            .find(|t| t.language() == Some(language))
+            .filter(|_| language != Language::of_tag(&self.config.language))
+            .map_or_else(String::new, |t| format!("{}/", t.code))
     }
 
     /// Indicators grouped by theme, themes and indicators by name.
     pub(super) fn by_theme(&self) -> Vec<(String, Vec<&Indicator>)> {
+        self.by_theme_in(Language::of_tag(&self.config.language))
+    }
+
+    /// [`Site::by_theme`] with the indicators' words in `language`.
+    pub(super) fn by_theme_in(&self, language: Language) -> Vec<(String, Vec<&Indicator>)> {
         let mut themes: BTreeMap<&str, Vec<&Indicator>> = BTreeMap::new();
-        for indicator in self.data.indicators.values() {
+        for id in self.data.indicators.keys() {
+            let Some(indicator) = self.data.indicator_in(id, language) else {
+                continue;
+            };
             themes.entry(&indicator.theme).or_default().push(indicator);
         }
         themes
@@ -38,12 +60,12 @@ impl Site {
             .collect()
     }
 
-    /// `indicators/index.html`.
-    pub(super) fn indicators_index(&self) -> Result<OutputFile, Problem> {
-        let output = "indicators/index.html";
-        let history = self.history();
+    /// `indicators/index.html`, or a translation's `cy/indicators/index.html`.
+    pub(super) fn indicators_index(&self, language: Language) -> Result<OutputFile, Problem> {
+        let output = format!("{}indicators/index.html", self.folder_of(language));
+        let history = self.history(language);
         let themes: Vec<ThemeGroup<IndicatorLink>> = self
-            .by_theme()
+            .by_theme_in(language)
             .into_iter()
             .map(|(name, list)| ThemeGroup {
                 name,
@@ -57,14 +79,15 @@ impl Site {
                             description: i.description.clone(),
                             latest: latest.as_ref().map(|f| f.text.clone()).unwrap_or_default(),
                             latest_period: latest
-                                .map(|f| f.period.short_label())
+                                .map(|f| f.period.short_label_in(language))
                                 .unwrap_or_default(),
                         }
                     })
                     .collect(),
             })
             .collect();
-        self.page("indicators.html", output, "Indicators", context! { themes })
+        let title = i18n::text(language, "nav-indicators");
+        self.page("indicators.html", &output, &title, context! { themes })
     }
 
     /// Which reports use each indicator, newest report first.
@@ -92,10 +115,16 @@ impl Site {
         &self,
         indicator: &Indicator,
         used_by: &[usize],
+        language: Language,
     ) -> Result<Vec<OutputFile>, Problem> {
-        let output = format!("indicators/{}/index.html", indicator.id);
+        let indicator = self
+            .data
+            .indicator_in(&indicator.id, language)
+            .unwrap_or(indicator);
+        let folder = self.folder_of(language);
+        let output = format!("{folder}indicators/{}/index.html", indicator.id);
         let root = root_of(&output);
-        let history = self.history();
+        let history = self.history(language);
         let fail = |message: String| {
             Problem::error(super::super::data::indicators::FILE, message).at(indicator.line, 1)
         };
@@ -104,16 +133,24 @@ impl Site {
         let charts = history.history_charts(indicator);
         let mut chart = String::new();
         for (n, history_chart) in charts.iter().enumerate() {
-            let mut caption = match history_chart.frequency {
-                Some(kind) => format!("{}: {} figures", indicator.title, frequency_words(kind)),
-                None => format!("{}: history", indicator.title),
+            let mut args = FluentArgs::new();
+            args.set("title", indicator.title.as_str());
+            let id = match history_chart.frequency {
+                Some(PeriodKind::Month) => "indicator-chart-monthly",
+                Some(PeriodKind::Quarter) => "indicator-chart-quarterly",
+                Some(PeriodKind::Year) => "indicator-chart-yearly",
+                None => "indicator-chart-history",
             };
             // Periods only comparators have figures for are never shown as
             // the council's history: the caption names whose they are.
+            let mut caption = words(language, id, &args);
             let columns = &history_chart.grid.columns;
             if !columns.is_empty() && columns.iter().all(|c| c.comparator) {
                 let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-                caption.push_str(&format!(" for {}", and_list(&names)));
+                let mut args = FluentArgs::new();
+                args.set("caption", caption);
+                args.set("areas", and_list(&names, language));
+                caption = words(language, "indicator-chart-for", &args);
             }
             let (html, download) =
                 exhibits::figure_html(env, n + 1, &history_chart.grid, Some(&caption)).map_err(
@@ -125,7 +162,7 @@ impl Site {
                     },
                 )?;
             files.push(OutputFile::new(
-                format!("indicators/{}/{}", indicator.id, download.name),
+                format!("{folder}indicators/{}/{}", indicator.id, download.name),
                 download.contents,
             ));
             chart.push_str(&html);
@@ -149,9 +186,9 @@ impl Site {
                     })
                     .ok()?;
                 Some(LatestView {
-                    area: area.name(&self.config).to_string(),
+                    area: history.area_name(area.key()).to_string(),
                     value: figure.text,
-                    period: figure.period.short_label(),
+                    period: figure.period.short_label_in(language),
                 })
             })
             .collect();
@@ -159,24 +196,32 @@ impl Site {
             id: indicator.id.clone(),
             title: indicator.title.clone(),
             description: indicator.description.clone(),
-            unit: unit_words(indicator.unit),
-            polarity: match indicator.polarity {
-                Polarity::HigherIsBetter => "Higher is better",
-                Polarity::LowerIsBetter => "Lower is better",
-                Polarity::Neutral => "Neither higher nor lower is better in itself",
-            },
-            measure: match indicator.measure {
-                Measure::Stock => "As at the end of each period",
-                Measure::Flow => "During each period",
-            },
+            unit: i18n::text(language, unit_words(indicator.unit)),
+            polarity: i18n::text(
+                language,
+                match indicator.polarity {
+                    Polarity::HigherIsBetter => "indicator-higher-better",
+                    Polarity::LowerIsBetter => "indicator-lower-better",
+                    Polarity::Neutral => "indicator-neutral",
+                },
+            ),
+            measure: i18n::text(
+                language,
+                match indicator.measure {
+                    Measure::Stock => "indicator-stock",
+                    Measure::Flow => "indicator-flow",
+                },
+            ),
             source: indicator.source.clone(),
             theme: indicator.theme.clone(),
             latest,
             chart,
             table,
+            // The reports in the page's language: each report's twin.
             reports: used_by
                 .iter()
-                .map(|&i| pager_link(&root, &self.reports[i], self.language_of(&output)))
+                .filter_map(|&i| self.report_in(&self.reports[i], language))
+                .map(|report| pager_link(&root, report, language))
                 .collect(),
             csv,
         };
@@ -231,31 +276,42 @@ impl Site {
     }
 }
 
-/// How often figures come, as a chart's caption says it.
-/// `England`, `England and Wales`, `England, Wales and Scotland`.
-fn and_list(names: &[&str]) -> String {
+/// `England`, `England and Wales`, `England, Wales and Scotland`, in
+/// `language` (the `list-and` message joins the last two).
+fn and_list(names: &[&str], language: Language) -> String {
     match names {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            // Welsh `a` mutates what follows it, and is `ac` before a vowel.
+            let (last, id) = match language {
+                Language::Welsh if welsh::starts_with_vowel(last) => {
+                    (last.to_string(), "list-and-vowel")
+                }
+                Language::Welsh => (welsh::aspirate_mutation(last), "list-and"),
+                Language::English => (last.to_string(), "list-and"),
+            };
+            let mut args = FluentArgs::new();
+            args.set("rest", rest.join(", "));
+            args.set("last", last);
+            words(language, id, &args)
+        }
     }
 }
 
-fn frequency_words(kind: PeriodKind) -> &'static str {
-    match kind {
-        PeriodKind::Month => "monthly",
-        PeriodKind::Quarter => "quarterly",
-        PeriodKind::Year => "yearly",
-    }
+/// Message `id`, which every language's file has (a test checks).
+fn words(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
+    i18n::message(language, id, Some(args)).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The id of the message naming what `unit` counts.
 fn unit_words(unit: Unit) -> &'static str {
     match unit {
-        Unit::Count => "Number",
-        Unit::Percent => "Percentage",
-        Unit::RatePer10k => "Rate per 10,000 children",
-        Unit::Days => "Days",
-        Unit::Score => "Score",
-        Unit::Money => "Pounds",
+        Unit::Count => "indicator-unit-count",
+        Unit::Percent => "indicator-unit-percent",
+        Unit::RatePer10k => "indicator-unit-rate",
+        Unit::Days => "indicator-unit-days",
+        Unit::Score => "indicator-unit-score",
+        Unit::Money => "indicator-unit-money",
     }
 }

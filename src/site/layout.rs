@@ -25,6 +25,21 @@ impl Site {
         })
     }
 
+    /// `report` in `language`: itself, or its twin (the twin of the same
+    /// period) if it has one.
+    pub(super) fn report_in<'s>(
+        &'s self,
+        report: &'s Report,
+        language: Language,
+    ) -> Option<&'s Report> {
+        if self.language_of(&report.output) == language {
+            return Some(report);
+        }
+        self.twin_reports
+            .iter()
+            .find(|t| t.period == report.period && self.language_of(&t.output) == language)
+    }
+
     /// The language the page at `output` is written in.
     pub(super) fn language_of(&self, output: &str) -> Language {
         self.translation_of(output)
@@ -56,6 +71,7 @@ impl Site {
             None => output,
         };
         own == "index.html"
+            || own.starts_with("indicators/")
             || self.pages.iter().any(|p| p.output == output)
             || (self.reports.iter())
                 .chain(&self.twin_reports)
@@ -123,9 +139,10 @@ impl Site {
             Some(t) => format!("{}/index.html", t.code),
             None => "index.html".to_string(),
         };
+        let folder = translation.map_or_else(String::new, |t| format!("{}/", t.code));
         let sections = [
             ("nav-reports", home),
-            ("nav-indicators", "indicators/index.html".to_string()),
+            ("nav-indicators", format!("{folder}indicators/index.html")),
             ("nav-compare", "compare/index.html".to_string()),
         ];
         sections

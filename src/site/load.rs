@@ -92,6 +92,16 @@ impl Site {
         let (reports, twin_reports, pages) =
             super::twins::check(root, &config, reports, pages, &mut problems);
         let mut warnings = warnings(&data);
+        let pairs: Vec<_> = (twin_reports.iter().map(|r| &r.doc))
+            .chain(
+                pages
+                    .iter()
+                    .filter(|p| content::twin_language(&p.file).is_some()),
+            )
+            .map(|twin| (content::original_of(&twin.file), twin.file.clone()))
+            .collect();
+        let twin_record = super::twin_record::check(root, &pairs);
+        warnings.extend(twin_record.warnings.iter().cloned());
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());
         warnings.extend(walk_warnings.iter().cloned());
@@ -152,6 +162,7 @@ impl Site {
             theme,
             reports,
             twin_reports,
+            twin_record,
             pages,
             static_files,
             warnings,

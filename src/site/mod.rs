@@ -22,6 +22,7 @@ mod pdf;
 mod published;
 mod render;
 pub mod store;
+mod twin_record;
 mod twins;
 mod web_files;
 pub mod write;
@@ -93,6 +94,8 @@ pub struct Site {
     /// Their twins in the site's translation (`2024-25-q3.cy.md`), oldest
     /// first: published under `cy/reports/`. Empty in a site of one language.
     pub twin_reports: Vec<Report>,
+    /// What each twin was translated from, and the record to write.
+    twin_record: twin_record::TwinRecord,
     /// Plain pages, in path order.
     pub pages: Vec<Document>,
     /// Files from the site's `static/`, by output path: where each is,

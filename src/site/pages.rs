@@ -16,6 +16,7 @@ use crate::content::Document;
 use crate::content::Report;
 use crate::data::indicators::Indicator;
 use crate::fingerprint;
+use crate::i18n::Language;
 use crate::problem::Problem;
 use crate::templates::views::KeyFigureView;
 
@@ -169,6 +170,9 @@ impl Generator for NotFound<'_> {
 /// `indicators/index.html`.
 pub(super) struct IndicatorsIndex<'s> {
     pub(super) site: &'s Site,
+    /// The language it is written in: the site's own, or a translation's
+    /// (`cy/indicators/index.html`).
+    pub(super) language: Language,
 }
 
 impl Generator for IndicatorsIndex<'_> {
@@ -179,11 +183,11 @@ impl Generator for IndicatorsIndex<'_> {
     }
 
     fn key(&self) -> u64 {
-        self.site.shape
+        fingerprint::of((self.site.shape, self.language.tag()))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.indicators_index())
+        one(self.site.indicators_index(self.language))
     }
 }
 
@@ -193,6 +197,8 @@ pub(super) struct IndicatorPage<'s> {
     pub(super) indicator: &'s Indicator,
     /// The reports that use it, by their place, newest first.
     pub(super) used_by: &'s [usize],
+    /// The language it is written in.
+    pub(super) language: Language,
 }
 
 impl Generator for IndicatorPage<'_> {
@@ -203,12 +209,17 @@ impl Generator for IndicatorPage<'_> {
     }
 
     fn key(&self) -> u64 {
-        fingerprint::of((self.site.shape, &self.indicator.id, self.used_by))
+        fingerprint::of((
+            self.site.shape,
+            &self.indicator.id,
+            self.used_by,
+            self.language.tag(),
+        ))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
         self.site
-            .indicator_page(self.indicator, self.used_by)
+            .indicator_page(self.indicator, self.used_by, self.language)
             .map(Made::new)
             .map_err(|p| vec![p])
     }

@@ -56,6 +56,7 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
             site,
             indicator,
             used_by: &[0],
+            language: crate::i18n::Language::English,
         };
         keys.insert(format!("indicator {}", indicator.id), page.key());
     }
@@ -70,7 +71,13 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
             }),
         ),
         ("404", Box::new(NotFound { site })),
-        ("indicators", Box::new(IndicatorsIndex { site })),
+        (
+            "indicators",
+            Box::new(IndicatorsIndex {
+                site,
+                language: crate::i18n::Language::English,
+            }),
+        ),
         ("compare", Box::new(Compare { site, all: false })),
         ("compare/all", Box::new(Compare { site, all: true })),
         ("feed", Box::new(Feed { site })),

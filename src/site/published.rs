@@ -200,6 +200,14 @@ impl Site {
                 if first.len() == 1 { "it" } else { "them" },
             ));
         }
+        if let Some(text) = &self.twin_record.updated {
+            let file = super::twin_record::FILE;
+            crate::fsutil::write(&self.root.join(file), text.as_bytes())
+                .map_err(|e| Problem::error(file, format!("could not write the record: {e:#}")))?;
+            said.push(format!(
+                "Recorded what each Welsh twin was translated from in {file}: commit it with the site."
+            ));
+        }
         let mut by_file: BTreeMap<&Path, Vec<&Revision>> = BTreeMap::new();
         for r in &self.records.revisions {
             by_file.entry(&r.file).or_default().push(r);

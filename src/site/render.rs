@@ -18,6 +18,7 @@ use super::write::{Memory, Sink};
 use super::{Site, Timings};
 use crate::content::{Document, Report};
 use crate::fingerprint;
+use crate::i18n::Language;
 use crate::problem::{Problem, Problems, SiteProblems};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -170,9 +171,9 @@ impl Site {
         (self.reports.len()
             + self.twin_reports.len()
             + self.pages.len()
-            + self.data.indicators.len()
+            + self.data.indicators.len() * (1 + translations)
             + 9
-            + translations) as u64
+            + 2 * translations) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -197,15 +198,24 @@ impl Site {
         let latest_key_figures = summaries[..self.reports.len()]
             .last()
             .map_or(&[][..], |s| &s.key_figures[..]);
-        // Every page made from the whole site, in parallel.
-        let indicator_pages: Vec<IndicatorPage<'_>> = self
-            .data
-            .indicators
-            .values()
-            .map(|indicator| IndicatorPage {
+        // Every page made from the whole site, in parallel: the indicators'
+        // pages in each language the site is published in.
+        let languages: Vec<Language> = std::iter::once(Language::of_tag(&self.config.language))
+            .chain(self.config.translations.iter().filter_map(|t| t.language()))
+            .collect();
+        let indicator_pages: Vec<IndicatorPage<'_>> = languages
+            .iter()
+            .flat_map(|&language| {
+                self.data
+                    .indicators
+                    .values()
+                    .map(move |indicator| (language, indicator))
+            })
+            .map(|(language, indicator)| IndicatorPage {
                 site: self,
                 indicator,
                 used_by: uses.get(&indicator.id).map_or(&[][..], Vec::as_slice),
+                language,
             })
             .collect();
         let mut singles: Vec<Box<dyn Generator<Output = Made> + '_>> = vec![
@@ -215,7 +225,10 @@ impl Site {
                 latest_key_figures,
             }),
             Box::new(NotFound { site: self }),
-            Box::new(IndicatorsIndex { site: self }),
+            Box::new(IndicatorsIndex {
+                site: self,
+                language: languages[0],
+            }),
             Box::new(Compare {
                 site: self,
                 all: false,
@@ -238,6 +251,12 @@ impl Site {
                 output: format!("{}/index.html", translation.code),
                 latest_key_figures: latest_twin_key_figures,
             }));
+            if let Some(language) = translation.language() {
+                singles.push(Box::new(IndicatorsIndex {
+                    site: self,
+                    language,
+                }));
+            }
         }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages

@@ -49,11 +49,11 @@ pub struct IndicatorView<'a> {
     /// What it measures.
     pub description: String,
     /// `Percentage`, `Rate per 10,000 children`…
-    pub unit: &'static str,
+    pub unit: String,
     /// `Higher is better`, `Lower is better`, `Neither higher nor lower is better`.
-    pub polarity: &'static str,
+    pub polarity: String,
     /// `As at the end of each period` or `During each period`.
-    pub measure: &'static str,
+    pub measure: String,
     /// Where its figures come from.
     pub source: String,
     /// Its theme.

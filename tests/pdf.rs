@@ -240,6 +240,20 @@ fn every_charts_type_prints_at_nine_points_or_more() {
 }
 
 #[test]
+fn the_largest_report_takes_no_more_pages_than_a_browser_prints() {
+    let out = tempfile::tempdir().unwrap();
+    build_example(out.path());
+    let (path, bytes) = pdfs(out.path())
+        .into_iter()
+        .find(|(path, _)| path.starts_with("reports/2023-24-q1/"))
+        .unwrap();
+    // Chromium prints its page (style.css, @media print) on 26 A4 pages,
+    // without the charts' tables the PDF has at its end.
+    let pages = Document::load_mem(&bytes).unwrap().get_pages().len();
+    assert!(pages <= 26, "{path}: {pages} pages");
+}
+
+#[test]
 fn the_pdfs_are_the_same_bytes_from_every_build() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();

@@ -114,7 +114,7 @@ pdf-status = Statws
 pdf-status-published = Wedi'i gyhoeddi
 # Before the report's web address.
 pdf-web-version = Fersiwn we
-# The caption over the PDF's table of key figures. $period: the report's quarter, such as "Ch1 2023-24".
+# The caption over the PDF's table of key figures. $period: the report's quarter, such as "Q1 2023-24".
 pdf-key-figures-caption = Ffigurau allweddol, { $period }
 # The headings of the key figures table's columns.
 pdf-indicator = Dangosydd

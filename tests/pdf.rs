@@ -87,6 +87,7 @@ fn the_chart_stress_sites_pdfs_are_tagged_titled_and_described() {
     let pdfs = pdfs(&out);
     assert!(!pdfs.is_empty());
     assert_accessible(&pdfs);
+    assert!(assert_chart_type_legible(&out) > 0);
 }
 
 /// What PDF/UA-1 asks of each of `pdfs` that a reader can check without a
@@ -215,6 +216,48 @@ fn each_pdf_has_its_pages_key_figures_address_and_link() {
         );
         assert!(!page.contains("assistive technology"), "{path}");
     }
+}
+
+#[test]
+fn every_charts_type_prints_at_nine_points_or_more() {
+    let out = tempfile::tempdir().unwrap();
+    build_example(out.path());
+    // The 2023-24 Q1 report's Figure 17, 600 by 1,470 units, among them.
+    assert!(assert_chart_type_legible(out.path()) > 20);
+}
+
+/// Asserts that the smallest type of every chart in the PDFs under `out`
+/// prints at 9 pt or more; how many charts there are.
+fn assert_chart_type_legible(out: &Path) -> usize {
+    let mut charts = 0;
+    for (path, _) in pdfs(out) {
+        let folder = &path[..path.rfind('/').unwrap() + 1];
+        let page = std::fs::read_to_string(out.join(folder).join("index.html")).unwrap();
+        let body =
+            &page[page.find("<div class=\"report-body").unwrap()..page.find("</main>").unwrap()];
+        for (number, points) in outturn::pdf::chart_type_sizes(body) {
+            charts += 1;
+            assert!(
+                points >= 9.0 - 1e-9,
+                "{path}: Figure {number}'s smallest type prints at {points:.1} pt"
+            );
+        }
+    }
+    charts
+}
+
+#[test]
+fn the_largest_report_takes_no_more_pages_than_a_browser_prints() {
+    let out = tempfile::tempdir().unwrap();
+    build_example(out.path());
+    let (path, bytes) = pdfs(out.path())
+        .into_iter()
+        .find(|(path, _)| path.starts_with("reports/2023-24-q1/"))
+        .unwrap();
+    // Chromium prints its page (style.css, @media print) on 26 A4 pages,
+    // without the charts' tables the PDF has at its end.
+    let pages = Document::load_mem(&bytes).unwrap().get_pages().len();
+    assert!(pages <= 26, "{path}: {pages} pages");
 }
 
 #[test]

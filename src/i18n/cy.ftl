@@ -100,6 +100,48 @@ key-figures-compared = { $word } na'r cyfnod blaenorol.
 key-figures-better = Gwell
 key-figures-worse = Gwaeth
 
+## PDF
+
+# The PDF of a report (pdf = true): its own words around the report's.
+# On the PDF's first page, the labels before the report's details.
+pdf-period = Cyfnod
+pdf-committee = Pwyllgor
+pdf-meeting = Cyfarfod
+# Before the date the report was published.
+pdf-published = Cyhoeddwyd
+pdf-status = Statws
+# After pdf-status, for a published report (a draft says report-draft-title).
+pdf-status-published = Wedi'i gyhoeddi
+# Before the report's web address.
+pdf-web-version = Fersiwn we
+# The caption over the PDF's table of key figures. $period: the report's quarter, such as "Q1 2023-24".
+pdf-key-figures-caption = Ffigurau allweddol, { $period }
+# The headings of the key figures table's columns.
+pdf-indicator = Dangosydd
+pdf-figure = Ffigur
+pdf-key-figure-period = Cyfnod
+pdf-change = Newid
+# Before a table's number in its caption: "Tabl 3".
+pdf-table = Tabl
+# Before a chart's number in its caption ("Ffigur 3") is pdf-figure. Over each
+# later piece of a chart too tall for one page. $number: the chart's number.
+# awaiting a translator's review
+pdf-figure-continued = Ffigur { $number }, parhad
+# The heading of the PDF's last section, the figures of every chart as tables, and the line under it.
+pdf-appendix-heading = Y ffigurau yn y siartiau
+# awaiting a translator's review
+pdf-appendix-lead = Ffigurau pob siart, fel y mae'r fersiwn we yn eu dangos mewn tabl o dan y siart.
+# The caption of a chart's table in that section. $number: the chart's number; $caption: the table's caption.
+pdf-appendix-caption = Ffigur { $number }: { $caption }
+# At the foot of every page. $page: this page's number; $pages: how many there are.
+pdf-page-of = Tudalen { $page } o { $pages }
+# On a report's web page, under the link to its PDF: "PDF, 25 tudalen, 410 KB".
+# $pdf: the abbreviation PDF, with pdf-abbreviation as its expansion; $pages: its pages; $size: its size.
+pdf-attachment-meta = { $pdf }, { $pages } tudalen, { $size }
+# What PDF stands for, shown when pointing at it.
+# awaiting a translator's review
+pdf-abbreviation = Fformat Dogfen Gludadwy
+
 ## Siartiau a thablau mewn adroddiad (charts and tables)
 
 # A link from a chart to its indicator's page.

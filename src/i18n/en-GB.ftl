@@ -94,6 +94,48 @@ key-figures-compared = { $word } than the period before.
 key-figures-better = Better
 key-figures-worse = Worse
 
+## PDF
+
+# The PDF of a report (pdf = true): its own words around the report's.
+# On the PDF's first page, the labels before the report's details.
+pdf-period = Period
+pdf-committee = Committee
+pdf-meeting = Meeting
+# Before the date the report was published.
+pdf-published = Published
+pdf-status = Status
+# After pdf-status, for a published report (a draft says report-draft-title).
+pdf-status-published = Published
+# Before the report's web address.
+pdf-web-version = Web version
+# The caption over the PDF's table of key figures. $period: the report's quarter, such as "Q1 2023-24".
+pdf-key-figures-caption = Key figures, { $period }
+# The headings of the key figures table's columns.
+pdf-indicator = Indicator
+pdf-figure = Figure
+pdf-key-figure-period = Period
+pdf-change = Change
+# Before a table's number in its caption: "Table 3".
+pdf-table = Table
+# Before a chart's number in its caption ("Figure 3") is pdf-figure. Over each
+# later piece of a chart too tall for one page. $number: the chart's number.
+pdf-figure-continued = Figure { $number }, continued
+# The heading of the PDF's last section, the figures of every chart as tables, and the line under it.
+pdf-appendix-heading = The figures in the charts
+pdf-appendix-lead = Each chart's figures, as the web version shows them in a table under the chart.
+# The caption of a chart's table in that section. $number: the chart's number; $caption: the table's caption.
+pdf-appendix-caption = Figure { $number }: { $caption }
+# At the foot of every page. $page: this page's number; $pages: how many there are.
+pdf-page-of = Page { $page } of { $pages }
+# On a report's web page, under the link to its PDF: "PDF, 25 pages, 410 KB".
+# $pdf: the abbreviation PDF, with pdf-abbreviation as its expansion; $pages: its pages; $size: its size.
+pdf-attachment-meta = { $pdf }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }, { $size }
+# What PDF stands for, shown when pointing at it.
+pdf-abbreviation = Portable Document Format
+
 ## Charts and tables in a report
 
 # A link from a chart to its indicator's page.

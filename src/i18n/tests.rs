@@ -52,6 +52,11 @@ fn every_message_is_written_in_both_languages() {
         "areas",
         "rest",
         "last",
+        "number",
+        "page",
+        "pages",
+        "pdf",
+        "size",
     ];
     let all = args(&values.map(|name| {
         (

@@ -8,6 +8,7 @@
 //! drift from the first. Text stays text: it reaches the template as JSON
 //! strings, never as typst markup.
 
+use super::drawing::{self, Piece};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -67,6 +68,8 @@ pub(crate) struct Chart {
     /// Its printed width in millimetres: the text's, or less for a tall
     /// chart, so that it fits on a page with its caption.
     pub(crate) width: f64,
+    /// The pieces it prints in, a page each at most (see [`drawing::size`]).
+    pub(crate) pieces: Vec<Piece>,
     /// One figure shown as text rather than drawn.
     pub(crate) single: Inlines,
     /// The blocks under it on the page: its key and notes.
@@ -578,7 +581,9 @@ impl Reader<'_> {
                 Node::Svg(index) if chart.svg.is_empty() => {
                     let svg = &self.svgs[*index];
                     chart.alt = svg_alt(svg);
-                    chart.width = printed_width(svg);
+                    let size = drawing::size(svg);
+                    chart.width = size.width;
+                    chart.pieces = size.pieces;
                     self.charts.push(svg.clone());
                     chart.number = self.charts.len();
                     chart.svg = format!("/chart-{}.svg", chart.number);
@@ -687,29 +692,4 @@ fn svg_alt(svg: &str) -> String {
     parts.retain(|p| !p.is_empty());
     parts.dedup();
     parts.join(" ")
-}
-
-/// The text's width on an A4 page, and the most a chart may take of its
-/// height, in millimetres (see `report.typ`).
-const TEXT_WIDTH: f64 = 170.0;
-const CHART_HEIGHT: f64 = 200.0;
-
-/// How wide a chart prints: the text's width, unless it would then be too
-/// tall for a page. Its type is drawn at 16 units in a drawing 600 wide, so
-/// at the text's width it prints at 12 pt, and never below 9 pt for a
-/// drawing up to 1,000 units tall.
-pub(super) fn printed_width(svg: &str) -> f64 {
-    let view_box = svg
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .map(|v| {
-            v.split_ascii_whitespace()
-                .filter_map(|n| n.parse::<f64>().ok())
-                .collect::<Vec<_>>()
-        });
-    match view_box.as_deref() {
-        Some([_, _, w, h]) if *w > 0.0 && *h > 0.0 => TEXT_WIDTH.min(CHART_HEIGHT * w / h),
-        _ => TEXT_WIDTH,
-    }
 }

@@ -9,10 +9,13 @@
 //! report gives the same bytes everywhere.
 
 mod body;
+mod drawing;
 mod world;
 
+use crate::i18n::Language;
 use crate::templates::views::{ReportView, SiteView};
 use body::{Block, Chart, Table};
+use fluent_bundle::FluentArgs;
 use serde::Serialize;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst_layout::PagedDocument;
@@ -50,6 +53,92 @@ struct Document<'a> {
     body: Vec<Block>,
     /// Each chart's figures, by its number.
     appendix: Vec<Appendix>,
+    /// The document's own words, in its language.
+    words: Words,
+}
+
+/// The words the PDF says itself, around the report's (`## PDF` in the
+/// message files), in the document's language. A gap the template fills is
+/// written `{page}`, `{pages}` or `{number}`, and filled as text.
+#[derive(Debug, Serialize, PartialEq)]
+struct Words {
+    period: String,
+    committee: String,
+    meeting: String,
+    published: String,
+    status: String,
+    status_published: String,
+    status_draft: String,
+    web_version: String,
+    updates_heading: String,
+    updates: String,
+    key_figures: String,
+    /// `Key figures, Q1 2023-24`.
+    key_figures_caption: String,
+    indicator: String,
+    figure: String,
+    period_column: String,
+    change: String,
+    better: String,
+    worse: String,
+    /// The supplement before a table's number: `Table`.
+    table: String,
+    /// Over a later piece of a chart cut into pieces: `Figure {number}, continued`.
+    figure_continued: String,
+    symbols_heading: String,
+    appendix_heading: String,
+    appendix_lead: String,
+    /// `Figure {number}: {caption}`, a chart's table's caption.
+    appendix_caption: String,
+    /// `Page {page} of {pages}`.
+    page_of: String,
+}
+
+impl Words {
+    fn of(language: Language, report: &ReportView<'_>) -> Words {
+        let text = |id: &str| crate::i18n::text(language, id);
+        let with = |id: &str, args: &[(&str, &str)]| {
+            let mut fluent = FluentArgs::new();
+            for (name, value) in args {
+                fluent.set(*name, *value);
+            }
+            crate::i18n::message(language, id, Some(&fluent)).unwrap_or_else(|_| id.to_string())
+        };
+        let compared = |word: &str| with("key-figures-compared", &[("word", text(word).as_str())]);
+        Words {
+            period: text("pdf-period"),
+            committee: text("pdf-committee"),
+            meeting: text("pdf-meeting"),
+            published: text("pdf-published"),
+            status: text("pdf-status"),
+            status_published: text("pdf-status-published"),
+            status_draft: text("report-draft-title"),
+            web_version: text("pdf-web-version"),
+            updates_heading: text("report-updates-heading"),
+            updates: text("report-updates"),
+            key_figures: text("key-figures"),
+            key_figures_caption: with(
+                "pdf-key-figures-caption",
+                &[("period", report.period_short.as_str())],
+            ),
+            indicator: text("pdf-indicator"),
+            figure: text("pdf-figure"),
+            period_column: text("pdf-key-figure-period"),
+            change: text("pdf-change"),
+            better: compared("key-figures-better"),
+            worse: compared("key-figures-worse"),
+            table: text("pdf-table"),
+            figure_continued: with("pdf-figure-continued", &[("number", "{number}")]),
+            symbols_heading: text("report-symbols-heading"),
+            appendix_heading: text("pdf-appendix-heading"),
+            appendix_lead: text("pdf-appendix-lead"),
+            appendix_caption: with(
+                "pdf-appendix-caption",
+                &[("number", "{number}"), ("caption", "{caption}")],
+            ),
+            page_of: with("pdf-page-of", &[("page", "{page}"), ("pages", "{pages}")]),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +177,7 @@ pub fn write(
         url: extras.url.unwrap_or(""),
         appendix: appendix(&body),
         body,
+        words: Words::of(Language::of_tag(site.language), report),
     };
     let json = serde_json::to_vec(&document).map_err(|e| e.to_string())?;
     let mut files = vec![("/report.json".to_string(), json)];
@@ -116,6 +206,17 @@ fn typeset(world: &world::ReportWorld) -> Result<Pdf, String> {
         bytes,
         pages: document.pages().len(),
     })
+}
+
+/// The size, in points, that the smallest type of each chart drawn from
+/// `html`, a report's body, prints at in its PDF, by the
+/// chart's number.
+pub fn chart_type_sizes(html: &str) -> Vec<(usize, f64)> {
+    let (_, svgs) = body::read(html);
+    svgs.iter()
+        .enumerate()
+        .map(|(i, svg)| (i + 1, drawing::size(svg).smallest_type(svg)))
+        .collect()
 }
 
 /// typst's errors, one a line.

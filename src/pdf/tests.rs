@@ -120,18 +120,59 @@ fn languages_split_for_typst() {
     assert_eq!(report_language("cy"), ("cy".into(), String::new()));
 }
 
-/// The size a chart's type prints at, in points: 16 units of its drawing's
-/// width, printed `printed_width` millimetres wide.
-fn chart_type_size(width: f64, height: f64) -> f64 {
-    let svg = format!("<svg viewBox=\"0 0 {width} {height}\"></svg>");
-    16.0 * body::printed_width(&svg) / 25.4 * 72.0 / width
+#[test]
+fn a_welsh_documents_own_words_are_welsh() {
+    let words = Words::of(Language::Welsh, &report("", &[]));
+    assert_eq!(words.period, "Cyfnod");
+    assert_eq!(words.status_published, "Wedi'i gyhoeddi");
+    assert_eq!(words.key_figures_caption, "Ffigurau allweddol, Q1 2023-24");
+    assert_eq!(words.page_of, "Tudalen {page} o {pages}");
+    assert_eq!(words.figure_continued, "Ffigur {number}, parhad");
+    assert_eq!(words.appendix_caption, "Ffigur {number}: {caption}");
+    assert_eq!(words.better, "Gwell na'r cyfnod blaenorol.");
+    // English words are what the template said before it read them.
+    let english = Words::of(Language::English, &report("", &[]));
+    assert_eq!(english.page_of, "Page {page} of {pages}");
+    assert_eq!(english.better, "Better than the period before.");
 }
 
 #[test]
-fn chart_type_prints_at_nine_points_or_more() {
-    // The example's charts: 600 wide, up to 661 tall.
-    assert!(chart_type_size(600.0, 310.0) > 12.0);
-    assert!(chart_type_size(600.0, 661.0) > 12.0);
-    // A tall chart is narrowed to fit a page, down to 9 points.
-    assert!(chart_type_size(600.0, 1000.0) >= 9.0);
+fn a_welsh_site_gets_a_pdf_in_welsh() {
+    let site = SiteView {
+        language: "cy",
+        ..site()
+    };
+    let key_figures = [KeyFigureView {
+        id: "x".into(),
+        title: "Plant".into(),
+        value: "308".into(),
+        period: "Mehefin 2023".into(),
+        change: "i fyny 5".into(),
+        direction: "up",
+        assessment: "better",
+    }];
+    let body = "<figure class=\"chart-figure\"><figcaption><span class=\"chart-title\">T</span>\
+                </figcaption><svg class=\"chart\" viewBox=\"0 0 600 300\"><title>T</title>\
+                <desc>D</desc><text x=\"0\" y=\"20\">A</text></svg><details><p class=\"table-caption\">\
+                Cap</p><table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody>\
+                </table></details></figure>";
+    let pdf = write(&site, &report(body, &key_figures), Extras { url: None }).unwrap();
+    let text = text_of(&pdf);
+    for shown in [
+        "Cyfnod",
+        "Pwyllgor",
+        "Statws : Wedi'i gyhoeddi",
+        "Ffigurau allweddol",
+        "Gwell na'r cyfnod blaenorol.",
+        "Diweddariadau i'r adroddiad hwn",
+        "Tudalen 1 o ",
+        "Ffigur 1. T.",
+        "Y ffigurau yn y siartiau",
+        "Ffigur 1: Cap",
+    ] {
+        assert!(text.contains(shown), "{shown} not in\n{text}");
+    }
+    for english in ["Period", "Page 1", "Figure", "Key figures", "Published"] {
+        assert!(!text.contains(english), "{english} in\n{text}");
+    }
 }

@@ -37,10 +37,7 @@ impl Site {
         let folder = report.output.trim_end_matches("index.html");
         let link = PdfLinkView {
             url: name.clone(),
-            pages: match pdf.pages {
-                1 => "1 page".to_string(),
-                n => format!("{n} pages"),
-            },
+            pages: pdf.pages,
             size: size(pdf.bytes.len()),
         };
         Ok(Some((

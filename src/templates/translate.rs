@@ -109,6 +109,38 @@ mod tests {
     }
 
     #[test]
+    fn the_pdf_link_says_its_pages_and_size_in_the_pages_language() {
+        // The theme's own lines, as report.html writes them.
+        let theme = include_str!("theme/templates/report.html");
+        let source: String = theme
+            .lines()
+            .filter(|line| line.contains("pdf_abbr"))
+            .collect();
+        assert!(source.contains("attachment-meta"), "{source}");
+        let mut env = Environment::new();
+        register(&mut env);
+        env.add_template("page.html", &source).unwrap();
+        let template = env.get_template("page.html").unwrap();
+        let with = |language: &str, pages: usize| {
+            let pdf = context! { pages, size => "410 KB" };
+            template
+                .render(context! { site => context! { language }, report => context! { pdf } })
+                .unwrap()
+                .trim()
+                .to_string()
+        };
+        assert_eq!(
+            with("en-GB", 25),
+            "<p class=\"attachment-meta\"><abbr title=\"Portable Document Format\">PDF</abbr>, 25 pages, 410 KB</p>"
+        );
+        assert!(with("en-GB", 1).contains("</abbr>, 1 page, 410 KB"));
+        assert_eq!(
+            with("cy", 25),
+            "<p class=\"attachment-meta\"><abbr title=\"Fformat Dogfen Gludadwy\">PDF</abbr>, 25 tudalen, 410 KB</p>"
+        );
+    }
+
+    #[test]
     fn an_unknown_message_is_a_template_error_naming_it() {
         let error = render(r#"{{ t("nav-repots") }}"#, "en-GB", "x").unwrap_err();
         assert!(

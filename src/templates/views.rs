@@ -210,8 +210,8 @@ pub struct ReportView<'a> {
 pub struct PdfLinkView {
     /// Its file name, beside the page.
     pub url: String,
-    /// `25 pages`.
-    pub pages: String,
+    /// How many pages it has: `25`.
+    pub pages: usize,
     /// `410 KB`.
     pub size: String,
 }

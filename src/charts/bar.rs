@@ -154,7 +154,7 @@ impl<'a> ColumnLayout<'a> {
         let looks = looks(chart);
         let key = key(chart, width);
         let key_height = key.as_ref().map_or(0, |k| k.height);
-        let title = axis_title(chart.unit);
+        let title = axis_title(chart.unit, chart.language);
         let top = key_height + if title.is_some() { 24 } else { 0 } + 28;
         let bottom = top + PLOT_HEIGHT;
         let lines = self.categories.iter().map(Vec::len).max().unwrap_or(1) as i32;
@@ -309,7 +309,7 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: Desc<'_>) -> Stri
 
     let key = key(chart, width);
     let key_height = key.as_ref().map_or(0, |k| k.height);
-    let title = axis_title(chart.unit);
+    let title = axis_title(chart.unit, chart.language);
     let mut cursor = key_height + if title.is_some() { 28 } else { 0 };
     let rows: Vec<BarGroup<'_>> = chart
         .categories

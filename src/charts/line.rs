@@ -53,7 +53,7 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
         .map(|v| short_value(v, chart.unit, ticks.decimals))
         .collect();
 
-    let title = axis_title(chart.unit);
+    let title = axis_title(chart.unit, chart.language);
     let top = if title.is_some() { 36 } else { 16 };
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
 
@@ -291,7 +291,7 @@ fn category_labels(
     let (mut shown, mut at) = choose(&full);
     let short: Vec<String>;
     let texts: Vec<&str> = if shown.len() < n {
-        short = chart.categories.iter().map(|c| abbreviate(c)).collect();
+        short = chart.categories.iter().map(|c| abbreviate(c, chart.language)).collect();
         let short: Vec<&str> = short.iter().map(String::as_str).collect();
         (shown, at) = choose(&short);
         short

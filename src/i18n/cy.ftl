@@ -312,6 +312,11 @@ list-and = { $first } { $and_last }
 # As list-and, where the names have lists of their own: "yn well na A a B,
 # ac yn waeth na C".
 list-and-after-list = { $first }, { $and_last }
+# The first line of a chart's or table's CSV download: its columns' names,
+# separated by commas, for a spreadsheet or a program to read. Each name is
+# one word or words joined by "_".
+# awaiting a translator's review
+csv-columns = dangosydd,teitl_dangosydd,ardal,dadansoddiad,cyfnod,label_cyfnod,dechrau_cyfnod,diwedd_cyfnod,gwerth,uned,symbolau,nodyn
 # What each symbol means, in the key beside a chart or table and when
 # pointing at it.
 # awaiting a translator's review

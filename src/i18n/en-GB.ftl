@@ -285,6 +285,10 @@ list-and = { $first } and { $last }
 # As list-and, where the names have lists of their own: "better than A and
 # B, and worse than C".
 list-and-after-list = { $first }, and { $last }
+# The first line of a chart's or table's CSV download: its columns' names,
+# separated by commas, for a spreadsheet or a program to read. Each name is
+# one word or words joined by "_".
+csv-columns = indicator,indicator_title,area,breakdown,period,period_label,period_start,period_end,value,unit,markers,note
 # What each symbol means, in the key beside a chart or table and when
 # pointing at it.
 symbol-confidential = confidential: the figure is withheld to protect individuals

@@ -2,6 +2,7 @@
 //! single figures, and the built-in partials against their templates.
 
 use super::super::placeholders::{Evaluated, Placeholders};
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::testutil;
 use std::path::Path;
@@ -174,7 +175,7 @@ fn a_tables_notes_are_listed_under_it() {
 
 #[test]
 fn a_note_on_several_figures_names_each_once_in_a_list() {
-    let mut notes = super::table::Notes::new("figure-2", false);
+    let mut notes = super::table::Notes::new("figure-2", false, Language::English);
     for row in ["2020-21", "2021-22", "2022-23"] {
         assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
     }
@@ -183,7 +184,7 @@ fn a_note_on_several_figures_names_each_once_in_a_list() {
     assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
     assert_eq!(views[0].id, "figure-2-note-1");
     assert_eq!(views[1].figures, "Q1 2023-24");
-    let mut notes = super::table::Notes::new("figure-2", true);
+    let mut notes = super::table::Notes::new("figure-2", true, Language::English);
     notes.number("Provisional", "2021-22", "England");
     notes.number("Provisional", "2022-23", "England");
     assert_eq!(

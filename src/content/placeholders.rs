@@ -218,7 +218,7 @@ impl Placeholders {
         let context: BTreeMap<&str, Value> = BTreeMap::from([
             (
                 "period",
-                Value::from(as_at.map(|p| Value::from_object(PeriodValue(p)))),
+                Value::from(as_at.map(|p| Value::from_object(PeriodValue(p, page.language)))),
             ),
             (STATE_VAR, Value::from_dyn_object(page.clone())),
         ]);

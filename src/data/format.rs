@@ -2,6 +2,8 @@
 //! `498 days`, `£6,385`, `£34.5m`.
 
 use super::indicators::{Indicator, Unit};
+use crate::i18n::{Around, Language};
+use std::sync::LazyLock;
 
 // Formatting knows indicators, and not the other way round: indicators.yaml
 // is read without knowing how its figures will be shown.
@@ -133,48 +135,79 @@ fn group(out: &mut String, whole: &str) {
     }
 }
 
-/// A figure in its unit.
+/// The words units put around a figure in one language (the `unit-` messages).
+struct UnitWords {
+    per_10k: Around,
+    /// One day, then any other number of days.
+    days: [Around; 2],
+    /// One percentage point, then any other number.
+    points: [Around; 2],
+    /// Pounds, millions and billions of pounds.
+    money: [Around; 3],
+}
+
+impl UnitWords {
+    fn of(language: Language) -> UnitWords {
+        let plural = |id| [Around::of(language, id, 1), Around::of(language, id, 2)];
+        UnitWords {
+            per_10k: Around::of(language, "unit-per-10k", 2),
+            days: plural("unit-days"),
+            points: plural("unit-points"),
+            money: ["unit-money", "unit-money-million", "unit-money-billion"]
+                .map(|id| Around::of(language, id, 2)),
+        }
+    }
+
+    fn get(language: Language) -> &'static UnitWords {
+        static WORDS: LazyLock<[UnitWords; 2]> = LazyLock::new(|| Language::ALL.map(UnitWords::of));
+        &WORDS[language.index()]
+    }
+}
+
+/// A figure in its unit, in English.
 pub fn with_unit(value: f64, unit: Unit, decimals: u8) -> String {
+    with_unit_in(value, unit, decimals, Language::English)
+}
+
+/// A figure in its unit, in `language`: `67.9 per 10,000`, `67.9 fesul 10,000`.
+pub fn with_unit_in(value: f64, unit: Unit, decimals: u8, language: Language) -> String {
+    let words = UnitWords::get(language);
     match unit {
         Unit::Count | Unit::Score => number(value, decimals),
         Unit::Percent => number(value, decimals) + "%",
-        Unit::RatePer10k => number(value, decimals) + " per 10,000",
+        Unit::RatePer10k => words.per_10k.around(&number(value, decimals)),
         Unit::Days => {
             let n = number(value, decimals);
-            if n == "1" {
-                "1 day".into()
-            } else {
-                format!("{n} days")
-            }
+            words.days[usize::from(n != "1")].around(&n)
         }
-        Unit::Money => money(value, decimals),
+        Unit::Money => money(value, decimals, &words.money),
     }
 }
 
-/// A difference in its unit: percentages differ in percentage points.
+/// A difference in its unit, in English: percentages differ in percentage points.
 pub fn difference(delta: f64, unit: Unit, decimals: u8) -> String {
+    difference_in(delta, unit, decimals, Language::English)
+}
+
+/// A difference in its unit, in `language`.
+pub fn difference_in(delta: f64, unit: Unit, decimals: u8, language: Language) -> String {
     match unit {
         Unit::Percent => {
             let n = number(delta.abs(), decimals);
-            let points = if n == "1" {
-                "percentage point"
-            } else {
-                "percentage points"
-            };
-            format!("{n} {points}")
+            UnitWords::get(language).points[usize::from(n != "1")].around(&n)
         }
-        _ => with_unit(delta.abs(), unit, decimals),
+        _ => with_unit_in(delta.abs(), unit, decimals, language),
     }
 }
 
-fn money(value: f64, decimals: u8) -> String {
+fn money(value: f64, decimals: u8, words: &[Around; 3]) -> String {
     let abs = value.abs();
     let (amount, scale) = if abs >= 1e9 {
-        (number(abs / 1e9, 1), "bn")
+        (number(abs / 1e9, 1), 2)
     } else if abs >= 1e6 {
-        (number(abs / 1e6, 1), "m")
+        (number(abs / 1e6, 1), 1)
     } else {
-        (number(abs, decimals), "")
+        (number(abs, decimals), 0)
     };
     // As for any number, an amount that rounds to zero has no minus sign.
     let sign = if value < 0.0 && amount.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
@@ -182,7 +215,7 @@ fn money(value: f64, decimals: u8) -> String {
     } else {
         ""
     };
-    format!("{sign}£{amount}{scale}")
+    format!("{sign}{}", words[scale].around(&amount))
 }
 
 /// Rounds as the figure is shown, so that a change computed from two shown
@@ -292,6 +325,25 @@ mod tests {
         assert_eq!(difference(-1.0, Unit::Percent, 0), "1 percentage point");
         assert_eq!(difference(-16.0, Unit::Count, 0), "16");
         assert_eq!(difference(62.0, Unit::Days, 0), "62 days");
+    }
+
+    #[test]
+    fn writes_units_in_welsh() {
+        let cy = Language::Welsh;
+        assert_eq!(
+            with_unit_in(67.9, Unit::RatePer10k, 1, cy),
+            "67.9 fesul 10,000"
+        );
+        assert_eq!(with_unit_in(1.0, Unit::Days, 0, cy), "1 diwrnod");
+        assert_eq!(with_unit_in(498.0, Unit::Days, 0, cy), "498 diwrnod");
+        assert_eq!(with_unit_in(72.0, Unit::Percent, 0, cy), "72%");
+        assert_eq!(with_unit_in(-6385.0, Unit::Money, 0, cy), "-£6,385");
+        assert_eq!(
+            with_unit_in(34_500_000.0, Unit::Money, 0, cy),
+            "£34.5 miliwn"
+        );
+        assert_eq!(difference_in(3.0, Unit::Percent, 0, cy), "3 pwynt canran");
+        assert_eq!(difference_in(-1.0, Unit::Percent, 0, cy), "1 pwynt canran");
     }
 
     #[test]

@@ -409,3 +409,41 @@ report-count = { $count ->
         [many] chwe adroddiad
        *[other] { $count } adroddiad
     }
+
+## Unedau (units): y geiriau o amgylch ffigur. $n yw'r ffigur fel y'i
+## hysgrifennir ("67.9", "1,234"); $count yw'r un ffigur fel rhif.
+
+# A rate per 10,000 children.
+unit-per-10k = { $n } fesul 10,000
+# A number of days: the noun stays singular after a number in figures.
+unit-days = { $n } diwrnod
+# A difference between two percentages.
+unit-points = { $n } pwynt canran
+# An amount of money, in pounds; in millions; in billions.
+unit-money = £{ $n }
+# awaiting a translator's review
+unit-money-million = £{ $n } miliwn
+# awaiting a translator's review
+unit-money-billion = £{ $n } biliwn
+
+## Cyfnodau ar ôl "yn" (periods after "in"): $period yw mis ("Mawrth 2023"),
+## chwarter ("Chwarter 4 2022-23") neu flwyddyn ariannol ("2022-23").
+## "ym mis" keeps the month's name as it is.
+
+in-month = ym mis { $period }
+in-quarter = yn { $period }
+in-year = yn { $period }
+
+## Newidiadau (changes): ffigur o'i gymharu ag un cynharach. $amount: y
+## newid yn ei uned ("16", "2 pwynt canran"); $from: y ffigur cynharach;
+## $when: ei gyfnod ar ôl "yn" (gweler in-month).
+
+# awaiting a translator's review
+change-up = cynnydd o { $amount } o'i gymharu â { $from } { $when }
+# awaiting a translator's review
+change-down = gostyngiad o { $amount } o'i gymharu â { $from } { $when }
+# awaiting a translator's review
+change-same = dim newid o'i gymharu â { $from } { $when }
+# When either figure is withheld or not available. $period: that figure's
+# period; $figure: its symbol ("[c]").
+change-not-comparable = dim modd cymharu: y ffigur ar gyfer { $period } yw { $figure }

@@ -369,3 +369,42 @@ report-count = { $count ->
         [one] { $count } report
        *[other] { $count } reports
     }
+
+## Units: the words around a figure. $n is the figure as written ("67.9",
+## "1,234"); $count is the same figure as a number, for its plural form.
+
+# A rate per 10,000 children.
+unit-per-10k = { $n } per 10,000
+# A number of days.
+unit-days = { $count ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+# A difference between two percentages.
+unit-points = { $count ->
+        [one] { $n } percentage point
+       *[other] { $n } percentage points
+    }
+# An amount of money, in pounds; in millions; in billions.
+unit-money = £{ $n }
+unit-money-million = £{ $n }m
+unit-money-billion = £{ $n }bn
+
+## Periods after "in": $period is a month ("March 2023"), a quarter
+## ("Q4 2022-23") or a financial year ("2022-23").
+
+in-month = in { $period }
+in-quarter = in { $period }
+in-year = in { $period }
+
+## Changes: a figure compared with an earlier one, as a report's sentences
+## and its key figures give it. $amount: the change in its unit ("16", "2
+## percentage points"); $from: the earlier figure; $when: the earlier
+## figure's period after "in" (see in-month).
+
+change-up = an increase of { $amount } from { $from } { $when }
+change-down = a decrease of { $amount } from { $from } { $when }
+change-same = no change from { $from } { $when }
+# When either figure is withheld or not available. $period: that figure's
+# period; $figure: its symbol ("[c]").
+change-not-comparable = not comparable: the figure for { $period } is { $figure }

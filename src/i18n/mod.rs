@@ -77,7 +77,8 @@ impl Language {
         }
     }
 
-    fn index(self) -> usize {
+    /// Its place in [`Language::ALL`], for tables made once per language.
+    pub fn index(self) -> usize {
         match self {
             Language::English => 0,
             Language::Welsh => 1,
@@ -208,6 +209,44 @@ pub fn write(
     match errors.first() {
         None => Ok(text.into_owned()),
         Some(e) => Err(error(e.to_string())),
+    }
+}
+
+/// A message with one gap, `$n`, split at it: the words before a figure and
+/// after it, read from the message file once, so that a figure written many
+/// times (every cell of every table) is placed between them without asking
+/// Fluent each time. `count` chooses the plural form.
+#[derive(Debug, Clone)]
+pub struct Around {
+    before: String,
+    after: String,
+}
+
+impl Around {
+    /// Message `id` of `language` around a figure whose plural form is `count`'s.
+    pub fn of(language: Language, id: &str, count: i64) -> Around {
+        const GAP: &str = "\u{E000}";
+        let mut args = FluentArgs::new();
+        args.set("n", GAP);
+        args.set("count", count);
+        let text = message(language, id, Some(&args))
+            .unwrap_or_else(|e| panic!("{e}: a test checks each language has it"));
+        let (before, after) = text.split_once(GAP).unwrap_or_else(|| {
+            panic!("message `{id}` in {}.ftl has no `{{ $n }}`", language.tag())
+        });
+        Around {
+            before: before.to_string(),
+            after: after.to_string(),
+        }
+    }
+
+    /// `figure` between the message's words.
+    pub fn around(&self, figure: &str) -> String {
+        let mut out = String::with_capacity(self.before.len() + figure.len() + self.after.len());
+        out.push_str(&self.before);
+        out.push_str(figure);
+        out.push_str(&self.after);
+        out
     }
 }
 

@@ -44,6 +44,11 @@ fn every_message_is_written_in_both_languages() {
         "source",
         "word",
         "link",
+        "n",
+        "amount",
+        "from",
+        "when",
+        "figure",
     ];
     let all = args(&values.map(|name| {
         (

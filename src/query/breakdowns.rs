@@ -38,7 +38,7 @@ impl Resolver<'_> {
                     self.data
                         .series(&indicator.id, None, Some(b))
                         .and_then(|s| exactly(&s.observations, &latest))
-                        .map(|o| cell(indicator, o, &self.config.area, Some(b)))
+                        .map(|o| cell(indicator, o, &self.config.area, Some(b), self.language))
                 })
                 .collect(),
             ..Column::of(indicator)
@@ -69,7 +69,15 @@ impl Resolver<'_> {
                     self.data
                         .series(&indicator.id, Some(key), Some(b))
                         .and_then(|s| as_at(&s.observations, latest))
-                        .map(|o| cell(indicator, o, self.area_name(Some(key)), Some(b)))
+                        .map(|o| {
+                            cell(
+                                indicator,
+                                o,
+                                self.area_name(Some(key)),
+                                Some(b),
+                                self.language,
+                            )
+                        })
                 })
                 .collect();
             let period = cells.iter().flatten().map(|c| c.period).max();
@@ -114,7 +122,7 @@ impl Resolver<'_> {
                     .zip(breakdowns)
                     .map(|(s, b)| {
                         s.and_then(|s| exactly(&s.observations, p))
-                            .map(|o| cell(indicator, o, &self.config.area, Some(b)))
+                            .map(|o| cell(indicator, o, &self.config.area, Some(b), self.language))
                     })
                     .collect(),
                 ..Column::of(indicator)

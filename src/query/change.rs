@@ -4,9 +4,11 @@
 use super::{Assessment, Direction, Fail, Query, Resolver, earlier};
 use crate::data::format;
 use crate::data::indicators::Indicator;
+use crate::i18n::Language;
 use crate::query::objects::{ChangeValue, FigureValue};
 use crate::query::own_period::summed;
 use crate::query::resolve::figure;
+use fluent_bundle::FluentArgs;
 use std::borrow::Cow;
 
 impl Resolver<'_> {
@@ -100,19 +102,23 @@ impl Resolver<'_> {
                 series,
             ));
         };
-        let from = figure(indicator, &observation);
-        Ok(describe_change(indicator, from, to))
+        let from = figure(indicator, &observation, self.language);
+        Ok(describe_change(indicator, from, to, self.language))
     }
 }
 
-fn describe_change(indicator: &Indicator, from: FigureValue, to: FigureValue) -> ChangeValue {
+fn describe_change(
+    indicator: &Indicator,
+    from: FigureValue,
+    to: FigureValue,
+    language: Language,
+) -> ChangeValue {
     let (Some(a), Some(b)) = (from.shown, to.shown) else {
         let suppressed = if to.number.is_none() { &to } else { &from };
-        let text = format!(
-            "not comparable: the figure for {} is {}",
-            suppressed.period.short_label(),
-            suppressed.text
-        );
+        let mut args = FluentArgs::new();
+        args.set("period", suppressed.period.short_label_in(language));
+        args.set("figure", suppressed.text.as_str());
+        let text = words(language, "change-not-comparable", &args);
         return ChangeValue {
             text,
             delta: None,
@@ -125,13 +131,19 @@ fn describe_change(indicator: &Indicator, from: FigureValue, to: FigureValue) ->
     let delta = format::round(b - a, indicator.decimals);
     let direction = Direction::of(delta);
     let assessment = Assessment::of(direction, indicator.polarity);
-    let since = format!("from {} in {}", from.text, from.period.short_label());
-    let amount = format::difference(delta, indicator.unit, indicator.decimals);
-    let text = match direction {
-        Direction::Up => format!("an increase of {amount} {since}"),
-        Direction::Down => format!("a decrease of {amount} {since}"),
-        Direction::Same => format!("no change {since}"),
+    let mut args = FluentArgs::new();
+    args.set(
+        "amount",
+        format::difference_in(delta, indicator.unit, indicator.decimals, language),
+    );
+    args.set("from", from.text.as_str());
+    args.set("when", from.period.in_label_in(language));
+    let id = match direction {
+        Direction::Up => "change-up",
+        Direction::Down => "change-down",
+        Direction::Same => "change-same",
     };
+    let text = words(language, id, &args);
     ChangeValue {
         text,
         delta: Some(delta),
@@ -140,6 +152,11 @@ fn describe_change(indicator: &Indicator, from: FigureValue, to: FigureValue) ->
         from,
         to,
     }
+}
+
+/// Message `id`, which every language's file has (a test checks).
+fn words(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
+    crate::i18n::message(language, id, Some(args)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[cfg(test)]
@@ -157,9 +174,14 @@ entries,2023-24 Q1,48\nentries,2023-06,30\nentries,2022-23,150\nentries,2022-23 
 visits,2022-23,94\nvisits,2023-24 Q1,95.5\nvisits,2023-24 Q2,[c]\n";
 
     fn change(as_at: &str, id: &str, vs: &str) -> Result<String, String> {
+        change_in(Language::English, as_at, id, vs)
+    }
+
+    fn change_in(language: Language, as_at: &str, id: &str, vs: &str) -> Result<String, String> {
         let data = testutil::data(YAML, CSV);
         let config = testutil::config();
-        let resolver = Resolver::new(&data, &config, Some(Period::parse(as_at, 4).unwrap()));
+        let resolver = Resolver::new(&data, &config, Some(Period::parse(as_at, 4).unwrap()))
+            .in_language(language);
         resolver
             .change(&Query::of(id), vs)
             .map(|c| c.text)
@@ -179,6 +201,27 @@ visits,2022-23,94\nvisits,2023-24 Q1,95.5\nvisits,2023-24 Q2,[c]\n";
         assert_eq!(
             change("2023-24 Q1", "visits", "2022-23").unwrap(),
             "an increase of 2 percentage points from 94% in 2022-23"
+        );
+    }
+
+    #[test]
+    fn describes_changes_in_welsh() {
+        let cy = Language::Welsh;
+        assert_eq!(
+            change_in(cy, "2023-24 Q1", "stock", "previous").unwrap(),
+            "cynnydd o 16 o'i gymharu â 292 ym mis Mawrth 2023"
+        );
+        assert_eq!(
+            change_in(cy, "2023-24 Q1", "visits", "2022-23").unwrap(),
+            "cynnydd o 2 pwynt canran o'i gymharu â 94% yn 2022-23"
+        );
+        assert_eq!(
+            change_in(cy, "2023-24 Q1", "entries", "previous").unwrap(),
+            "cynnydd o 19 o'i gymharu â 29 yn Chwarter 4 2022-23"
+        );
+        assert_eq!(
+            change_in(cy, "2023-24 Q2", "visits", "previous").unwrap(),
+            "dim modd cymharu: y ffigur ar gyfer Chwarter 2 2023-24 yw [c]"
         );
     }
 

@@ -3,6 +3,7 @@
 
 use crate::data::Observation;
 use crate::data::indicators::Indicator;
+use crate::i18n::Language;
 use crate::period::{Period, PeriodKind};
 use crate::query::figures::{Cell, ChartKind, Column, Grid, Selection};
 use crate::query::own_period::own_figure;
@@ -144,6 +145,7 @@ impl Resolver<'_> {
                                 &o,
                                 &self.config.area,
                                 selection.breakdown.as_deref(),
+                                self.language,
                             )
                         })
                     })
@@ -329,6 +331,7 @@ impl Resolver<'_> {
                                     o,
                                     self.area_name(area.as_deref()),
                                     breakdown.as_deref(),
+                                    self.language,
                                 )
                             })
                     })
@@ -369,7 +372,7 @@ impl Resolver<'_> {
                 Some(o) => format!("{name} ({})", o.period.short_label()),
                 None => name.clone(),
             });
-            cells.push(observation.map(|o| cell(indicator, o, name, breakdown)));
+            cells.push(observation.map(|o| cell(indicator, o, name, breakdown, self.language)));
         }
         Ok(Grid {
             title: indicator.title.clone(),
@@ -397,8 +400,9 @@ pub(crate) fn cell(
     observation: &Observation,
     area: &str,
     breakdown: Option<&str>,
+    language: Language,
 ) -> Cell {
-    let figure = crate::query::resolve::figure(indicator, observation);
+    let figure = crate::query::resolve::figure(indicator, observation, language);
     Cell {
         value: figure.number,
         text: figure.text,

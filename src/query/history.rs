@@ -197,7 +197,7 @@ impl Resolver<'_> {
             name: name.to_string(),
             cells: cells
                 .into_iter()
-                .map(|o| o.map(|o| super::grids::cell(indicator, o, name, None)))
+                .map(|o| o.map(|o| super::grids::cell(indicator, o, name, None, self.language)))
                 .collect(),
             comparator: area.is_some(),
             ..Column::of(indicator)
@@ -285,7 +285,13 @@ impl Resolver<'_> {
                         .iter()
                         .map(|p| {
                             exactly(&s.observations, p).map(|o| {
-                                super::grids::cell(indicator, o, area, s.breakdown.as_deref())
+                                super::grids::cell(
+                                    indicator,
+                                    o,
+                                    area,
+                                    s.breakdown.as_deref(),
+                                    self.language,
+                                )
                             })
                         })
                         .collect(),

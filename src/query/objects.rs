@@ -4,14 +4,15 @@
 //! the raw 308.0 for comparisons; `.period` is the period the figure belongs to.
 
 use crate::data::cell::Marker;
+use crate::i18n::Language;
 use crate::period::{Date, Period};
 use minijinja::value::{Object, ObjectRepr, Value};
 use std::fmt;
 use std::sync::Arc;
 
-/// A period: renders as its short label (`Q1 2023-24`).
+/// A period: renders as its short label (`Q1 2023-24`) in the page's language.
 #[derive(Debug, Clone)]
-pub struct PeriodValue(pub Period);
+pub struct PeriodValue(pub Period, pub Language);
 
 impl Object for PeriodValue {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
@@ -19,28 +20,29 @@ impl Object for PeriodValue {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let p = &self.0;
+        let (p, language) = (&self.0, self.1);
         Some(match key.as_str()? {
-            "label" => Value::from(p.label()),
-            "short" => Value::from(p.short_label()),
+            "label" => Value::from(p.label_in(language)),
+            "short" => Value::from(p.short_label_in(language)),
             "slug" => Value::from(p.slug()),
-            "start" => Value::from_object(DateValue(p.start_date())),
-            "end" => Value::from_object(DateValue(p.end_date())),
-            "previous" => Value::from_object(PeriodValue(p.previous())),
-            "year_ago" => Value::from_object(PeriodValue(p.year_ago())),
+            "start" => Value::from_object(DateValue(p.start_date(), language)),
+            "end" => Value::from_object(DateValue(p.end_date(), language)),
+            "previous" => Value::from_object(PeriodValue(p.previous(), language)),
+            "year_ago" => Value::from_object(PeriodValue(p.year_ago(), language)),
             "financial_year" => Value::from(p.financial_year_label()),
             _ => return None,
         })
     }
 
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.short_label())
+        f.write_str(&self.0.short_label_in(self.1))
     }
 }
 
-/// A date: renders as `30 June 2023`; `.iso` is `2023-06-30`.
+/// A date: renders as `30 June 2023` (in the page's language); `.iso` is
+/// `2023-06-30`.
 #[derive(Debug, Clone)]
-pub struct DateValue(pub Date);
+pub struct DateValue(pub Date, pub Language);
 
 impl Object for DateValue {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
@@ -59,7 +61,7 @@ impl Object for DateValue {
     }
 
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.long())
+        f.write_str(&self.0.long_in(self.1))
     }
 }
 
@@ -81,6 +83,8 @@ pub struct FigureValue {
     /// Printed with its period, `279 (June 2023)`: an older figure of an
     /// indicator whose figures come less often than the report.
     pub dated: bool,
+    /// The language its text and period are written in.
+    pub language: Language,
 }
 
 impl Object for FigureValue {
@@ -91,7 +95,7 @@ impl Object for FigureValue {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         Some(match key.as_str()? {
             "number" => self.number.map_or(Value::from(()), Value::from),
-            "period" => Value::from_object(PeriodValue(self.period)),
+            "period" => Value::from_object(PeriodValue(self.period, self.language)),
             "text" => Value::from(self.text.clone()),
             "indicator" => Value::from(self.indicator.clone()),
             "markers" => Value::from(self.markers.iter().map(|m| m.code()).collect::<Vec<_>>()),
@@ -102,7 +106,7 @@ impl Object for FigureValue {
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)?;
         if self.dated {
-            write!(f, " ({})", self.period.short_label())?;
+            write!(f, " ({})", self.period.short_label_in(self.language))?;
         }
         Ok(())
     }
@@ -158,7 +162,7 @@ impl Object for ChangeValue {
             "delta" | "number" => or_none(self.delta.map(Value::from)),
             "direction" => or_none(self.direction.map(|d| Value::from(d.name()))),
             "assessment" => or_none(self.assessment.map(|a| Value::from(a.name()))),
-            "period" => Value::from_object(PeriodValue(self.from.period)),
+            "period" => Value::from_object(PeriodValue(self.from.period, self.from.language)),
             "from" => Value::from_object(self.from.clone()),
             "to" => Value::from_object(self.to.clone()),
             "text" => Value::from(self.text.clone()),

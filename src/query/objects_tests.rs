@@ -2,6 +2,7 @@
 //! template can read from it.
 
 use super::*;
+use crate::i18n::Language;
 use crate::query::Assessment;
 
 fn render(template: &str, value: Value) -> String {
@@ -23,12 +24,13 @@ fn figure(text: &str, number: f64, period: &str, markers: Vec<Marker>) -> Figure
         period: Period::parse(period, 4).unwrap(),
         markers,
         dated: false,
+        language: Language::English,
     }
 }
 
 #[test]
 fn a_period_prints_its_short_label_and_offers_its_other_forms() {
-    let v = Value::from_object(PeriodValue(quarter()));
+    let v = Value::from_object(PeriodValue(quarter(), Language::English));
     assert_eq!(render("{{ v }}", v.clone()), "Q1 2023-24");
     assert_eq!(
         render(
@@ -50,7 +52,7 @@ fn a_period_prints_its_short_label_and_offers_its_other_forms() {
 
 #[test]
 fn a_date_prints_in_words_and_offers_its_parts() {
-    let v = Value::from_object(DateValue(quarter().end_date()));
+    let v = Value::from_object(DateValue(quarter().end_date(), Language::English));
     assert_eq!(render("{{ v }}", v.clone()), "30 June 2023");
     assert_eq!(
         render("{{ v.iso }}|{{ v.year }}|{{ v.month }}|{{ v.day }}", v),

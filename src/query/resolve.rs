@@ -255,14 +255,14 @@ impl<'a> Resolver<'a> {
             (Some(text), _) => {
                 let period = self.period_arg(text)?;
                 own_figure(indicator, &series.observations, &period)
-                    .map(|o| figure(indicator, &o))
+                    .map(|o| figure(indicator, &o, self.language))
                     .ok_or_else(|| self.missing(indicator, &period, "in", series))
             }
             (None, Some(period)) => self.for_report(indicator, series, &period, query.latest),
             (None, None) => series
                 .observations
                 .last()
-                .map(|o| figure(indicator, o))
+                .map(|o| figure(indicator, o, self.language))
                 .ok_or_else(|| {
                     Fail::new(format!("there are no figures for `{}`", indicator.id), None)
                         .missing()
@@ -285,7 +285,7 @@ impl<'a> Resolver<'a> {
         let observations = &series.observations;
         if !latest {
             if let Some(own) = own_figure(indicator, observations, period) {
-                return Ok(figure(indicator, &own));
+                return Ok(figure(indicator, &own, self.language));
             }
             if expected(indicator, observations, period) {
                 return Err(self.expected_missing(indicator, series, period));
@@ -295,7 +295,7 @@ impl<'a> Resolver<'a> {
             .ok_or_else(|| self.missing(indicator, period, "on or before the end of", series))?;
         Ok(FigureValue {
             dated: !latest,
-            ..figure(indicator, found)
+            ..figure(indicator, found, self.language)
         })
     }
 
@@ -354,16 +354,24 @@ impl<'a> Resolver<'a> {
     }
 }
 
-pub(crate) fn figure(indicator: &Indicator, observation: &Observation) -> FigureValue {
+pub(crate) fn figure(
+    indicator: &Indicator,
+    observation: &Observation,
+    language: Language,
+) -> FigureValue {
     let f = &observation.figure;
     FigureValue {
         indicator: indicator.id.clone(),
-        text: f.text(|v| indicator.format(v), |_| true),
+        text: f.text(
+            |v| format::with_unit_in(v, indicator.unit, indicator.decimals, language),
+            |_| true,
+        ),
         number: f.value,
         shown: f.value.map(|v| format::round(v, indicator.decimals)),
         period: observation.period,
         markers: f.markers.clone(),
         dated: false,
+        language,
     }
 }
 

@@ -62,7 +62,7 @@ fn range(chart: &Chart) -> (f64, f64) {
 /// The label on series `k`'s bar for category `i`: its figure and any note.
 fn bar_label(chart: &Chart, k: usize, i: usize) -> Option<String> {
     let series = &chart.series[k];
-    let mut label = short_value(series.value(i)?, chart.unit, chart.decimals);
+    let mut label = short_value(series.value(i)?, chart.unit, chart.decimals, chart.language);
     if let Some(note) = series.marker(i) {
         label.push(' ');
         label.push_str(note);
@@ -110,7 +110,7 @@ impl<'a> ColumnLayout<'a> {
         let ticks = Ticks::new(lo, hi, chart.decimals);
         let tick_labels: Vec<String> = ticks
             .values()
-            .map(|v| short_value(v, chart.unit, ticks.decimals))
+            .map(|v| short_value(v, chart.unit, ticks.decimals, chart.language))
             .collect();
         let left = widest(tick_labels.iter().map(String::as_str)) + 10;
         let slot = (width - left - 4) / n;

@@ -20,7 +20,7 @@ mod wording;
 
 use super::layout::{break_before, value_axis};
 use super::{Chart, ChartSeries, Kind};
-use crate::data::format::with_unit;
+use crate::data::format::with_unit_in;
 use crate::i18n::{Phrase, list, word};
 use groups::{breakdown, largest, shares, the_largest};
 use wording::{area_and_period, category, figure, figures, groups, plain, relation};
@@ -121,7 +121,10 @@ fn series(chart: &Chart) -> Words {
         let message = if ranked.is_empty() {
             String::new()
         } else {
-            the_largest(groups(chart, None).period("period", category(chart, last)), &ranked)
+            the_largest(
+                groups(chart, None).period("period", category(chart, last)),
+                &ranked,
+            )
         };
         return Words {
             message,
@@ -262,7 +265,12 @@ fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Option<St
             let text = figure(chart, other, k, theirs);
             Some((
                 relation(chart, value, theirs),
-                compared_figure(chart, &other.name, text, (k != at).then(|| category(chart, k))),
+                compared_figure(
+                    chart,
+                    &other.name,
+                    text,
+                    (k != at).then(|| category(chart, k)),
+                ),
             ))
         })
         .collect();
@@ -434,7 +442,10 @@ fn drawing(chart: &Chart) -> Vec<String> {
         if broken {
             out.push(
                 Phrase::new(language, "chart-axis-from")
-                    .arg("value", with_unit(ticks.lo, chart.unit, ticks.decimals))
+                    .arg(
+                        "value",
+                        with_unit_in(ticks.lo, chart.unit, ticks.decimals, chart.language),
+                    )
                     .text(),
             );
         }
@@ -456,7 +467,11 @@ fn missing(chart: &Chart, series: &ChartSeries) -> Option<String> {
     let say = |id| Phrase::new(chart.language, id);
     match gaps.len() {
         0 => None,
-        1 => Some(say("chart-no-figure-at").arg("period", gaps[0].as_str()).text()),
+        1 => Some(
+            say("chart-no-figure-at")
+                .arg("period", gaps[0].as_str())
+                .text(),
+        ),
         2 | 3 => Some(
             say("chart-no-figures-at")
                 .arg("periods", list(chart.language, &gaps))

@@ -118,9 +118,9 @@ pub(super) fn abbreviate(label: &str, language: Language) -> String {
 
 /// A figure as a label on or beside a mark: the unit is shown where it is short
 /// (`72%`, `£6,385`) and left to the axis title where it is long.
-pub(super) fn short_value(value: f64, unit: Unit, decimals: u8) -> String {
+pub(super) fn short_value(value: f64, unit: Unit, decimals: u8, language: Language) -> String {
     match unit {
-        Unit::Percent | Unit::Money => format::with_unit(value, unit, decimals),
+        Unit::Percent | Unit::Money => format::with_unit_in(value, unit, decimals, language),
         _ => format::number(value, decimals),
     }
 }

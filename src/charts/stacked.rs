@@ -96,7 +96,7 @@ pub(super) enum Totals {
 
 /// How a percentage breakdown's bars total.
 pub(super) fn totals(chart: &Chart) -> Totals {
-    let figure = |t: f64| short_value(t, Unit::Percent, chart.decimals);
+    let figure = |t: f64| short_value(t, Unit::Percent, chart.decimals, chart.language);
     match total_range(chart) {
         None => Totals::Hundred,
         Some((lo, hi)) if lo == 100.0 && hi == 100.0 => Totals::Hundred,
@@ -139,7 +139,7 @@ fn label(chart: &Chart, value: f64) -> String {
     } else {
         0
     };
-    short_value(value, Unit::Percent, decimals)
+    short_value(value, Unit::Percent, decimals, chart.language)
 }
 
 /// The segments of one stack: series, and where it starts and ends in percent.
@@ -198,7 +198,7 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let ticks = Ticks::new(0.0, reach, 0);
     let tick_labels: Vec<String> = ticks
         .values()
-        .map(|v| short_value(v, Unit::Percent, 0))
+        .map(|v| short_value(v, Unit::Percent, 0, chart.language))
         .collect();
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
     let n = chart.categories.len().max(1) as i32;

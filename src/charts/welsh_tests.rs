@@ -92,7 +92,13 @@ fn bariau() -> Chart {
             ),
             cymharydd(
                 "Cymru (2022-23)",
-                &[Some(400.0), Some(900.0), Some(1200.0), Some(2500.0), Some(1800.0)],
+                &[
+                    Some(400.0),
+                    Some(900.0),
+                    Some(1200.0),
+                    Some(2500.0),
+                    Some(1800.0),
+                ],
             ),
         ],
     )
@@ -102,7 +108,11 @@ fn bariau() -> Chart {
 fn pentwr() -> Chart {
     let mut chart = siart(
         Kind::Stacked,
-        &["Chwarter 3 2022-23", "Chwarter 4 2022-23", "Chwarter 1 2023-24"],
+        &[
+            "Chwarter 3 2022-23",
+            "Chwarter 4 2022-23",
+            "Chwarter 1 2023-24",
+        ],
         vec![
             series("Gwyn", &[Some(150.0), Some(160.0), Some(180.0)]),
             series("Cymysg", &[Some(30.0), Some(35.0), Some(47.0)]),
@@ -124,7 +134,12 @@ fn pentwr() -> Chart {
 fn ardaloedd() -> Chart {
     let mut chart = siart(
         Kind::Bar,
-        &["Ynys Môn (Mehefin 2023)", "Cymru (2022-23)", "Caerdydd (Mehefin 2023)", "Powys (Mehefin 2023)"],
+        &[
+            "Ynys Môn (Mehefin 2023)",
+            "Cymru (2022-23)",
+            "Caerdydd (Mehefin 2023)",
+            "Powys (Mehefin 2023)",
+        ],
         vec![series(
             "Plant sy'n derbyn gofal fesul 10,000",
             &[Some(64.0), Some(70.0), Some(58.0), Some(64.0)],
@@ -162,7 +177,14 @@ fn a_welsh_line_says_the_highest_since_and_the_periods_without_a_figure() {
         Kind::Line,
         vec![series(
             "Ynys Môn",
-            &[Some(310.0), Some(299.0), None, Some(292.0), Some(301.0), Some(309.0)],
+            &[
+                Some(310.0),
+                Some(299.0),
+                None,
+                Some(292.0),
+                Some(301.0),
+                Some(309.0),
+            ],
         )],
     );
     chart.categories = MISOEDD.iter().map(|m| m.to_string()).collect();
@@ -178,7 +200,13 @@ fn a_welsh_line_says_the_highest_since_and_the_periods_without_a_figure() {
         "Cododd Plant sy'n derbyn gofal i 309 ym mis Mehefin 2023, yr uchaf ers Ionawr \
          2023, pan oedd yn 310."
     );
-    chart.series[0].values = vec![Some(310.0), Some(309.0), Some(305.0), Some(300.0), Some(300.0)];
+    chart.series[0].values = vec![
+        Some(310.0),
+        Some(309.0),
+        Some(305.0),
+        Some(300.0),
+        Some(300.0),
+    ];
     chart.categories.truncate(5);
     chart.spans.as_mut().unwrap().truncate(5);
     assert_eq!(
@@ -274,11 +302,50 @@ fn a_welsh_single_figure_says_its_period() {
 /// English words outturn writes about charts and tables: none may be in a
 /// Welsh chart's or table's words.
 pub(crate) const ENGLISH: [&str; 44] = [
-    "and", "than", "rose", "fell", "from", "period", "figure", "figures", "per", "to", "in", "the",
-    "of", "number", "chart", "line", "group", "groups", "total", "shares", "was", "highest",
-    "lowest", "since", "no", "stayed", "as", "for", "between", "computed", "counts", "published",
-    "percentages", "bars", "same", "better", "worse", "higher", "lower", "axis", "starts", "days",
-    "category", "area",
+    "and",
+    "than",
+    "rose",
+    "fell",
+    "from",
+    "period",
+    "figure",
+    "figures",
+    "per",
+    "to",
+    "in",
+    "the",
+    "of",
+    "number",
+    "chart",
+    "line",
+    "group",
+    "groups",
+    "total",
+    "shares",
+    "was",
+    "highest",
+    "lowest",
+    "since",
+    "no",
+    "stayed",
+    "as",
+    "for",
+    "between",
+    "computed",
+    "counts",
+    "published",
+    "percentages",
+    "bars",
+    "same",
+    "better",
+    "worse",
+    "higher",
+    "lower",
+    "axis",
+    "starts",
+    "days",
+    "category",
+    "area",
 ];
 
 /// The English words of [`ENGLISH`] in `text`.
@@ -306,13 +373,32 @@ fn svg_words(svg: &str) -> String {
 fn a_welsh_chart_writes_no_english_word() {
     let mut long = misol(
         Kind::Line,
-        vec![series("Ynys Môn", &[Some(1.0), Some(2.0), Some(3.0), Some(2.0), Some(5.0), Some(9.0)])],
+        vec![series(
+            "Ynys Môn",
+            &[
+                Some(1.0),
+                Some(2.0),
+                Some(3.0),
+                Some(2.0),
+                Some(5.0),
+                Some(9.0),
+            ],
+        )],
     );
     // Months too many for full names: their short names.
-    long.categories = (0..24).map(|i| format!("{} {}", crate::i18n::welsh::MONTHS[i % 12], 2022 + i / 12)).collect();
+    long.categories = (0..24)
+        .map(|i| format!("{} {}", crate::i18n::welsh::MONTHS[i % 12], 2022 + i / 12))
+        .collect();
     long.series[0].values = (0..24).map(|i| Some(f64::from(i as u8) + 100.0)).collect();
     long.series[0].markers = vec![None; 24];
-    long.spans = Some((0..24).map(|m| Span { start: 24264 + m, end: 24265 + m }).collect());
+    long.spans = Some(
+        (0..24)
+            .map(|m| Span {
+                start: 24264 + m,
+                end: 24265 + m,
+            })
+            .collect(),
+    );
     let mut days = bariau();
     days.unit = Unit::Days;
     let mut published = pentwr();
@@ -320,21 +406,71 @@ fn a_welsh_chart_writes_no_english_word() {
     published.series[2].values[0] = Some(2.0);
     let mut many = llinell();
     many.series = (0..8)
-        .map(|i| series(&format!("Ardal {i}"), &[Some(1.0), None, Some(3.0), Some(4.0), Some(5.0), Some(f64::from(i))]))
+        .map(|i| {
+            series(
+                &format!("Ardal {i}"),
+                &[
+                    Some(1.0),
+                    None,
+                    Some(3.0),
+                    Some(4.0),
+                    Some(5.0),
+                    Some(f64::from(i)),
+                ],
+            )
+        })
         .collect();
-    let charts = [llinell(), bariau(), days, pentwr(), published, ardaloedd(), un_ffigur(), long, many];
-    for chart in charts {
-        let drawn = svg(&chart);
-        let words = format!("{}\n{}\n{}", message(&chart), description(&chart), svg_words(&drawn));
-        assert!(english_in(&words).is_empty(), "{:?} in:\n{words}", english_in(&words));
-    }
-    // A rate's figures in words carry their unit, which is written with
-    // the figures (`data::format`); what the chart draws says it in Welsh.
     let mut rates = llinell();
     rates.unit = Unit::RatePer10k;
-    let drawn = svg(&rates);
-    assert!(drawn.contains(">Cyfradd fesul 10,000</text>"), "{drawn}");
-    let texts: String = drawn.split("<text").skip(1).collect();
-    let texts = svg_words(&format!("<text{texts}"));
-    assert!(english_in(&texts).is_empty(), "{texts}");
+    let mut money = ardaloedd();
+    money.unit = Unit::Money;
+    let charts = [
+        llinell(),
+        rates,
+        money,
+        bariau(),
+        days,
+        pentwr(),
+        published,
+        ardaloedd(),
+        un_ffigur(),
+        long,
+        many,
+    ];
+    for chart in charts {
+        let drawn = svg(&chart);
+        let words = format!(
+            "{}\n{}\n{}",
+            message(&chart),
+            description(&chart),
+            svg_words(&drawn)
+        );
+        assert!(
+            english_in(&words).is_empty(),
+            "{:?} in:\n{words}",
+            english_in(&words)
+        );
+    }
+}
+
+#[test]
+fn a_welsh_charts_figures_carry_their_units_in_welsh() {
+    let mut rates = llinell();
+    rates.unit = Unit::RatePer10k;
+    rates.decimals = 1;
+    assert!(svg(&rates).contains(">Cyfradd fesul 10,000</text>"));
+    assert_eq!(
+        message(&rates),
+        "Cododd Plant sy'n derbyn gofal i 308.0 fesul 10,000 [p] ym mis Mehefin 2023, o 301.0 \
+         fesul 10,000 ym mis Mai 2023. Roedd Ynys Môn yn waeth na Chymru (300.0 fesul 10,000) \
+         ac yn well nag Abertawe (320.0 fesul 10,000 ym mis Mai 2023) ym mis Mehefin 2023."
+    );
+    let mut days = bariau();
+    days.unit = Unit::Days;
+    assert!(
+        description(&days).contains(" 10 i 15: Cymru 2,500 diwrnod yn 2022-23. "),
+        "{}",
+        description(&days)
+    );
+    assert!(svg(&days).contains(">Diwrnodau</text>"));
 }

@@ -279,7 +279,9 @@ fn csv(id: &str, grid: &Grid) -> Download {
     }
     let mut contents = writer.into_bytes();
     if grid.language != Language::English {
-        let mut header = crate::i18n::word(grid.language, "csv-columns").as_bytes().to_vec();
+        let mut header = crate::i18n::word(grid.language, "csv-columns")
+            .as_bytes()
+            .to_vec();
         header.push(b'\n');
         contents.splice(0..0, header);
     }

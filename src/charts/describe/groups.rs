@@ -4,7 +4,7 @@
 use super::super::stacked::{Totals, as_published, drawn, totals};
 use super::super::{Chart, ChartSeries, Kind};
 use super::{Words, area_and_period, category, drawing, figure, figures, groups};
-use crate::data::format::with_unit;
+use crate::data::format::with_unit_in;
 use crate::data::indicators::Unit;
 use crate::i18n::{Language, Phrase, list};
 
@@ -34,10 +34,9 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
     } else {
         let (area, period) = area_and_period(&latest.name);
         match (own.len(), period) {
-            (1, Some(period)) => the_largest(
-                groups(chart, Some(area)).period("period", period),
-                &ranked,
-            ),
+            (1, Some(period)) => {
+                the_largest(groups(chart, Some(area)).period("period", period), &ranked)
+            }
             _ => the_largest(groups(chart, None).period("period", area), &ranked),
         }
     };
@@ -119,9 +118,9 @@ pub(super) fn shares(chart: &Chart) -> Words {
             .text();
         let rounded = match totals(chart) {
             Totals::Hundred => None,
-            Totals::One(total) => Some(
-                Phrase::new(chart.language, "chart-bars-total-rounded").arg("total", total),
-            ),
+            Totals::One(total) => {
+                Some(Phrase::new(chart.language, "chart-bars-total-rounded").arg("total", total))
+            }
             Totals::Range(lowest, highest) => Some(
                 Phrase::new(chart.language, "chart-bars-total-range-rounded")
                     .arg("lowest", lowest)
@@ -192,7 +191,14 @@ fn largest_of(chart: &Chart, series: &ChartSeries) -> Vec<Ranked> {
             name: category(chart, index).to_string(),
             value,
             figure: figure(chart, series, index, value),
-            share: total.map(|total| with_unit(value.max(0.0) / total * 100.0, Unit::Percent, 0)),
+            share: total.map(|total| {
+                with_unit_in(
+                    value.max(0.0) / total * 100.0,
+                    Unit::Percent,
+                    0,
+                    chart.language,
+                )
+            }),
         })
         .collect();
     top(&mut ranked);
@@ -209,7 +215,7 @@ fn share_at(chart: &Chart, k: usize, index: usize) -> Option<Ranked> {
             .get(k)
             .copied()
             .flatten()
-            .map(|share| with_unit(share, Unit::Percent, 0))
+            .map(|share| with_unit_in(share, Unit::Percent, 0, chart.language))
     } else {
         None
     };

@@ -2,7 +2,7 @@
 //! between two figures, an area's label, a breakdown's groups.
 
 use crate::charts::{Chart, ChartSeries};
-use crate::data::format::with_unit;
+use crate::data::format::with_unit_in;
 use crate::data::indicators::Polarity;
 use crate::i18n::Phrase;
 
@@ -32,7 +32,7 @@ pub(super) fn area_and_period(label: &str) -> (&str, Option<&str>) {
 /// A figure as printed, without its notes, for comparing two figures as a
 /// reader would.
 pub(super) fn plain(chart: &Chart, value: f64) -> String {
-    with_unit(value, chart.unit, chart.decimals)
+    with_unit_in(value, chart.unit, chart.decimals, chart.language)
 }
 
 /// A figure as the tables show it, with its note: `308 [p]`.

@@ -330,4 +330,4 @@ mod fit_tests;
 pub(crate) mod tests;
 
 #[cfg(test)]
-mod welsh_tests;
+pub(crate) mod welsh_tests;

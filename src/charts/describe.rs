@@ -121,10 +121,7 @@ fn series(chart: &Chart) -> Words {
         let message = if ranked.is_empty() {
             String::new()
         } else {
-            the_largest(
-                groups(chart, None).period("period", category(chart, last)),
-                &ranked,
-            )
+            the_largest(groups(chart, None).period(category(chart, last)), &ranked)
         };
         return Words {
             message,
@@ -179,17 +176,17 @@ fn trend(chart: &Chart, series: &ChartSeries) -> String {
         [] => say("chart-no-figures-for").text(),
         [(at, value)] => say("chart-one-figure")
             .arg("figure", figure(chart, series, *at, *value))
-            .period("period", category(chart, *at))
+            .period(category(chart, *at))
             .text(),
         [.., (before, was), (at, now)] => {
             let latest = say("")
                 .arg("figure", figure(chart, series, *at, *now))
-                .period("period", category(chart, *at));
+                .period(category(chart, *at));
             let then = figure(chart, series, *before, *was);
             if plain(chart, *now) == plain(chart, *was) {
                 return latest
                     .id("chart-stayed")
-                    .period("earlier", category(chart, *before))
+                    .earlier(category(chart, *before))
                     .text();
             }
             let rose = now > was;
@@ -210,7 +207,7 @@ fn trend(chart: &Chart, series: &ChartSeries) -> String {
                             "chart-rose-highest-from-start",
                             "chart-fell-lowest-from-start",
                         ))
-                        .period("earlier", category(chart, earlier[0].0))
+                        .earlier(category(chart, earlier[0].0))
                         .text()
                 }
                 Some(k)
@@ -220,13 +217,13 @@ fn trend(chart: &Chart, series: &ChartSeries) -> String {
                     let (when, then) = earlier[k];
                     latest
                         .id(id("chart-rose-highest-since", "chart-fell-lowest-since"))
-                        .period("earlier", category(chart, when))
+                        .earlier(category(chart, when))
                         .arg("earlier_figure", figure(chart, series, when, then))
                         .text()
                 }
                 _ => latest
                     .id(id("chart-rose-from", "chart-fell-from"))
-                    .period("earlier", category(chart, *before))
+                    .earlier(category(chart, *before))
                     .arg("earlier_figure", then)
                     .text(),
             }
@@ -279,7 +276,7 @@ fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Option<St
     }
     Some(
         Phrase::new(chart.language, "chart-compared")
-            .period("period", category(chart, at))
+            .period(category(chart, at))
             .arg("area", own.name.as_str())
             .arg("relations", relations(chart, compared))
             .text(),
@@ -293,7 +290,7 @@ fn compared_figure(chart: &Chart, area: &str, figure: String, period: Option<&st
         Some(period) => Phrase::new(chart.language, "chart-compared-figure-in")
             .arg("area", area)
             .arg("figure", figure)
-            .period("period", period)
+            .period(period)
             .text(),
         None => format!("{area} ({figure})"),
     }
@@ -381,7 +378,7 @@ fn areas(chart: &Chart) -> Words {
         .arg("area", name)
         .arg("figure", figure(chart, series, own, value));
     if let Some(period) = period {
-        message = message.period("period", period);
+        message = message.period(period);
     }
     if !compared.is_empty() {
         message = message.arg("relations", relations(chart, compared));

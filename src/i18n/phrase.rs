@@ -3,9 +3,9 @@
 //!
 //! Where a gap follows a preposition, Welsh mutates the word after it, which
 //! a message file cannot do: a period or name given to [`Phrase::period`],
-//! [`Phrase::last`] or [`Phrase::areas`] fills its own gap and the gaps the
-//! Welsh file uses instead, with the preposition already before it and the
-//! mutation made ([`super::welsh`]).
+//! [`Phrase::earlier`], [`Phrase::last`] or [`Phrase::areas`] fills its own
+//! gap and the gaps the Welsh file uses instead, with the preposition
+//! already before it and the mutation made ([`super::welsh`]).
 
 use super::{Language, message, welsh};
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -46,19 +46,28 @@ impl<'a> Phrase<'a> {
         self
     }
 
-    /// Gap `name` filled with a period's (or place's) label, and `in_<name>`
-    /// with it after "in": Welsh `ym mis Mehefin 2023`, `yng Nghymru`.
-    pub fn period(self, name: &'static str, label: &'a str) -> Phrase<'a> {
-        let said = match self.language {
+    /// Gap `period` filled with a period's (or place's) label, and
+    /// `in_period` with it after "in": Welsh `ym mis Mehefin 2023`, `yng
+    /// Nghymru`.
+    pub fn period(self, label: &'a str) -> Phrase<'a> {
+        let said = self.after_in(label);
+        self.arg("period", label).arg("in_period", said)
+    }
+
+    /// As [`Phrase::period`], for an earlier period: gaps `earlier` and
+    /// `in_earlier`.
+    pub fn earlier(self, label: &'a str) -> Phrase<'a> {
+        let said = self.after_in(label);
+        self.arg("earlier", label).arg("in_earlier", said)
+    }
+
+    /// `label` after "in", as the Welsh file needs it; English places "in"
+    /// in its messages.
+    fn after_in(&self, label: &str) -> String {
+        match self.language {
             Language::Welsh => welsh::yn(label),
             Language::English => label.to_string(),
-        };
-        let in_name = match name {
-            "period" => "in_period",
-            "earlier" => "in_earlier",
-            _ => "in_area",
-        };
-        self.arg(name, label).arg(in_name, said)
+        }
     }
 
     /// Gap `last` filled with the last of two or more, and `and_last` and

@@ -221,7 +221,9 @@ fn ids_named_in(source: &str, stylesheet: &str) -> Vec<String> {
                 && text
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && !text.split('-').any(|part| part.chars().all(|c| c.is_ascii_digit()))
+                && !text
+                    .split('-')
+                    .any(|part| part.chars().all(|c| c.is_ascii_digit()))
         })
         .filter(|id| {
             let class = format!(".{id}");
@@ -270,11 +272,18 @@ fn every_message_rust_asks_for_is_in_both_files() {
             .iter()
             .filter(|id| !known.contains(&id.as_str()))
             .collect();
-        assert!(missing.is_empty(), "not in {}.ftl: {missing:?}", language.tag());
+        assert!(
+            missing.is_empty(),
+            "not in {}.ftl: {missing:?}",
+            language.tag()
+        );
     }
     // The check sees an id Rust asks for that no file has.
     assert_eq!(
-        ids_named_in("word(language, \"chart-no-such\") \"figure-2\" \"chart-title\"", &stylesheet),
+        ids_named_in(
+            "word(language, \"chart-no-such\") \"figure-2\" \"chart-title\"",
+            &stylesheet
+        ),
         ["chart-no-such"]
     );
 }

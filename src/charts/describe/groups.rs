@@ -34,10 +34,8 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
     } else {
         let (area, period) = area_and_period(&latest.name);
         match (own.len(), period) {
-            (1, Some(period)) => {
-                the_largest(groups(chart, Some(area)).period("period", period), &ranked)
-            }
-            _ => the_largest(groups(chart, None).period("period", area), &ranked),
+            (1, Some(period)) => the_largest(groups(chart, Some(area)).period(period), &ranked),
+            _ => the_largest(groups(chart, None).period(area), &ranked),
         }
     };
     let mut rest = Vec::new();
@@ -53,7 +51,7 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
                     Some(period) => Phrase::new(chart.language, "chart-group-figure-in")
                         .arg("area", area)
                         .arg("figure", figure(chart, s, top, v))
-                        .period("period", period)
+                        .period(period)
                         .text(),
                     None => format!("{area} {}", figure(chart, s, top, v)),
                 })
@@ -90,10 +88,7 @@ pub(super) fn shares(chart: &Chart) -> Words {
         };
     };
     let ranked = largest(chart, &all, last);
-    let message = the_largest(
-        groups(chart, None).period("period", category(chart, last)),
-        &ranked,
-    );
+    let message = the_largest(groups(chart, None).period(category(chart, last)), &ranked);
     let mut rest = Vec::new();
     let mut spare = Vec::new();
     let first = (0..last).find(|&i| chart.series.iter().any(|s| s.value(i).is_some()));
@@ -105,7 +100,7 @@ pub(super) fn shares(chart: &Chart) -> Words {
                 Phrase::new(chart.language, "chart-share-was")
                     .arg("subject", series.name.as_str())
                     .arg("figure", then.alone(chart.language))
-                    .period("period", category(chart, first))
+                    .period(category(chart, first))
                     .text(),
             );
         }

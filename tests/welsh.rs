@@ -1,25 +1,32 @@
 //! A bilingual site: `[translations.cy]` in site.toml publishes the site's
-//! home page and plain pages again in Welsh under `cy/` (a plain page from
-//! its twin, `about.cy.md` beside `about.md`), each linked to its twin.
+//! home page, reports and plain pages again in Welsh under `cy/` (a report
+//! or page from its twin, `about.cy.md` beside `about.md`), each linked to
+//! its twin.
 
 mod common;
 
 use common::*;
 use std::path::Path;
 
-const WELSH: &str = "\n[translations.cy]\ntitle = \"Perfformiad Cyngor y Gosodiadau\"\n\
-                     publisher = \"Cyngor y Gosodiadau\"\narea = \"Sir y Gosodiadau\"\n\
-                     [translations.cy.comparators]\nengland = \"Lloegr\"\n";
-
 const ABOUT: &str =
     "---\ntitle: Ynglŷn â'r adroddiadau\n---\n## O ble daw'r ffigurau\n\nO ffurflenni'r cyngor.\n";
 
-/// The good fixture with `[translations.cy]` and the Welsh twin of its
-/// plain page.
+/// What makes the good fixture the bilingual one: `[translations.cy]`, the
+/// indicators' Welsh, and the Welsh twins of its reports and page.
+const WELSH_FILES: [&str; 5] = [
+    "site.toml",
+    "data/indicators.yaml",
+    "content/about.cy.md",
+    "content/reports/first-quarter.cy.md",
+    "content/reports/2022-23-q4.cy.md",
+];
+
+/// The good fixture made bilingual, as `tests/fixtures/bilingual` is.
 fn welsh_site(site: &Path) {
-    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
-    std::fs::write(site.join("site.toml"), toml + WELSH).unwrap();
-    std::fs::write(site.join("content/about.cy.md"), ABOUT).unwrap();
+    let bilingual = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bilingual");
+    for file in WELSH_FILES {
+        std::fs::copy(bilingual.join(file), site.join(file)).unwrap();
+    }
 }
 
 /// [`welsh_site`], built; its output folder.
@@ -65,13 +72,59 @@ fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
             "<dd>Chwarter 1 2023-24 (Ebrill i Fehefin 2023)</dd>",
             "Chwarter 4 2022-23 (Ionawr i Fawrth 2023)",
             "<time datetime=\"2023-06-06\">6 Mehefin 2023</time>",
-            "<h3 class=\"latest-title\"><a href=\"../reports/2023-24-q1/index.html\" lang=\"en-GB\">Performance report, Q1 2023-24</a></h3>",
-            "<a href=\"../reports/2023-24-q1/index.html\"><span lang=\"en-GB\">Performance report, Q1 2023-24</span> (Chwarter 1 2023-24)</a>",
-            "Chwarter 1 2023-24 (Ebrill i Fehefin 2023). <span lang=\"en-GB\">Corporate Parenting Committee</span>, <time",
+            "<h3 class=\"latest-title\"><a href=\"../cy/reports/2023-24-q1/index.html\">Adroddiad perfformiad, Chwarter 1 2023-24</a></h3>",
+            "<a href=\"../cy/reports/2023-24-q1/index.html\">Adroddiad perfformiad, Chwarter 1 2023-24</a>",
+            "Chwarter 1 2023-24 (Ebrill i Fehefin 2023). Pwyllgor Rhianta Corfforaethol, <time datetime=\"2023-09-05\">5 Medi 2023</time>",
             "Cyhoeddwyd gan Cyngor y Gosodiadau. Mae'r ffigurau ar gyfer Sir y Gosodiadau",
         ],
     );
     assert!(!home.contains("Latest report"), "{home}");
+    assert!(!home.contains("Performance report"), "{home}");
+}
+
+#[test]
+fn a_report_is_published_in_welsh_from_its_twin_with_every_figure_in_welsh() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let report = page(&out, "cy/reports/2023-24-q1/index.html");
+    assert_has(
+        &report,
+        &[
+            "<html lang=\"cy\">",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../../reports/2023-24-q1/index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../../../cy/reports/2023-24-q1/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../../../reports/2023-24-q1/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
+            "Chwarter 1 2023-24 (Ebrill i Fehefin 2023)",
+            "5 Medi 2023",
+            // Key figures: the indicator's Welsh title, its period and change.
+            "Plant sy&#39;n derbyn gofal fesul 10,000 o blant",
+            "67.9 fesul 10,000",
+            "Cynnydd o 3.6 fesul 10,000 o&#39;i gymharu â 64.3 fesul 10,000 ym mis Mawrth 2023.",
+            // The body's placeholders.
+            "Ar ddiwedd 30 Mehefin 2023, roedd 308 o blant yn derbyn",
+            "cynnydd o 16 o&#39;i gymharu â 292 ym mis Mawrth 2023",
+            "cynnydd o 3 pwynt canran o&#39;i gymharu â 52% yn Chwarter 4 2022-23",
+            "Y cyfartaledd oedd 498 diwrnod.",
+            "£34.5 miliwn (Ebrill 2023)",
+            // The comparators and the area by their Welsh names.
+            "Lloegr (2022-23)",
+            "Sir y Gosodiadau (Mehefin 2023)",
+            // The symbols' key.
+            "cyfrinachol: mae&#39;r ffigur wedi&#39;i atal i ddiogelu unigolion",
+            "dros dro: gall y ffigur newid",
+            "Yr adroddiad blaenorol",
+            "href=\"../../../cy/reports/2022-23-q4/index.html\"",
+        ],
+    );
+    let english = page(&out, "reports/2023-24-q1/index.html");
+    assert_has(
+        &english,
+        &[
+            "<p class=\"language-switch\"><a href=\"../../cy/reports/2023-24-q1/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>",
+            "an increase of 16 from 292 in March 2023",
+        ],
+    );
+    assert!(!english.contains("fesul"), "{english}");
 }
 
 #[test]
@@ -151,11 +204,24 @@ fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
     welsh_site(site.path());
     std::fs::remove_file(site.path().join("content/about.cy.md")).unwrap();
     std::fs::write(site.path().join("content/contact.cy.md"), ABOUT).unwrap();
-    let report =
-        std::fs::read_to_string(site.path().join("content/reports/first-quarter.md")).unwrap();
+    std::fs::remove_file(site.path().join("content/reports/2022-23-q4.cy.md")).unwrap();
     std::fs::write(
-        site.path().join("content/reports/first-quarter.cy.md"),
-        report,
+        site.path().join("content/reports/2021-22-q4.cy.md"),
+        "---\ntitle: Adroddiad\nperiod: 2021-22 Q4\n---\nTestun.\n",
+    )
+    .unwrap();
+    let twin = site.path().join("content/reports/first-quarter.cy.md");
+    let text = std::fs::read_to_string(&twin).unwrap();
+    std::fs::write(
+        &twin,
+        text.replace("meeting: 2023-09-05", "meeting: 2023-09-12"),
+    )
+    .unwrap();
+    let indicators = site.path().join("data/indicators.yaml");
+    let text = std::fs::read_to_string(&indicators).unwrap();
+    std::fs::write(
+        &indicators,
+        text.replacen("    title: \"Cyllideb\"\n", "", 1),
     )
     .unwrap();
     let shown = check(site.path());
@@ -165,7 +231,11 @@ fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
             "content/about.md:1:1: error: this page has no Welsh twin",
             "add content/about.cy.md with this page in Welsh",
             "content/contact.cy.md:1:1: error: a Welsh twin of content/contact.md, which is not there",
-            "content/reports/first-quarter.cy.md:1:1: error: a report's Welsh twin is not published yet",
+            "content/reports/2022-23-q4.md:1:1: error: this report has no Welsh twin",
+            "add content/reports/2022-23-q4.cy.md with this report in Welsh",
+            "content/reports/first-quarter.cy.md:5:1: error: `meeting` is 2023-09-12 here but 2023-09-05 in content/reports/first-quarter.md: a twin must agree with its original",
+            "content/reports/2021-22-q4.cy.md:1:1: error: a Welsh twin of content/reports/2021-22-q4.md, which is not there",
+            "data/indicators.yaml:39:1: error: indicator `budget` has no Welsh title",
         ],
     );
 

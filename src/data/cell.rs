@@ -4,8 +4,10 @@
 //! with markers in square brackets (`[c]`, `12 [p]`). A suppressed figure has no
 //! number at all, so it can never be drawn or summed as zero by mistake.
 
+use crate::i18n::Language;
 use crate::problem::quote;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// A Government Statistical Service marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,18 +57,27 @@ impl Marker {
         }
     }
 
-    /// What the marker means, for keys beside tables and charts.
+    /// What the marker means, for keys beside tables and charts, in English.
     pub fn meaning(self) -> &'static str {
-        match self {
-            Marker::Confidential => "confidential: the figure is withheld to protect individuals",
-            Marker::NotAvailable => "not available",
-            Marker::NotApplicable => "not applicable",
-            Marker::Low => "rounds to zero, but is not zero",
-            Marker::LowReliability => "low reliability",
-            Marker::Provisional => "provisional: the figure may change",
-            Marker::Revised => "revised since it was first published",
-            Marker::Estimated => "estimated",
-        }
+        self.meaning_in(Language::English)
+    }
+
+    /// What the marker means in `language`: its `marker-` message, read from
+    /// the message file once.
+    pub fn meaning_in(self, language: Language) -> &'static str {
+        static MEANINGS: LazyLock<[[String; 8]; 2]> = LazyLock::new(|| {
+            Language::ALL.map(|language| {
+                ALL_MARKERS.map(|marker| {
+                    let id = format!("marker-{}", marker.code().trim_matches(['[', ']']));
+                    crate::i18n::message(language, &id, None).unwrap_or_else(|e| panic!("{e}"))
+                })
+            })
+        });
+        let index = ALL_MARKERS
+            .iter()
+            .position(|&m| m == self)
+            .unwrap_or_default();
+        &MEANINGS[language.index()][index]
     }
 
     /// Markers that stand in for a number, rather than qualify one.

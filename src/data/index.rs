@@ -119,6 +119,7 @@ impl DataSet {
                 screened: Vec::new(),
                 indicators_unread: false,
                 read_memo: Default::default(),
+                welsh: Default::default(),
             },
             problems,
         )

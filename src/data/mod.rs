@@ -16,6 +16,7 @@ pub mod tidy;
 pub mod workbook;
 mod yaml;
 
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::problem::Problem;
 use cell::Figure;
@@ -88,12 +89,30 @@ pub struct DataSet {
     pub indicators_unread: bool,
     /// Fingerprints of what pages read, worked out as they are asked for.
     read_memo: read_key::ReadMemo,
+    /// The indicators with their words in Welsh, made when a Welsh page
+    /// first asks for one.
+    welsh: std::sync::OnceLock<BTreeMap<String, Indicator>>,
 }
 
 impl DataSet {
     /// An indicator's definition.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.get(id)
+    }
+
+    /// An indicator's definition with its words in `language`.
+    pub fn indicator_in(&self, id: &str, language: Language) -> Option<&Indicator> {
+        match language {
+            Language::English => self.indicators.get(id),
+            Language::Welsh => self
+                .welsh
+                .get_or_init(|| {
+                    (self.indicators.iter())
+                        .map(|(id, i)| (id.clone(), i.in_language(language)))
+                        .collect()
+                })
+                .get(id),
+        }
     }
 
     /// One series: `area` `None` is the site's own area.

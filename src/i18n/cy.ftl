@@ -447,3 +447,17 @@ change-same = dim newid o'i gymharu â { $from } { $when }
 # When either figure is withheld or not available. $period: that figure's
 # period; $figure: its symbol ("[c]").
 change-not-comparable = dim modd cymharu: y ffigur ar gyfer { $period } yw { $figure }
+
+## Symbolau (symbols): ystyr pob symbol wrth ymyl ffigur neu yn ei le, yn yr
+## allwedd o dan dabl neu siart ac ar ddiwedd adroddiad.
+
+marker-c = cyfrinachol: mae'r ffigur wedi'i atal i ddiogelu unigolion
+marker-x = ddim ar gael
+marker-z = ddim yn berthnasol
+# awaiting a translator's review
+marker-low = yn talgrynnu i sero, ond nid yw'n sero
+# awaiting a translator's review
+marker-u = dibynadwyedd isel
+marker-p = dros dro: gall y ffigur newid
+marker-r = wedi'i ddiwygio ers ei gyhoeddi gyntaf
+marker-e = amcangyfrif

@@ -408,3 +408,15 @@ change-same = no change from { $from } { $when }
 # When either figure is withheld or not available. $period: that figure's
 # period; $figure: its symbol ("[c]").
 change-not-comparable = not comparable: the figure for { $period } is { $figure }
+
+## Symbols: what each symbol beside or in place of a figure means, in the
+## key under a table or chart and at the end of a report.
+
+marker-c = confidential: the figure is withheld to protect individuals
+marker-x = not available
+marker-z = not applicable
+marker-low = rounds to zero, but is not zero
+marker-u = low reliability
+marker-p = provisional: the figure may change
+marker-r = revised since it was first published
+marker-e = estimated

@@ -31,14 +31,18 @@ impl Resolver<'_> {
                 .missing()
             })?;
         let mut columns = vec![Column {
-            name: format!("{} ({})", self.config.area, latest.short_label()),
+            name: format!(
+                "{} ({})",
+                self.area_name(None),
+                latest.short_label_in(self.language)
+            ),
             cells: breakdowns
                 .iter()
                 .map(|b| {
                     self.data
                         .series(&indicator.id, None, Some(b))
                         .and_then(|s| exactly(&s.observations, &latest))
-                        .map(|o| cell(indicator, o, &self.config.area, Some(b), self.language))
+                        .map(|o| cell(indicator, o, self.area_name(None), Some(b), self.language))
                 })
                 .collect(),
             ..Column::of(indicator)
@@ -81,11 +85,11 @@ impl Resolver<'_> {
                 })
                 .collect();
             let period = cells.iter().flatten().map(|c| c.period).max();
-            let name = &self.config.comparators[key];
+            let name = self.area_name(Some(key));
             columns.push(Column {
                 name: match period {
-                    Some(p) => format!("{name} ({})", p.short_label()),
-                    None => name.clone(),
+                    Some(p) => format!("{name} ({})", p.short_label_in(self.language)),
+                    None => name.to_string(),
                 },
                 cells,
                 comparator: true,
@@ -116,13 +120,14 @@ impl Resolver<'_> {
         let mut columns: Vec<Column> = periods
             .iter()
             .map(|p| Column {
-                name: p.short_label(),
+                name: p.short_label_in(self.language),
                 cells: series
                     .iter()
                     .zip(breakdowns)
                     .map(|(s, b)| {
-                        s.and_then(|s| exactly(&s.observations, p))
-                            .map(|o| cell(indicator, o, &self.config.area, Some(b), self.language))
+                        s.and_then(|s| exactly(&s.observations, p)).map(|o| {
+                            cell(indicator, o, self.area_name(None), Some(b), self.language)
+                        })
                     })
                     .collect(),
                 ..Column::of(indicator)

@@ -75,13 +75,16 @@ impl Resolver<'_> {
                 self.area_bars(indicator, selection.breakdown.as_deref(), &compare)
             }
             (ChartKind::Line | ChartKind::Bar, true) => {
-                let mut columns =
-                    vec![(None, selection.breakdown.clone(), self.config.area.clone())];
+                let mut columns = vec![(
+                    None,
+                    selection.breakdown.clone(),
+                    self.area_name(None).to_string(),
+                )];
                 columns.extend(compare.iter().map(|key| {
                     (
                         Some(key.clone()),
                         selection.breakdown.clone(),
-                        self.config.comparators[key].clone(),
+                        self.area_name(Some(key)).to_string(),
                     )
                 }));
                 self.over_time(indicator, selection, &columns, kind)
@@ -143,7 +146,7 @@ impl Resolver<'_> {
                             cell(
                                 indicator,
                                 &o,
-                                &self.config.area,
+                                self.area_name(None),
                                 selection.breakdown.as_deref(),
                                 self.language,
                             )
@@ -360,7 +363,7 @@ impl Resolver<'_> {
         let mut cells = Vec::new();
         let areas = std::iter::once(None).chain(compare.iter().map(|k| Some(k.as_str())));
         for area in areas {
-            let name = area.map_or(&self.config.area, |k| &self.config.comparators[k]);
+            let name = self.area_name(area);
             let observation = self
                 .data
                 .series(&indicator.id, area, breakdown)
@@ -369,8 +372,8 @@ impl Resolver<'_> {
                     None => s.observations.last(),
                 });
             rows.push(match observation {
-                Some(o) => format!("{name} ({})", o.period.short_label()),
-                None => name.clone(),
+                Some(o) => format!("{name} ({})", o.period.short_label_in(self.language)),
+                None => name.to_string(),
             });
             cells.push(observation.map(|o| cell(indicator, o, name, breakdown, self.language)));
         }
@@ -415,8 +418,21 @@ pub(crate) fn cell(
 }
 
 impl Resolver<'_> {
+    /// The name of the site's own area (`None`) or of comparator `key`, in
+    /// the page's language: a translation's names where it gives them.
     pub(crate) fn area_name<'n>(&'n self, key: Option<&'n str>) -> &'n str {
-        key.map_or(&self.config.area, |k| &self.config.comparators[k])
+        let translation = (self.language != Language::of_tag(&self.config.language))
+            .then(|| {
+                (self.config.translations.iter()).find(|t| t.language() == Some(self.language))
+            })
+            .flatten();
+        match (key, translation) {
+            (None, Some(t)) => &t.area,
+            (None, None) => &self.config.area,
+            (Some(k), t) => t
+                .and_then(|t| t.comparators.get(k))
+                .unwrap_or(&self.config.comparators[k]),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::data::indicators::Indicator;
 use crate::data::{DataSet, Series};
+use crate::i18n::Language;
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
@@ -35,11 +36,22 @@ impl Reads {
 pub struct Reader<'a> {
     data: &'a DataSet,
     reads: Option<&'a Reads>,
+    /// The language of the indicators' words.
+    language: Language,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(data: &'a DataSet, reads: Option<&'a Reads>) -> Reader<'a> {
-        Reader { data, reads }
+        Reader {
+            data,
+            reads,
+            language: Language::English,
+        }
+    }
+
+    /// The same reader, giving indicators' words in `language`.
+    pub(crate) fn in_language(self, language: Language) -> Reader<'a> {
+        Reader { language, ..self }
     }
 
     fn note(&self, id: &str) {
@@ -57,7 +69,7 @@ impl<'a> Reader<'a> {
     /// An indicator's definition.
     pub fn indicator(&self, id: &str) -> Option<&'a Indicator> {
         self.note(id);
-        self.data.indicator(id)
+        self.data.indicator_in(id, self.language)
     }
 
     /// One series: `area` `None` is the site's own area.

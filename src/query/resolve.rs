@@ -122,7 +122,11 @@ impl<'a> Resolver<'a> {
 
     /// The same resolver, writing its words in `language`.
     pub fn in_language(self, language: Language) -> Resolver<'a> {
-        Resolver { language, ..self }
+        Resolver {
+            data: self.data.in_language(language),
+            language,
+            ..self
+        }
     }
 
     /// As [`Resolver::new`], noting every indicator read in `reads`.
@@ -192,7 +196,7 @@ impl<'a> Resolver<'a> {
             return Ok(series);
         }
         let breakdowns = self.data.breakdowns(&indicator.id, area.key());
-        let place = area.name(self.config);
+        let place = self.area_name(area.key());
         let fail =
             match (query.breakdown.as_deref(), breakdowns.is_empty()) {
                 (None, false) => Fail::new(

@@ -176,7 +176,7 @@ impl Site {
             table,
             reports: used_by
                 .iter()
-                .map(|&i| pager_link(&root, &self.reports[i]))
+                .map(|&i| pager_link(&root, &self.reports[i], self.language_of(&output)))
                 .collect(),
             csv,
         };

@@ -6,9 +6,9 @@
 use super::Site;
 use super::file::root_of;
 use super::generator::Generator;
-use crate::content::Document;
 use crate::content::exhibits::Download;
 use crate::content::markdown::{self, Html};
+use crate::content::{Document, Report};
 use crate::data::cell::Marker;
 use crate::fingerprint;
 use crate::problem::{Problem, Problems};
@@ -82,17 +82,22 @@ impl Site {
     /// What a report's or plain page's files are made from, but for the data
     /// its body reads: the settings and theme, the document, the navigation,
     /// a report's neighbours (its page links to them), and the updates a
-    /// published report lists. `index` is a report's place among the reports.
-    pub(super) fn document_key(&self, document: &Document, index: Option<usize>) -> u64 {
-        let neighbour = |i: usize| {
-            self.reports
-                .get(i)
-                .map(|r| (&r.front.title, &r.output, r.period))
-        };
-        let (previous, next) = match index {
-            Some(i) => (i.checked_sub(1).and_then(neighbour), neighbour(i + 1)),
+    /// published report lists. `place` is a report's list (the reports, or
+    /// their twins) and its place in it.
+    pub(super) fn document_key(
+        &self,
+        document: &Document,
+        place: Option<(&[Report], usize)>,
+    ) -> u64 {
+        let (previous, next) = match place {
+            Some((list, i)) => {
+                let neighbour =
+                    |i: usize| list.get(i).map(|r| (&r.front.title, &r.output, r.period));
+                (i.checked_sub(1).and_then(neighbour), neighbour(i + 1))
+            }
             None => (None, None),
         };
+        let index = place.map(|(_, i)| i);
         let nav: Vec<_> = self
             .pages
             .iter()
@@ -229,7 +234,9 @@ impl Site {
         data: &crate::data::DataSet,
         reads: &Reads,
     ) -> Result<KeyFigures, Vec<Problem>> {
-        let resolver = Resolver::traced(data, &self.config, document.front.period, reads);
+        let language = self.language_of(&document.output);
+        let resolver = Resolver::traced(data, &self.config, document.front.period, reads)
+            .in_language(language);
         let mut figures = Vec::new();
         let mut views = Vec::new();
         let mut markers = BTreeSet::new();
@@ -264,12 +271,14 @@ impl Site {
             if let Some(change) = &change {
                 markers.extend(change.from.markers.iter().copied());
             }
-            let indicator = &data.indicators[id];
+            let indicator = data
+                .indicator_in(id, language)
+                .unwrap_or(&data.indicators[id]);
             views.push(KeyFigureView {
                 id: id.clone(),
                 title: indicator.title.clone(),
                 value: figure.text.clone(),
-                period: figure.period.short_label(),
+                period: figure.period.short_label_in(language),
                 change: change
                     .as_ref()
                     .map(|c| sentence_case(&c.text))

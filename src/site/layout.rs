@@ -10,8 +10,8 @@ use crate::content::{Document, Report};
 use crate::i18n::{self, Language};
 use crate::problem::Problem;
 use crate::templates::views::{
-    KeyFigureView, LanguageLink, NavItem, PageView, PagerLink, ReportLink, ReportView, SiteView,
-    YearGroup,
+    KeyFigureView, LanguageLink, MarkerView, NavItem, PageView, PagerLink, ReportLink, ReportView,
+    SiteView, YearGroup,
 };
 use minijinja::{Value, context};
 
@@ -34,7 +34,7 @@ impl Site {
 
     /// The site as a page at `output` names it: in a translation's folder,
     /// with the translation's names and `lang`.
-    fn site_view_at(&self, output: &str) -> SiteView<'_> {
+    pub(super) fn site_view_at(&self, output: &str) -> SiteView<'_> {
         match self.translation_of(output) {
             Some(t) => SiteView {
                 title: &t.title,
@@ -48,14 +48,18 @@ impl Site {
     }
 
     /// Whether the site has a page at `output` in a translation's folder or
-    /// its own: a home page, or a plain page (a twin under `cy/`). Reports
-    /// and the pages made from the whole site are in one language so far.
+    /// its own: a home page, a report or a plain page (a twin under `cy/`).
+    /// The pages made from the whole site are in one language so far.
     fn has_twin_at(&self, output: &str) -> bool {
         let own = match self.translation_of(output) {
             Some(t) => &output[t.code.len() + 1..],
             None => output,
         };
-        own == "index.html" || self.pages.iter().any(|p| p.output == output)
+        own == "index.html"
+            || self.pages.iter().any(|p| p.output == output)
+            || (self.reports.iter())
+                .chain(&self.twin_reports)
+                .any(|r| r.output == output)
     }
 
     /// The page at `output` in each language it is published in, the site's
@@ -175,27 +179,39 @@ impl Site {
     }
 
     /// What a report's page and its PDF are made from.
-    pub(super) fn report_view<'s>(&'s self, index: usize, body: &'s Body) -> ReportView<'s> {
-        let report = &self.reports[index];
+    /// The report at `index` of `list` (the reports, or their twins), in
+    /// its own language.
+    pub(super) fn report_view<'s>(
+        &'s self,
+        list: &'s [Report],
+        index: usize,
+        body: &'s Body,
+    ) -> ReportView<'s> {
+        let report = &list[index];
         let root = root_of(&report.output);
-        let link = |other| pager_link(&root, other);
+        let language = self.language_of(&report.output);
+        let link = |other| pager_link(&root, other, language);
         let period = report.period;
         let published = report.front.published;
         ReportView {
             title: &report.front.title,
-            period_label: period.label(),
-            period_short: period.short_label(),
+            period_label: period.label_in(language),
+            period_short: period.short_label_in(language),
             summary: report.front.summary.as_deref().unwrap_or(""),
             committee: report.front.committee.as_deref().unwrap_or(""),
-            meeting: report.front.meeting.map(|d| d.long()).unwrap_or_default(),
+            meeting: (report.front.meeting)
+                .map(|d| d.long_in(language))
+                .unwrap_or_default(),
             meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
-            published: published.map(|d| d.long()).unwrap_or_default(),
+            published: published.map(|d| d.long_in(language)).unwrap_or_default(),
             published_iso: published.map(|d| d.iso()).unwrap_or_default(),
             body: body.html.html.clone(),
             toc: body.html.toc.clone(),
-            previous: index.checked_sub(1).map(|i| link(&self.reports[i])),
-            next: self.reports.get(index + 1).map(link),
-            markers: body.markers.iter().map(|&m| m.into()).collect(),
+            previous: index.checked_sub(1).map(|i| link(&list[i])),
+            next: list.get(index + 1).map(link),
+            markers: (body.markers.iter())
+                .map(|&m| MarkerView::in_language(m, language))
+                .collect(),
             key_figures: &body.key_figures,
             draft: report.front.draft,
             updates: body.updates.iter().map(|u| self.update_view(u)).collect(),
@@ -206,10 +222,9 @@ impl Site {
     /// A report's page, from its view; `pdf` links to the report's PDF.
     pub(super) fn report_page(
         &self,
-        index: usize,
+        report: &Report,
         view: ReportView<'_>,
     ) -> Result<OutputFile, Problem> {
-        let report = &self.reports[index];
         self.page(
             "report.html",
             &report.output,
@@ -219,11 +234,14 @@ impl Site {
     }
 
     pub(super) fn plain_page(&self, page: &Document, body: &Body) -> Result<OutputFile, Problem> {
+        let language = self.language_of(&page.output);
         let view = PageView {
             title: &page.front.title,
             body: body.html.html.clone(),
             toc: body.html.toc.clone(),
-            markers: body.markers.iter().map(|&m| m.into()).collect(),
+            markers: (body.markers.iter())
+                .map(|&m| MarkerView::in_language(m, language))
+                .collect(),
         };
         self.page(
             "page.html",
@@ -252,10 +270,12 @@ impl Site {
             meeting: meeting.map(|d| d.long_in(language)).unwrap_or_default(),
             meeting_iso: report.front.meeting.map(|d| d.iso()).unwrap_or_default(),
             // A report is written in the site's own language, for now.
-            lang: if language == Language::of_tag(&self.config.language) {
-                ""
-            } else {
-                &self.config.language
+            // A report listed on a page in another language (an English
+            // draft on the Welsh home page) says which language it is in.
+            lang: match self.translation_of(&report.output) {
+                _ if self.language_of(&report.output) == language => "",
+                Some(t) => &t.code,
+                None => &self.config.language,
             },
         }
     }
@@ -270,8 +290,13 @@ impl Site {
         let language = self.language_of(output);
         let root = root_of(output);
         let link = |report| self.report_link(report, language, &root);
+        // A translation's home page lists the reports' twins.
+        let reports = match self.translation_of(output) {
+            Some(_) => &self.twin_reports,
+            None => &self.reports,
+        };
         let mut years: Vec<YearGroup<'_>> = Vec::new();
-        for report in self.reports.iter().rev() {
+        for report in reports.iter().rev() {
             let label = report.period.financial_year_label();
             match years.last_mut() {
                 Some(group) if group.label == label => group.reports.push(link(report)),
@@ -281,7 +306,7 @@ impl Site {
                 }),
             }
         }
-        let latest = self.reports.last().map(link);
+        let latest = reports.last().map(link);
         self.page(
             "index.html",
             output,
@@ -292,10 +317,10 @@ impl Site {
 }
 
 /// A link to another report, relative to a page at `root`.
-pub(super) fn pager_link<'d>(root: &str, other: &'d Report) -> PagerLink<'d> {
+pub(super) fn pager_link<'d>(root: &str, other: &'d Report, language: Language) -> PagerLink<'d> {
     PagerLink {
         title: &other.front.title,
         url: format!("{root}{}", other.output),
-        period_short: other.period.short_label(),
+        period_short: other.period.short_label_in(language),
     }
 }

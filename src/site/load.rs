@@ -58,6 +58,7 @@ impl Site {
         );
         problems.extend(found);
         let data_complete = !problems.has_errors();
+        super::twins::indicators(&config, &data, &mut problems);
         problems.extend(found_in_content);
         let theme = match theme {
             Ok(theme) => Some(theme),
@@ -88,7 +89,8 @@ impl Site {
         // Drafts too: `check` reads the drafts' warnings.
         let allows = Allows::of(&documents);
         let (reports, pages) = arrange(documents, options, &mut problems);
-        let (reports, pages) = super::twins::check(&config, reports, pages, &mut problems);
+        let (reports, twin_reports, pages) =
+            super::twins::check(root, &config, reports, pages, &mut problems);
         let mut warnings = warnings(&data);
         // Warnings found while loading are shown too: only errors stop a build.
         warnings.extend(problems.warnings().cloned());
@@ -127,6 +129,7 @@ impl Site {
             inputs,
             reports
                 .iter()
+                .chain(&twin_reports)
                 .map(|r| &r.doc)
                 .chain(&pages)
                 .map(|d| (&d.output, format!("{:?}", d.front)))
@@ -148,6 +151,7 @@ impl Site {
             preview: options.preview,
             theme,
             reports,
+            twin_reports,
             pages,
             static_files,
             warnings,

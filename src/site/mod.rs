@@ -90,6 +90,9 @@ pub struct Site {
     theme: Theme,
     /// Reports to publish, oldest first.
     pub reports: Vec<Report>,
+    /// Their twins in the site's translation (`2024-25-q3.cy.md`), oldest
+    /// first: published under `cy/reports/`. Empty in a site of one language.
+    pub twin_reports: Vec<Report>,
     /// Plain pages, in path order.
     pub pages: Vec<Document>,
     /// Files from the site's `static/`, by output path: where each is,

@@ -13,6 +13,7 @@ use super::body::{Body, BodyOf};
 use super::file::OutputFile;
 use super::generator::{Generator, Made};
 use crate::content::Document;
+use crate::content::Report;
 use crate::data::indicators::Indicator;
 use crate::fingerprint;
 use crate::problem::Problem;
@@ -43,7 +44,9 @@ fn document_files(
 /// A report's page, with its neighbours' titles and addresses.
 pub(super) struct ReportPage<'s> {
     pub(super) site: &'s Site,
-    /// Its place among the site's reports, oldest first.
+    /// The reports it is one of: the site's, or their twins; oldest first.
+    pub(super) list: &'s [Report],
+    /// Its place in `list`.
     pub(super) index: usize,
     pub(super) body: &'s Body,
 }
@@ -58,7 +61,7 @@ impl Generator for ReportPage<'_> {
     /// Its neighbours are in the shape; its body is made from what the
     /// body's key covers.
     fn key(&self) -> u64 {
-        let document = &self.site.reports[self.index];
+        let document = &self.list[self.index];
         let body = BodyOf {
             site: self.site,
             document,
@@ -67,11 +70,11 @@ impl Generator for ReportPage<'_> {
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        let report = &self.site.reports[self.index];
+        let report = &self.list[self.index];
         document_files(
             report,
             self.body,
-            self.site.report_files(self.index, self.body),
+            self.site.report_files(self.list, self.index, self.body),
         )
     }
 }

@@ -36,6 +36,7 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
         let body = site.body(report).unwrap();
         let page = ReportPage {
             site,
+            list: &site.reports,
             index,
             body: &body,
         };

@@ -4,6 +4,7 @@
 use super::Site;
 use super::body::Body;
 use super::file::OutputFile;
+use crate::content::Report;
 use crate::problem::Problem;
 use crate::templates::views::{PdfLinkView, ReportView};
 
@@ -13,10 +14,9 @@ impl Site {
     /// A draft has none.
     pub(super) fn report_pdf(
         &self,
-        index: usize,
+        report: &Report,
         view: &ReportView<'_>,
     ) -> Result<Option<(OutputFile, PdfLinkView)>, Problem> {
-        let report = &self.reports[index];
         if !self.config.pdf || report.front.draft {
             return Ok(None);
         }
@@ -24,13 +24,14 @@ impl Site {
         let extras = crate::pdf::Extras {
             url: url.as_deref(),
         };
-        let pdf = crate::pdf::write(&self.site_view(), view, extras).map_err(|e| {
+        let site = self.site_view_at(&report.output);
+        let pdf = crate::pdf::write(&site, view, extras).map_err(|e| {
             Problem::error(&report.file, format!("its PDF could not be made: {e}"))
                 .help("this is a fault in outturn: please report it, with this report")
         })?;
         let name = format!(
             "{}-{}.pdf",
-            crate::content::markdown::slug(&self.config.title.replace(['\'', '’'], "")),
+            crate::content::markdown::slug(&site.title.replace(['\'', '’'], "")),
             report.period.slug()
         );
         let folder = report.output.trim_end_matches("index.html");
@@ -51,17 +52,19 @@ impl Site {
     /// A report's page and, with `pdf = true`, its PDF.
     pub(super) fn report_files(
         &self,
+        list: &[Report],
         index: usize,
         body: &Body,
     ) -> Result<Vec<OutputFile>, Problem> {
-        let mut view = self.report_view(index, body);
-        let pdf = self.report_pdf(index, &view)?;
+        let report = &list[index];
+        let mut view = self.report_view(list, index, body);
+        let pdf = self.report_pdf(report, &view)?;
         let mut files = Vec::new();
         if let Some((file, link)) = pdf {
             view.pdf = Some(link);
             files.push(file);
         }
-        files.insert(0, self.report_page(index, view)?);
+        files.insert(0, self.report_page(report, view)?);
         Ok(files)
     }
 }

@@ -16,7 +16,7 @@ use super::pages::{
 use super::store::{Kept, Store, StoredSummary};
 use super::write::{Memory, Sink};
 use super::{Site, Timings};
-use crate::content::Document;
+use crate::content::{Document, Report};
 use crate::fingerprint;
 use crate::problem::{Problem, Problems, SiteProblems};
 use indicatif::ProgressBar;
@@ -167,8 +167,12 @@ impl Site {
     /// for each generator of the first two rounds.
     pub fn render_steps(&self) -> u64 {
         let translations = self.config.translations.len();
-        (self.reports.len() + self.pages.len() + self.data.indicators.len() + 9 + translations)
-            as u64
+        (self.reports.len()
+            + self.twin_reports.len()
+            + self.pages.len()
+            + self.data.indicators.len()
+            + 9
+            + translations) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -225,13 +229,14 @@ impl Site {
             Box::new(Robots { site: self }),
             Box::new(StaticFiles { site: self }),
         ];
-        // A translation's home page, without key figures: their words are
-        // written in the site's own language.
+        // A translation's home page, with its latest report's key figures.
+        let twins = &summaries[self.reports.len() + self.pages.len()..];
+        let latest_twin_key_figures = twins.last().map_or(&[][..], |s| &s.key_figures[..]);
         for translation in &self.config.translations {
             singles.push(Box::new(Home {
                 site: self,
                 output: format!("{}/index.html", translation.code),
-                latest_key_figures: &[],
+                latest_key_figures: latest_twin_key_figures,
             }));
         }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
@@ -278,9 +283,8 @@ impl Site {
             return Err(SiteProblems(problems));
         }
         timings.stages.push(("files", start.elapsed()));
-        let documents: Vec<&Document> = self
-            .reports
-            .iter()
+        let documents: Vec<&Document> = (self.reports.iter())
+            .chain(&self.twin_reports)
             .map(|r| &r.doc)
             .chain(&self.pages)
             .collect();
@@ -308,11 +312,13 @@ impl Site {
         out: &Collector<'_>,
         progress: &ProgressBar,
     ) -> Result<Vec<Summary>, Problems> {
-        let made = |document: &Document, index: Option<usize>, page: &dyn Fn(&Body) -> Files| {
+        let made = |document: &Document,
+                    place: Option<(&[Report], usize)>,
+                    page: &dyn Fn(&Body) -> Files| {
             let name = format!("page:{}", document.output);
             let fixed = out
                 .store
-                .map(|_| fingerprint::of((out.base, self.document_key(document, index))));
+                .map(|_| fingerprint::of((out.base, self.document_key(document, place))));
             if let (Some(store), Some(fixed)) = (out.store, fixed)
                 && let Some(reads) = store.reads(&name)
                 && let Some(kept) = store.kept(&name, self.read_key(document, fixed, reads))
@@ -351,17 +357,21 @@ impl Site {
                 warnings: body.warnings.clone(),
             })
         };
-        let documents: Vec<Result<Summary, Vec<Problem>>> = (0..self.reports.len())
-            .into_par_iter()
-            .map(|index| {
-                made(&self.reports[index], Some(index), &|body| {
-                    driver.run(&ReportPage {
-                        site: self,
-                        index,
-                        body,
-                    })
+        let report = |list: &'_ [Report], index: usize| {
+            made(&list[index], Some((list, index)), &|body| {
+                driver.run(&ReportPage {
+                    site: self,
+                    list,
+                    index,
+                    body,
                 })
             })
+        };
+        // Reports, pages, then the reports' twins: the rest of the site
+        // finds each report's summary at its place among the reports.
+        let documents: Vec<Result<Summary, Vec<Problem>>> = (0..self.reports.len())
+            .into_par_iter()
+            .map(|index| report(&self.reports, index))
             .chain(self.pages.par_iter().map(|page| {
                 made(page, None, &|body| {
                     driver.run(&PlainPage {
@@ -371,6 +381,11 @@ impl Site {
                     })
                 })
             }))
+            .chain(
+                (0..self.twin_reports.len())
+                    .into_par_iter()
+                    .map(|index| report(&self.twin_reports, index)),
+            )
             .inspect(|_| progress.inc(1))
             .collect();
         let mut problems = Problems::new();

@@ -132,9 +132,16 @@ pub struct MarkerView {
 
 impl From<Marker> for MarkerView {
     fn from(marker: Marker) -> MarkerView {
+        MarkerView::in_language(marker, crate::i18n::Language::English)
+    }
+}
+
+impl MarkerView {
+    /// `marker`, its meaning in `language`.
+    pub fn in_language(marker: Marker, language: crate::i18n::Language) -> MarkerView {
         MarkerView {
             code: marker.code(),
-            meaning: marker.meaning(),
+            meaning: marker.meaning_in(language),
         }
     }
 }

@@ -39,6 +39,48 @@ pub struct Indicator {
     pub line: usize,
     /// The national statistics file its figures are read from, if any.
     pub from: Option<From>,
+    /// Its words in Welsh, from its `cy:` keys, for a bilingual site.
+    pub welsh: Option<Welsh>,
+}
+
+/// An indicator's words in Welsh (`cy:` in indicators.yaml). A text left
+/// out is the English one; `check` refuses a bilingual site's indicator
+/// without its Welsh title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Welsh {
+    /// Its name, as a heading.
+    pub title: Option<String>,
+    /// What it measures.
+    pub description: Option<String>,
+    /// Where its figures come from.
+    pub source: Option<String>,
+    /// Its group on the indicators page.
+    pub theme: Option<String>,
+}
+
+/// The keys of an indicator's `cy:`.
+const WELSH_FIELDS: [&str; 4] = ["title", "description", "source", "theme"];
+
+impl Indicator {
+    /// The indicator with its words in `language`: each Welsh text it has
+    /// in place of the English.
+    pub fn in_language(&self, language: crate::i18n::Language) -> Indicator {
+        let mut indicator = self.clone();
+        if let (crate::i18n::Language::Welsh, Some(welsh)) = (language, &self.welsh) {
+            let texts = [
+                (&mut indicator.title, &welsh.title),
+                (&mut indicator.description, &welsh.description),
+                (&mut indicator.source, &welsh.source),
+                (&mut indicator.theme, &welsh.theme),
+            ];
+            for (text, translated) in texts {
+                if let Some(translated) = translated {
+                    text.clone_from(translated);
+                }
+            }
+        }
+        indicator
+    }
 }
 
 /// An entry as written: each value is checked here, not by serde, so that a
@@ -56,6 +98,7 @@ struct Raw {
     source: Option<Value>,
     theme: Option<Value>,
     from: Option<Value>,
+    cy: Option<Value>,
 }
 
 /// The longest id: an id becomes a file name, and a file name has a limit.
@@ -78,7 +121,7 @@ fn as_text(value: Option<Value>) -> Result<Option<String>, &'static str> {
     }
 }
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "title",
     "unit",
     "decimals",
@@ -89,6 +132,7 @@ const FIELDS: [&str; 10] = [
     "source",
     "theme",
     "from",
+    "cy",
 ];
 
 /// The ids indicators.yaml names, whether or not their entries are valid, so
@@ -217,6 +261,9 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
         let from = raw
             .from
             .and_then(|value| from::parse(text, &id, line, value, &mut problems));
+        let welsh = raw
+            .cy
+            .and_then(|value| welsh(text, &id, line, value, &mut problems));
         let mut bad = |field: &str, value: &str, names: &[&str]| {
             let (l, c) = at(field);
             problems.push(
@@ -320,10 +367,72 @@ pub fn parse(text: &str) -> (BTreeMap<String, Indicator>, Vec<Problem>) {
                 },
                 line,
                 from,
+                welsh,
             },
         );
     }
     (indicators, problems)
+}
+
+/// An indicator's `cy:`: its texts in Welsh, each one line of text.
+fn welsh(
+    text: &str,
+    id: &str,
+    line: usize,
+    value: Value,
+    problems: &mut Vec<Problem>,
+) -> Option<Welsh> {
+    let at = |field: &str| field_position(text, line, field, false);
+    let Value::Mapping(mapping) = value else {
+        let (l, c) = at("cy");
+        problems.push(
+            Problem::error(FILE, format!("indicator `{id}`: `cy` is not a set of keys"))
+                .at(l, c)
+                .help("under `cy:`, indent the indicator's Welsh `title:` (and `description:`, `source:`, `theme:` if it has them)"),
+        );
+        return None;
+    };
+    let cy_line = at("cy").0;
+    let mut welsh = Welsh::default();
+    for (key, value) in mapping {
+        let key = key.as_str().unwrap_or_default().to_string();
+        let slot = match key.as_str() {
+            "title" => &mut welsh.title,
+            "description" => &mut welsh.description,
+            "source" => &mut welsh.source,
+            "theme" => &mut welsh.theme,
+            _ => {
+                let (l, c) = field_position(text, cy_line, &key, true);
+                problems.push(
+                    Problem::error(
+                        FILE,
+                        format!("indicator `{id}`: `cy` has no key {}", quote(&key)),
+                    )
+                    .at(l, c)
+                    .help(suggest(&key, WELSH_FIELDS).unwrap_or_else(|| {
+                        format!("the keys under `cy:` are {}", WELSH_FIELDS.join(", "))
+                    })),
+                );
+                continue;
+            }
+        };
+        match as_text(Some(value)) {
+            Ok(value) => {
+                *slot = value
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+            }
+            Err(what) => {
+                let (l, c) = field_position(text, cy_line, &key, true);
+                problems.push(
+                    Problem::error(FILE, format!("indicator `{id}`: `cy` `{key}` is {what}"))
+                        .at(l, c)
+                        .help(format!("write `{key}` as text on one line")),
+                );
+            }
+        }
+    }
+    Some(welsh)
 }
 
 /// Whether `id` is safe as a file name and web address.

@@ -317,18 +317,6 @@ list-and-after-list = { $first }, { $and_last }
 # one word or words joined by "_".
 # awaiting a translator's review
 csv-columns = dangosydd,teitl_dangosydd,ardal,dadansoddiad,cyfnod,label_cyfnod,dechrau_cyfnod,diwedd_cyfnod,gwerth,uned,symbolau,nodyn
-# What each symbol means, in the key beside a chart or table and when
-# pointing at it.
-# awaiting a translator's review
-symbol-confidential = cyfrinachol: mae'r ffigur wedi'i atal er mwyn diogelu unigolion
-symbol-not-available = ddim ar gael
-symbol-not-applicable = amherthnasol
-# awaiting a translator's review
-symbol-low = yn talgrynnu i sero, ond nid yw'n sero
-symbol-low-reliability = dibynadwyedd isel
-symbol-provisional = dros dro: gall y ffigur newid
-symbol-revised = wedi'i ddiwygio ers ei gyhoeddi gyntaf
-symbol-estimated = amcangyfrif
 
 ## Y rhestr o ddangosyddion (the list of indicators)
 

@@ -289,16 +289,6 @@ list-and-after-list = { $first }, and { $last }
 # separated by commas, for a spreadsheet or a program to read. Each name is
 # one word or words joined by "_".
 csv-columns = indicator,indicator_title,area,breakdown,period,period_label,period_start,period_end,value,unit,markers,note
-# What each symbol means, in the key beside a chart or table and when
-# pointing at it.
-symbol-confidential = confidential: the figure is withheld to protect individuals
-symbol-not-available = not available
-symbol-not-applicable = not applicable
-symbol-low = rounds to zero, but is not zero
-symbol-low-reliability = low reliability
-symbol-provisional = provisional: the figure may change
-symbol-revised = revised since it was first published
-symbol-estimated = estimated
 
 ## The list of indicators
 

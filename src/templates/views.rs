@@ -12,7 +12,6 @@ mod archive;
 mod exhibits;
 
 use crate::data::cell::Marker;
-use crate::i18n::Language;
 pub use archive::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, FeedEntry, IndicatorLink,
     IndicatorView, LatestView, SummaryLine, ThemeGroup,
@@ -142,27 +141,6 @@ impl MarkerView {
         MarkerView {
             code: marker.code(),
             meaning: marker.meaning_in(language),
-        }
-    }
-}
-
-impl MarkerView {
-    /// `marker` with its meaning in `language` (English as
-    /// [`Marker::meaning`] has it).
-    pub fn in_language(marker: Marker, language: Language) -> MarkerView {
-        let id = match marker {
-            Marker::Confidential => "symbol-confidential",
-            Marker::NotAvailable => "symbol-not-available",
-            Marker::NotApplicable => "symbol-not-applicable",
-            Marker::Low => "symbol-low",
-            Marker::LowReliability => "symbol-low-reliability",
-            Marker::Provisional => "symbol-provisional",
-            Marker::Revised => "symbol-revised",
-            Marker::Estimated => "symbol-estimated",
-        };
-        MarkerView {
-            code: marker.code(),
-            meaning: crate::i18n::word(language, id),
         }
     }
 }

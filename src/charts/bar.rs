@@ -62,7 +62,7 @@ fn range(chart: &Chart) -> (f64, f64) {
 /// The label on series `k`'s bar for category `i`: its figure and any note.
 fn bar_label(chart: &Chart, k: usize, i: usize) -> Option<String> {
     let series = &chart.series[k];
-    let mut label = short_value(series.value(i)?, chart.unit, chart.decimals);
+    let mut label = short_value(series.value(i)?, chart.unit, chart.decimals, chart.language);
     if let Some(note) = series.marker(i) {
         label.push(' ');
         label.push_str(note);
@@ -110,7 +110,7 @@ impl<'a> ColumnLayout<'a> {
         let ticks = Ticks::new(lo, hi, chart.decimals);
         let tick_labels: Vec<String> = ticks
             .values()
-            .map(|v| short_value(v, chart.unit, ticks.decimals))
+            .map(|v| short_value(v, chart.unit, ticks.decimals, chart.language))
             .collect();
         let left = widest(tick_labels.iter().map(String::as_str)) + 10;
         let slot = (width - left - 4) / n;
@@ -154,7 +154,7 @@ impl<'a> ColumnLayout<'a> {
         let looks = looks(chart);
         let key = key(chart, width);
         let key_height = key.as_ref().map_or(0, |k| k.height);
-        let title = axis_title(chart.unit);
+        let title = axis_title(chart.unit, chart.language);
         let top = key_height + if title.is_some() { 24 } else { 0 } + 28;
         let bottom = top + PLOT_HEIGHT;
         let lines = self.categories.iter().map(Vec::len).max().unwrap_or(1) as i32;
@@ -309,7 +309,7 @@ fn rows(chart: &Chart, (lo, hi): (f64, f64), width: i32, desc: Desc<'_>) -> Stri
 
     let key = key(chart, width);
     let key_height = key.as_ref().map_or(0, |k| k.height);
-    let title = axis_title(chart.unit);
+    let title = axis_title(chart.unit, chart.language);
     let mut cursor = key_height + if title.is_some() { 28 } else { 0 };
     let rows: Vec<BarGroup<'_>> = chart
         .categories

@@ -6,7 +6,7 @@
 //! comparator: that is the message, shown in the caption. Then it says what
 //! is drawn. A superlative ("the highest since") is claimed only across
 //! periods that all have a figure. It is
-//! written from the figures in plain English and kept short: a reader who
+//! written from the figures in plain words, in the chart's language, and kept short: a reader who
 //! wants every figure opens the table. Figures are formatted exactly as in
 //! the tables, notes (`[p]`) included, so the words and the table agree.
 //!
@@ -20,9 +20,10 @@ mod wording;
 
 use super::layout::{break_before, value_axis};
 use super::{Chart, ChartSeries, Kind};
-use crate::data::format::with_unit;
+use crate::data::format::with_unit_in;
+use crate::i18n::{Phrase, list, word};
 use groups::{breakdown, largest, shares, the_largest};
-use wording::{area_and_period, category, figure, figures, groups_of, join, plain, relation};
+use wording::{area_and_period, category, figure, figures, groups, plain, relation};
 
 /// A latest figure is called the highest (or lowest) since a period only when
 /// that reaches back past at least this many earlier figures: one step up is
@@ -96,7 +97,7 @@ fn words(chart: &Chart) -> Words {
         Kind::Bar => breakdown(chart),
     };
     if chart.series.iter().all(|s| figures(chart, s).is_empty()) {
-        words.message = "There are no figures.".into();
+        words.message = word(chart.language, "chart-no-figures").to_string();
     }
     words
 }
@@ -120,12 +121,7 @@ fn series(chart: &Chart) -> Words {
         let message = if ranked.is_empty() {
             String::new()
         } else {
-            format!(
-                "{} {}, {}.",
-                groups_of(chart),
-                category(chart, last),
-                the_largest(&ranked)
-            )
+            the_largest(groups(chart, None).period(category(chart, last)), &ranked)
         };
         return Words {
             message,
@@ -175,55 +171,61 @@ fn subject<'a>(chart: &'a Chart, series: &'a ChartSeries) -> &'a str {
 fn trend(chart: &Chart, series: &ChartSeries) -> String {
     let figures = figures(chart, series);
     let who = subject(chart, series);
+    let say = |id| Phrase::new(chart.language, id).arg("subject", who);
     match figures.as_slice() {
-        [] => format!("{who}: no figures."),
-        [(at, value)] => format!(
-            "{who}: {} in {}.",
-            figure(chart, series, *at, *value),
-            category(chart, *at)
-        ),
+        [] => say("chart-no-figures-for").text(),
+        [(at, value)] => say("chart-one-figure")
+            .arg("figure", figure(chart, series, *at, *value))
+            .period(category(chart, *at))
+            .text(),
         [.., (before, was), (at, now)] => {
-            let latest = figure(chart, series, *at, *now);
+            let latest = say("")
+                .arg("figure", figure(chart, series, *at, *now))
+                .period(category(chart, *at));
             let then = figure(chart, series, *before, *was);
             if plain(chart, *now) == plain(chart, *was) {
-                return format!(
-                    "{who} stayed at {latest} in {}, as in {}.",
-                    category(chart, *at),
-                    category(chart, *before)
-                );
+                return latest
+                    .id("chart-stayed")
+                    .earlier(category(chart, *before))
+                    .text();
             }
             let rose = now > was;
-            let verb = if rose { "rose to" } else { "fell to" };
-            let head = format!("{who} {verb} {latest} in {}", category(chart, *at));
             let earlier = &figures[..figures.len() - 1];
             // The most recent earlier figure at least as far out as this one.
             let beyond = earlier
                 .iter()
                 .rposition(|&(_, v)| if rose { v >= *now } else { v <= *now });
-            let extreme = if rose { "highest" } else { "lowest" };
+            let id = |rising, falling| if rose { rising } else { falling };
             // A superlative is claimed only over periods that all have a
             // figure: across a gap, an unknown figure may have been higher.
             match beyond {
                 // "Since" a period says that period was as high; the first
                 // period shown may not have been, so it is named as the start.
                 None if earlier.len() >= REACH && unbroken(chart, series, earlier[0].0, *at) => {
-                    format!(
-                        "{head}, the {extreme} since the chart starts in {}.",
-                        category(chart, earlier[0].0)
-                    )
+                    latest
+                        .id(id(
+                            "chart-rose-highest-from-start",
+                            "chart-fell-lowest-from-start",
+                        ))
+                        .earlier(category(chart, earlier[0].0))
+                        .text()
                 }
                 Some(k)
                     if earlier.len() - 1 - k >= REACH
                         && unbroken(chart, series, earlier[k].0, *at) =>
                 {
                     let (when, then) = earlier[k];
-                    format!(
-                        "{head}, the {extreme} since {}, when it was {}.",
-                        category(chart, when),
-                        figure(chart, series, when, then)
-                    )
+                    latest
+                        .id(id("chart-rose-highest-since", "chart-fell-lowest-since"))
+                        .earlier(category(chart, when))
+                        .arg("earlier_figure", figure(chart, series, when, then))
+                        .text()
                 }
-                _ => format!("{head}, from {then} in {}.", category(chart, *before)),
+                _ => latest
+                    .id(id("chart-rose-from", "chart-fell-from"))
+                    .earlier(category(chart, *before))
+                    .arg("earlier_figure", then)
+                    .text(),
             }
         }
     }
@@ -248,7 +250,7 @@ fn unbroken(chart: &Chart, series: &ChartSeries, from: usize, to: usize) -> bool
 /// its figure for the same period, or else with its latest, whose period is
 /// said beside it. `None` without comparators.
 fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Option<String> {
-    let compared: Vec<(&str, String)> = chart
+    let compared: Vec<(&'static str, String)> = chart
         .series
         .iter()
         .filter(|s| s.comparator)
@@ -260,47 +262,72 @@ fn against(chart: &Chart, own: &ChartSeries, at: usize, value: f64) -> Option<St
             let text = figure(chart, other, k, theirs);
             Some((
                 relation(chart, value, theirs),
-                if k == at {
-                    format!("{} ({text})", other.name)
-                } else {
-                    format!("{} ({text} in {})", other.name, category(chart, k))
-                },
+                compared_figure(
+                    chart,
+                    &other.name,
+                    text,
+                    (k != at).then(|| category(chart, k)),
+                ),
             ))
         })
         .collect();
     if compared.is_empty() {
         return None;
     }
-    Some(format!(
-        "In {}, {} was {}.",
-        category(chart, at),
-        own.name,
-        relations(compared)
-    ))
+    Some(
+        Phrase::new(chart.language, "chart-compared")
+            .period(category(chart, at))
+            .arg("area", own.name.as_str())
+            .arg("relations", relations(chart, compared))
+            .text(),
+    )
+}
+
+/// A comparator's figure in a list of relations: `England (26)`, or with
+/// its period when it is not the council's: `England (26 in 2022-23)`.
+fn compared_figure(chart: &Chart, area: &str, figure: String, period: Option<&str>) -> String {
+    match period {
+        Some(period) => Phrase::new(chart.language, "chart-compared-figure-in")
+            .arg("area", area)
+            .arg("figure", figure)
+            .period(period)
+            .text(),
+        None => format!("{area} ({figure})"),
+    }
 }
 
 /// "higher than England (26) and the East of England (24), and lower than
-/// Statistical neighbours (28)": each relation said once, in the order the
-/// comparators come.
-fn relations(compared: Vec<(&str, String)>) -> String {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+/// Statistical neighbours (28)": each relation (a message id) said once, in
+/// the order the comparators come.
+fn relations(chart: &Chart, compared: Vec<(&'static str, String)>) -> String {
+    let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
     for (relation, area) in compared {
         match groups.iter_mut().find(|(r, _)| *r == relation) {
             Some((_, areas)) => areas.push(area),
             None => groups.push((relation, vec![area])),
         }
     }
+    // A comma before the last "and" only where an earlier group has an
+    // "and" of its own.
+    let listed = groups[..groups.len().saturating_sub(1)]
+        .iter()
+        .any(|(_, areas)| areas.len() > 1);
     let groups: Vec<String> = groups
         .into_iter()
-        .map(|(relation, areas)| format!("{relation} {}", join(&areas)))
+        .map(|(relation, areas)| {
+            Phrase::new(chart.language, relation)
+                .areas(list(chart.language, &areas))
+                .text()
+        })
         .collect();
     match groups.as_slice() {
-        [one] => one.clone(),
-        // A comma before the last "and" only where an earlier group has
-        // an "and" of its own.
-        [first, last] if !first.contains(" and ") => format!("{first} and {last}"),
-        [first @ .., last] => format!("{}, and {last}", first.join(", ")),
-        [] => String::new(),
+        [first @ .., last] if groups.len() > 2 || (groups.len() == 2 && listed) => {
+            Phrase::new(chart.language, "list-and-after-list")
+                .arg("first", first.join(", "))
+                .last(last)
+                .text()
+        }
+        _ => list(chart.language, &groups),
     }
 }
 
@@ -316,43 +343,49 @@ fn areas(chart: &Chart) -> Words {
             spare: Vec::new(),
         };
     };
+    let drawn = || vec![word(chart.language, "chart-drawn-areas").to_string()];
     let (name, period) = area_and_period(category(chart, own));
     let Some(value) = series.value(own) else {
         return Words {
-            message: format!("{name}: no figure."),
-            rest: vec!["Bar chart of areas' latest figures.".into()],
+            message: Phrase::new(chart.language, "chart-no-figure-for")
+                .arg("area", name)
+                .text(),
+            rest: drawn(),
 
             spare: Vec::new(),
         };
     };
-    let compared: Vec<(&str, String)> = (0..chart.categories.len())
+    let compared: Vec<(&'static str, String)> = (0..chart.categories.len())
         .filter(|&k| k != own)
         .filter_map(|k| {
             let (area, when) = area_and_period(category(chart, k));
             let theirs = series.value(k)?;
             let text = figure(chart, series, k, theirs);
+            let other_period = when.filter(|&when| Some(when) != period);
             Some((
                 relation(chart, value, theirs),
-                match when {
-                    Some(when) if Some(when) != period => format!("{area} ({text} in {when})"),
-                    _ => format!("{area} ({text})"),
-                },
+                compared_figure(chart, area, text, other_period),
             ))
         })
         .collect();
-    let mut message = format!("{name}: {}", figure(chart, series, own, value));
+    let id = match (period.is_some(), compared.is_empty()) {
+        (true, true) => "chart-area-in",
+        (true, false) => "chart-area-in-compared",
+        (false, true) => "chart-area",
+        (false, false) => "chart-area-compared",
+    };
+    let mut message = Phrase::new(chart.language, id)
+        .arg("area", name)
+        .arg("figure", figure(chart, series, own, value));
     if let Some(period) = period {
-        message.push_str(" in ");
-        message.push_str(period);
+        message = message.period(period);
     }
     if !compared.is_empty() {
-        message.push_str(", ");
-        message.push_str(&relations(compared));
+        message = message.arg("relations", relations(chart, compared));
     }
-    message.push('.');
     Words {
-        message,
-        rest: vec!["Bar chart of areas' latest figures.".into()],
+        message: message.text(),
+        rest: drawn(),
         spare: Vec::new(),
     }
 }
@@ -360,42 +393,58 @@ fn areas(chart: &Chart) -> Words {
 /// What is drawn: the kind of chart and its range, the stretches of time
 /// left out, and a value axis that does not start at zero.
 fn drawing(chart: &Chart) -> Vec<String> {
-    let kind = match chart.kind {
-        Kind::Line => "Line chart",
-        Kind::Bar => "Bar chart",
-        Kind::Stacked => "Stacked bar chart",
-    };
+    let language = chart.language;
+    let kind = word(
+        language,
+        match chart.kind {
+            Kind::Line => "chart-line",
+            Kind::Bar => "chart-bar",
+            Kind::Stacked => "chart-stacked",
+        },
+    );
+    let say = |id| Phrase::new(language, id).arg("chart", kind);
     let over_time = chart.kind != Kind::Bar || chart.spans.is_some();
     let mut out = vec![match chart.categories.as_slice() {
-        [first, .., last] if over_time => format!("{kind}, {first} to {last}."),
-        [only] if over_time => format!("{kind}, {only}."),
-        [] => format!("{kind}."),
-        categories => format!("{kind} of {} groups.", categories.len()),
+        [first, .., last] if over_time => say("chart-drawn-range")
+            .arg("first", first.as_str())
+            .last(last)
+            .text(),
+        [only] if over_time => say("chart-drawn-one").arg("period", only.as_str()).text(),
+        [] => say("chart-drawn").text(),
+        categories => say("chart-drawn-groups")
+            .arg("count", categories.len())
+            .text(),
     }];
     let gaps: Vec<usize> = (1..chart.categories.len())
         .filter(|&i| break_before(chart, i))
         .collect();
     if gaps.len() > 3 {
-        out.push(format!(
-            "Periods are left out in {} places between the periods shown.",
-            gaps.len()
-        ));
+        out.push(
+            Phrase::new(language, "chart-periods-left-out")
+                .arg("count", gaps.len())
+                .text(),
+        );
     } else {
         for i in gaps {
-            out.push(format!(
-                "No periods shown between {} and {}.",
-                category(chart, i - 1),
-                category(chart, i)
-            ));
+            out.push(
+                Phrase::new(language, "chart-no-periods-between")
+                    .arg("first", category(chart, i - 1))
+                    .last(category(chart, i))
+                    .text(),
+            );
         }
     }
     if chart.kind == Kind::Line {
         let (ticks, broken) = value_axis(chart);
         if broken {
-            out.push(format!(
-                "The value axis does not start at zero: it starts at {}.",
-                with_unit(ticks.lo, chart.unit, ticks.decimals)
-            ));
+            out.push(
+                Phrase::new(language, "chart-axis-from")
+                    .arg(
+                        "value",
+                        with_unit_in(ticks.lo, chart.unit, ticks.decimals, chart.language),
+                    )
+                    .text(),
+            );
         }
     }
     out
@@ -412,14 +461,25 @@ fn missing(chart: &Chart, series: &ChartSeries) -> Option<String> {
             None => category(chart, i).to_owned(),
         })
         .collect();
+    let say = |id| Phrase::new(chart.language, id);
     match gaps.len() {
         0 => None,
-        1 => Some(format!("No figure for {}.", gaps[0])),
-        2 | 3 => Some(format!("No figures for {}.", join(&gaps))),
-        n => Some(format!(
-            "No figures for {n} of the {} between.",
-            last - first + 1
-        )),
+        1 => Some(
+            say("chart-no-figure-at")
+                .arg("period", gaps[0].as_str())
+                .text(),
+        ),
+        2 | 3 => Some(
+            say("chart-no-figures-at")
+                .arg("periods", list(chart.language, &gaps))
+                .text(),
+        ),
+        n => Some(
+            say("chart-no-figures-between")
+                .arg("count", n)
+                .arg("total", last - first + 1)
+                .text(),
+        ),
     }
 }
 

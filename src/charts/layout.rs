@@ -8,6 +8,7 @@ use super::metrics;
 use super::{Chart, Kind};
 use crate::data::format;
 use crate::data::indicators::Unit;
+use crate::i18n::{Language, welsh, word};
 
 /// Width of the drawing for a desktop's text column, in viewBox units: drawn
 /// about as wide as the column (~600 px), labels show at about 16 px, and at
@@ -96,35 +97,44 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, word)| !word.is_empty())
 }
 
-/// "June 2023" → "Jun 2023", when full month names make an axis too crowded.
-/// Labels that do not start with a month name are returned unchanged.
-pub(super) fn abbreviate(label: &str) -> String {
-    match label.split_once(' ') {
-        Some((month, rest)) if month.len() > 3 && crate::period::MONTHS.contains(&month) => {
+/// "June 2023" → "Jun 2023" ("Mehefin 2023" → "Meh 2023"), when full
+/// month names make an axis too crowded. Labels that do not start with a
+/// month name are returned unchanged.
+pub(super) fn abbreviate(label: &str, language: Language) -> String {
+    let Some((month, rest)) = label.split_once(' ') else {
+        return label.to_owned();
+    };
+    match language {
+        Language::English if month.len() > 3 && crate::period::MONTHS.contains(&month) => {
             format!("{} {rest}", &month[..3])
         }
-        _ => label.to_owned(),
+        Language::Welsh => match welsh::MONTHS.iter().position(|m| *m == month) {
+            Some(i) => format!("{} {rest}", welsh::MONTHS_SHORT[i]),
+            None => label.to_owned(),
+        },
+        Language::English => label.to_owned(),
     }
 }
 
 /// A figure as a label on or beside a mark: the unit is shown where it is short
 /// (`72%`, `£6,385`) and left to the axis title where it is long.
-pub(super) fn short_value(value: f64, unit: Unit, decimals: u8) -> String {
+pub(super) fn short_value(value: f64, unit: Unit, decimals: u8, language: Language) -> String {
     match unit {
-        Unit::Percent | Unit::Money => format::with_unit(value, unit, decimals),
+        Unit::Percent | Unit::Money => format::with_unit_in(value, unit, decimals, language),
         _ => format::number(value, decimals),
     }
 }
 
 /// The title of a value axis whose tick labels leave the unit out.
-pub(super) fn axis_title(unit: Unit) -> Option<&'static str> {
-    match unit {
-        Unit::Count => Some("Number"),
-        Unit::RatePer10k => Some("Rate per 10,000"),
-        Unit::Days => Some("Days"),
-        Unit::Score => Some("Score"),
-        Unit::Percent | Unit::Money => None,
-    }
+pub(super) fn axis_title(unit: Unit, language: Language) -> Option<&'static str> {
+    let id = match unit {
+        Unit::Count => "chart-axis-count",
+        Unit::RatePer10k => "chart-axis-rate-per-10k",
+        Unit::Days => "chart-axis-days",
+        Unit::Score => "chart-axis-score",
+        Unit::Percent | Unit::Money => return None,
+    };
+    Some(word(language, id))
 }
 
 /// The value axis of a line chart, and whether it is broken (does not start

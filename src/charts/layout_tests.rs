@@ -51,9 +51,16 @@ fn wraps_at_spaces() {
 
 #[test]
 fn abbreviates_month_names_only() {
-    assert_eq!(abbreviate("September 2023"), "Sep 2023");
-    assert_eq!(abbreviate("May 2023"), "May 2023");
-    assert_eq!(abbreviate("Q1 2023-24"), "Q1 2023-24");
+    let en = Language::English;
+    assert_eq!(abbreviate("September 2023", en), "Sep 2023");
+    assert_eq!(abbreviate("May 2023", en), "May 2023");
+    assert_eq!(abbreviate("Q1 2023-24", en), "Q1 2023-24");
+    let cy = Language::Welsh;
+    assert_eq!(abbreviate("Mehefin 2023", cy), "Meh 2023");
+    assert_eq!(abbreviate("Gorffennaf 2023", cy), "Gorff 2023");
+    assert_eq!(abbreviate("Mai 2023", cy), "Mai 2023");
+    assert_eq!(abbreviate("Chwarter 1 2023-24", cy), "Chwarter 1 2023-24");
+    assert_eq!(abbreviate("September 2023", cy), "September 2023");
 }
 
 #[test]

@@ -50,10 +50,10 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let (ticks, broken) = value_axis(chart);
     let tick_labels: Vec<String> = ticks
         .values()
-        .map(|v| short_value(v, chart.unit, ticks.decimals))
+        .map(|v| short_value(v, chart.unit, ticks.decimals, chart.language))
         .collect();
 
-    let title = axis_title(chart.unit);
+    let title = axis_title(chart.unit, chart.language);
     let top = if title.is_some() { 36 } else { 16 };
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
 
@@ -222,7 +222,12 @@ fn end_labels(chart: &Chart, name_width: i32) -> Vec<EndLabel<'_>> {
             let latest = (0..chart.categories.len())
                 .rev()
                 .find(|&i| series.value(i).is_some())?;
-            let mut value = short_value(series.value(latest)?, chart.unit, chart.decimals);
+            let mut value = short_value(
+                series.value(latest)?,
+                chart.unit,
+                chart.decimals,
+                chart.language,
+            );
             if let Some(note) = series.marker(latest) {
                 value.push(' ');
                 value.push_str(note);
@@ -291,7 +296,11 @@ fn category_labels(
     let (mut shown, mut at) = choose(&full);
     let short: Vec<String>;
     let texts: Vec<&str> = if shown.len() < n {
-        short = chart.categories.iter().map(|c| abbreviate(c)).collect();
+        short = chart
+            .categories
+            .iter()
+            .map(|c| abbreviate(c, chart.language))
+            .collect();
         let short: Vec<&str> = short.iter().map(String::as_str).collect();
         (shown, at) = choose(&short);
         short

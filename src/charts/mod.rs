@@ -328,3 +328,6 @@ mod fit_tests;
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+pub(crate) mod welsh_tests;

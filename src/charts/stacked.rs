@@ -20,6 +20,7 @@ use super::layout::{EDGE, FONT, LINE, Scale, Ticks, short_value, text_width, wid
 use super::paint::{AXIS, Anchor, Key, Look, Text, fills, looks, pattern_defs, pill, rules};
 use super::{Chart, Desc, close, open};
 use crate::data::indicators::Unit;
+use crate::i18n::{Phrase, word};
 
 /// Height of the plotting area of columns.
 const PLOT_HEIGHT: i32 = 240;
@@ -75,7 +76,7 @@ pub(super) fn total(chart: &Chart, index: usize) -> Option<f64> {
 
 /// The lowest and highest totals of the stacks, as printed (for a percentage
 /// breakdown whose bars do not all total 100%).
-pub(super) fn totals(chart: &Chart) -> Option<(f64, f64)> {
+fn total_range(chart: &Chart) -> Option<(f64, f64)> {
     let mut totals = (0..chart.categories.len())
         .filter_map(|i| total(chart, i))
         .map(|t| crate::data::format::round(t, chart.decimals.min(6)));
@@ -83,37 +84,51 @@ pub(super) fn totals(chart: &Chart) -> Option<(f64, f64)> {
     Some(totals.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
 }
 
-/// How a percentage breakdown's bars total when not all exactly 100%, as
-/// printed: `total 99%`, `total 99% to 103%`.
-pub(super) fn totals_phrase(chart: &Chart) -> Option<String> {
-    let figure = |t: f64| short_value(t, Unit::Percent, chart.decimals);
-    match totals(chart)? {
-        (lo, hi) if lo == 100.0 && hi == 100.0 => None,
-        (lo, hi) if lo == hi => Some(format!("total {}", figure(lo))),
-        (lo, hi) => Some(format!("total {} to {}", figure(lo), figure(hi))),
+/// How a percentage breakdown's bars total, as printed.
+pub(super) enum Totals {
+    /// Each exactly 100% (or there are none): nothing to say.
+    Hundred,
+    /// Each the same other total: `99%`.
+    One(String),
+    /// Totals from the lowest to the highest: `99%`, `103%`.
+    Range(String, String),
+}
+
+/// How a percentage breakdown's bars total.
+pub(super) fn totals(chart: &Chart) -> Totals {
+    let figure = |t: f64| short_value(t, Unit::Percent, chart.decimals, chart.language);
+    match total_range(chart) {
+        None => Totals::Hundred,
+        Some((lo, hi)) if lo == 100.0 && hi == 100.0 => Totals::Hundred,
+        Some((lo, hi)) if lo == hi => Totals::One(figure(lo)),
+        Some((lo, hi)) => Totals::Range(figure(lo), figure(hi)),
     }
 }
 
 /// The note under the key: how the bars relate to the figures in the table.
 pub(super) fn note(chart: &Chart) -> Option<String> {
+    let say = |id| Phrase::new(chart.language, id);
     if as_published(chart) {
-        totals_phrase(chart).map(|totals| format!("Bars {totals}, as published."))
+        match totals(chart) {
+            Totals::Hundred => None,
+            Totals::One(total) => Some(say("chart-note-total").arg("total", total).text()),
+            Totals::Range(lowest, highest) => Some(
+                say("chart-note-total-range")
+                    .arg("lowest", lowest)
+                    .arg("highest", highest)
+                    .text(),
+            ),
+        }
     } else {
         (!chart.series.is_empty()).then(|| {
-            format!(
-                "Shares computed from the {} in the table.",
-                what_is_shared(chart)
-            )
+            // A share is computed from counts, or from other figures.
+            let id = if chart.unit == Unit::Count {
+                "chart-note-counts"
+            } else {
+                "chart-note-figures"
+            };
+            word(chart.language, id).to_string()
         })
-    }
-}
-
-/// What a computed share is computed from.
-pub(super) fn what_is_shared(chart: &Chart) -> &'static str {
-    if chart.unit == Unit::Count {
-        "counts"
-    } else {
-        "figures"
     }
 }
 
@@ -124,7 +139,7 @@ fn label(chart: &Chart, value: f64) -> String {
     } else {
         0
     };
-    short_value(value, Unit::Percent, decimals)
+    short_value(value, Unit::Percent, decimals, chart.language)
 }
 
 /// The segments of one stack: series, and where it starts and ends in percent.
@@ -183,7 +198,7 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let ticks = Ticks::new(0.0, reach, 0);
     let tick_labels: Vec<String> = ticks
         .values()
-        .map(|v| short_value(v, Unit::Percent, 0))
+        .map(|v| short_value(v, Unit::Percent, 0, chart.language))
         .collect();
     let left = widest(tick_labels.iter().map(String::as_str)) + 10;
     let n = chart.categories.len().max(1) as i32;

@@ -17,6 +17,7 @@ mod table;
 
 use crate::charts;
 use crate::data::tidy;
+use crate::i18n::{Language, Phrase};
 use crate::query::figures::{Grid, Selection};
 use crate::templates::views::{FigureView, Html, MarkerView, TableView};
 use minijinja::{Environment, Error, context};
@@ -40,7 +41,7 @@ pub fn table_html(
 ) -> Result<(String, Download), Error> {
     let id = format!("figure-{number}");
     let download = csv(&id, grid);
-    let html = table_markup(env, &table_view(&id, grid, &download.name))?;
+    let html = table_markup(env, &table_view(&id, grid, &download.name), grid.language)?;
     Ok((html, download))
 }
 
@@ -52,14 +53,25 @@ pub fn table_html_with_csv(
     grid: &Grid,
     csv_url: &str,
 ) -> Result<String, Error> {
-    table_markup(env, &table_view(&format!("figure-{number}"), grid, csv_url))
+    let view = table_view(&format!("figure-{number}"), grid, csv_url);
+    table_markup(env, &view, grid.language)
 }
 
-fn table_markup(env: &Environment<'_>, view: &TableView) -> Result<String, Error> {
+fn table_markup(
+    env: &Environment<'_>,
+    view: &TableView,
+    language: Language,
+) -> Result<String, Error> {
     let html = env
         .get_template("partials/table.html")?
-        .render(context! { table => view })?;
+        .render(context! { table => view, site => site(language) })?;
     Ok(tidy(html))
+}
+
+/// What a partial sees of the site: its language, so that `t()` writes the
+/// theme's words in the page's language.
+fn site(language: Language) -> minijinja::Value {
+    context! { language => language.tag() }
 }
 
 /// The HTML for a chart on its own indicator's page, and its CSV download.
@@ -147,23 +159,36 @@ fn chart_figure(
         // A single period is said beside its figure.
         _ if single && grid.periods.is_some() => String::new(),
         _ if drawn_alone.is_some() => drawn_alone.clone().unwrap_or_default(),
-        Some((first, last)) if first == last => first.short_label(),
-        Some((first, last)) => format!("{} to {}", first.short_label(), last.short_label()),
+        Some((first, last)) if first == last => first.short_label_in(grid.language),
+        Some((first, last)) => {
+            let last = last.short_label_in(grid.language);
+            Phrase::new(grid.language, "chart-range")
+                .arg("first", first.short_label_in(grid.language))
+                .last(&last)
+                .text()
+        }
         None => String::new(),
     };
     let mut table = table_view(&id, grid, &download.name);
+    let caption = |id| Phrase::new(grid.language, id).arg("title", title.as_str());
     table.caption = if single {
-        format!("{title}: the figure")
+        caption("figure-caption-one").text()
     } else if let Some(period) = &drawn_alone {
-        format!("{title}: the figures (the chart shows {period})")
+        caption("figure-caption-drawn")
+            .arg("period", period.as_str())
+            .text()
     } else {
-        format!("{title}: the figures in the chart")
+        caption("figure-caption").text()
     };
     // A chart's table is closed until asked for; its notes and the key to
     // the symbols the chart shows are not. The table keeps a key only to
     // what it alone shows: `[x]` where a column has no figure at all.
     let notes = std::mem::take(&mut table.notes);
-    let markers: Vec<MarkerView> = grid.markers().into_iter().map(MarkerView::from).collect();
+    let markers: Vec<MarkerView> = grid
+        .markers()
+        .into_iter()
+        .map(|m| MarkerView::in_language(m, grid.language))
+        .collect();
     table
         .markers
         .retain(|m| !markers.iter().any(|shown| shown.code == m.code));
@@ -196,7 +221,7 @@ fn chart_figure(
         single_html: Html::new(match table.rows.first().and_then(|row| row.cells.first()) {
             Some(cell) if single => {
                 let mut html = String::new();
-                table::cell_html(&mut html, cell);
+                table::cell_html(&mut html, cell, grid.language);
                 html
             }
             _ => String::new(),
@@ -214,7 +239,7 @@ fn chart_figure(
     };
     let html = env
         .get_template("partials/figure.html")?
-        .render(context! { figure => view })?;
+        .render(context! { figure => view, site => site(grid.language) })?;
     Ok((tidy(html), download))
 }
 
@@ -230,8 +255,13 @@ fn indicator_subject(grid: &Grid) -> String {
 }
 
 /// The grid's figures in tidy long form: one figure a row.
+/// Its header names its columns in the grid's language: English as
+/// [`tidy::HEADER`], others from message `csv-columns`.
 fn csv(id: &str, grid: &Grid) -> Download {
-    let mut writer = tidy::Writer::new();
+    let mut writer = match grid.language {
+        Language::English => tidy::Writer::new(),
+        _ => tidy::Writer::without_header(),
+    };
     for column in &grid.columns {
         for cell in column.cells.iter().flatten() {
             writer.write(&tidy::Row {
@@ -247,9 +277,17 @@ fn csv(id: &str, grid: &Grid) -> Download {
             });
         }
     }
+    let mut contents = writer.into_bytes();
+    if grid.language != Language::English {
+        let mut header = crate::i18n::word(grid.language, "csv-columns")
+            .as_bytes()
+            .to_vec();
+        header.push(b'\n');
+        contents.splice(0..0, header);
+    }
     Download {
         name: format!("{id}.csv"),
-        contents: writer.into_bytes(),
+        contents,
     }
 }
 

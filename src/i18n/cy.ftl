@@ -163,6 +163,203 @@ no-figure = dim ffigur
 # Shown when pointing at [x] in a table.
 not-available = ddim ar gael
 
+## Siartiau (charts)
+##
+## The words outturn writes about a chart from its figures: the message
+## under its title, the description a screen reader hears, the words drawn
+## in the chart, and the captions and headings of its table. The gaps are
+## filled with words outturn has written already: $subject is what the
+## figures are of (an indicator's title, or an area's name); $figure a
+## figure as the tables print it ("308", "55% [p]"); $period a period as the
+## chart labels it ("Mehefin 2023", "Chwarter 1 2023-24", "2022-23"); $area
+## an area's name.
+##
+## Where a gap follows a word that mutates it, outturn writes the word and
+## the mutation itself, in a gap of its own:
+##   $in_period, $in_earlier: "yn" and the period: "ym mis Mehefin 2023",
+##     "yn Chwarter 3 2024-25", "yn 2024-25" (a place: "yng Nghymru");
+##   $to_last: "i" and the last period: "i Fehefin 2023";
+##   $and_last: "a" (or "ac") and the last name: "a Chaerdydd", "ac Abertawe";
+##   $than_areas: "na" (or "nag") and the areas: "na Chymru (26)";
+##   $as_areas: "â" (or "ag") and the areas: "â Chymru (26)".
+## A number in figures keeps the noun after it singular ("o 5 grŵp").
+
+# A chart with no figures at all.
+chart-no-figures = Nid oes ffigurau.
+# A series with no figures. $subject: whose they would be.
+chart-no-figures-for = { $subject }: dim ffigurau.
+# A series of one figure. $subject; $figure; $in_period: its period after "yn".
+chart-one-figure = { $subject }: { $figure } { $in_period }.
+# The latest figure prints the same as the one before. $subject; $figure:
+# the latest; $in_period: its period after "yn"; $in_earlier: the period
+# before, after "yn".
+# awaiting a translator's review
+chart-stayed = Arhosodd { $subject } ar { $figure } { $in_period }, fel { $in_earlier }.
+# The latest figure went up, or down, from the one before. $subject;
+# $figure: the latest; $in_period: its period after "yn"; $earlier_figure:
+# the figure before; $in_earlier: its period after "yn".
+# awaiting a translator's review
+chart-rose-from = Cododd { $subject } i { $figure } { $in_period }, o { $earlier_figure } { $in_earlier }.
+# awaiting a translator's review
+chart-fell-from = Gostyngodd { $subject } i { $figure } { $in_period }, o { $earlier_figure } { $in_earlier }.
+# As chart-rose-from, when the latest figure is the highest (lowest) since
+# an earlier figure at least as high (low): $earlier_figure, in $earlier.
+# awaiting a translator's review
+chart-rose-highest-since = Cododd { $subject } i { $figure } { $in_period }, yr uchaf ers { $earlier }, pan oedd yn { $earlier_figure }.
+# awaiting a translator's review
+chart-fell-lowest-since = Gostyngodd { $subject } i { $figure } { $in_period }, yr isaf ers { $earlier }, pan oedd yn { $earlier_figure }.
+# As chart-rose-from, when the latest figure is the highest (lowest) of all
+# the chart shows: $in_earlier is the chart's first period, after "yn".
+# awaiting a translator's review
+chart-rose-highest-from-start = Cododd { $subject } i { $figure } { $in_period }, yr uchaf ers dechrau'r siart { $in_earlier }.
+# awaiting a translator's review
+chart-fell-lowest-from-start = Gostyngodd { $subject } i { $figure } { $in_period }, yr isaf ers dechrau'r siart { $in_earlier }.
+# After the council's trend: how its latest figure compares. $in_period:
+# the latest period after "yn"; $area: the council's area; $relations: one
+# or more of chart-better-than … chart-same-as, joined as a list.
+chart-compared = Roedd { $area } { $relations } { $in_period }.
+# A relation to the comparators. $than_areas, $as_areas: each comparator
+# with its figure, as a list, after "na" or "â": "na Chymru (26) a Lloegr (24)".
+chart-better-than = yn well { $than_areas }
+chart-worse-than = yn waeth { $than_areas }
+# Where neither higher nor lower is better.
+chart-higher-than = yn uwch { $than_areas }
+chart-lower-than = yn is { $than_areas }
+chart-same-as = yr un fath { $as_areas }
+# A comparator's figure for another period than the council's, in a list
+# of relations. $area: the comparator; $figure; $in_period.
+chart-compared-figure-in = { $area } ({ $figure } { $in_period })
+# A chart of areas side by side: the council's latest figure. $area: the
+# council's area; $figure; $in_period: the figure's period after "yn";
+# $relations: as in chart-compared.
+chart-area = { $area }: { $figure }.
+chart-area-in = { $area }: { $figure } { $in_period }.
+chart-area-compared = { $area }: { $figure }, { $relations }.
+chart-area-in-compared = { $area }: { $figure } { $in_period }, { $relations }.
+# The council's area has no figure. $area.
+chart-no-figure-for = { $area }: dim ffigur.
+# What a chart of areas draws.
+chart-drawn-areas = Siart bar o ffigurau diweddaraf yr ardaloedd.
+# A breakdown's largest groups, at the end of a chart of its groups.
+# $in_period: the period (or the area of a chart of one area) after "yn";
+# $count: how many groups are named, 1 to 3; $groups: them, with their
+# figures, as a list: "Gwyn (180, 64% o'r cyfanswm) ac Arall (54, 19%)".
+# awaiting a translator's review
+chart-groups = { $count ->
+        [one] Y grŵp mwyaf { $in_period } oedd { $groups }
+       *[other] Y grwpiau mwyaf { $in_period } oedd { $groups }
+    }.
+# As chart-groups, saying what they are groups of. $subject: the indicator.
+# awaiting a translator's review
+chart-groups-of = { $subject }: { $count ->
+        [one] y grŵp mwyaf { $in_period } oedd { $groups }
+       *[other] y grwpiau mwyaf { $in_period } oedd { $groups }
+    }.
+# As chart-groups, for one area's groups in a period. $area: the area.
+# awaiting a translator's review
+chart-groups-for = { $count ->
+        [one] Y grŵp mwyaf ar gyfer { $area } { $in_period } oedd { $groups }
+       *[other] Y grwpiau mwyaf ar gyfer { $area } { $in_period } oedd { $groups }
+    }.
+# awaiting a translator's review
+chart-groups-for-of = { $subject }: { $count ->
+        [one] y grŵp mwyaf ar gyfer { $area } { $in_period } oedd { $groups }
+       *[other] y grwpiau mwyaf ar gyfer { $area } { $in_period } oedd { $groups }
+    }.
+# The first group named in chart-groups, with its share of the total.
+# $figure: its figure; $share: its share, "64%".
+chart-share-first = { $figure }, { $share } o'r cyfanswm
+# A group's figure and share in a sentence of its own.
+chart-share-alone = { $figure } ({ $share } o'r cyfanswm)
+# Where the largest group stood at the start. $subject: the group;
+# $figure: chart-share-alone or its figure; $in_period: the first period
+# after "yn".
+chart-share-was = Roedd { $subject } yn { $figure } { $in_period }.
+# A comparator's figure for the largest group. $area; $figure; $in_period.
+chart-group-figure-in = { $area } { $figure } { $in_period }
+# A stacked chart of percentages, drawn as published. $count: how many groups.
+# awaiting a translator's review
+chart-shares-published = Canrannau fel y'u cyhoeddwyd, ar gyfer { $count } grŵp.
+# Bars whose rounded percentages do not total 100%. $total: their total,
+# "99%"; $lowest, $highest: the lowest and highest totals.
+# awaiting a translator's review
+chart-bars-total-rounded = Cyfanswm y barrau: { $total }, fel y'u cyhoeddwyd (ffigurau wedi'u talgrynnu).
+# awaiting a translator's review
+chart-bars-total-range-rounded = Cyfansymiau'r barrau: { $lowest } i { $highest }, fel y'u cyhoeddwyd (ffigurau wedi'u talgrynnu).
+# A stacked chart of shares outturn computes. $count: how many groups.
+# awaiting a translator's review
+chart-shares-of-counts = Cyfrannau, wedi'u cyfrifo o'r niferoedd, o { $count } grŵp.
+# awaiting a translator's review
+chart-shares-of-figures = Cyfrannau, wedi'u cyfrifo o'r ffigurau, o { $count } grŵp.
+# The note drawn under a stacked chart's key. $total, $lowest, $highest:
+# as in chart-bars-total-rounded.
+# awaiting a translator's review
+chart-note-total = Cyfanswm y barrau: { $total }, fel y'u cyhoeddwyd.
+# awaiting a translator's review
+chart-note-total-range = Cyfansymiau'r barrau: { $lowest } i { $highest }, fel y'u cyhoeddwyd.
+chart-note-counts = Cyfrannau wedi'u cyfrifo o'r niferoedd yn y tabl.
+chart-note-figures = Cyfrannau wedi'u cyfrifo o'r ffigurau yn y tabl.
+# The kinds of chart, as chart-drawn … name them.
+# awaiting a translator's review
+chart-line = Siart linell
+chart-bar = Siart bar
+# awaiting a translator's review
+chart-stacked = Siart bar wedi'i bentyrru
+# What is drawn. $chart: chart-line, chart-bar or chart-stacked; $first:
+# the first period; $to_last: the last, after "i".
+chart-drawn-range = { $chart }, { $first } { $to_last }.
+# $period: the one period.
+chart-drawn-one = { $chart }, { $period }.
+chart-drawn = { $chart }.
+# $count: how many groups the bars show.
+chart-drawn-groups = { $chart } o { $count } grŵp.
+# Periods with no figure left out of a chart. $count: in how many places (4 or more).
+# awaiting a translator's review
+chart-periods-left-out = Mae cyfnodau wedi'u hepgor mewn { $count } man rhwng y cyfnodau a ddangosir.
+# $first: the period before those left out; $and_last: the period after, after "a".
+# awaiting a translator's review
+chart-no-periods-between = Ni ddangosir unrhyw gyfnodau rhwng { $first } { $and_last }.
+# A line chart whose value axis starts above zero. $value: where, "250".
+chart-axis-from = Nid yw echelin y gwerthoedd yn dechrau ar sero: mae'n dechrau ar { $value }.
+# Periods without a figure between a series' first and latest. $period:
+# the one; $periods: two or three, as a list.
+chart-no-figure-at = Dim ffigur ar gyfer { $period }.
+chart-no-figures-at = Dim ffigurau ar gyfer { $periods }.
+# $count: how many have no figure; $total: how many periods from the first to the latest.
+# awaiting a translator's review
+chart-no-figures-between = Dim ffigurau ar gyfer { $count } o'r { $total } cyfnod yn y canol.
+# The title over a chart's value axis, where its labels leave the unit out.
+chart-axis-count = Nifer
+chart-axis-rate-per-10k = Cyfradd fesul 10,000
+chart-axis-days = Diwrnodau
+chart-axis-score = Sgôr
+# Beside a chart's title: the periods it shows. $first; $to_last: the last, after "i".
+chart-range = { $first } { $to_last }
+# The caption of a chart's table. $title: the chart's title.
+figure-caption = { $title }: y ffigurau yn y siart
+# … when the chart shows one figure.
+figure-caption-one = { $title }: y ffigur
+# … when the chart shows only its latest period's figures, $period (too
+# many series to draw as lines).
+figure-caption-drawn = { $title }: y ffigurau (mae'r siart yn dangos { $period })
+# The heading over a table's row labels.
+table-period = Cyfnod
+table-category = Categori
+table-area = Ardal
+# Read by a screen reader before a note's number in a table's cell.
+table-note = Nodyn
+# Two or more names. $first: all but the last, with commas between;
+# $and_last: the last, after "a" (or "ac").
+list-and = { $first } { $and_last }
+# As list-and, where the names have lists of their own: "yn well na A a B,
+# ac yn waeth na C".
+list-and-after-list = { $first }, { $and_last }
+# The first line of a chart's or table's CSV download: its columns' names,
+# separated by commas, for a spreadsheet or a program to read. Each name is
+# one word or words joined by "_".
+# awaiting a translator's review
+csv-columns = dangosydd,teitl_dangosydd,ardal,dadansoddiad,cyfnod,label_cyfnod,dechrau_cyfnod,diwedd_cyfnod,gwerth,uned,symbolau,nodyn
+
 ## Y rhestr o ddangosyddion (the list of indicators)
 
 indicators-lead = Pob mesur yn yr adroddiadau: beth mae'n ei olygu, o ble y daw ei ffigurau, a'i hanes llawn ar gyfer { $area } a'r ardaloedd y caiff ei gymharu â nhw.
@@ -322,10 +519,3 @@ indicator-neutral = Nid yw uwch nac is yn well ynddo'i hun
 # When its figures are counted.
 indicator-stock = Ar ddiwedd pob cyfnod
 indicator-flow = Yn ystod pob cyfnod
-
-## Rhestrau (lists). $rest: pob enw ond yr olaf, gyda choma; $last: yr olaf,
-## with the aspirate mutation "a" takes (Cymru → a Chymru) made already.
-
-list-and = { $rest } a { $last }
-# The same, when the last name begins with a vowel.
-list-and-vowel = { $rest } ac { $last }

@@ -157,6 +157,181 @@ no-figure = no figure
 # Shown when pointing at [x] in a table.
 not-available = not available
 
+## Charts
+##
+## The words outturn writes about a chart from its figures: the message
+## under its title, the description a screen reader hears, the words drawn
+## in the chart, and the captions and headings of its table. The gaps are
+## filled with words outturn has written already: $subject is what the
+## figures are of (an indicator's title, "Children looked after", or an
+## area's name); $figure a figure as the tables print it ("308", "55% [p]");
+## $period a period as the chart labels it ("June 2023", "Q1 2023-24",
+## "2022-23"); $area an area's name. cy.ftl uses a few more gaps, each with
+## a Welsh word and the mutation after it already made ($in_period,
+## $to_last, $and_last, $than_areas, $as_areas): English has no use for them.
+
+# A chart with no figures at all.
+chart-no-figures = There are no figures.
+# A series with no figures. $subject: whose they would be.
+chart-no-figures-for = { $subject }: no figures.
+# A series of one figure. $subject; $figure; $period: its period.
+chart-one-figure = { $subject }: { $figure } in { $period }.
+# The latest figure prints the same as the one before. $subject; $figure:
+# the latest; $period: its period; $earlier: the period before.
+chart-stayed = { $subject } stayed at { $figure } in { $period }, as in { $earlier }.
+# The latest figure went up, or down, from the one before. $subject;
+# $figure: the latest; $period: its period; $earlier_figure: the figure
+# before; $earlier: its period.
+chart-rose-from = { $subject } rose to { $figure } in { $period }, from { $earlier_figure } in { $earlier }.
+chart-fell-from = { $subject } fell to { $figure } in { $period }, from { $earlier_figure } in { $earlier }.
+# As chart-rose-from, when the latest figure is the highest (lowest) since
+# an earlier figure at least as high (low): $earlier_figure, in $earlier.
+chart-rose-highest-since = { $subject } rose to { $figure } in { $period }, the highest since { $earlier }, when it was { $earlier_figure }.
+chart-fell-lowest-since = { $subject } fell to { $figure } in { $period }, the lowest since { $earlier }, when it was { $earlier_figure }.
+# As chart-rose-from, when the latest figure is the highest (lowest) of all
+# the chart shows: $earlier is the chart's first period.
+chart-rose-highest-from-start = { $subject } rose to { $figure } in { $period }, the highest since the chart starts in { $earlier }.
+chart-fell-lowest-from-start = { $subject } fell to { $figure } in { $period }, the lowest since the chart starts in { $earlier }.
+# After the council's trend: how its latest figure compares. $period: the
+# latest period; $area: the council's area; $relations: one or more of
+# chart-better-than … chart-same-as, joined as a list.
+chart-compared = In { $period }, { $area } was { $relations }.
+# A relation to the comparators. $areas: each comparator with its figure,
+# as a list: "England (26) and Wales (24)".
+chart-better-than = better than { $areas }
+chart-worse-than = worse than { $areas }
+# Where neither higher nor lower is better.
+chart-higher-than = higher than { $areas }
+chart-lower-than = lower than { $areas }
+chart-same-as = the same as { $areas }
+# A comparator's figure for another period than the council's, in a list
+# of relations. $area: the comparator; $figure; $period.
+chart-compared-figure-in = { $area } ({ $figure } in { $period })
+# A chart of areas side by side: the council's latest figure. $area: the
+# council's area; $figure; $period: the figure's period; $relations: as
+# in chart-compared.
+chart-area = { $area }: { $figure }.
+chart-area-in = { $area }: { $figure } in { $period }.
+chart-area-compared = { $area }: { $figure }, { $relations }.
+chart-area-in-compared = { $area }: { $figure } in { $period }, { $relations }.
+# The council's area has no figure. $area.
+chart-no-figure-for = { $area }: no figure.
+# What a chart of areas draws.
+chart-drawn-areas = Bar chart of areas' latest figures.
+# A breakdown's largest groups, at the end of a chart of its groups.
+# $period: the period (or the area of a chart of one area); $count: how
+# many groups are named, 1 to 3; $groups: them, with their figures, as a
+# list: "White (180, 64% of the total) and Other (54, 19%)".
+chart-groups = In { $period }, { $count ->
+        [one] the largest group was { $groups }
+       *[other] the largest groups were { $groups }
+    }.
+# As chart-groups, saying what they are groups of. $subject: the indicator.
+chart-groups-of = { $subject }: in { $period }, { $count ->
+        [one] the largest group was { $groups }
+       *[other] the largest groups were { $groups }
+    }.
+# As chart-groups, for one area's groups in a period. $area: the area.
+chart-groups-for = In { $period }, for { $area }, { $count ->
+        [one] the largest group was { $groups }
+       *[other] the largest groups were { $groups }
+    }.
+chart-groups-for-of = { $subject }: in { $period }, for { $area }, { $count ->
+        [one] the largest group was { $groups }
+       *[other] the largest groups were { $groups }
+    }.
+# The first group named in chart-groups, with its share of the total.
+# $figure: its figure; $share: its share, "64%".
+chart-share-first = { $figure }, { $share } of the total
+# A group's figure and share in a sentence of its own.
+chart-share-alone = { $figure } ({ $share } of the total)
+# Where the largest group stood at the start. $subject: the group;
+# $figure: chart-share-alone or its figure; $period: the first period.
+chart-share-was = { $subject } was { $figure } in { $period }.
+# A comparator's figure for the largest group. $area; $figure; $period.
+chart-group-figure-in = { $area } { $figure } in { $period }
+# A stacked chart of percentages, drawn as published. $count: how many groups.
+chart-shares-published = Percentages as published, for { $count ->
+        [one] { $count } group
+       *[other] { $count } groups
+    }.
+# Bars whose rounded percentages do not total 100%. $total: their total,
+# "99%"; $lowest, $highest: the lowest and highest totals.
+chart-bars-total-rounded = Bars total { $total }, as published (rounded figures).
+chart-bars-total-range-rounded = Bars total { $lowest } to { $highest }, as published (rounded figures).
+# A stacked chart of shares outturn computes. $count: how many groups.
+chart-shares-of-counts = Shares, computed from the counts, of { $count ->
+        [one] { $count } group
+       *[other] { $count } groups
+    }.
+chart-shares-of-figures = Shares, computed from the figures, of { $count ->
+        [one] { $count } group
+       *[other] { $count } groups
+    }.
+# The note drawn under a stacked chart's key. $total, $lowest, $highest:
+# as in chart-bars-total-rounded.
+chart-note-total = Bars total { $total }, as published.
+chart-note-total-range = Bars total { $lowest } to { $highest }, as published.
+chart-note-counts = Shares computed from the counts in the table.
+chart-note-figures = Shares computed from the figures in the table.
+# The kinds of chart, as chart-drawn … name them.
+chart-line = Line chart
+chart-bar = Bar chart
+chart-stacked = Stacked bar chart
+# What is drawn. $chart: chart-line, chart-bar or chart-stacked; $first,
+# $last: the first and last periods.
+chart-drawn-range = { $chart }, { $first } to { $last }.
+# $period: the one period.
+chart-drawn-one = { $chart }, { $period }.
+chart-drawn = { $chart }.
+# $count: how many groups the bars show.
+chart-drawn-groups = { $chart } of { $count ->
+        [one] { $count } group
+       *[other] { $count } groups
+    }.
+# Periods with no figure left out of a chart. $count: in how many places (4 or more).
+chart-periods-left-out = Periods are left out in { $count } places between the periods shown.
+# $first, $last: the periods either side of the periods left out.
+chart-no-periods-between = No periods shown between { $first } and { $last }.
+# A line chart whose value axis starts above zero. $value: where, "250".
+chart-axis-from = The value axis does not start at zero: it starts at { $value }.
+# Periods without a figure between a series' first and latest. $period:
+# the one; $periods: two or three, as a list.
+chart-no-figure-at = No figure for { $period }.
+chart-no-figures-at = No figures for { $periods }.
+# $count: how many have no figure; $total: how many periods from the first to the latest.
+chart-no-figures-between = No figures for { $count } of the { $total } between.
+# The title over a chart's value axis, where its labels leave the unit out.
+chart-axis-count = Number
+chart-axis-rate-per-10k = Rate per 10,000
+chart-axis-days = Days
+chart-axis-score = Score
+# Beside a chart's title: the periods it shows. $first, $last.
+chart-range = { $first } to { $last }
+# The caption of a chart's table. $title: the chart's title.
+figure-caption = { $title }: the figures in the chart
+# … when the chart shows one figure.
+figure-caption-one = { $title }: the figure
+# … when the chart shows only its latest period's figures, $period (too
+# many series to draw as lines).
+figure-caption-drawn = { $title }: the figures (the chart shows { $period })
+# The heading over a table's row labels.
+table-period = Period
+table-category = Category
+table-area = Area
+# Read by a screen reader before a note's number in a table's cell.
+table-note = Note
+# Two or more names. $first: all but the last, with commas between;
+# $last: the last.
+list-and = { $first } and { $last }
+# As list-and, where the names have lists of their own: "better than A and
+# B, and worse than C".
+list-and-after-list = { $first }, and { $last }
+# The first line of a chart's or table's CSV download: its columns' names,
+# separated by commas, for a spreadsheet or a program to read. Each name is
+# one word or words joined by "_".
+csv-columns = indicator,indicator_title,area,breakdown,period,period_label,period_start,period_end,value,unit,markers,note
+
 ## The list of indicators
 
 indicators-lead = Every measure in the reports: what it means, where its figures come from, and its full history for { $area } and the areas it is compared with.
@@ -304,9 +479,3 @@ indicator-neutral = Neither higher nor lower is better in itself
 # When its figures are counted.
 indicator-stock = As at the end of each period
 indicator-flow = During each period
-
-## Lists. $rest: every name but the last, with commas; $last: the last.
-
-list-and = { $rest } and { $last }
-# The same, when the last name begins with a vowel.
-list-and-vowel = { $rest } and { $last }

@@ -12,7 +12,10 @@
 //! softens) is written in Rust: [`welsh`] has the grammar, and periods and
 //! dates write themselves in a language with `label_in` and `long_in`.
 
+pub mod phrase;
 pub mod welsh;
+
+pub use phrase::{Phrase, list, word};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};

@@ -57,6 +57,24 @@ fn every_message_is_written_in_both_languages() {
         "pages",
         "pdf",
         "size",
+        "subject",
+        "earlier",
+        "earlier_figure",
+        "in_period",
+        "in_earlier",
+        "relations",
+        "than_areas",
+        "as_areas",
+        "groups",
+        "share",
+        "lowest",
+        "highest",
+        "chart",
+        "first",
+        "and_last",
+        "to_last",
+        "periods",
+        "value",
     ];
     let all = args(&values.map(|name| {
         (
@@ -194,4 +212,84 @@ fn a_financial_year_is_headed_in_each_language() {
     };
     assert_eq!(year(Language::English), "Financial year 2024-25");
     assert_eq!(year(Language::Welsh), "Blwyddyn ariannol 2024-25");
+}
+
+/// The message ids a file of Rust names: each string literal shaped like
+/// an id (`"chart-rose-from"`) that is not a class of the stylesheet.
+fn ids_named_in(source: &str, stylesheet: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+    code.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|text| {
+            text.contains('-')
+                && text.starts_with(|c: char| c.is_ascii_lowercase())
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !text
+                    .split('-')
+                    .any(|part| part.chars().all(|c| c.is_ascii_digit()))
+        })
+        .filter(|id| {
+            let class = format!(".{id}");
+            !stylesheet.match_indices(&class).any(|(at, _)| {
+                !stylesheet[at + class.len()..]
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+            })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_message_rust_asks_for_is_in_both_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let stylesheet =
+        std::fs::read_to_string(root.join("templates/theme/static/style.css")).unwrap();
+    let mut files = vec![
+        root.join("content/exhibits.rs"),
+        root.join("content/exhibits/table.rs"),
+        root.join("templates/views.rs"),
+        root.join("i18n/phrase.rs"),
+    ];
+    let mut dirs = vec![root.join("charts")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.to_string_lossy().ends_with("tests.rs")
+            {
+                files.push(path);
+            }
+        }
+    }
+    let mut asked = Vec::new();
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        asked.extend(ids_named_in(&source, &stylesheet));
+    }
+    assert!(asked.len() > 60, "{asked:?}");
+    for language in Language::ALL {
+        let known = ids(language);
+        let missing: Vec<&String> = asked
+            .iter()
+            .filter(|id| !known.contains(&id.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not in {}.ftl: {missing:?}",
+            language.tag()
+        );
+    }
+    // The check sees an id Rust asks for that no file has.
+    assert_eq!(
+        ids_named_in(
+            "word(language, \"chart-no-such\") \"figure-2\" \"chart-title\"",
+            &stylesheet
+        ),
+        ["chart-no-such"]
+    );
 }

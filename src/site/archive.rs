@@ -9,7 +9,7 @@ use super::layout::pager_link;
 use crate::content::exhibits;
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
-use crate::i18n::{self, Language, welsh};
+use crate::i18n::{self, Language};
 use crate::period::PeriodKind;
 use crate::problem::Problem;
 use crate::query::{Area, Query, Resolver};
@@ -146,10 +146,10 @@ impl Site {
             let mut caption = words(language, id, &args);
             let columns = &history_chart.grid.columns;
             if !columns.is_empty() && columns.iter().all(|c| c.comparator) {
-                let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+                let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
                 let mut args = FluentArgs::new();
                 args.set("caption", caption);
-                args.set("areas", and_list(&names, language));
+                args.set("areas", i18n::list(language, &names));
                 caption = words(language, "indicator-chart-for", &args);
             }
             let (html, download) =
@@ -273,29 +273,6 @@ impl Site {
             }
         }
         out.into_bytes()
-    }
-}
-
-/// `England`, `England and Wales`, `England, Wales and Scotland`, in
-/// `language` (the `list-and` message joins the last two).
-fn and_list(names: &[&str], language: Language) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => {
-            // Welsh `a` mutates what follows it, and is `ac` before a vowel.
-            let (last, id) = match language {
-                Language::Welsh if welsh::starts_with_vowel(last) => {
-                    (last.to_string(), "list-and-vowel")
-                }
-                Language::Welsh => (welsh::aspirate_mutation(last), "list-and"),
-                Language::English => (last.to_string(), "list-and"),
-            };
-            let mut args = FluentArgs::new();
-            args.set("rest", rest.join(", "));
-            args.set("last", last);
-            words(language, id, &args)
-        }
     }
 }
 

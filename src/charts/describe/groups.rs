@@ -1,11 +1,12 @@
 //! The words for groups: a breakdown's largest groups with their shares, and
 //! a breakdown's shares over time.
 
-use super::super::stacked::{as_published, drawn, totals_phrase, what_is_shared};
+use super::super::stacked::{Totals, as_published, drawn, totals};
 use super::super::{Chart, ChartSeries, Kind};
-use super::{Words, area_and_period, category, drawing, figure, figures, groups_of, join};
-use crate::data::format::with_unit;
+use super::{Words, area_and_period, category, drawing, figure, figures, groups};
+use crate::data::format::with_unit_in;
 use crate::data::indicators::Unit;
+use crate::i18n::{Language, Phrase, list};
 
 /// At most this many groups are named as the largest.
 const LARGEST: usize = 3;
@@ -27,16 +28,14 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
     };
     let ranked = largest_of(chart, latest);
     let message = if ranked.is_empty() {
-        format!("{}: no figures.", latest.name)
+        Phrase::new(chart.language, "chart-no-figures-for")
+            .arg("subject", latest.name.as_str())
+            .text()
     } else {
         let (area, period) = area_and_period(&latest.name);
         match (own.len(), period) {
-            (1, Some(period)) => format!(
-                "{} {period}, for {area}, {}.",
-                groups_of(chart),
-                the_largest(&ranked)
-            ),
-            _ => format!("{} {area}, {}.", groups_of(chart), the_largest(&ranked)),
+            (1, Some(period)) => the_largest(groups(chart, Some(area)).period(period), &ranked),
+            _ => the_largest(groups(chart, None).period(area), &ranked),
         }
     };
     let mut rest = Vec::new();
@@ -49,13 +48,21 @@ pub(super) fn breakdown(chart: &Chart) -> Words {
                 let v = s.value(top)?;
                 let (area, period) = area_and_period(&s.name);
                 Some(match period {
-                    Some(period) => format!("{area} {} in {period}", figure(chart, s, top, v)),
+                    Some(period) => Phrase::new(chart.language, "chart-group-figure-in")
+                        .arg("area", area)
+                        .arg("figure", figure(chart, s, top, v))
+                        .period(period)
+                        .text(),
                     None => format!("{area} {}", figure(chart, s, top, v)),
                 })
             })
             .collect();
         if !others.is_empty() {
-            rest.push(format!("{}: {}.", category(chart, top), join(&others)));
+            rest.push(format!(
+                "{}: {}.",
+                category(chart, top),
+                list(chart.language, &others)
+            ));
         }
     }
     rest.extend(drawing(chart));
@@ -81,12 +88,7 @@ pub(super) fn shares(chart: &Chart) -> Words {
         };
     };
     let ranked = largest(chart, &all, last);
-    let message = format!(
-        "{} {}, {}.",
-        groups_of(chart),
-        category(chart, last),
-        the_largest(&ranked)
-    );
+    let message = the_largest(groups(chart, None).period(category(chart, last)), &ranked);
     let mut rest = Vec::new();
     let mut spare = Vec::new();
     let first = (0..last).find(|&i| chart.series.iter().any(|s| s.value(i).is_some()));
@@ -94,30 +96,44 @@ pub(super) fn shares(chart: &Chart) -> Words {
         let series = &chart.series[top.series];
         if let Some(then) = share_at(chart, top.series, first) {
             spare.push(rest.len());
-            rest.push(format!(
-                "{} was {} in {}.",
-                series.name,
-                then.alone(),
-                category(chart, first)
-            ));
+            rest.push(
+                Phrase::new(chart.language, "chart-share-was")
+                    .arg("subject", series.name.as_str())
+                    .arg("figure", then.alone(chart.language))
+                    .period(category(chart, first))
+                    .text(),
+            );
         }
     }
     rest.extend(drawing(chart));
+    let count = chart.series.len();
     if as_published(chart) {
-        let mut said = format!(
-            "Percentages as published, for {} groups.",
-            chart.series.len()
-        );
-        if let Some(totals) = totals_phrase(chart) {
-            said = format!("{said} Bars {totals}, as published (rounded figures).");
+        let mut said = Phrase::new(chart.language, "chart-shares-published")
+            .arg("count", count)
+            .text();
+        let rounded = match totals(chart) {
+            Totals::Hundred => None,
+            Totals::One(total) => {
+                Some(Phrase::new(chart.language, "chart-bars-total-rounded").arg("total", total))
+            }
+            Totals::Range(lowest, highest) => Some(
+                Phrase::new(chart.language, "chart-bars-total-range-rounded")
+                    .arg("lowest", lowest)
+                    .arg("highest", highest),
+            ),
+        };
+        if let Some(rounded) = rounded {
+            said.push(' ');
+            said.push_str(&rounded.text());
         }
         rest.push(said);
     } else {
-        rest.push(format!(
-            "Shares, computed from the {}, of {} groups.",
-            what_is_shared(chart),
-            chart.series.len()
-        ));
+        let id = if chart.unit == Unit::Count {
+            "chart-shares-of-counts"
+        } else {
+            "chart-shares-of-figures"
+        };
+        rest.push(Phrase::new(chart.language, id).arg("count", count).text());
     }
     Words {
         message,
@@ -170,7 +186,14 @@ fn largest_of(chart: &Chart, series: &ChartSeries) -> Vec<Ranked> {
             name: category(chart, index).to_string(),
             value,
             figure: figure(chart, series, index, value),
-            share: total.map(|total| with_unit(value.max(0.0) / total * 100.0, Unit::Percent, 0)),
+            share: total.map(|total| {
+                with_unit_in(
+                    value.max(0.0) / total * 100.0,
+                    Unit::Percent,
+                    0,
+                    chart.language,
+                )
+            }),
         })
         .collect();
     top(&mut ranked);
@@ -187,7 +210,7 @@ fn share_at(chart: &Chart, k: usize, index: usize) -> Option<Ranked> {
             .get(k)
             .copied()
             .flatten()
-            .map(|share| with_unit(share, Unit::Percent, 0))
+            .map(|share| with_unit_in(share, Unit::Percent, 0, chart.language))
     } else {
         None
     };
@@ -217,34 +240,41 @@ fn top(ranked: &mut Vec<Ranked>) {
 
 impl Ranked {
     /// `180, 64% of the total` the first time, then `101, 36%`.
-    fn words(&self, first: bool) -> String {
+    fn words(&self, first: bool, language: Language) -> String {
         match &self.share {
-            Some(share) if first => format!("{}, {share} of the total", self.figure),
+            Some(share) if first => Phrase::new(language, "chart-share-first")
+                .arg("figure", self.figure.as_str())
+                .arg("share", share.as_str())
+                .text(),
             Some(share) => format!("{}, {share}", self.figure),
             None => self.figure.clone(),
         }
     }
 
     /// `150 (75% of the total)`, in a sentence of its own.
-    fn alone(&self) -> String {
+    fn alone(&self, language: Language) -> String {
         match &self.share {
-            Some(share) => format!("{} ({share} of the total)", self.figure),
+            Some(share) => Phrase::new(language, "chart-share-alone")
+                .arg("figure", self.figure.as_str())
+                .arg("share", share.as_str())
+                .text(),
             None => self.figure.clone(),
         }
     }
 }
 
-/// "the largest groups were White (64%) and Other (19%)", or "the largest
-/// group was White (64%)".
-pub(super) fn the_largest(ranked: &[Ranked]) -> String {
+/// `sentence` ([`groups`], with its period) naming `ranked`, the largest
+/// groups: "… the largest groups were White (64%) and Other (19%)", or "…
+/// the largest group was White (64%)".
+pub(super) fn the_largest(sentence: Phrase<'_>, ranked: &[Ranked]) -> String {
+    let language = sentence.language();
     let named: Vec<String> = ranked
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{} ({})", r.name, r.words(i == 0)))
+        .map(|(i, r)| format!("{} ({})", r.name, r.words(i == 0, language)))
         .collect();
-    if named.len() == 1 {
-        format!("the largest group was {}", named[0])
-    } else {
-        format!("the largest groups were {}", join(&named))
-    }
+    sentence
+        .arg("count", named.len())
+        .arg("groups", list(language, &named))
+        .text()
 }

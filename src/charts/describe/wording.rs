@@ -1,21 +1,23 @@
 //! How a description words what it says: a figure as printed, a relation
-//! between two figures, an area's label, a list of names.
+//! between two figures, an area's label, a breakdown's groups.
 
 use crate::charts::{Chart, ChartSeries};
-use crate::data::format::with_unit;
+use crate::data::format::with_unit_in;
 use crate::data::indicators::Polarity;
+use crate::i18n::Phrase;
 
-/// `better than`, `worse than`, or `higher than` when neither is better;
-/// `the same as` when the figures print the same.
+/// The message saying how one figure stands to another: `better than`,
+/// `worse than`, or `higher than` when neither is better; `the same as`
+/// when the figures print the same.
 pub(super) fn relation(chart: &Chart, own: f64, other: f64) -> &'static str {
     if plain(chart, own) == plain(chart, other) {
-        return "the same as";
+        return "chart-same-as";
     }
     match (chart.polarity, own > other) {
-        (Polarity::HigherIsBetter, true) | (Polarity::LowerIsBetter, false) => "better than",
-        (Polarity::HigherIsBetter, false) | (Polarity::LowerIsBetter, true) => "worse than",
-        (Polarity::Neutral, true) => "higher than",
-        (Polarity::Neutral, false) => "lower than",
+        (Polarity::HigherIsBetter, true) | (Polarity::LowerIsBetter, false) => "chart-better-than",
+        (Polarity::HigherIsBetter, false) | (Polarity::LowerIsBetter, true) => "chart-worse-than",
+        (Polarity::Neutral, true) => "chart-higher-than",
+        (Polarity::Neutral, false) => "chart-lower-than",
     }
 }
 
@@ -30,7 +32,7 @@ pub(super) fn area_and_period(label: &str) -> (&str, Option<&str>) {
 /// A figure as printed, without its notes, for comparing two figures as a
 /// reader would.
 pub(super) fn plain(chart: &Chart, value: f64) -> String {
-    with_unit(value, chart.unit, chart.decimals)
+    with_unit_in(value, chart.unit, chart.decimals, chart.language)
 }
 
 /// A figure as the tables show it, with its note: `308 [p]`.
@@ -53,25 +55,21 @@ pub(super) fn figures(chart: &Chart, series: &ChartSeries) -> Vec<(usize, f64)> 
         .collect()
 }
 
-/// How a sentence about a breakdown's groups opens, naming what they are
-/// groups of: "Children looked after by age: in", or "In" when the chart
-/// shows several indicators.
-pub(super) fn groups_of(chart: &Chart) -> String {
-    if chart.subject.is_empty() {
-        "In".to_string()
-    } else {
-        format!("{}: in", chart.subject)
+/// The sentence naming a breakdown's largest groups, saying what they are
+/// groups of ("Children looked after by age: in June 2023, …") unless the
+/// chart shows several indicators, and whose they are when `area` is given.
+/// Its period is still to give, and its groups ([`super::the_largest`]).
+pub(super) fn groups<'a>(chart: &'a Chart, area: Option<&'a str>) -> Phrase<'a> {
+    let of = !chart.subject.is_empty();
+    let id = match (area.is_some(), of) {
+        (false, false) => "chart-groups",
+        (false, true) => "chart-groups-of",
+        (true, false) => "chart-groups-for",
+        (true, true) => "chart-groups-for-of",
+    };
+    let mut phrase = Phrase::new(chart.language, id).arg("subject", chart.subject.as_str());
+    if let Some(area) = area {
+        phrase = phrase.arg("area", area);
     }
-}
-
-/// "A", "A and B", "A, B and C".
-pub(super) fn join(names: &[String]) -> String {
-    let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == names.len() { " and " } else { ", " });
-        }
-        out.push_str(name);
-    }
-    out
+    phrase
 }

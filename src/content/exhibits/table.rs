@@ -5,6 +5,7 @@
 
 use crate::data::cell::Marker;
 use crate::escape::escape_into;
+use crate::i18n::{Language, list, word};
 use crate::query::figures::Grid;
 use crate::templates::views::{
     Html, MarkerView, NoteView, Rows, TableCellView, TableRowView, TableView,
@@ -13,7 +14,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
-    let mut notes = Notes::new(id, grid.columns.len() > 1);
+    let language = grid.language;
+    let mut notes = Notes::new(id, grid.columns.len() > 1, language);
     let mut rows = Vec::with_capacity(grid.rows.len());
     for (r, label) in grid.rows.iter().enumerate() {
         let cells = grid
@@ -25,7 +27,11 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
                         .value
                         .map(|_| cell.text.split(" [").next().unwrap_or("").to_string())
                         .unwrap_or_default(),
-                    markers: cell.markers.iter().map(|&m| m.into()).collect(),
+                    markers: cell
+                        .markers
+                        .iter()
+                        .map(|&m| MarkerView::in_language(m, language))
+                        .collect(),
                     empty: false,
                     note: cell
                         .note
@@ -49,14 +55,14 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
     TableView {
         id: id.to_string(),
         caption: grid.title.clone(),
-        row_heading: grid.row_heading,
+        row_heading: row_heading(grid),
         columns: grid.columns.iter().map(|c| c.name.clone()).collect(),
         columns_html: grid
             .columns
             .iter()
             .map(|c| crate::escape::escape_keeping_years(&c.name))
             .collect(),
-        rows_html: Html::new(rows_html(id, &rows)),
+        rows_html: Html::new(rows_html(id, &rows, language)),
         rows: Arc::new(Rows(rows)),
         markers,
         notes: notes.views(),
@@ -65,11 +71,26 @@ pub(super) fn table_view(id: &str, grid: &Grid, csv_name: &str) -> TableView {
     }
 }
 
+/// The heading over a grid's row labels, in its language: `Period`,
+/// `Category`, `Area`.
+fn row_heading(grid: &Grid) -> &'static str {
+    let id = match grid.row_heading {
+        "Period" => "table-period",
+        "Category" => "table-category",
+        "Area" => "table-area",
+        // A heading the query layer has not named here is shown as it is.
+        other => return other,
+    };
+    word(grid.language, id)
+}
+
 /// A figure as a table's cell shows it: `308 <abbr …>[p]</abbr>`, or `[x]`
 /// where there is no figure at all. A single figure is shown so, too.
-pub(super) fn cell_html(out: &mut String, cell: &TableCellView) {
+pub(super) fn cell_html(out: &mut String, cell: &TableCellView, language: Language) {
     if cell.empty {
-        out.push_str("<abbr class=\"marker\" title=\"not available\">[x]</abbr>");
+        out.push_str("<abbr class=\"marker\" title=\"");
+        escape_into(out, word(language, "not-available"));
+        out.push_str("\">[x]</abbr>");
         return;
     }
     escape_into(out, &cell.text);
@@ -89,7 +110,9 @@ pub(super) fn cell_html(out: &mut String, cell: &TableCellView) {
 /// with its figure, `[x]` said as "no figure", and a figure's note referred
 /// to by number. A table of a long history has thousands of cells, which
 /// the template engine took a quarter of a build to write one by one.
-fn rows_html(id: &str, rows: &[TableRowView]) -> String {
+fn rows_html(id: &str, rows: &[TableRowView], language: Language) -> String {
+    let no_figure = word(language, "no-figure");
+    let note_word = word(language, "table-note");
     let mut out = String::new();
     for row in rows {
         out.push_str("\n<tr><th scope=\"row\">");
@@ -99,16 +122,18 @@ fn rows_html(id: &str, rows: &[TableRowView]) -> String {
             out.push_str("<td class=\"num\">");
             if cell.empty {
                 out.push_str("<span class=\"no-figure\">");
-                cell_html(&mut out, cell);
-                out.push_str("<span class=\"visually-hidden\"> no figure</span></span>");
+                cell_html(&mut out, cell, language);
+                out.push_str("<span class=\"visually-hidden\"> ");
+                escape_into(&mut out, no_figure);
+                out.push_str("</span></span>");
             } else {
-                cell_html(&mut out, cell);
+                cell_html(&mut out, cell, language);
                 if let Some(note) = cell.note {
                     out.push_str("<sup class=\"note-ref\"><a href=\"#");
                     escape_into(&mut out, id);
-                    out.push_str(&format!(
-                        "-note-{note}\"><span class=\"visually-hidden\">Note </span>{note}</a></sup>"
-                    ));
+                    out.push_str(&format!("-note-{note}\"><span class=\"visually-hidden\">"));
+                    escape_into(&mut out, note_word);
+                    out.push_str(&format!(" </span>{note}</a></sup>"));
                 }
             }
             out.push_str("</td>");
@@ -129,15 +154,18 @@ pub(super) struct Notes {
     list: Vec<(String, Vec<String>)>,
     /// Index in `list` of each note's text.
     numbers: HashMap<String, usize>,
+    /// The language the list of figures is written in.
+    language: Language,
 }
 
 impl Notes {
-    pub(super) fn new(id: &str, by_column: bool) -> Notes {
+    pub(super) fn new(id: &str, by_column: bool, language: Language) -> Notes {
         Notes {
             id: id.to_string(),
             by_column,
             list: Vec::new(),
             numbers: HashMap::new(),
+            language,
         }
     }
 
@@ -162,6 +190,7 @@ impl Notes {
     pub(super) fn views(self) -> Vec<NoteView> {
         let id = self.id;
         let by_column = self.by_column;
+        let language = self.language;
         self.list
             .into_iter()
             .enumerate()
@@ -171,12 +200,7 @@ impl Notes {
                 figures: if by_column {
                     figures.join("; ")
                 } else {
-                    match figures.split_last() {
-                        Some((last, rest)) if !rest.is_empty() => {
-                            format!("{} and {last}", rest.join(", "))
-                        }
-                        _ => figures.concat(),
-                    }
+                    list(language, &figures)
                 },
                 text,
             })
@@ -193,5 +217,8 @@ fn key(grid: &Grid, rows: &[TableRowView]) -> Vec<MarkerView> {
         markers.sort();
         markers.dedup();
     }
-    markers.into_iter().map(MarkerView::from).collect()
+    markers
+        .into_iter()
+        .map(|m| MarkerView::in_language(m, grid.language))
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! single figures, and the built-in partials against their templates.
 
 use super::super::placeholders::{Evaluated, Placeholders};
+use crate::i18n::Language;
 use crate::period::Period;
 use crate::testutil;
 use std::path::Path;
@@ -174,7 +175,7 @@ fn a_tables_notes_are_listed_under_it() {
 
 #[test]
 fn a_note_on_several_figures_names_each_once_in_a_list() {
-    let mut notes = super::table::Notes::new("figure-2", false);
+    let mut notes = super::table::Notes::new("figure-2", false, Language::English);
     for row in ["2020-21", "2021-22", "2022-23"] {
         assert_eq!(notes.number("Average for the year", row, "Thurrock"), 1);
     }
@@ -183,7 +184,7 @@ fn a_note_on_several_figures_names_each_once_in_a_list() {
     assert_eq!(views[0].figures, "2020-21, 2021-22 and 2022-23");
     assert_eq!(views[0].id, "figure-2-note-1");
     assert_eq!(views[1].figures, "Q1 2023-24");
-    let mut notes = super::table::Notes::new("figure-2", true);
+    let mut notes = super::table::Notes::new("figure-2", true, Language::English);
     notes.number("Provisional", "2021-22", "England");
     notes.number("Provisional", "2022-23", "England");
     assert_eq!(
@@ -385,4 +386,87 @@ fn tidy_drops_blank_lines_and_only_them() {
     ] {
         assert_eq!(super::tidy(html.to_string()), slowly(html), "{html:?}");
     }
+}
+
+/// `body` evaluated as a Welsh twin's (`r.cy.md`).
+fn evaluate_in_welsh(body: &str) -> Evaluated {
+    let data = Arc::new(testutil::data(YAML, CSV));
+    let config = Arc::new(testutil::config());
+    Placeholders::new(data, config, &crate::templates::builtin_partials())
+        .evaluate(
+            Path::new("r.cy.md"),
+            body,
+            1,
+            Period::parse("2023-24 Q1", 4).ok(),
+            true,
+        )
+        .unwrap()
+}
+
+/// What a reader reads or hears of `html`: its text, and its `title` and
+/// `aria-label` attributes.
+fn read_out(html: &str) -> String {
+    let mut out = String::new();
+    for attribute in [" title=\"", " aria-label=\""] {
+        for part in html.split(attribute).skip(1) {
+            out.push_str(&part[..part.find('"').unwrap_or(0)]);
+            out.push('\n');
+        }
+    }
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                out.push(' ');
+            }
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn a_welsh_pages_charts_and_tables_write_their_words_in_welsh() {
+    let evaluated = evaluate_in_welsh(
+        "{{ chart(\"a\", last=3, compare=[\"england\"]) }}\n\n\
+         {{ table([\"a\", \"b\"], periods=3) }}\n\n{{ chart(\"b\", from=\"2023-06\") }}\n",
+    );
+    let html = evaluated.blocks.concat();
+    for said in [
+        "<span class=\"chart-message\">Cododd Pupils &lt;16&gt; &amp; &#39;carers&#39; i 7 [p] ym mis \
+         Mehefin 2023, o 5 ym mis Ebrill 2023. Roedd Thurrock yn is nag England (9) ym mis \
+         Mehefin 2023.</span>",
+        "<span class=\"chart-range\">Ebrill 2023 i Fehefin 2023</span>",
+        "<summary>Dangos y ffigurau yn y siart hwn fel tabl</summary>",
+        "<p class=\"table-caption\" id=\"figure-1-caption\">Pupils &lt;16&gt; &amp; &#39;carers&#39;: y \
+         ffigurau yn y siart</p>",
+        "<tr><th scope=\"col\">Cyfnod</th>",
+        "<dd>dros dro: gall y ffigur newid</dd>",
+        "<abbr class=\"marker\" title=\"ddim ar gael\">[x]</abbr><span class=\"visually-hidden\"> dim \
+         ffigur</span>",
+        "<span class=\"visually-hidden\">Nodyn </span>1</a>",
+        "<a href=\"figure-1.csv\" download>Lawrlwytho Pupils",
+        "<p class=\"table-caption\" id=\"figure-3-caption\">Rate: y ffigur</p>",
+        "<summary>Dangos y ffigur hwn fel tabl</summary>",
+    ] {
+        assert!(html.contains(said), "{said}\nnot in\n{html}");
+    }
+    // The names and notes are the data's, in English here; every other
+    // word is outturn's own.
+    let mut words = read_out(&html);
+    for data in [
+        "Pupils &lt;16&gt; &amp; &#39;carers&#39;",
+        "Fewer than 5 &lt;children&gt; &amp; &#39;carers&#39;",
+        "Three-year average",
+        "Provisional",
+    ] {
+        words = words.replace(data, "");
+    }
+    let english = crate::charts::welsh_tests::english_in(&words);
+    assert!(english.is_empty(), "{english:?} in\n{words}");
+    let csv = String::from_utf8(evaluated.downloads[0].contents.clone()).unwrap();
+    assert!(csv.starts_with("dangosydd,teitl_dangosydd,ardal,"), "{csv}");
 }

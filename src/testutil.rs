@@ -48,6 +48,7 @@ pub(crate) fn series(figures: &[(&str, f64)]) -> Series {
                 markers: vec![],
             },
             note: None,
+            note_cy: None,
             file: Arc::from(Path::new("data/x.csv")),
             sheet: None,
             line: 2,

@@ -13,9 +13,10 @@ const ABOUT: &str =
 
 /// What makes the good fixture the bilingual one: `[translations.cy]`, the
 /// indicators' Welsh, and the Welsh twins of its reports and page.
-const WELSH_FILES: [&str; 5] = [
+const WELSH_FILES: [&str; 6] = [
     "site.toml",
     "data/indicators.yaml",
+    "data/long.csv",
     "content/about.cy.md",
     "content/reports/first-quarter.cy.md",
     "content/reports/2022-23-q4.cy.md",
@@ -112,6 +113,8 @@ fn a_report_is_published_in_welsh_from_its_twin_with_every_figure_in_welsh() {
             // The symbols' key.
             "cyfrinachol: mae&#39;r ffigur wedi&#39;i atal i ddiogelu unigolion",
             "dros dro: gall y ffigur newid",
+            // A note's Welsh, from the data file's note_cy column.
+            "wedi&#39;i atal: llai na 5 o blant",
             "Yr adroddiad blaenorol",
             "href=\"../../../cy/reports/2022-23-q4/index.html\"",
         ],
@@ -152,6 +155,126 @@ fn a_report_changed_since_its_welsh_twin_is_named_by_its_contents_until_the_twin
     std::fs::write(&twin, words.replace("ym mis Mehefin", "erbyn mis Mehefin")).unwrap();
     let (stdout, stderr) = text(&build(site.path(), &out, &[]));
     assert!(!(stdout + &stderr).contains("twin-behind"));
+}
+
+/// Words outturn writes in English pages, none of which a Welsh page may
+/// have: navigation, labels, units, periods, changes, charts' sentences.
+const ENGLISH: [&str; 40] = [
+    "Reports",
+    "Indicators",
+    "Compare",
+    "Skip to",
+    "Key figures",
+    "Published by",
+    "Period",
+    "Committee",
+    "Meeting",
+    "Source",
+    "Download",
+    "Show the figures",
+    "Figure",
+    "Table",
+    "Notes",
+    "Note",
+    "Symbols",
+    "not available",
+    "confidential",
+    "provisional",
+    "Previous report",
+    "Next report",
+    "per 10,000",
+    "days",
+    "increase",
+    "decrease",
+    "no change",
+    "better than",
+    "worse than",
+    "rose",
+    "fell",
+    "from",
+    "since",
+    "the chart",
+    "in June",
+    "Quarter",
+    "Q1",
+    "January",
+    "Better",
+    "Worse",
+];
+
+/// The text a reader meets on a page, hears or is told: what is between
+/// its tags and its `alt`, `aria-label` and `title` attributes, less what
+/// is marked as in another language (`lang="en-GB"`: the link to the
+/// English page) and the data's own words (a breakdown's names).
+fn words_of(html: &str) -> String {
+    let mut html = html.to_string();
+    // The link to the English twin says "English", in English, as it should.
+    while let Some(start) = html.find(" lang=\"en-GB\"") {
+        let open = html[..start].rfind('<').unwrap();
+        let close = html[start..].find("</").map_or(html.len(), |i| start + i);
+        html.replace_range(open..close, "");
+    }
+    for data in ["Under 1", "16 and over"] {
+        html = html.replace(data, "");
+    }
+    let mut words = String::new();
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find('<') {
+        words.push_str(&rest[..open]);
+        words.push(' ');
+        let close = rest[open..].find('>').map_or(rest.len(), |i| open + i + 1);
+        let tag = &rest[open..close];
+        if tag.starts_with("<style") || tag.starts_with("<script") {
+            let end = if tag.starts_with("<style") {
+                "</style>"
+            } else {
+                "</script>"
+            };
+            rest = &rest[rest[open..].find(end).map_or(rest.len(), |i| open + i)..];
+            continue;
+        }
+        for attribute in ["alt=\"", "aria-label=\"", "title=\""] {
+            if let Some(at) = tag.find(attribute) {
+                let value = &tag[at + attribute.len()..];
+                words.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                words.push(' ');
+            }
+        }
+        rest = &rest[close..];
+    }
+    words.push_str(rest);
+    words
+}
+
+#[test]
+fn the_welsh_pages_have_none_of_the_english_words_outturn_writes() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let pages: Vec<_> = read_tree(&out.join("cy"))
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .collect();
+    assert!(pages.len() >= 10, "{} Welsh pages", pages.len());
+    let mut found = Vec::new();
+    for (path, bytes) in &pages {
+        let words = words_of(&String::from_utf8_lossy(bytes));
+        for english in ENGLISH {
+            let whole_word = words.match_indices(english).any(|(i, _)| {
+                let before = words[..i].chars().next_back();
+                let after = words[i + english.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            if whole_word {
+                found.push(format!("{path}: {english:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English on Welsh pages:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -304,8 +427,17 @@ fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
 
     let site = good_site();
     std::fs::write(site.path().join("content/about.cy.md"), ABOUT).unwrap();
+    let bilingual = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bilingual");
+    std::fs::copy(
+        bilingual.join("data/long.csv"),
+        site.path().join("data/long.csv"),
+    )
+    .unwrap();
     assert_has(
         &check(site.path()),
-        &["content/about.cy.md:1:1: error: a Welsh twin, but site.toml has no `[translations.cy]`"],
+        &[
+            "content/about.cy.md:1:1: error: a Welsh twin, but site.toml has no `[translations.cy]`",
+            "data/long.csv:1:44: error: a `note_cy` column, but site.toml has no `[translations.cy]`",
+        ],
     );
 }

@@ -55,6 +55,7 @@ impl DataSet {
                 period: row.period,
                 figure: row.figure,
                 note: row.note,
+                note_cy: row.note_cy,
                 file: row.file,
                 sheet: row.sheet,
                 line: row.line,

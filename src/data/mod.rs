@@ -36,6 +36,8 @@ pub struct Observation {
     pub figure: Figure,
     /// A note from the data file.
     pub note: Option<String>,
+    /// The note in Welsh, from the file's `note_cy` column.
+    pub note_cy: Option<String>,
     /// Where it was read, relative to the site root.
     pub file: Arc<Path>,
     /// The sheet, if it was read from a workbook.
@@ -172,6 +174,7 @@ impl DataSet {
                 period,
                 figure,
                 note,
+                note_cy: None,
                 file: Arc::from(file),
                 sheet: None,
                 line: 1,

@@ -413,7 +413,14 @@ pub(crate) fn cell(
         period: observation.period,
         area: area.to_string(),
         breakdown: breakdown.map(str::to_string),
-        note: observation.note.clone(),
+        // A Welsh page shows a note's Welsh, where the data gives it.
+        note: match language {
+            Language::Welsh => observation
+                .note_cy
+                .clone()
+                .or_else(|| observation.note.clone()),
+            Language::English => observation.note.clone(),
+        },
     }
 }
 

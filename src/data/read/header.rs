@@ -14,22 +14,25 @@ pub(super) enum HeaderColumn {
     Area,
     Breakdown,
     Note,
+    /// The note in Welsh, for a bilingual site's Welsh pages.
+    NoteWelsh,
     /// The team's own remark on a row: read, and never published.
     Comment,
 }
 
-const LONG_COLUMNS: [(&str, HeaderColumn); 7] = [
+const LONG_COLUMNS: [(&str, HeaderColumn); 8] = [
     ("indicator", HeaderColumn::Indicator),
     ("period", HeaderColumn::Period),
     ("value", HeaderColumn::Value),
     ("area", HeaderColumn::Area),
     ("breakdown", HeaderColumn::Breakdown),
     ("note", HeaderColumn::Note),
+    ("note_cy", HeaderColumn::NoteWelsh),
     ("comment", HeaderColumn::Comment),
 ];
 
 /// The columns of a long file, as help says them.
-const LONG_HELP: &str = "a long-shaped file has the columns indicator, period, value, and optionally area, breakdown, note and comment";
+const LONG_HELP: &str = "a long-shaped file has the columns indicator, period, value, and optionally area, breakdown, note, note_cy (the note in Welsh) and comment";
 
 /// Which shape a file is, and where its parts are.
 pub(super) enum Shape {
@@ -82,6 +85,14 @@ impl FileReader<'_> {
         let mut columns = Vec::new();
         for (i, name) in names.iter().enumerate() {
             match LONG_COLUMNS.iter().find(|(n, _)| n == name) {
+                Some((_, HeaderColumn::NoteWelsh)) if !self.cx.welsh() => {
+                    self.problem(
+                        line,
+                        i,
+                        "a `note_cy` column, but site.toml has no `[translations.cy]`".into(),
+                        Some("`note_cy` is a note's Welsh, for a site published in Welsh too: add `[translations.cy]` to site.toml, or remove the column".into()),
+                    );
+                }
                 Some((_, column)) => columns.push(*column),
                 None => {
                     let help = suggest(name, LONG_COLUMNS.map(|(n, _)| n))
@@ -133,7 +144,7 @@ impl FileReader<'_> {
                 "breakdown" if periods.is_empty() => labels.push((i, HeaderColumn::Breakdown)),
                 // A wide row holds many figures, so a note or comment could
                 // not say which one it is about.
-                "note" | "comment" => self.problem(
+                "note" | "note_cy" | "comment" => self.problem(
                     line,
                     i,
                     format!("a wide file has no {} column", quote(name)),

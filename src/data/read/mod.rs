@@ -41,6 +41,8 @@ pub struct Record {
     pub breakdown: Option<String>,
     /// A note on the figure, for readers: shown wherever the figure is.
     pub note: Option<String>,
+    /// The note in Welsh (`note_cy`), shown on a bilingual site's Welsh pages.
+    pub note_cy: Option<String>,
     /// The file, relative to the site root.
     pub file: Arc<Path>,
     /// The sheet, for a row of a workbook: its line and column are a cell's.
@@ -67,6 +69,13 @@ pub struct ReadContext<'a> {
 }
 
 impl ReadContext<'_> {
+    /// Whether the site is published in Welsh too, so a `note_cy` column has
+    /// a page to be shown on.
+    fn welsh(&self) -> bool {
+        (self.config.translations.iter())
+            .any(|t| t.language() == Some(crate::i18n::Language::Welsh))
+    }
+
     /// Maps an area cell to `None` (the site's area) or a comparator key.
     fn area(&self, text: &str) -> Result<Option<String>, (String, String)> {
         let text = text.trim();

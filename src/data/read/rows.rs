@@ -128,6 +128,7 @@ impl FileReader<'_> {
         let area = get(|c| matches!(c, HeaderColumn::Area));
         let breakdown = get(|c| matches!(c, HeaderColumn::Breakdown)).map(|(_, b)| b);
         let note = get(|c| matches!(c, HeaderColumn::Note)).map(|(_, n)| n);
+        let note_cy = get(|c| matches!(c, HeaderColumn::NoteWelsh)).map(|(_, n)| n);
         let Some(indicator) = self.indicator(indicator, line, ii) else {
             return;
         };
@@ -163,6 +164,7 @@ impl FileReader<'_> {
             area,
             breakdown: non_empty(breakdown),
             note: non_empty(note),
+            note_cy: non_empty(note_cy),
             file: self.file.clone(),
             sheet: None,
             line,
@@ -207,6 +209,7 @@ impl FileReader<'_> {
                         area: area.clone(),
                         breakdown: breakdown.clone(),
                         note: None,
+                        note_cy: None,
                         file: self.file.clone(),
                         sheet: None,
                         line,

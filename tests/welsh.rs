@@ -65,7 +65,7 @@ fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
             "<a class=\"skip-link\" href=\"#main\">Neidio i'r prif gynnwys</a>",
             "<li><a href=\"../cy/index.html\" aria-current=\"page\">Adroddiadau</a></li>",
             "<li><a href=\"../indicators/index.html\" hreflang=\"en-GB\">Dangosyddion</a></li>",
-            "<li><a href=\"../compare/index.html\" hreflang=\"en-GB\">Cymharu chwarteri</a></li>",
+            "<li><a href=\"../cy/compare/index.html\">Cymharu chwarteri</a></li>",
             "<p class=\"language-switch\"><a href=\"../index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
             "<h2>Pob adroddiad</h2>",
             "<h3>Blwyddyn ariannol 2023-24</h3>",
@@ -245,4 +245,80 @@ fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
         &check(site.path()),
         &["content/about.cy.md:1:1: error: a Welsh twin, but site.toml has no `[translations.cy]`"],
     );
+}
+
+#[test]
+fn the_compare_pages_are_published_in_welsh_with_welsh_figures_and_links_to_the_twins() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let compare = page(&out, "cy/compare/index.html");
+    assert_has(
+        &compare,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Cymharu chwarteri – Perfformiad Cyngor y Gosodiadau</title>",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../compare/index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../../cy/compare/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../../compare/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
+            "<li><a href=\"../../cy/index.html\">Adroddiadau</a></li>",
+            "<li><a href=\"../../cy/compare/index.html\" aria-current=\"page\">Cymharu chwarteri</a></li>",
+            "<h1>Cymharu chwarteri</h1>",
+            "<h2 id=\"latest-changes\">Beth newidiodd yn Chwarter 1 2023-24</h2>",
+            "<h3>Gwell (2)</h3>",
+            // The summary: Welsh titles, figures, periods and changes.
+            "Nifer cyfartalog y diwrnodau o ddod i ofal i symud at deulu mabwysiadol</a>: 498 diwrnod yn Chwarter 1 2023-24, gostyngiad o 62 diwrnod o&#39;i gymharu â 560 diwrnod yn Chwarter 4 2022-23.</li>",
+            "67.9 fesul 10,000 ym mis Mehefin 2023, cynnydd o 3.6 fesul 10,000 o&#39;i gymharu â 64.3 fesul 10,000 ym mis Mawrth 2023.",
+            // The tables: Welsh themes, quarters linked to the reports' twins,
+            // Welsh cells and the symbols' key.
+            "<h2 id=\"theme-1\">Mabwysiadu</h2>",
+            "Mabwysiadu: ffigurau fesul chwarter",
+            "<a href=\"../../cy/reports/2023-24-q1/index.html\">Chwarter 1 <span class=\"period\">2023-24</span></a>",
+            "<a href=\"../../cy/reports/2022-23-q4/index.html\">Chwarter 4 <span class=\"period\">2022-23</span></a>",
+            "<th scope=\"col\">Dangosydd</th>",
+            "gostyngiad o 62 diwrnod, <strong>gwell</strong>",
+            "cynnydd o 3.6 fesul 10,000, <strong>gwaeth</strong>",
+            "<span class=\"compare-value\">£34.5 miliwn</span><span class=\"compare-period\">(Ebrill 2023)</span>",
+            "<dd>ddim ar gael</dd>",
+            "<dd>dros dro: gall y ffigur newid</dd>",
+        ],
+    );
+    // An indicator's page is linked in Welsh once the site has it; until
+    // then the link says it leads to the English page.
+    let indicator = if out.join("cy/indicators/cla_rate/index.html").exists() {
+        "<a href=\"../../cy/indicators/cla_rate/index.html\">Plant sy&#39;n derbyn gofal fesul 10,000 o blant</a>"
+    } else {
+        "<a href=\"../../indicators/cla_rate/index.html\" hreflang=\"en-GB\">Plant sy&#39;n derbyn gofal fesul 10,000 o blant</a>"
+    };
+    assert_has(&compare, &[indicator]);
+    for english in [
+        "Compare",
+        "up ",
+        "down ",
+        "better",
+        "worse",
+        " since ",
+        " in Q",
+        "Indicator",
+        "not available",
+    ] {
+        assert!(!compare.contains(english), "{english:?} in\n{compare}");
+    }
+    assert_has(
+        &page(&out, "cy/compare/all/index.html"),
+        &[
+            "<h1>Cymharu pob chwarter</h1>",
+            "Mae'r dudalen hon yn dangos pob un o'r 2 chwarter. <a href=\"../index.html\">Dangos y chwarteri diweddaraf yn unig</a>.",
+            "<a href=\"../../../cy/reports/2023-24-q1/index.html\">",
+        ],
+    );
+    let english = page(&out, "compare/index.html");
+    assert_has(
+        &english,
+        &[
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/compare/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../cy/compare/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>",
+            "down 62 days, <strong>better</strong>",
+        ],
+    );
+    assert!(!english.contains("Mabwysiadu"), "{english}");
 }

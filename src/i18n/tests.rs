@@ -49,6 +49,7 @@ fn every_message_is_written_in_both_languages() {
         "from",
         "when",
         "figure",
+        "change",
     ];
     let all = args(&values.map(|name| {
         (

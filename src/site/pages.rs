@@ -12,6 +12,7 @@ use super::Site;
 use super::body::{Body, BodyOf};
 use super::file::OutputFile;
 use super::generator::{Generator, Made};
+use crate::config::Translation;
 use crate::content::Document;
 use crate::content::Report;
 use crate::data::indicators::Indicator;
@@ -214,9 +215,11 @@ impl Generator for IndicatorPage<'_> {
     }
 }
 
-/// `compare/index.html`, or with `all`, `compare/all/index.html`.
+/// `compare/index.html`, or with `all`, `compare/all/index.html`; in a
+/// translation's folder when it has one.
 pub(super) struct Compare<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
     pub(super) all: bool,
 }
 
@@ -228,11 +231,12 @@ impl Generator for Compare<'_> {
     }
 
     fn key(&self) -> u64 {
-        fingerprint::of((self.site.shape, self.all))
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, self.all, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.compare_page(self.all))
+        one(self.site.compare_page(self.translation, self.all))
     }
 }
 

@@ -71,8 +71,22 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
         ),
         ("404", Box::new(NotFound { site })),
         ("indicators", Box::new(IndicatorsIndex { site })),
-        ("compare", Box::new(Compare { site, all: false })),
-        ("compare/all", Box::new(Compare { site, all: true })),
+        (
+            "compare",
+            Box::new(Compare {
+                site,
+                translation: None,
+                all: false,
+            }),
+        ),
+        (
+            "compare/all",
+            Box::new(Compare {
+                site,
+                translation: None,
+                all: true,
+            }),
+        ),
         ("feed", Box::new(Feed { site })),
         ("data", Box::new(DataDownloads { site })),
         ("robots", Box::new(Robots { site })),

@@ -172,7 +172,7 @@ impl Site {
             + self.pages.len()
             + self.data.indicators.len()
             + 9
-            + translations) as u64
+            + 3 * translations) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -218,10 +218,12 @@ impl Site {
             Box::new(IndicatorsIndex { site: self }),
             Box::new(Compare {
                 site: self,
+                translation: None,
                 all: false,
             }),
             Box::new(Compare {
                 site: self,
+                translation: None,
                 all: true,
             }),
             Box::new(Feed { site: self }),
@@ -238,6 +240,14 @@ impl Site {
                 output: format!("{}/index.html", translation.code),
                 latest_key_figures: latest_twin_key_figures,
             }));
+            for all in [false, true] {
+                let translation = Some(translation);
+                singles.push(Box::new(Compare {
+                    site: self,
+                    translation,
+                    all,
+                }));
+            }
         }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages

@@ -322,3 +322,174 @@ fn the_compare_pages_are_published_in_welsh_with_welsh_figures_and_links_to_the_
     );
     assert!(!english.contains("Mabwysiadu"), "{english}");
 }
+
+/// [`welsh_site`] built for `https://www.example.gov.uk/performance/`.
+fn built_in_welsh_at_an_address(site: &Path) -> std::path::PathBuf {
+    welsh_site(site);
+    let out = site.join("out");
+    let base = ["--base-url", "https://www.example.gov.uk/performance/"];
+    let output = build(site, &out, &base);
+    assert!(output.status.success(), "{}", text(&output).1);
+    out
+}
+
+#[test]
+fn the_one_404_page_a_host_shows_is_in_both_languages_and_cy_has_its_own() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let address = "https://www.example.gov.uk/performance/";
+    let not_found = page(&out, "404.html");
+    assert_has(
+        &not_found,
+        &[
+            "<html lang=\"en-GB\">",
+            "<h1>Page not found</h1>",
+            &format!("<p><a href=\"{address}index.html\">Go to the list of all reports</a></p>"),
+            "<section lang=\"cy\" aria-labelledby=\"not-found-cy\">\n<h2 id=\"not-found-cy\">Heb ddod o hyd i'r dudalen</h2>",
+            "<p>Nid oes tudalen yn y cyfeiriad hwn.</p>",
+            &format!(
+                "<p><a href=\"{address}cy/index.html\" hreflang=\"cy\">Ewch i'r rhestr o'r holl adroddiadau</a></p>\n</section>"
+            ),
+        ],
+    );
+    let welsh = page(&out, "cy/404.html");
+    assert_has(
+        &welsh,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Heb ddod o hyd i'r dudalen – Perfformiad Cyngor y Gosodiadau</title>",
+            "<meta name=\"robots\" content=\"noindex\">",
+            &format!("<a class=\"site-title\" href=\"{address}cy/index.html\">"),
+            &format!("<li><a href=\"{address}cy/compare/index.html\">Cymharu chwarteri</a></li>"),
+            "<h1>Heb ddod o hyd i'r dudalen</h1>",
+            &format!(
+                "<p><a href=\"{address}cy/index.html\">Ewch i'r rhestr o'r holl adroddiadau</a></p>"
+            ),
+        ],
+    );
+    assert!(!welsh.contains("Page not found"), "{welsh}");
+    assert!(!welsh.contains(" lang=\"en-GB\""), "{welsh}");
+
+    // Without an address each part leads to the root of the host.
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    assert_has(
+        &page(&out, "404.html"),
+        &[
+            "<p><a href=\"/\">Go to the home page of this website</a></p>",
+            "<p><a href=\"/\">Ewch i hafan y wefan hon</a></p>\n</section>",
+        ],
+    );
+    assert!(
+        page(&out, "cy/404.html").contains("<p><a href=\"/\">Ewch i hafan y wefan hon</a></p>")
+    );
+}
+
+#[test]
+fn the_sitemap_names_each_pages_twin_both_ways_and_leaves_out_the_404_pages() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let sitemap = page(&out, "sitemap.xml");
+    let at = |path: &str| format!("https://www.example.gov.uk/performance/{path}");
+    let twins = |loc: &str, english: &str, welsh: &str| {
+        format!(
+            "  <url><loc>{}</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"{}\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"{}\"/>\n  </url>\n",
+            at(loc),
+            at(english),
+            at(welsh)
+        )
+    };
+    assert_has(
+        &sitemap,
+        &[
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
+            &twins("", "", "cy/"),
+            &twins("cy/", "", "cy/"),
+            &twins(
+                "reports/2023-24-q1/",
+                "reports/2023-24-q1/",
+                "cy/reports/2023-24-q1/",
+            ),
+            &twins(
+                "cy/reports/2023-24-q1/",
+                "reports/2023-24-q1/",
+                "cy/reports/2023-24-q1/",
+            ),
+            &twins("about/", "about/", "cy/about/"),
+            &twins("cy/compare/", "compare/", "cy/compare/"),
+            &twins("compare/all/", "compare/all/", "cy/compare/all/"),
+            // A page in one language only has no alternates.
+            &format!("  <url><loc>{}</loc></url>\n", at("indicators/")),
+        ],
+    );
+    assert!(!sitemap.contains("404"), "{sitemap}");
+
+    // A site in one language: no alternates, no second namespace.
+    let site = good_site();
+    let out = site.path().join("out");
+    let base = ["--base-url", "https://www.example.gov.uk/performance/"];
+    assert!(build(site.path(), &out, &base).status.success());
+    let sitemap = page(&out, "sitemap.xml");
+    assert!(!sitemap.contains("xhtml"), "{sitemap}");
+    assert_has(
+        &sitemap,
+        &[&format!("  <url><loc>{}</loc></url>\n", at(""))],
+    );
+}
+
+#[test]
+fn the_welsh_reports_have_a_feed_of_their_own_named_by_every_welsh_page() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let at = |path: &str| format!("https://www.example.gov.uk/performance/{path}");
+    let feed = page(&out, "cy/feed.xml");
+    assert_has(
+        &feed,
+        &[
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"cy\">",
+            "<title>Perfformiad Cyngor y Gosodiadau</title>",
+            "<subtitle>Adroddiadau perfformiad a gyhoeddir gan Cyngor y Gosodiadau</subtitle>",
+            &format!("<id>{}</id>", at("cy/")),
+            &format!(
+                "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+                at("cy/feed.xml")
+            ),
+            &format!(
+                "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+                at("cy/index.html")
+            ),
+            "<title>Adroddiad perfformiad, Chwarter 1 2023-24</title>",
+            &format!("<id>{}</id>", at("cy/reports/2023-24-q1/index.html")),
+        ],
+    );
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    let english = page(&out, "feed.xml");
+    assert!(!english.contains("cy/"), "{english}");
+    assert_eq!(english.matches("<entry>").count(), 2, "{english}");
+    // Each Welsh page names the Welsh feed; the home page links to it.
+    let home = page(&out, "cy/index.html");
+    assert_has(
+        &home,
+        &[
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Perfformiad Cyngor y Gosodiadau\" href=\"../cy/feed.xml\">",
+            "dilynwch <a href=\"../cy/feed.xml\">ffrwd yr adroddiadau (Atom)</a>",
+        ],
+    );
+    assert!(
+        page(&out, "cy/reports/2023-24-q1/index.html").contains("href=\"../../../cy/feed.xml\"")
+    );
+    assert!(page(&out, "index.html").contains("href=\"feed.xml\""));
+
+    // Without an address, its links are relative to it.
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let feed = page(&out, "cy/feed.xml");
+    assert_has(
+        &feed,
+        &[
+            "<id>urn:outturn:fixture-council:cy</id>",
+            "<id>urn:outturn:fixture-council:cy:2023-24-q1</id>",
+            "href=\"../cy/reports/2023-24-q1/index.html\"",
+        ],
+    );
+}

@@ -95,7 +95,7 @@ impl Site {
 
     /// The page at `output` in each language it is published in, the site's
     /// own first; none when it is published in one only.
-    fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
+    pub(super) fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
         let own = match self.translation_of(output) {
             Some(t) => &output[t.code.len() + 1..],
             None => output,
@@ -190,8 +190,12 @@ impl Site {
             site => self.site_view_at(output),
             nav => self.nav(output, &root),
             languages => self.languages(output, &root),
-            // Always written, so every page can point feed readers to it.
-            feed_url => format!("{root}feed.xml"),
+            // Always written, so every page can point feed readers to it:
+            // the one in the page's language.
+            feed_url => match self.translation_of(output) {
+                Some(t) => format!("{root}{}/feed.xml", t.code),
+                None => format!("{root}feed.xml"),
+            },
             logo_url => self.logo_url(&root),
             root => root,
             page_title => title,

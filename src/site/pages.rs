@@ -139,9 +139,10 @@ impl Generator for Home<'_> {
     }
 }
 
-/// `404.html`.
+/// `404.html`, or a translation's `cy/404.html`.
 pub(super) struct NotFound<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
 }
 
 impl Generator for NotFound<'_> {
@@ -159,11 +160,12 @@ impl Generator for NotFound<'_> {
             .static_files
             .get("static/style.css")
             .map(|file| std::fs::read(self.site.root.join(file)).map_err(|e| e.to_string()));
-        fingerprint::of((self.site.shape, own_css))
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, own_css, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.not_found())
+        one(self.site.not_found(self.translation))
     }
 }
 
@@ -240,9 +242,10 @@ impl Generator for Compare<'_> {
     }
 }
 
-/// `feed.xml`.
+/// `feed.xml`, or a translation's `cy/feed.xml`.
 pub(super) struct Feed<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
 }
 
 impl Generator for Feed<'_> {
@@ -253,11 +256,12 @@ impl Generator for Feed<'_> {
     }
 
     fn key(&self) -> u64 {
-        self.site.shape
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.feed())
+        one(self.site.feed(self.translation))
     }
 }
 

@@ -69,7 +69,13 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
                 latest_key_figures: &[],
             }),
         ),
-        ("404", Box::new(NotFound { site })),
+        (
+            "404",
+            Box::new(NotFound {
+                site,
+                translation: None,
+            }),
+        ),
         ("indicators", Box::new(IndicatorsIndex { site })),
         (
             "compare",
@@ -87,7 +93,13 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
                 all: true,
             }),
         ),
-        ("feed", Box::new(Feed { site })),
+        (
+            "feed",
+            Box::new(Feed {
+                site,
+                translation: None,
+            }),
+        ),
         ("data", Box::new(DataDownloads { site })),
         ("robots", Box::new(Robots { site })),
         (

@@ -172,7 +172,7 @@ impl Site {
             + self.pages.len()
             + self.data.indicators.len()
             + 9
-            + 3 * translations) as u64
+            + 5 * translations) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -214,7 +214,10 @@ impl Site {
                 output: "index.html".into(),
                 latest_key_figures,
             }),
-            Box::new(NotFound { site: self }),
+            Box::new(NotFound {
+                site: self,
+                translation: None,
+            }),
             Box::new(IndicatorsIndex { site: self }),
             Box::new(Compare {
                 site: self,
@@ -226,7 +229,10 @@ impl Site {
                 translation: None,
                 all: true,
             }),
-            Box::new(Feed { site: self }),
+            Box::new(Feed {
+                site: self,
+                translation: None,
+            }),
             Box::new(DataDownloads { site: self }),
             Box::new(Robots { site: self }),
             Box::new(StaticFiles { site: self }),
@@ -240,14 +246,22 @@ impl Site {
                 output: format!("{}/index.html", translation.code),
                 latest_key_figures: latest_twin_key_figures,
             }));
+            let translation = Some(translation);
             for all in [false, true] {
-                let translation = Some(translation);
                 singles.push(Box::new(Compare {
                     site: self,
                     translation,
                     all,
                 }));
             }
+            singles.push(Box::new(NotFound {
+                site: self,
+                translation,
+            }));
+            singles.push(Box::new(Feed {
+                site: self,
+                translation,
+            }));
         }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages

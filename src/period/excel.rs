@@ -286,7 +286,11 @@ mod tests {
             assert_eq!(read(text).unwrap_err(), message, "{text}");
         }
         // Six bytes that are not six letters are refused, not cut mid-letter.
-        assert!(read("A𐀀A").unwrap_err().starts_with("`A𐀀A` is not a period"));
+        assert!(
+            read("A𐀀A")
+                .unwrap_err()
+                .starts_with("`A𐀀A` is not a period")
+        );
         // What names no month still lists the forms.
         let err = read("next year").unwrap_err();
         assert!(err.contains("write a month `2023-06`, a quarter"), "{err}");

@@ -66,7 +66,7 @@ fn the_welsh_home_page_is_in_welsh_and_links_to_its_english_twin() {
             "<a class=\"skip-link\" href=\"#main\">Neidio i'r prif gynnwys</a>",
             "<li><a href=\"../cy/index.html\" aria-current=\"page\">Adroddiadau</a></li>",
             "<li><a href=\"../cy/indicators/index.html\">Dangosyddion</a></li>",
-            "<li><a href=\"../compare/index.html\" hreflang=\"en-GB\">Cymharu chwarteri</a></li>",
+            "<li><a href=\"../cy/compare/index.html\">Cymharu chwarteri</a></li>",
             "<p class=\"language-switch\"><a href=\"../index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
             "<h2>Pob adroddiad</h2>",
             "<h3>Blwyddyn ariannol 2023-24</h3>",
@@ -117,6 +117,8 @@ fn a_report_is_published_in_welsh_from_its_twin_with_every_figure_in_welsh() {
             "wedi&#39;i atal: llai na 5 o blant",
             "Yr adroddiad blaenorol",
             "href=\"../../../cy/reports/2022-23-q4/index.html\"",
+            // The breadcrumb leads back to the Welsh home page.
+            "<li><a href=\"../../../cy/index.html\">Adroddiadau</a></li>\n    <li aria-current=\"page\">Chwarter 1 2023-24</li>",
         ],
     );
     let english = page(&out, "reports/2023-24-q1/index.html");
@@ -438,6 +440,257 @@ fn a_page_without_its_twin_and_a_twin_without_its_page_or_site_are_errors() {
         &[
             "content/about.cy.md:1:1: error: a Welsh twin, but site.toml has no `[translations.cy]`",
             "data/long.csv:1:44: error: a `note_cy` column, but site.toml has no `[translations.cy]`",
+        ],
+    );
+}
+
+#[test]
+fn the_compare_pages_are_published_in_welsh_with_welsh_figures_and_links_to_the_twins() {
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let compare = page(&out, "cy/compare/index.html");
+    assert_has(
+        &compare,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Cymharu chwarteri – Perfformiad Cyngor y Gosodiadau</title>",
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../compare/index.html\">",
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../../cy/compare/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../../compare/index.html\" lang=\"en-GB\" hreflang=\"en-GB\">English</a></p>",
+            "<li><a href=\"../../cy/index.html\">Adroddiadau</a></li>",
+            "<li><a href=\"../../cy/compare/index.html\" aria-current=\"page\">Cymharu chwarteri</a></li>",
+            "<h1>Cymharu chwarteri</h1>",
+            "<h2 id=\"latest-changes\">Beth newidiodd yn Chwarter 1 2023-24</h2>",
+            "<h3>Gwell (2)</h3>",
+            // The summary: Welsh titles, figures, periods and changes.
+            "Nifer cyfartalog y diwrnodau o ddod i ofal i symud at deulu mabwysiadol</a>: 498 diwrnod yn Chwarter 1 2023-24, gostyngiad o 62 diwrnod o&#39;i gymharu â 560 diwrnod yn Chwarter 4 2022-23.</li>",
+            "67.9 fesul 10,000 ym mis Mehefin 2023, cynnydd o 3.6 fesul 10,000 o&#39;i gymharu â 64.3 fesul 10,000 ym mis Mawrth 2023.",
+            // The tables: Welsh themes, quarters linked to the reports' twins,
+            // Welsh cells and the symbols' key.
+            "<h2 id=\"theme-1\">Mabwysiadu</h2>",
+            "Mabwysiadu: ffigurau fesul chwarter",
+            "<a href=\"../../cy/reports/2023-24-q1/index.html\">Chwarter 1 <span class=\"period\">2023-24</span></a>",
+            "<a href=\"../../cy/reports/2022-23-q4/index.html\">Chwarter 4 <span class=\"period\">2022-23</span></a>",
+            "<th scope=\"col\">Dangosydd</th>",
+            "gostyngiad o 62 diwrnod, <strong>gwell</strong>",
+            "cynnydd o 3.6 fesul 10,000, <strong>gwaeth</strong>",
+            "<span class=\"compare-value\">£34.5 miliwn</span><span class=\"compare-period\">(Ebrill 2023)</span>",
+            "<dd>ddim ar gael</dd>",
+            "<dd>dros dro: gall y ffigur newid</dd>",
+        ],
+    );
+    // An indicator's page is linked in Welsh once the site has it; until
+    // then the link says it leads to the English page.
+    let indicator = if out.join("cy/indicators/cla_rate/index.html").exists() {
+        "<a href=\"../../cy/indicators/cla_rate/index.html\">Plant sy&#39;n derbyn gofal fesul 10,000 o blant</a>"
+    } else {
+        "<a href=\"../../indicators/cla_rate/index.html\" hreflang=\"en-GB\">Plant sy&#39;n derbyn gofal fesul 10,000 o blant</a>"
+    };
+    assert_has(&compare, &[indicator]);
+    for english in [
+        "Compare",
+        "up ",
+        "down ",
+        "better",
+        "worse",
+        " since ",
+        " in Q",
+        "Indicator",
+        "not available",
+    ] {
+        assert!(!compare.contains(english), "{english:?} in\n{compare}");
+    }
+    assert_has(
+        &page(&out, "cy/compare/all/index.html"),
+        &[
+            "<h1>Cymharu pob chwarter</h1>",
+            "Mae'r dudalen hon yn dangos pob un o'r 2 chwarter. <a href=\"../index.html\">Dangos y chwarteri diweddaraf yn unig</a>.",
+            "<a href=\"../../../cy/reports/2023-24-q1/index.html\">",
+        ],
+    );
+    let english = page(&out, "compare/index.html");
+    assert_has(
+        &english,
+        &[
+            "<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/compare/index.html\">",
+            "<p class=\"language-switch\"><a href=\"../cy/compare/index.html\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a></p>",
+            "down 62 days, <strong>better</strong>",
+        ],
+    );
+    assert!(!english.contains("Mabwysiadu"), "{english}");
+}
+
+/// [`welsh_site`] built for `https://www.example.gov.uk/performance/`.
+fn built_in_welsh_at_an_address(site: &Path) -> std::path::PathBuf {
+    welsh_site(site);
+    let out = site.join("out");
+    let base = ["--base-url", "https://www.example.gov.uk/performance/"];
+    let output = build(site, &out, &base);
+    assert!(output.status.success(), "{}", text(&output).1);
+    out
+}
+
+#[test]
+fn the_one_404_page_a_host_shows_is_in_both_languages_and_cy_has_its_own() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let address = "https://www.example.gov.uk/performance/";
+    let not_found = page(&out, "404.html");
+    assert_has(
+        &not_found,
+        &[
+            "<html lang=\"en-GB\">",
+            "<h1>Page not found</h1>",
+            &format!("<p><a href=\"{address}index.html\">Go to the list of all reports</a></p>"),
+            "<section lang=\"cy\">\n<h2>Heb ddod o hyd i'r dudalen</h2>",
+            "<p>Nid oes tudalen yn y cyfeiriad hwn.</p>",
+            &format!(
+                "<p><a href=\"{address}cy/index.html\" hreflang=\"cy\">Ewch i'r rhestr o'r holl adroddiadau</a></p>\n</section>"
+            ),
+        ],
+    );
+    let welsh = page(&out, "cy/404.html");
+    assert_has(
+        &welsh,
+        &[
+            "<html lang=\"cy\">",
+            "<title>Heb ddod o hyd i'r dudalen – Perfformiad Cyngor y Gosodiadau</title>",
+            "<meta name=\"robots\" content=\"noindex\">",
+            &format!("<a class=\"site-title\" href=\"{address}cy/index.html\">"),
+            &format!("<li><a href=\"{address}cy/compare/index.html\">Cymharu chwarteri</a></li>"),
+            "<h1>Heb ddod o hyd i'r dudalen</h1>",
+            &format!(
+                "<p><a href=\"{address}cy/index.html\">Ewch i'r rhestr o'r holl adroddiadau</a></p>"
+            ),
+        ],
+    );
+    assert!(!welsh.contains("Page not found"), "{welsh}");
+    assert!(!welsh.contains(" lang=\"en-GB\""), "{welsh}");
+
+    // Without an address each part leads to the root of the host.
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    assert_has(
+        &page(&out, "404.html"),
+        &[
+            "<p><a href=\"/\">Go to the home page of this website</a></p>",
+            "<p><a href=\"/\">Ewch i hafan y wefan hon</a></p>\n</section>",
+        ],
+    );
+    assert!(
+        page(&out, "cy/404.html").contains("<p><a href=\"/\">Ewch i hafan y wefan hon</a></p>")
+    );
+}
+
+#[test]
+fn the_sitemap_names_each_pages_twin_both_ways_and_leaves_out_the_404_pages() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let sitemap = page(&out, "sitemap.xml");
+    let at = |path: &str| format!("https://www.example.gov.uk/performance/{path}");
+    let twins = |loc: &str, english: &str, welsh: &str| {
+        format!(
+            "  <url><loc>{}</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"{}\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"{}\"/>\n  </url>\n",
+            at(loc),
+            at(english),
+            at(welsh)
+        )
+    };
+    assert_has(
+        &sitemap,
+        &[
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
+            &twins("", "", "cy/"),
+            &twins("cy/", "", "cy/"),
+            &twins(
+                "reports/2023-24-q1/",
+                "reports/2023-24-q1/",
+                "cy/reports/2023-24-q1/",
+            ),
+            &twins(
+                "cy/reports/2023-24-q1/",
+                "reports/2023-24-q1/",
+                "cy/reports/2023-24-q1/",
+            ),
+            &twins("about/", "about/", "cy/about/"),
+            &twins("cy/compare/", "compare/", "cy/compare/"),
+            &twins("compare/all/", "compare/all/", "cy/compare/all/"),
+            &twins("indicators/", "indicators/", "cy/indicators/"),
+            &twins(
+                "cy/indicators/cla_rate/",
+                "indicators/cla_rate/",
+                "cy/indicators/cla_rate/",
+            ),
+        ],
+    );
+    assert!(!sitemap.contains("404"), "{sitemap}");
+
+    // A site in one language: no alternates, no second namespace.
+    let site = good_site();
+    let out = site.path().join("out");
+    let base = ["--base-url", "https://www.example.gov.uk/performance/"];
+    assert!(build(site.path(), &out, &base).status.success());
+    let sitemap = page(&out, "sitemap.xml");
+    assert!(!sitemap.contains("xhtml"), "{sitemap}");
+    assert_has(
+        &sitemap,
+        &[&format!("  <url><loc>{}</loc></url>\n", at(""))],
+    );
+}
+
+#[test]
+fn the_welsh_reports_have_a_feed_of_their_own_named_by_every_welsh_page() {
+    let site = good_site();
+    let out = built_in_welsh_at_an_address(site.path());
+    let at = |path: &str| format!("https://www.example.gov.uk/performance/{path}");
+    let feed = page(&out, "cy/feed.xml");
+    assert_has(
+        &feed,
+        &[
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"cy\">",
+            "<title>Perfformiad Cyngor y Gosodiadau</title>",
+            "<subtitle>Adroddiadau perfformiad a gyhoeddir gan Cyngor y Gosodiadau</subtitle>",
+            &format!("<id>{}</id>", at("cy/")),
+            &format!(
+                "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+                at("cy/feed.xml")
+            ),
+            &format!(
+                "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+                at("cy/index.html")
+            ),
+            "<title>Adroddiad perfformiad, Chwarter 1 2023-24</title>",
+            &format!("<id>{}</id>", at("cy/reports/2023-24-q1/index.html")),
+        ],
+    );
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    let english = page(&out, "feed.xml");
+    assert!(!english.contains("cy/"), "{english}");
+    assert_eq!(english.matches("<entry>").count(), 2, "{english}");
+    // Each Welsh page names the Welsh feed; the home page links to it.
+    let home = page(&out, "cy/index.html");
+    assert_has(
+        &home,
+        &[
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Perfformiad Cyngor y Gosodiadau\" href=\"../cy/feed.xml\">",
+            "dilynwch <a href=\"../cy/feed.xml\">ffrwd yr adroddiadau (Atom)</a>",
+        ],
+    );
+    assert!(
+        page(&out, "cy/reports/2023-24-q1/index.html").contains("href=\"../../../cy/feed.xml\"")
+    );
+    assert!(page(&out, "index.html").contains("href=\"feed.xml\""));
+
+    // Without an address, its links are relative to it.
+    let site = good_site();
+    let out = built_in_welsh(site.path());
+    let feed = page(&out, "cy/feed.xml");
+    assert_has(
+        &feed,
+        &[
+            "<id>urn:outturn:fixture-council:cy</id>",
+            "<id>urn:outturn:fixture-council:cy:2023-24-q1</id>",
+            "href=\"../cy/reports/2023-24-q1/index.html\"",
         ],
     );
 }

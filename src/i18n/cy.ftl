@@ -440,6 +440,38 @@ report-count = { $count ->
        *[other] { $count } adroddiad
     }
 
+## Cymharu (compare)
+
+# A change in a cell of the compare tables. $n: the change in its unit ("16",
+# "3 pwynt canran"). Written as change-up and change-down begin.
+compare-up = cynnydd o { $n }
+compare-down = gostyngiad o { $n }
+compare-same = dim newid
+# After a cell's change when the figure it is compared with is not the
+# quarter before's (or the year before's). $change: compare-up, -down or
+# -same; $period: the earlier figure's period, a month ("Ebrill 2022"), a
+# quarter ("Chwarter 1 2022-23") or a financial year ("2021-22"). "ers"
+# does not mutate; "ers mis" keeps the month's name as it is.
+# awaiting a translator's review
+compare-since-month = { $change } ers mis { $period }
+compare-since-quarter = { $change } ers { $period }
+compare-since-year = { $change } ers { $period }
+# In bold after a cell's like-with-like change.
+# awaiting a translator's review
+compare-cell-better = gwell
+# awaiting a translator's review
+compare-cell-worse = gwaeth
+# A line under compare-better, compare-worse or compare-no-change. $figure:
+# the latest figure ("498 diwrnod"); $when: its period after "yn" (see
+# in-month); $change: the change as a report says it (see change-up).
+compare-summary-line = { $figure } { $when }, { $change }
+# The heading, caption and first paragraph of the table of whole years.
+# "Blwyddyn" is feminine: "y flwyddyn ddiweddaraf", "y flwyddyn flaenorol".
+compare-years-theme = Blynyddoedd ariannol cyfan
+compare-years-caption = Ffigurau fesul blwyddyn ariannol
+# awaiting a translator's review
+compare-years-intro = Dangosyddion sydd â ffigurau ar gyfer blynyddoedd ariannol cyfan, y flwyddyn ddiweddaraf yn gyntaf, pob un gyda'i newid o'r flwyddyn flaenorol. Nid yw ffigur blwyddyn yng ngholofnau'r chwarteri uchod.
+
 ## Unedau (units): y geiriau o amgylch ffigur. $n yw'r ffigur fel y'i
 ## hysgrifennir ("67.9", "1,234"); $count yw'r un ffigur fel rhif.
 

@@ -402,6 +402,32 @@ report-count = { $count ->
        *[other] { $count } reports
     }
 
+## Compare
+
+# A change in a cell of the compare tables. $n: the change in its unit ("16",
+# "3 percentage points").
+compare-up = up { $n }
+compare-down = down { $n }
+compare-same = no change
+# After a cell's change when the figure it is compared with is not the
+# quarter before's (or the year before's). $change: compare-up, -down or
+# -same; $period: the earlier figure's period, a month ("April 2022"), a
+# quarter ("Q1 2022-23") or a financial year ("2021-22").
+compare-since-month = { $change } since { $period }
+compare-since-quarter = { $change } since { $period }
+compare-since-year = { $change } since { $period }
+# In bold after a cell's like-with-like change.
+compare-cell-better = better
+compare-cell-worse = worse
+# A line under compare-better, compare-worse or compare-no-change. $figure:
+# the latest figure ("498 days"); $when: its period after "in" (see
+# in-month); $change: the change as a report says it (see change-up).
+compare-summary-line = { $figure } { $when }, { $change }
+# The heading, caption and first paragraph of the table of whole years.
+compare-years-theme = Whole financial years
+compare-years-caption = Figures by financial year
+compare-years-intro = Indicators with figures for whole financial years, newest year first, each with its change from the year before. A year's figure is not in the quarters' columns above.
+
 ## Units: the words around a figure. $n is the figure as written ("67.9",
 ## "1,234"); $count is the same figure as a number, for its plural form.
 

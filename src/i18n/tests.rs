@@ -75,6 +75,7 @@ fn every_message_is_written_in_both_languages() {
         "to_last",
         "periods",
         "value",
+        "change",
     ];
     let all = args(&values.map(|name| {
         (

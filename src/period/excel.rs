@@ -147,8 +147,8 @@ fn month(text: &str, order: DayOrder) -> Option<Month> {
                 .contains(&month)
                 .then_some(Month::Guess(year as i32, month, None))
         }
-        // `202310`
-        [a] if a.len() == 6 => {
+        // `202310`: six digits (six bytes of other letters may not split at 4).
+        [a] if a.len() == 6 && a.is_ascii() => {
             let (year, month) = (number(&a[..4], 4..=4)?, number(&a[4..], 2..=2)?);
             (1..=12)
                 .contains(&month)
@@ -285,6 +285,12 @@ mod tests {
         ] {
             assert_eq!(read(text).unwrap_err(), message, "{text}");
         }
+        // Six bytes that are not six letters are refused, not cut mid-letter.
+        assert!(
+            read("A𐀀A")
+                .unwrap_err()
+                .starts_with("`A𐀀A` is not a period")
+        );
         // What names no month still lists the forms.
         let err = read("next year").unwrap_err();
         assert!(err.contains("write a month `2023-06`, a quarter"), "{err}");

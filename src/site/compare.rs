@@ -8,20 +8,29 @@
 //! [`Resolver::change`]); whether it is like with like (the figure three
 //! months before, of the same kind), and so may be judged better or worse or
 //! must name the older period it compares with, is [`crate::query`]'s rule.
+//!
+//! A bilingual site has the pages again in each translation's folder
+//! (`cy/compare/index.html`): the same quarters and rows, in the same order,
+//! with every word, figure and period in the page's language, linked to the
+//! reports' twins.
 
 use super::Site;
 use super::file::{OutputFile, root_of};
-use crate::config::Config;
+use crate::config::{Config, Translation};
+use crate::content::Report;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity};
+use crate::i18n::{self, Around, Language};
 use crate::period::{Period, PeriodKind};
 use crate::problem::Problem;
 use crate::query::objects::{ChangeValue, FigureValue};
 use crate::query::{Assessment, Direction, Query, Resolver, belongs_to, three_months_before};
 use crate::templates::views::{
-    CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, SummaryLine, ThemeGroup,
+    CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, MarkerView, SummaryLine,
+    ThemeGroup,
 };
+use fluent_bundle::FluentArgs;
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -47,15 +56,54 @@ pub(super) struct Reading {
 /// An indicator with its reading in each quarter shown, newest first.
 type Row<'a> = (&'a Indicator, Vec<Option<Reading>>);
 
+/// How a reading is made: [`reading`] for a quarter, [`year_reading`] for a year.
+type Read = fn(&DataSet, &Config, &Indicator, Period, Language) -> Option<Reading>;
+
+/// The words a page's cells are written in, read from the message files
+/// once a page rather than once a cell.
+pub(super) struct CellWords {
+    language: Language,
+    up: Around,
+    down: Around,
+    same: String,
+    better: String,
+    worse: String,
+}
+
+impl CellWords {
+    pub(super) fn new(language: Language) -> CellWords {
+        CellWords {
+            language,
+            up: Around::of(language, "compare-up", 1),
+            down: Around::of(language, "compare-down", 1),
+            same: i18n::text(language, "compare-same"),
+            better: i18n::text(language, "compare-cell-better"),
+            worse: i18n::text(language, "compare-cell-worse"),
+        }
+    }
+}
+
+/// Message `id` of `language` with `args`, which a test checks each
+/// language's file has.
+fn sentence(language: Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut gaps = FluentArgs::new();
+    for (name, value) in args {
+        gaps.set(*name, value.clone());
+    }
+    i18n::message(language, id, Some(&gaps)).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The figure of `indicator` as at the end of `quarter`, with its change
-/// from the quarter before as a report's `change(…, vs="previous")` gives it.
+/// from the quarter before as a report's `change(…, vs="previous")` gives
+/// it, written in `language`.
 pub(super) fn reading(
     data: &DataSet,
     config: &Config,
     indicator: &Indicator,
     quarter: Period,
+    language: Language,
 ) -> Option<Reading> {
-    let resolver = Resolver::new(data, config, Some(quarter));
+    let resolver = Resolver::new(data, config, Some(quarter)).in_language(language);
     let query = Query::of(&indicator.id);
     // The change holds the figure too: one look-up, not two, per cell. The
     // quarter's own figure first (a total worked out from its months
@@ -90,15 +138,16 @@ pub(super) fn reading(
 }
 
 /// The figure of `indicator` for the financial year `year` itself, with its
-/// change from the year before's; `None` when there is no figure for the
-/// whole year (a quarter's or a month's is not one).
+/// change from the year before's, written in `language`; `None` when there
+/// is no figure for the whole year (a quarter's or a month's is not one).
 pub(super) fn year_reading(
     data: &DataSet,
     config: &Config,
     indicator: &Indicator,
     year: Period,
+    language: Language,
 ) -> Option<Reading> {
-    let resolver = Resolver::new(data, config, Some(year));
+    let resolver = Resolver::new(data, config, Some(year)).in_language(language);
     let query = Query {
         period: Some(year.written()),
         ..Query::of(&indicator.id)
@@ -145,20 +194,25 @@ fn years_of(quarters: &[Period]) -> Vec<Period> {
 
 /// A table cell: the figure, its own period when it is not the quarter's,
 /// and its change in words.
-pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareCell {
+pub(super) fn cell(
+    indicator: &Indicator,
+    reading: Option<&Reading>,
+    words: &CellWords,
+) -> CompareCell {
+    let language = words.language;
     let Some(reading) = reading else {
         return CompareCell {
             value: String::new(),
             period_note: String::new(),
             change: String::new(),
             direction: "",
-            assessment: "",
+            assessment: String::new(),
         };
     };
     let period_note = if reading.own {
         String::new()
     } else {
-        reading.figure.period.short_label()
+        reading.figure.period.short_label_in(language)
     };
     let numbers = reading
         .change
@@ -166,26 +220,36 @@ pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareC
         .and_then(|c| Some((c, c.delta?, c.direction?)));
     let (change, direction, assessment) = match numbers {
         Some((c, delta, direction)) => {
-            let amount = crate::data::format::difference(delta, indicator.unit, indicator.decimals);
-            let mut words = match direction {
-                Direction::Up => format!("up {amount}"),
-                Direction::Down => format!("down {amount}"),
-                Direction::Same => "no change".to_string(),
+            let amount = crate::data::format::difference_in(
+                delta,
+                indicator.unit,
+                indicator.decimals,
+                language,
+            );
+            let mut change = match direction {
+                Direction::Up => words.up.around(&amount),
+                Direction::Down => words.down.around(&amount),
+                Direction::Same => words.same.clone(),
             };
             // The quarter before had no figure of its own, or this one is
             // not the quarter's: say which figure this is compared with.
             if !reading.like_with_like || !reading.own {
-                words.push_str(&format!(" since {}", c.from.period.short_label()));
+                let id = match c.from.period.kind() {
+                    PeriodKind::Month => "compare-since-month",
+                    PeriodKind::Quarter => "compare-since-quarter",
+                    PeriodKind::Year => "compare-since-year",
+                };
+                let period = c.from.period.short_label_in(language);
+                change = sentence(language, id, &[("change", change), ("period", period)]);
             }
             let assessment = match c.assessment {
-                Some(a @ (Assessment::Better | Assessment::Worse)) if reading.like_with_like => {
-                    a.name()
-                }
-                _ => "",
+                Some(Assessment::Better) if reading.like_with_like => words.better.clone(),
+                Some(Assessment::Worse) if reading.like_with_like => words.worse.clone(),
+                _ => String::new(),
             };
-            (words, direction.name(), assessment)
+            (change, direction.name(), assessment)
         }
-        None => (String::new(), "", ""),
+        None => (String::new(), "", String::new()),
     };
     CompareCell {
         value: reading.figure.text.clone(),
@@ -197,13 +261,18 @@ pub(super) fn cell(indicator: &Indicator, reading: Option<&Reading>) -> CompareC
 }
 
 /// What got better and worse in `quarter`, like with like only, for the
-/// indicators where higher or lower is better. `rows` are in page order.
-fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> CompareSummary {
+/// indicators where higher or lower is better, in `language`. `rows` are in
+/// page order, each with its link's address and `hreflang`.
+fn summary(
+    quarter: Period,
+    rows: &[(&Indicator, (String, String), Option<&Reading>)],
+    language: Language,
+) -> CompareSummary {
     let mut summary = CompareSummary {
-        period: quarter.short_label(),
+        period: quarter.short_label_in(language),
         ..CompareSummary::default()
     };
-    for (indicator, url, reading) in rows {
+    for (indicator, (url, hreflang), reading) in rows {
         if indicator.polarity == Polarity::Neutral {
             continue;
         }
@@ -211,11 +280,20 @@ fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> 
         let line = |words: String| SummaryLine {
             title: indicator.title.clone(),
             url: url.clone(),
+            hreflang: hreflang.clone(),
             words,
         };
         match &reading.change {
             Some(c) if reading.like_with_like => {
-                let words = format!("{} in {}, {}", c.to.text, c.to.period.short_label(), c.text);
+                let words = sentence(
+                    language,
+                    "compare-summary-line",
+                    &[
+                        ("figure", c.to.text.clone()),
+                        ("when", c.to.period.in_label_in(language)),
+                        ("change", c.text.clone()),
+                    ],
+                );
                 match c.assessment {
                     Some(Assessment::Better) => summary.better.push(line(words)),
                     Some(Assessment::Worse) => summary.worse.push(line(words)),
@@ -229,15 +307,32 @@ fn summary(quarter: Period, rows: &[(&Indicator, String, Option<&Reading>)]) -> 
 }
 
 impl Site {
-    /// `compare/index.html` (the latest quarters) or `compare/all/index.html`.
+    /// The indicators by theme in `language`: in [`Site::by_theme`]'s order,
+    /// so a page and its twin have their rows in the same order, each
+    /// indicator with its words in `language`, under its theme's name in it.
+    fn themes_in(&self, language: Language) -> Vec<(String, Vec<&Indicator>)> {
+        self.by_theme()
+            .into_iter()
+            .map(|(name, list)| {
+                let list: Vec<&Indicator> = (list.into_iter())
+                    .map(|i| self.data.indicator_in(&i.id, language).unwrap_or(i))
+                    .collect();
+                let name = list.first().map_or(name, |i| i.theme.clone());
+                (name, list)
+            })
+            .collect()
+    }
+
     /// Each of `indicators` that has figures of its own, with its reading
     /// in each of `periods` (`read` is [`reading`] for quarters,
-    /// [`year_reading`] for years); an indicator with none is left out.
+    /// [`year_reading`] for years) in `language`; an indicator with none is
+    /// left out.
     fn rows<'s>(
         &'s self,
         indicators: Vec<&'s Indicator>,
         periods: &[Period],
-        read: fn(&DataSet, &Config, &Indicator, Period) -> Option<Reading>,
+        read: Read,
+        language: Language,
     ) -> Vec<Row<'s>> {
         indicators
             .into_par_iter()
@@ -245,7 +340,7 @@ impl Site {
             .map(|i| {
                 let cells = periods
                     .iter()
-                    .map(|p| read(&self.data, &self.config, i, *p))
+                    .map(|p| read(&self.data, &self.config, i, *p, language))
                     .collect::<Vec<_>>();
                 (i, cells)
             })
@@ -253,12 +348,24 @@ impl Site {
             .collect()
     }
 
-    pub(super) fn compare_page(&self, all: bool) -> Result<OutputFile, Problem> {
+    /// `compare/index.html` (the latest quarters) or, with `all`,
+    /// `compare/all/index.html`; in `translation`'s folder and language when
+    /// given.
+    pub(super) fn compare_page(
+        &self,
+        translation: Option<&Translation>,
+        all: bool,
+    ) -> Result<OutputFile, Problem> {
+        let folder = translation.map_or(String::new(), |t| format!("{}/", t.code));
         let output = if all {
-            "compare/all/index.html"
+            format!("{folder}compare/all/index.html")
         } else {
-            "compare/index.html"
+            format!("{folder}compare/index.html")
         };
+        let output = output.as_str();
+        let language = self.language_of(output);
+        let words = CellWords::new(language);
+        let site = self.site_view_at(output);
         let root = root_of(output);
         let total = self.reports.len();
         let skip = if all {
@@ -270,25 +377,49 @@ impl Site {
         // the indicators' names, in view without scrolling.
         let reports: Vec<_> = self.reports[skip..].iter().rev().collect();
         let periods: Vec<Period> = reports.iter().map(|r| r.period).collect();
+        // A report's twin in the page's folder (same period), else the
+        // report itself (a draft's twin may be missing).
+        let report_link = |report: &Report| {
+            let linked = match translation {
+                Some(_) => (self.twin_reports.iter())
+                    .find(|t| t.period == report.period && t.output.starts_with(&folder))
+                    .unwrap_or(report),
+                None => report,
+            };
+            (
+                format!("{root}{}", linked.output),
+                self.hreflang_from(output, &linked.output),
+            )
+        };
         let columns: Vec<CompareColumn> = reports
             .iter()
-            .map(|r| CompareColumn {
-                label: r.period.short_label(),
-                label_html: crate::escape::escape_keeping_years(&r.period.short_label()),
-                url: format!("{root}{}", r.output),
+            .map(|r| {
+                let label = r.period.short_label_in(language);
+                let (url, hreflang) = report_link(r);
+                CompareColumn {
+                    label_html: crate::escape::escape_keeping_years(&label),
+                    label,
+                    url,
+                    hreflang,
+                }
             })
             .collect();
-        let url = |i: &Indicator| format!("{root}indicators/{}/index.html", i.id);
+        let link = |i: &Indicator| {
+            let page = self.twin_for(output, &format!("indicators/{}/index.html", i.id));
+            (format!("{root}{page}"), self.hreflang_from(output, &page))
+        };
         let readings: Vec<(String, Vec<Row<'_>>)> = self
-            .by_theme()
+            .themes_in(language)
             .into_par_iter()
-            .map(|(name, list)| (name, self.rows(list, &periods, reading)))
+            .map(|(name, list)| (name, self.rows(list, &periods, reading, language)))
             .filter(|(_, rows)| !rows.is_empty())
             .collect();
         // Figures for whole years, by year: each year that has one.
         let mut years = years_of(&periods);
-        let every = self.by_theme().into_iter().flat_map(|(_, l)| l).collect();
-        let mut year_rows = self.rows(every, &years, year_reading);
+        let every = (self.themes_in(language).into_iter())
+            .flat_map(|(_, l)| l)
+            .collect();
+        let mut year_rows = self.rows(every, &years, year_reading, language);
         let shown: Vec<bool> = (0..years.len())
             .map(|k| year_rows.iter().any(|(_, cells)| cells[k].is_some()))
             .collect();
@@ -303,11 +434,10 @@ impl Site {
         }
         let year_columns: Vec<CompareColumn> = years
             .iter()
-            .map(|y| CompareColumn {
-                label: y.short_label(),
-                label_html: crate::escape::escape_keeping_years(&y.short_label()),
+            .map(|y| {
+                let label = y.short_label_in(language);
                 // The report for the year's last quarter, when there is one.
-                url: self
+                let (url, hreflang) = self
                     .reports
                     .iter()
                     .find(|r| {
@@ -315,30 +445,38 @@ impl Site {
                             && r.period.year() == *y
                             && r.period.end_date() == y.end_date()
                     })
-                    .map(|r| format!("{root}{}", r.output))
-                    .unwrap_or_default(),
+                    .map(report_link)
+                    .unwrap_or_default();
+                CompareColumn {
+                    label_html: crate::escape::escape_keeping_years(&label),
+                    label,
+                    url,
+                    hreflang,
+                }
             })
             .collect();
         let summary = periods.first().map(|&latest| {
             let latest_rows: Vec<_> = readings
                 .iter()
                 .flat_map(|(_, rows)| rows)
-                .map(|(i, cells)| (*i, url(i), cells.first().and_then(Option::as_ref)))
+                .map(|(i, cells)| (*i, link(i), cells.first().and_then(Option::as_ref)))
                 .collect();
-            summary(latest, &latest_rows)
+            summary(latest, &latest_rows, language)
         });
+        let row = |(i, cells): &Row<'_>| {
+            let (url, hreflang) = link(i);
+            CompareRow {
+                title: i.title.clone(),
+                url,
+                hreflang,
+                cells: cells.iter().map(|r| cell(i, r.as_ref(), &words)).collect(),
+            }
+        };
         let themes: Vec<ThemeGroup<CompareRow>> = readings
             .iter()
             .map(|(name, rows)| ThemeGroup {
                 name: name.clone(),
-                items: rows
-                    .iter()
-                    .map(|(i, cells)| CompareRow {
-                        title: i.title.clone(),
-                        url: url(i),
-                        cells: cells.iter().map(|r| cell(i, r.as_ref())).collect(),
-                    })
-                    .collect(),
+                items: rows.iter().map(row).collect(),
             })
             .collect();
         // Each theme's table is rendered on its own, in parallel: with every
@@ -349,31 +487,25 @@ impl Site {
             .map(|(n, theme)| {
                 self.theme.render(
                     "partials/compare_table.html",
-                    context! { theme, columns => &columns, number => n + 1 },
+                    context! { site, theme, columns => &columns, number => n + 1 },
                 )
             })
             .collect::<Result<Vec<String>, Problem>>()?;
         let mut tables = tables;
         if !year_rows.is_empty() {
             let theme = ThemeGroup {
-                name: "Whole financial years".to_string(),
-                items: year_rows
-                    .iter()
-                    .map(|(i, cells)| CompareRow {
-                        title: i.title.clone(),
-                        url: url(i),
-                        cells: cells.iter().map(|r| cell(i, r.as_ref())).collect(),
-                    })
-                    .collect(),
+                name: i18n::text(language, "compare-years-theme"),
+                items: year_rows.iter().map(row).collect(),
             };
             tables.push(self.theme.render(
                 "partials/compare_table.html",
                 context! {
+                    site,
                     theme,
                     columns => &year_columns,
                     number => themes.len() + 1,
-                    caption => "Figures by financial year",
-                    intro => "Indicators with figures for whole financial years, newest year first, each with its change from the year before. A year's figure is not in the quarters' columns above.",
+                    caption => i18n::text(language, "compare-years-caption"),
+                    intro => i18n::text(language, "compare-years-intro"),
                 },
             )?);
         }
@@ -393,7 +525,9 @@ impl Site {
             columns,
             tables,
             years: !year_rows.is_empty(),
-            markers: markers.iter().map(|&m| m.into()).collect(),
+            markers: (markers.iter())
+                .map(|&m| MarkerView::in_language(m, language))
+                .collect(),
             summary,
             all,
             total,
@@ -403,12 +537,16 @@ impl Site {
                 "all/index.html".into()
             },
         };
-        let title = if all {
-            "Compare every quarter"
-        } else {
-            "Compare quarters"
-        };
-        self.page("compare.html", output, title, context! { compare => view })
+        // The pages' titles are the menu's entry and the link between them.
+        let title = i18n::text(
+            language,
+            if all {
+                "compare-show-all"
+            } else {
+                "nav-compare"
+            },
+        );
+        self.page("compare.html", output, &title, context! { compare => view })
     }
 }
 

@@ -26,7 +26,8 @@ fn cell_of(id: &str, quarter: &str) -> CompareCell {
     let quarter = Period::parse(quarter, 4).unwrap();
     cell(
         indicator,
-        reading(&data, &config, indicator, quarter).as_ref(),
+        reading(&data, &config, indicator, quarter, Language::English).as_ref(),
+        &CellWords::new(Language::English),
     )
 }
 
@@ -81,7 +82,7 @@ fn a_figure_older_than_its_quarter_says_its_period_and_has_no_change() {
     let c = cell_of("stock", "2022-23 Q3");
     assert_eq!(c.value, "294");
     assert_eq!(c.period_note, "April 2022");
-    assert_eq!((c.change.as_str(), c.assessment), ("", ""));
+    assert_eq!((c.change.as_str(), c.assessment.as_str()), ("", ""));
 }
 
 #[test]
@@ -100,7 +101,8 @@ fn year_cell_of(id: &str, year: &str) -> CompareCell {
     let year = Period::parse(year, 4).unwrap();
     cell(
         indicator,
-        year_reading(&data, &config, indicator, year).as_ref(),
+        year_reading(&data, &config, indicator, year, Language::English).as_ref(),
+        &CellWords::new(Language::English),
     )
 }
 
@@ -155,14 +157,14 @@ fn the_summary_lists_like_with_like_changes_by_judgement() {
     let indicators: Vec<&Indicator> = data.indicators.values().collect();
     let readings: Vec<Option<Reading>> = indicators
         .iter()
-        .map(|i| reading(&data, &config, i, quarter))
+        .map(|i| reading(&data, &config, i, quarter, Language::English))
         .collect();
     let rows: Vec<_> = indicators
         .iter()
         .zip(&readings)
-        .map(|(i, r)| (*i, format!("{}.html", i.id), r.as_ref()))
+        .map(|(i, r)| (*i, (format!("{}.html", i.id), String::new()), r.as_ref()))
         .collect();
-    let s = summary(quarter, &rows);
+    let s = summary(quarter, &rows, Language::English);
     let words = |lines: &[SummaryLine]| -> Vec<String> {
         lines
             .iter()
@@ -186,4 +188,84 @@ fn the_summary_lists_like_with_like_changes_by_judgement() {
     // Visits has figures for whole years only, which are not the
     // quarter's; stock is neither better nor worse.
     assert_eq!(s.not_compared, 0);
+}
+
+fn welsh_cell_of(id: &str, period: &str) -> CompareCell {
+    let data = testutil::data(YAML, CSV);
+    let config = testutil::config();
+    let indicator = data.indicator_in(id, Language::Welsh).unwrap();
+    let period = Period::parse(period, 4).unwrap();
+    let read = if period.kind() == PeriodKind::Year {
+        year_reading
+    } else {
+        reading
+    };
+    cell(
+        indicator,
+        read(&data, &config, indicator, period, Language::Welsh).as_ref(),
+        &CellWords::new(Language::Welsh),
+    )
+}
+
+#[test]
+fn a_welsh_cell_writes_its_figure_change_period_and_judgement_in_welsh() {
+    let c = welsh_cell_of("days", "2023-24 Q1");
+    assert_eq!(c.value, "498 diwrnod");
+    assert_eq!(c.change, "gostyngiad o 62 diwrnod");
+    assert_eq!((c.direction, c.assessment.as_str()), ("down", "gwell"));
+    let c = welsh_cell_of("days", "2022-23 Q4");
+    assert_eq!(
+        (c.change.as_str(), c.assessment.as_str()),
+        ("cynnydd o 295 diwrnod", "gwaeth")
+    );
+    let c = welsh_cell_of("missing", "2023-24 Q1");
+    assert_eq!(c.change, "dim newid");
+    let c = welsh_cell_of("visits", "2022-23");
+    assert_eq!(c.value, "94.0%");
+    assert_eq!(c.change, "cynnydd o 3.0 pwynt canran");
+}
+
+#[test]
+fn a_welsh_cell_names_the_older_period_after_ers_and_its_own_period_in_welsh() {
+    let c = welsh_cell_of("stock", "2022-23 Q4");
+    assert_eq!(c.change, "gostyngiad o 2 ers mis Ebrill 2022");
+    let c = welsh_cell_of("days", "2022-23 Q3");
+    assert_eq!(c.change, "gostyngiad o 35 diwrnod ers Chwarter 1 2022-23");
+    let c = welsh_cell_of("rhi", "2023-24 Q1");
+    assert_eq!(c.period_note, "Mehefin 2023");
+    assert_eq!(c.change, "cynnydd o 8 pwynt canran ers mis Mawrth 2023");
+    assert_eq!(c.assessment, "gwell");
+    let c = welsh_cell_of("days", "2023-24 Q2");
+    assert_eq!(c.period_note, "Chwarter 1 2023-24");
+}
+
+#[test]
+fn the_welsh_summary_writes_each_line_in_welsh() {
+    let data = testutil::data(YAML, CSV);
+    let config = testutil::config();
+    let quarter = Period::parse("2023-24 Q1", 4).unwrap();
+    let indicators: Vec<&Indicator> = data.indicators.values().collect();
+    let readings: Vec<Option<Reading>> = indicators
+        .iter()
+        .map(|i| reading(&data, &config, i, quarter, Language::Welsh))
+        .collect();
+    let rows: Vec<_> = indicators
+        .iter()
+        .zip(&readings)
+        .map(|(i, r)| (*i, (String::new(), String::new()), r.as_ref()))
+        .collect();
+    let s = summary(quarter, &rows, Language::Welsh);
+    assert_eq!(s.period, "Chwarter 1 2023-24");
+    let words: Vec<&str> = s.better.iter().map(|l| l.words.as_str()).collect();
+    assert_eq!(
+        words,
+        [
+            "498 diwrnod yn Chwarter 1 2023-24, gostyngiad o 62 diwrnod o'i gymharu â 560 diwrnod yn Chwarter 4 2022-23",
+            "78% ym mis Mehefin 2023, cynnydd o 8 pwynt canran o'i gymharu â 70% ym mis Mawrth 2023",
+        ]
+    );
+    assert_eq!(
+        s.unchanged[0].words,
+        "25 yn Chwarter 1 2023-24, dim newid o'i gymharu â 25 yn Chwarter 4 2022-23"
+    );
 }

@@ -63,8 +63,9 @@ impl Site {
     }
 
     /// Whether the site has a page at `output` in a translation's folder or
-    /// its own: a home page, a report or a plain page (a twin under `cy/`).
-    /// The pages made from the whole site are in one language so far.
+    /// its own: a home page, a compare page, a report or a plain page (a
+    /// twin under `cy/`). The other pages made from the whole site are in
+    /// one language so far.
     fn has_twin_at(&self, output: &str) -> bool {
         let own = match self.translation_of(output) {
             Some(t) => &output[t.code.len() + 1..],
@@ -72,15 +73,45 @@ impl Site {
         };
         own == "index.html"
             || own.starts_with("indicators/")
+            || own == "compare/index.html"
+            || own == "compare/all/index.html"
             || self.pages.iter().any(|p| p.output == output)
             || (self.reports.iter())
                 .chain(&self.twin_reports)
                 .any(|r| r.output == output)
     }
 
+    /// Which page a page at `current` links to for the page at `own` (an
+    /// address in the site's own language): its twin in `current`'s
+    /// translation folder when the site publishes one, else `own`.
+    pub(super) fn twin_for(&self, current: &str, own: &str) -> String {
+        match self.translation_of(current) {
+            Some(t) => {
+                let twin = format!("{}/{own}", t.code);
+                if self.has_twin_at(&twin) {
+                    twin
+                } else {
+                    own.to_string()
+                }
+            }
+            None => own.to_string(),
+        }
+    }
+
+    /// The `hreflang` of a link from the page at `current` to the page at
+    /// `output`: the language of `output` when it is not `current`'s (a
+    /// Welsh page's link to a page not yet in Welsh), else empty.
+    pub(super) fn hreflang_from(&self, current: &str, output: &str) -> String {
+        if self.language_of(output) == self.language_of(current) {
+            String::new()
+        } else {
+            self.site_view_at(output).language.to_string()
+        }
+    }
+
     /// The page at `output` in each language it is published in, the site's
     /// own first; none when it is published in one only.
-    fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
+    pub(super) fn languages(&self, output: &str, root: &str) -> Vec<LanguageLink<'_>> {
         let own = match self.translation_of(output) {
             Some(t) => &output[t.code.len() + 1..],
             None => output,
@@ -128,26 +159,21 @@ impl Site {
     }
 
     /// Reports, Indicators, Compare quarters, then each plain page, in the
-    /// language of the page at `current`; Reports leads to the home page in
-    /// that language.
+    /// language of the page at `current`; each leads to the page in that
+    /// language when the site has it.
     pub(super) fn nav(&self, current: &str, root: &str) -> Vec<NavItem> {
         let language = self.language_of(current);
         let translation = self.translation_of(current);
         let same_folder =
             |other: Option<&Translation>| other.map(|t| &t.code) == translation.map(|t| &t.code);
-        let home = match translation {
-            Some(t) => format!("{}/index.html", t.code),
-            None => "index.html".to_string(),
-        };
-        let folder = translation.map_or_else(String::new, |t| format!("{}/", t.code));
         let sections = [
-            ("nav-reports", home),
-            ("nav-indicators", format!("{folder}indicators/index.html")),
-            ("nav-compare", "compare/index.html".to_string()),
+            ("nav-reports", "index.html"),
+            ("nav-indicators", "indicators/index.html"),
+            ("nav-compare", "compare/index.html"),
         ];
         sections
             .into_iter()
-            .map(|(id, output)| (i18n::text(language, id), output))
+            .map(|(id, own)| (i18n::text(language, id), self.twin_for(current, own)))
             .chain(
                 self.pages
                     .iter()
@@ -158,11 +184,7 @@ impl Site {
                 title,
                 url: format!("{root}{output}"),
                 current: output == current,
-                hreflang: if self.language_of(&output) == language {
-                    String::new()
-                } else {
-                    self.site_view_at(&output).language.to_string()
-                },
+                hreflang: self.hreflang_from(current, &output),
             })
             .collect()
     }
@@ -184,8 +206,12 @@ impl Site {
             site => self.site_view_at(output),
             nav => self.nav(output, &root),
             languages => self.languages(output, &root),
-            // Always written, so every page can point feed readers to it.
-            feed_url => format!("{root}feed.xml"),
+            // Always written, so every page can point feed readers to it:
+            // the one in the page's language.
+            feed_url => match self.translation_of(output) {
+                Some(t) => format!("{root}{}/feed.xml", t.code),
+                None => format!("{root}feed.xml"),
+            },
             logo_url => self.logo_url(&root),
             root => root,
             page_title => title,

@@ -12,6 +12,7 @@ use super::Site;
 use super::body::{Body, BodyOf};
 use super::file::OutputFile;
 use super::generator::{Generator, Made};
+use crate::config::Translation;
 use crate::content::Document;
 use crate::content::Report;
 use crate::data::indicators::Indicator;
@@ -139,9 +140,10 @@ impl Generator for Home<'_> {
     }
 }
 
-/// `404.html`.
+/// `404.html`, or a translation's `cy/404.html`.
 pub(super) struct NotFound<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
 }
 
 impl Generator for NotFound<'_> {
@@ -159,11 +161,12 @@ impl Generator for NotFound<'_> {
             .static_files
             .get("static/style.css")
             .map(|file| std::fs::read(self.site.root.join(file)).map_err(|e| e.to_string()));
-        fingerprint::of((self.site.shape, own_css))
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, own_css, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.not_found())
+        one(self.site.not_found(self.translation))
     }
 }
 
@@ -225,9 +228,11 @@ impl Generator for IndicatorPage<'_> {
     }
 }
 
-/// `compare/index.html`, or with `all`, `compare/all/index.html`.
+/// `compare/index.html`, or with `all`, `compare/all/index.html`; in a
+/// translation's folder when it has one.
 pub(super) struct Compare<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
     pub(super) all: bool,
 }
 
@@ -239,17 +244,19 @@ impl Generator for Compare<'_> {
     }
 
     fn key(&self) -> u64 {
-        fingerprint::of((self.site.shape, self.all))
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, self.all, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.compare_page(self.all))
+        one(self.site.compare_page(self.translation, self.all))
     }
 }
 
-/// `feed.xml`.
+/// `feed.xml`, or a translation's `cy/feed.xml`.
 pub(super) struct Feed<'s> {
     pub(super) site: &'s Site,
+    pub(super) translation: Option<&'s Translation>,
 }
 
 impl Generator for Feed<'_> {
@@ -260,11 +267,12 @@ impl Generator for Feed<'_> {
     }
 
     fn key(&self) -> u64 {
-        self.site.shape
+        let code = self.translation.map(|t| &t.code);
+        fingerprint::of((self.site.shape, code))
     }
 
     fn make(&self) -> Result<Made, Vec<Problem>> {
-        one(self.site.feed())
+        one(self.site.feed(self.translation))
     }
 }
 

@@ -70,7 +70,13 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
                 latest_key_figures: &[],
             }),
         ),
-        ("404", Box::new(NotFound { site })),
+        (
+            "404",
+            Box::new(NotFound {
+                site,
+                translation: None,
+            }),
+        ),
         (
             "indicators",
             Box::new(IndicatorsIndex {
@@ -78,9 +84,29 @@ fn keys(site: &Site) -> BTreeMap<String, u64> {
                 language: crate::i18n::Language::English,
             }),
         ),
-        ("compare", Box::new(Compare { site, all: false })),
-        ("compare/all", Box::new(Compare { site, all: true })),
-        ("feed", Box::new(Feed { site })),
+        (
+            "compare",
+            Box::new(Compare {
+                site,
+                translation: None,
+                all: false,
+            }),
+        ),
+        (
+            "compare/all",
+            Box::new(Compare {
+                site,
+                translation: None,
+                all: true,
+            }),
+        ),
+        (
+            "feed",
+            Box::new(Feed {
+                site,
+                translation: None,
+            }),
+        ),
         ("data", Box::new(DataDownloads { site })),
         ("robots", Box::new(Robots { site })),
         (

@@ -173,7 +173,7 @@ impl Site {
             + self.pages.len()
             + self.data.indicators.len() * (1 + translations)
             + 9
-            + 2 * translations) as u64
+            + 6 * translations) as u64
     }
 
     /// As [`Site::render`], putting each file into `sink` as soon as it is
@@ -224,20 +224,28 @@ impl Site {
                 output: "index.html".into(),
                 latest_key_figures,
             }),
-            Box::new(NotFound { site: self }),
+            Box::new(NotFound {
+                site: self,
+                translation: None,
+            }),
             Box::new(IndicatorsIndex {
                 site: self,
                 language: languages[0],
             }),
             Box::new(Compare {
                 site: self,
+                translation: None,
                 all: false,
             }),
             Box::new(Compare {
                 site: self,
+                translation: None,
                 all: true,
             }),
-            Box::new(Feed { site: self }),
+            Box::new(Feed {
+                site: self,
+                translation: None,
+            }),
             Box::new(DataDownloads { site: self }),
             Box::new(Robots { site: self }),
             Box::new(StaticFiles { site: self }),
@@ -257,6 +265,22 @@ impl Site {
                     language,
                 }));
             }
+            let translation = Some(translation);
+            for all in [false, true] {
+                singles.push(Box::new(Compare {
+                    site: self,
+                    translation,
+                    all,
+                }));
+            }
+            singles.push(Box::new(NotFound {
+                site: self,
+                translation,
+            }));
+            singles.push(Box::new(Feed {
+                site: self,
+                translation,
+            }));
         }
         let found: Vec<Vec<Problem>> = timings.time("pages", || {
             indicator_pages

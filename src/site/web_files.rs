@@ -3,25 +3,48 @@
 //! since it is served at any depth).
 
 use super::Site;
-use super::file::OutputFile;
+use super::file::{OutputFile, root_of};
+use crate::config::Translation;
+use crate::i18n;
 use crate::problem::Problem;
 use crate::templates::views::FeedEntry;
-use minijinja::context;
+use minijinja::{Value, context};
+use std::collections::BTreeMap;
 
 impl Site {
-    /// `feed.xml`: an Atom entry per report, newest first.
-    pub(super) fn feed(&self) -> Result<OutputFile, Problem> {
+    /// `feed.xml`: an Atom entry per report, newest first. With
+    /// `translation`, its folder's `cy/feed.xml`, of the reports' twins, in
+    /// its language: a reader follows the reports in the language they read,
+    /// and is not sent each one twice.
+    pub(super) fn feed(&self, translation: Option<&Translation>) -> Result<OutputFile, Problem> {
+        let folder = translation.map_or(String::new(), |t| format!("{}/", t.code));
+        let output = format!("{folder}feed.xml");
         let base = self.config.base_url.trim_end_matches('/');
+        // Without an address, relative to the feed, as a page's links are.
+        let root = root_of(&output);
         let absolute = |path: &str| {
             if base.is_empty() {
-                path.to_string()
+                format!("{root}{path}")
             } else {
                 format!("{base}/{path}")
             }
         };
-        let entries: Vec<FeedEntry> = self
-            .reports
+        // Without an address, ids made from the publisher (and the language
+        // of a translation's feed), which stay the same from build to build.
+        let urn = {
+            let publisher = crate::content::markdown::slug(&self.config.publisher);
+            match translation {
+                Some(t) => format!("urn:outturn:{publisher}:{}", t.code),
+                None => format!("urn:outturn:{publisher}"),
+            }
+        };
+        let reports = match translation {
+            Some(_) => &self.twin_reports,
+            None => &self.reports,
+        };
+        let entries: Vec<FeedEntry> = reports
             .iter()
+            .filter(|r| r.output.starts_with(&folder))
             .rev()
             .map(|r| {
                 let period = r.period;
@@ -34,11 +57,7 @@ impl Site {
                     title: r.front.title.clone(),
                     url: absolute(&r.output),
                     id: if base.is_empty() {
-                        format!(
-                            "urn:outturn:{}:{}",
-                            crate::content::markdown::slug(&self.config.publisher),
-                            period.slug()
-                        )
+                        format!("{urn}:{}", period.slug())
                     } else {
                         absolute(&r.output)
                     },
@@ -53,18 +72,22 @@ impl Site {
             .max()
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
         let feed_id = if base.is_empty() {
-            format!(
-                "urn:outturn:{}",
-                crate::content::markdown::slug(&self.config.publisher)
-            )
+            urn
         } else {
-            absolute("")
+            absolute(&folder)
         };
         let xml = self.theme.render(
             "feed.xml",
-            context! { site => self.site_view(), entries, updated, feed_id, home => absolute("index.html"), self_url => absolute("feed.xml") },
+            context! {
+                site => self.site_view_at(&output),
+                entries,
+                updated,
+                feed_id,
+                home => absolute(&format!("{folder}index.html")),
+                self_url => absolute(&output),
+            },
         )?;
-        Ok(OutputFile::new("feed.xml", xml))
+        Ok(OutputFile::new(output, xml))
     }
 
     /// The web address of the page at `output` (`reports/2023-24-q1/index.html`),
@@ -85,12 +108,33 @@ impl Site {
         if base.is_empty() {
             return Ok(None);
         }
-        let urls: Vec<String> = pages
+        // A 404 page, the site's or a translation's, is no page to index.
+        let not_found = |p: &str| {
+            p == "404.html"
+                || (self.config.translations.iter()).any(|t| p == format!("{}/404.html", t.code))
+        };
+        let pages: Vec<&String> = pages
             .iter()
-            .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
-            .filter_map(|p| self.web_address(p))
+            .filter(|p| p.ends_with(".html") && !not_found(p))
             .collect();
-        let xml = self.theme.render("sitemap.xml", context! { urls })?;
+        let urls: Vec<String> = pages.iter().filter_map(|p| self.web_address(p)).collect();
+        // A page published in more than one language names each, itself
+        // included, as search engines ask.
+        let alternates: BTreeMap<String, Vec<Value>> = pages
+            .iter()
+            .filter_map(|p| {
+                let links = self.languages(p, "");
+                let links: Vec<Value> = (links.iter())
+                    .filter_map(|l| {
+                        Some(context! { lang => l.lang, url => self.web_address(&l.url)? })
+                    })
+                    .collect();
+                Some((self.web_address(p)?, links)).filter(|(_, links)| !links.is_empty())
+            })
+            .collect();
+        let xml = self
+            .theme
+            .render("sitemap.xml", context! { urls, alternates })?;
         Ok(Some(OutputFile::new("sitemap.xml", xml)))
     }
 
@@ -114,38 +158,65 @@ impl Site {
     /// site may sit under a sub-path of its host), so the stylesheet is
     /// written into the page, the menu is left out, and the one link is to
     /// the root of the host, which is always there.
-    pub(super) fn not_found(&self) -> Result<OutputFile, Problem> {
-        let (root, home_url, nav, inline_css) = match self.config.base_url.trim_end_matches('/') {
-            "" => (
-                "/".to_string(),
-                "/".to_string(),
-                Vec::new(),
-                Some(self.stylesheet()?),
-            ),
+    ///
+    /// With `translation`, the page in its folder and language
+    /// (`cy/404.html`), for a server that can show a folder its own. Many
+    /// static hosts show only the one at the top to every address, so in a
+    /// bilingual site that one says it in each language, each part with
+    /// its `lang` and its link to the home page in that language.
+    pub(super) fn not_found(
+        &self,
+        translation: Option<&Translation>,
+    ) -> Result<OutputFile, Problem> {
+        let folder = translation.map_or(String::new(), |t| format!("{}/", t.code));
+        let output = format!("{folder}404.html");
+        let base = self.config.base_url.trim_end_matches('/');
+        let (root, nav, inline_css) = match base {
+            "" => ("/".to_string(), Vec::new(), Some(self.stylesheet()?)),
             base => {
                 let root = format!("{base}/");
-                let nav = self.nav("404.html", &root);
-                (root.clone(), format!("{root}index.html"), nav, None)
+                let nav = self.nav(&output, &root);
+                (root, nav, None)
             }
         };
+        let home_url = |folder: &str| match base {
+            "" => "/".to_string(),
+            _ => format!("{root}{folder}index.html"),
+        };
+        // The other languages' parts of the one at the top.
+        let also: Vec<Value> = match translation {
+            Some(_) => Vec::new(),
+            None => (self.config.translations.iter())
+                .map(|t| {
+                    let other = format!("{}/404.html", t.code);
+                    context! {
+                        site => self.site_view_at(&other),
+                        home_url => home_url(&format!("{}/", t.code)),
+                    }
+                })
+                .collect(),
+        };
+        let language = self.language_of(&output);
+        let feed_url = format!("{root}{folder}feed.xml");
         let context = context! {
-            site => self.site_view(),
+            site => self.site_view_at(&output),
             root,
             nav,
-            page_title => "Page not found",
+            also,
+            page_title => i18n::text(language, "not-found-title"),
             // Without the site's address no link into the site is safe.
-            feed_url => (!root.starts_with('/')).then(|| format!("{root}feed.xml")),
+            feed_url => (!root.starts_with('/')).then_some(feed_url),
             // Without it the logo, like the stylesheet, is inside the page.
             logo_url => match inline_css {
                 None => self.logo_url(&root),
                 Some(_) => self.logo_data_url()?,
             },
-            home_url,
+            home_url => home_url(&folder),
             knows_address => inline_css.is_none(),
             inline_css,
         };
         let html = self.theme.render("404.html", context)?;
-        Ok(OutputFile::new("404.html", html))
+        Ok(OutputFile::new(output, html))
     }
 
     /// The logo as a `data:` URL, which works wherever the page is shown.

@@ -79,12 +79,13 @@ pub struct CompareCell {
     pub period_note: String,
     /// `up 16`, `down 3`, `no change`, or empty; followed by `since April
     /// 2022` when the figure it is compared with is not the quarter before's
-    /// own, or this figure is not the quarter's own.
+    /// own, or this figure is not the quarter's own. In the page's language.
     pub change: String,
     /// `up`, `down`, `same`, or empty.
     pub direction: &'static str,
-    /// `better` or `worse` for a like-with-like change, else empty.
-    pub assessment: &'static str,
+    /// `better` or `worse` (in the page's language: `gwell`, `gwaeth`) for
+    /// a like-with-like change, else empty.
+    pub assessment: String,
 }
 
 /// One indicator's change in the latest quarter, at the top of the page.
@@ -94,6 +95,8 @@ pub struct SummaryLine {
     pub title: String,
     /// Relative URL of its page.
     pub url: String,
+    /// The `lang` of its page when that is not the page's own, else empty.
+    pub hreflang: String,
     /// `55% in Q1 2023-24, an increase of 3 percentage points from 52% in Q4 2022-23`.
     pub words: String,
 }
@@ -121,6 +124,9 @@ pub struct CompareRow {
     pub title: String,
     /// Relative URL of its page.
     pub url: String,
+    /// The `lang` of its page when that is not the page's own (a Welsh
+    /// page's link to a page not yet in Welsh), else empty.
+    pub hreflang: String,
     /// One cell per quarter.
     pub cells: Vec<CompareCell>,
 }
@@ -136,6 +142,8 @@ pub struct CompareColumn {
     pub label_html: String,
     /// Relative URL of that quarter's report.
     pub url: String,
+    /// The `lang` of that report when that is not the page's own, else empty.
+    pub hreflang: String,
 }
 
 /// The comparison page.

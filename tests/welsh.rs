@@ -121,6 +121,10 @@ fn a_report_is_published_in_welsh_from_its_twin_with_every_figure_in_welsh() {
             "<li><a href=\"../../../cy/index.html\">Adroddiadau</a></li>\n    <li aria-current=\"page\">Chwarter 1 2023-24</li>",
         ],
     );
+    // A chart's figures to download: Welsh headings and period labels.
+    let csv = page(&out, "cy/reports/2023-24-q1/figure-1.csv");
+    assert!(csv.contains("Mehefin 2023"), "{csv}");
+    assert!(!csv.contains("June 2023"), "{csv}");
     let english = page(&out, "reports/2023-24-q1/index.html");
     assert_has(
         &english,

@@ -261,7 +261,8 @@ fn csv(id: &str, grid: &Grid) -> Download {
     let mut writer = match grid.language {
         Language::English => tidy::Writer::new(),
         _ => tidy::Writer::without_header(),
-    };
+    }
+    .in_language(grid.language);
     for column in &grid.columns {
         for cell in column.cells.iter().flatten() {
             writer.write(&tidy::Row {

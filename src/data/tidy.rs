@@ -5,6 +5,7 @@
 use super::cell::Marker;
 use super::indicators::Unit;
 use crate::escape::csv_text;
+use crate::i18n::Language;
 use crate::period::Period;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -62,22 +63,27 @@ pub struct Writer {
     series: [String; 4],
     series_csv: Vec<u8>,
     value: String,
+    /// The language of the period labels.
+    language: Language,
 }
+
+/// A period's four columns as written, by period and language.
+type PeriodColumns = HashMap<(Period, Language), Rc<[u8]>>;
 
 thread_local! {
     /// A period's four columns as written, once per thread: every download
     /// repeats the same periods, once for every area, breakdown and report.
-    static PERIODS: RefCell<HashMap<Period, Rc<[u8]>>> = RefCell::default();
+    static PERIODS: RefCell<PeriodColumns> = RefCell::default();
 }
 
-fn period_csv(period: Period) -> Rc<[u8]> {
+fn period_csv(period: Period, language: Language) -> Rc<[u8]> {
     PERIODS.with_borrow_mut(|periods| {
         periods
-            .entry(period)
+            .entry((period, language))
             .or_insert_with(|| {
                 let columns = [
                     period.slug(),
-                    period.label(),
+                    period.label_in(language),
                     period.start_date().iso(),
                     period.end_date().iso(),
                 ];
@@ -116,7 +122,14 @@ impl Writer {
             series: Default::default(),
             series_csv: Vec::new(),
             value: String::new(),
+            language: Language::English,
         }
+    }
+
+    /// The same writer, writing period labels in `language`
+    /// (`Chwarter 1 2023-24 (Ebrill i Fehefin 2023)`).
+    pub fn in_language(self, language: Language) -> Writer {
+        Writer { language, ..self }
     }
 
     /// Writes one row; text that a spreadsheet would take for a formula is defused.
@@ -133,7 +146,8 @@ impl Writer {
         }
         self.out.extend_from_slice(&self.series_csv);
         self.out.push(b',');
-        self.out.extend_from_slice(&period_csv(row.period));
+        self.out
+            .extend_from_slice(&period_csv(row.period, self.language));
         self.out.push(b',');
         self.value.clear();
         if let Some(v) = row.value {

@@ -551,3 +551,15 @@ indicator-neutral = Nid yw uwch nac is yn well ynddo'i hun
 # When its figures are counted.
 indicator-stock = Ar ddiwedd pob cyfnod
 indicator-flow = Yn ystod pob cyfnod
+
+## Nodiadau (notes outturn adds to a figure). $count: faint o ffigurau a
+## adiwyd; $first: cyfnod y cyntaf; $to_last: "i" a chyfnod yr olaf, wedi'i
+## dreiglo ("i Fehefin 2023").
+
+# A total worked out from the months, quarters or years within it.
+# awaiting a translator's review
+note-summed-months = Wedi'i gyfrifo drwy adio'r { $count } ffigur misol, { $first } { $to_last }.
+# awaiting a translator's review
+note-summed-quarters = Wedi'i gyfrifo drwy adio'r { $count } ffigur chwarterol, { $first } { $to_last }.
+# awaiting a translator's review
+note-summed-years = Wedi'i gyfrifo drwy adio'r { $count } ffigur blynyddol, { $first } { $to_last }.

@@ -505,3 +505,11 @@ indicator-neutral = Neither higher nor lower is better in itself
 # When its figures are counted.
 indicator-stock = As at the end of each period
 indicator-flow = During each period
+
+## Notes outturn adds to a figure. $count: how many figures were added;
+## $first: the first one's period; $last: the last one's.
+
+# A total worked out from the months, quarters or years within it.
+note-summed-months = Worked out by adding the { $count } monthly figures, { $first } to { $last }.
+note-summed-quarters = Worked out by adding the { $count } quarterly figures, { $first } to { $last }.
+note-summed-years = Worked out by adding the { $count } yearly figures, { $first } to { $last }.

@@ -23,6 +23,7 @@
 use crate::data::Observation;
 use crate::data::cell::{Figure, Marker};
 use crate::data::indicators::Indicator;
+use crate::i18n::{Language, Phrase};
 use crate::period::{Period, PeriodKind};
 use crate::query::{belongs_to, exactly, totals, within};
 use std::borrow::Cow;
@@ -103,29 +104,41 @@ fn sum_of(sorted: &[Observation], period: &Period, kind: PeriodKind) -> Option<O
     }
     markers.sort();
     let last = found.last()?;
-    let what = match kind {
-        PeriodKind::Month => "monthly",
-        PeriodKind::Quarter => "quarterly",
-        PeriodKind::Year => "yearly",
+    // The note in each language: how the total was made, then the parts'
+    // own notes (a Welsh one where the data gives it).
+    let note = |language: Language| {
+        let first = first.short_label_in(language);
+        let last = last.period.short_label_in(language);
+        let id = match kind {
+            PeriodKind::Month => "note-summed-months",
+            PeriodKind::Quarter => "note-summed-quarters",
+            PeriodKind::Year => "note-summed-years",
+        };
+        let mut note = Phrase::new(language, id)
+            .arg("count", parts.len())
+            .arg("first", first.as_str())
+            .last(&last)
+            .text();
+        for o in &found {
+            let own = match language {
+                Language::Welsh => o.note_cy.as_deref().or(o.note.as_deref()),
+                Language::English => o.note.as_deref(),
+            };
+            if let Some(own) = own {
+                note.push(' ');
+                note.push_str(own);
+            }
+        }
+        note
     };
-    let mut note = format!(
-        "Worked out by adding the {} {what} figures, {} to {}.",
-        parts.len(),
-        first.short_label(),
-        last.period.short_label()
-    );
-    let notes: Vec<&str> = found.iter().filter_map(|o| o.note.as_deref()).collect();
-    for n in notes {
-        note.push(' ');
-        note.push_str(n);
-    }
     Some(Observation {
         period: *period,
         figure: Figure {
             value: Some(total),
             markers,
         },
-        note: Some(note),
+        note: Some(note(Language::English)),
+        note_cy: Some(note(Language::Welsh)),
         ..(*last).clone()
     })
 }
@@ -162,6 +175,14 @@ mod tests {
                 .unwrap()
                 .contains("adding the 3 monthly figures"),
             "{q2:?}"
+        );
+        assert_eq!(
+            q2.note.as_deref(),
+            Some("Worked out by adding the 3 monthly figures, July 2023 to September 2023.")
+        );
+        assert_eq!(
+            q2.note_cy.as_deref(),
+            Some("Wedi'i gyfrifo drwy adio'r 3 ffigur misol, Gorffennaf 2023 i Fedi 2023.")
         );
     }
 

@@ -9,22 +9,26 @@
 
 use crate::cli::CheckArgs;
 use crate::problem::{Problem, Problems, Severity, SiteProblems};
-use crate::site::{BuildOptions, Site};
+use crate::site::{BuildOptions, Cache, Site};
 use anyhow::Result;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Loads and renders in memory and reports every problem, drafts included.
+/// The data is read once: the drafts' check takes it from the published
+/// check's cache, as `serve` takes it from its last build.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let root = &args.common.root;
+    let cache = Arc::new(Cache::default());
     let published = Site::build(
         root,
         BuildOptions {
             drafts: args.drafts,
             preview: false,
         },
-        None,
+        Some(cache.clone()),
     );
-    let drafts = draft_problems(root, args.drafts);
+    let drafts = draft_problems(root, args.drafts, cache);
     match published {
         Ok((mut site, files, _)) if !drafts.has_errors() => {
             let typed = site.typed_figures();
@@ -78,14 +82,15 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
 /// The problems in the text of drafts (none when the site does not load:
 /// the published check reports why). When the drafts are `published` too,
 /// that check has already found their errors and typed figures.
-fn draft_problems(root: &std::path::Path, published: bool) -> Problems {
+fn draft_problems(root: &std::path::Path, published: bool, cache: Arc<Cache>) -> Problems {
     let mut problems = Problems::new();
-    if let Ok(site) = Site::load(
+    if let Ok(site) = Site::load_with(
         root,
         BuildOptions {
             drafts: true,
             preview: false,
         },
+        Some(cache),
     ) {
         // Last quarter's words left in the report being written.
         problems.extend(site.quarter_warnings());

@@ -5,7 +5,9 @@
 //! period it is resolved as at, travels in the render context. A page with
 //! several bad placeholders gets a problem for each: after an error, the failing
 //! expression is blanked out (keeping every line and column where it was) and the
-//! body is evaluated again (see `recovery.rs`).
+//! body is evaluated again (see `recovery.rs`). In the preview, a figure not
+//! in the data yet is no error but a gap, and a draft with gaps is evaluated
+//! once ([`Placeholders::evaluate_once`]).
 //!
 //! A body can do only so much: its evaluation has a budget of work and of
 //! text ([`super::budget`]), and it cannot reach the page's state, which

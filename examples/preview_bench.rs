@@ -5,6 +5,7 @@
 //! their ratio (gaps / complete; 1.0 is a gap costing nothing).
 //!
 //! cargo run --release --example preview_bench -- DIR [COPIES [ROUNDS]]
+//! (or bench/preview.sh, `PROFILE=dev` for the development profile)
 
 use outturn::site::{BuildOptions, Site};
 use std::path::PathBuf;

@@ -5,7 +5,9 @@
 //! period it is resolved as at, travels in the render context. A page with
 //! several bad placeholders gets a problem for each: after an error, the failing
 //! expression is blanked out (keeping every line and column where it was) and the
-//! body is evaluated again (see `recovery.rs`).
+//! body is evaluated again (see `recovery.rs`). In the preview, a figure not
+//! in the data yet is no error but a gap, and a draft with gaps is evaluated
+//! once ([`Placeholders::evaluate_once`]).
 //!
 //! A body can do only so much: its evaluation has a budget of work and of
 //! text ([`super::budget`]), and it cannot reach the page's state, which
@@ -19,7 +21,6 @@ use super::budget;
 use super::exhibits::{self, CHART_OPTIONS, Download, TABLE_OPTIONS};
 use super::options::{self, fail};
 use super::recovery::{self, Blanked, MAX_PROBLEMS_PER_FILE, MAX_RENDERS};
-use super::tokens::GAP;
 use crate::config::Config;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
@@ -33,6 +34,7 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use marks::markdown_formatter;
 use page::{Drawings, PageState, STATE_VAR, page_state};
@@ -66,6 +68,9 @@ pub struct Placeholders {
     /// The language of the site's root, which a body is written in unless
     /// its file is a twin (`about.cy.md`).
     language: Language,
+    /// Writes a placeholder call as [`call_text`] does, without evaluating
+    /// it: finds in a body the call that made a gap.
+    probe: Environment<'static>,
 }
 
 impl Placeholders {
@@ -138,7 +143,8 @@ impl Placeholders {
         let (d, c) = (data.clone(), config.clone());
         env.add_function("value", move |state: &State, id: String, kwargs: Kwargs| {
             let query = options::query(&id, &kwargs, &["period", "area", "breakdown", "latest"])?;
-            with_resolver(state, &d, &c, |r, page| {
+            let call = || call_text("value", &id, None, &kwargs);
+            with_figure(state, &d, &c, call, |r, page| {
                 let figure = r.value(&query)?;
                 page.record(crate::record::shown_figure(r, &query, &figure));
                 page.note(&figure.markers);
@@ -155,7 +161,8 @@ impl Placeholders {
             move |state: &State, id: String, comparator: String, kwargs: Kwargs| {
                 let mut query = options::query(&id, &kwargs, &["breakdown", "period", "latest"])?;
                 query.area = Some(comparator.clone());
-                with_resolver(state, &d, &c, |r, page| {
+                let call = || call_text("benchmark", &id, Some(&comparator), &kwargs);
+                with_figure(state, &d, &c, call, |r, page| {
                     let figure = r.benchmark(&query)?;
                     page.record(crate::record::shown_figure(r, &query, &figure));
                     page.note(&figure.markers);
@@ -170,7 +177,8 @@ impl Placeholders {
             move |state: &State, id: String, kwargs: Kwargs| {
                 let query = options::query(&id, &kwargs, &["vs", "period", "area", "breakdown"])?;
                 let vs = options::vs(&kwargs)?;
-                with_resolver(state, &d, &c, |r, page| {
+                let call = || call_text("change", &id, None, &kwargs);
+                with_figure(state, &d, &c, call, |r, page| {
                     let change = r.change(&query, vs.as_deref().unwrap_or("previous"))?;
                     page.record(crate::record::shown_figure(r, &query, &change.from));
                     page.record(crate::record::shown_figure(r, &query, &change.to));
@@ -185,7 +193,11 @@ impl Placeholders {
             },
         );
         bounded::register(&mut env);
-        Placeholders { env, language }
+        Placeholders {
+            env,
+            language,
+            probe: probe(),
+        }
     }
 
     /// The environment, with the theme's partials, for drawing charts and
@@ -202,7 +214,13 @@ impl Placeholders {
         expression: &str,
         as_at: Period,
     ) -> Result<Vec<(String, Period)>, String> {
-        let page = PageState::new(Some(as_at), self.language, Vec::new(), Arc::default());
+        let page = PageState::new(
+            Some(as_at),
+            self.language,
+            Vec::new(),
+            false,
+            Arc::default(),
+        );
         self.render(&format!("{{{{ {expression} }}}}"), &page)
             .map_err(|e| {
                 std::error::Error::source(&e)
@@ -264,8 +282,125 @@ impl Placeholders {
     /// body's charts are drawn once however many rounds it takes.
     fn evaluate_drawing(
         &self,
+        page: (&Path, &str, usize),
+        as_at: Option<Period>,
+        data_complete: bool,
+        preview: bool,
+        drawings: &Arc<Drawings>,
+    ) -> Result<Evaluated, Vec<Problem>> {
+        let language = super::twin_language(page.0)
+            .and_then(Language::of_translation)
+            .unwrap_or(self.language);
+        if preview
+            && let Some(evaluated) =
+                self.evaluate_once(page, as_at, language, data_complete, drawings)
+        {
+            return evaluated;
+        }
+        self.evaluate_rounds(page, as_at, language, data_complete, preview, drawings)
+    }
+
+    /// The preview's evaluation in one round, gaps included: each figure not
+    /// in the data yet is a [`page::Gap`], printed as a marked gap, with the
+    /// warning blanking it out would give. `None` when that is not sure to
+    /// be the same page as [`Placeholders::evaluate_rounds`] makes (a gap
+    /// used other than printed as it is, a body with loops or macros, any
+    /// error), which then finds the page's problems round by round.
+    fn evaluate_once(
+        &self,
         (file, source, first_line): (&Path, &str, usize),
         as_at: Option<Period>,
+        language: Language,
+        data_complete: bool,
+        drawings: &Arc<Drawings>,
+    ) -> Option<Result<Evaluated, Vec<Problem>>> {
+        let page = PageState::new(as_at, language, Vec::new(), true, drawings.clone());
+        drawings.rounds.fetch_add(1, Ordering::Relaxed);
+        let rendered = self.render(source, &page);
+        if !page.within_allocation() {
+            return None;
+        }
+        let markdown = rendered.ok()?;
+        let found = page
+            .gap_values
+            .as_ref()
+            .map(|g| std::mem::take(&mut *g.lock().unwrap_or_else(|e| e.into_inner())))
+            .unwrap_or_default();
+        let mut gaps = Vec::with_capacity(found.len());
+        if !found.is_empty() {
+            let places = self.gap_places(source, &found)?;
+            for (gap, start) in found.iter().zip(places) {
+                let problem = recovery::fail_problem(file, source, first_line, start, &gap.fail)
+                    .into_warning(Id::MissingFigure);
+                gaps.push(problem);
+            }
+        }
+        Some(finish(
+            (file, source, first_line),
+            page.evaluated(markdown),
+            gaps,
+            Vec::new(),
+            data_complete,
+        ))
+    }
+
+    /// Where in `source` each of the gaps `found` was made, in order: the
+    /// start of its call, which must be all of a `{{ … }}` of its own that
+    /// printed it once, where blanking would put a gap. `None` if any is not
+    /// so, or cannot be told apart from a call the evaluation did not make.
+    fn gap_places(&self, source: &str, found: &[Arc<page::Gap>]) -> Option<Vec<usize>> {
+        if found.len() >= MAX_RENDERS {
+            return None;
+        }
+        let printed_once = |g: &Arc<page::Gap>| {
+            g.printed.load(Ordering::Relaxed) == 1 && !g.misused.load(Ordering::Relaxed)
+        };
+        if !found.iter().all(printed_once) {
+            return None;
+        }
+        let sites: Vec<(usize, usize, Option<String>)> = recovery::print_sites(source)?
+            .into_iter()
+            .map(|(start, room, call)| {
+                let text = self
+                    .probe
+                    .compile_expression(call)
+                    .and_then(|e| e.eval(()))
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string));
+                (start, room, text)
+            })
+            .collect();
+        // A body whose only tags are `if`s reaches each call once at most,
+        // in order: the gaps of one call text are its sites in order, if
+        // there are as many of them.
+        let mut places = Vec::with_capacity(found.len());
+        let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+        for (index, gap) in found.iter().enumerate() {
+            let same = |s: &&(usize, usize, Option<String>)| s.2.as_deref() == Some(&gap.call);
+            if sites.iter().filter(same).count()
+                != found.iter().filter(|g| g.call == gap.call).count()
+            {
+                return None;
+            }
+            let nth = taken.entry(gap.call.as_str()).or_default();
+            let &(start, room, _) = sites.iter().filter(same).nth(*nth)?;
+            *nth += 1;
+            if room < recovery::gap_literal(index).len() {
+                return None;
+            }
+            places.push(start);
+        }
+        Some(places)
+    }
+
+    /// Evaluates the body round by round: after each error, the failing
+    /// expression is blanked out (in the preview, a gap put in its place)
+    /// and the body evaluated again.
+    fn evaluate_rounds(
+        &self,
+        (file, source, first_line): (&Path, &str, usize),
+        as_at: Option<Period>,
+        language: Language,
         data_complete: bool,
         preview: bool,
         drawings: &Arc<Drawings>,
@@ -275,11 +410,9 @@ impl Placeholders {
         let mut gaps: Vec<String> = Vec::new();
         let mut gap_problems: Vec<Problem> = Vec::new();
         let mut blanked = Blanked::default();
-        let language = super::twin_language(file)
-            .and_then(Language::of_translation)
-            .unwrap_or(self.language);
         for _ in 0..MAX_RENDERS {
-            let page = PageState::new(as_at, language, gaps.clone(), drawings.clone());
+            let page = PageState::new(as_at, language, gaps.clone(), false, drawings.clone());
+            drawings.rounds.fetch_add(1, Ordering::Relaxed);
             let rendered = self.render(&source, &page);
             // A loop stopped for making too much ends quietly; the problem
             // is placed at the first loop over `range()`.
@@ -290,19 +423,13 @@ impl Placeholders {
             }
             let error = match rendered {
                 Ok(markdown) => {
-                    let mut evaluated = page.evaluated(markdown);
-                    evaluated.gaps = gap_problems.clone();
-                    problems.extend(super::html_policy::check(
-                        file,
-                        &source,
-                        first_line,
-                        &evaluated.markdown,
-                        &evaluated.texts,
-                    ));
-                    if problems.is_empty() && data_complete {
-                        return Ok(evaluated);
-                    }
-                    return Err(problems);
+                    return finish(
+                        (file, &source, first_line),
+                        page.evaluated(markdown),
+                        gap_problems,
+                        problems,
+                        data_complete,
+                    );
                 }
                 Err(error) => error,
             };
@@ -318,7 +445,7 @@ impl Placeholders {
                 let problem = recovery::problem(file, &source, first_line, &error)
                     .into_warning(Id::MissingFigure);
                 gap_problems.push(problem);
-                let literal = format!("\"\\u{:04x}{}\"", GAP as u32, gaps.len());
+                let literal = recovery::gap_literal(gaps.len());
                 gaps.push(gap);
                 match blanked.next_with(&source, range, &literal) {
                     Some(next) => source = next,
@@ -343,6 +470,29 @@ impl Placeholders {
         }
         Err(stopped(problems, &gap_problems))
     }
+}
+
+/// A body evaluated to the end, with the gaps it showed: checked for
+/// markup, it is the page, unless there were `problems` or data/ has its own.
+fn finish(
+    (file, source, first_line): (&Path, &str, usize),
+    mut evaluated: Evaluated,
+    gaps: Vec<Problem>,
+    mut problems: Vec<Problem>,
+    data_complete: bool,
+) -> Result<Evaluated, Vec<Problem>> {
+    evaluated.gaps = gaps;
+    problems.extend(super::html_policy::check(
+        file,
+        source,
+        first_line,
+        &evaluated.markdown,
+        &evaluated.texts,
+    ));
+    if problems.is_empty() && data_complete {
+        return Ok(evaluated);
+    }
+    Err(problems)
 }
 
 /// The problems of an evaluation that stopped. If it stopped only because
@@ -388,6 +538,50 @@ fn partial_error(error: Error) -> Error {
     );
     // Of the same kind, so that running out of fuel stops the evaluation.
     Error::new(error.kind(), fault.message.clone()).with_source(fault)
+}
+
+/// As [`with_resolver`], for a figure: in the preview's single evaluation,
+/// a figure not in the data yet is a gap (see [`PageState::gap`]), which
+/// `call` says how it was asked for.
+fn with_figure(
+    state: &State,
+    data: &DataSet,
+    config: &Config,
+    call: impl FnOnce() -> String,
+    f: impl FnOnce(&Resolver<'_>, &PageState) -> Result<Value, Fail>,
+) -> Result<Value, Error> {
+    let page = page_state(state)?;
+    let resolver =
+        Resolver::traced(data, config, page.as_at, page.reads()).in_language(page.language);
+    f(&resolver, &page).or_else(|failure| page.gap(&failure, call).ok_or_else(|| fail(failure)))
+}
+
+/// How a placeholder call is written for finding it again: the function
+/// and its arguments.
+fn call_text(function: &str, id: &str, comparator: Option<&str>, kwargs: &Kwargs) -> String {
+    format!(
+        "{function} {id:?} {comparator:?} {:?}",
+        Value::from(kwargs.clone())
+    )
+}
+
+/// An environment whose `value`, `change` and `benchmark` evaluate to the
+/// [`call_text`] of their call, and nothing else.
+fn probe() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.add_function("value", |id: String, kwargs: Kwargs| {
+        call_text("value", &id, None, &kwargs)
+    });
+    env.add_function("change", |id: String, kwargs: Kwargs| {
+        call_text("change", &id, None, &kwargs)
+    });
+    env.add_function(
+        "benchmark",
+        |id: String, comparator: String, kwargs: Kwargs| {
+            call_text("benchmark", &id, Some(&comparator), &kwargs)
+        },
+    );
+    env
 }
 
 fn with_resolver<T>(

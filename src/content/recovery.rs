@@ -8,6 +8,7 @@
 //! [`MAX_RENDERS`] times.
 
 use super::budget;
+use super::tokens::GAP;
 use crate::problem::{Problem, line_col, suggest};
 use crate::query::resolve::Fail;
 use minijinja::{Error, ErrorKind};
@@ -59,6 +60,83 @@ impl Blanked {
         self.0.push(widened);
         Some(next)
     }
+}
+
+/// What blanking puts in place of the failing `{{ … }}` that made the
+/// gap numbered `n`, when it fits: a string literal the formatter shows as
+/// that gap.
+pub(super) fn gap_literal(n: usize) -> String {
+    format!("\"\\u{:04x}{n}\"", GAP as u32)
+}
+
+/// Each `{{ … }}` in `source` that is one placeholder call and nothing
+/// else (`{{ value("x") }}`), on one line and without whitespace control:
+/// the start of the call, the room blanking has there (see [`blank_out`]),
+/// and the call. `None` if the body has a tag other than `if`, `elif`,
+/// `else` and `endif`, or a comment: a call could then be reached more
+/// than once, or out of order.
+pub(super) fn print_sites(source: &str) -> Option<Vec<(usize, usize, &str)>> {
+    let mut sites = Vec::new();
+    let mut at = 0;
+    while let Some(open) = source[at..].find('{').map(|i| i + at) {
+        let rest = &source[open..];
+        if rest.starts_with("{#") {
+            return None;
+        }
+        if rest.starts_with("{%") {
+            let close = rest.find("%}")?;
+            let tag = rest[2..close].trim_start_matches(['-', '+']).trim_start();
+            let word = tag.split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+            if !["if", "elif", "else", "endif"].contains(&word) {
+                return None;
+            }
+            at = open + close + 2;
+            continue;
+        }
+        if !rest.starts_with("{{") {
+            at = open + 1;
+            continue;
+        }
+        let close = rest.find("}}")?;
+        let inner = &rest[2..close];
+        at = open + close + 2;
+        let call = inner.trim();
+        let plain =
+            !inner.contains('\n') && !inner.starts_with(['-', '+']) && !inner.ends_with(['-', '+']);
+        if plain && FUNCTIONS[..3].iter().any(|f| is_call(call, f)) {
+            let start = open + 2 + (inner.len() - inner.trim_start().len());
+            sites.push((start, inner.chars().count(), call));
+        }
+    }
+    Some(sites)
+}
+
+/// Whether `text` is one call of `function`, its closing bracket the last
+/// character (not `value("x").text`, nor `value("x") ~ value("y")`).
+fn is_call(text: &str, function: &str) -> bool {
+    let Some(args) = text
+        .strip_prefix(function)
+        .and_then(|t| t.strip_prefix('('))
+    else {
+        return false;
+    };
+    let (mut depth, mut quote) = (1usize, None);
+    for (i, c) in args.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1 == args.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Replaces the failing expression with `""` (or `literal`, in a `{{ … }}`
@@ -150,6 +228,24 @@ fn widen_to_tag(source: &str, range: Range<usize>) -> Range<usize> {
         start..end
     } else {
         range
+    }
+}
+
+/// The problem `fail` makes at the call starting at `start` in `source`: the
+/// one [`problem`] makes of the error the call fails with.
+pub(super) fn fail_problem(
+    file: &Path,
+    source: &str,
+    first_line: usize,
+    start: usize,
+    fail: &Fail,
+) -> Problem {
+    let (line, column) = line_col(source, start.min(source.trim_end().len()));
+    let problem = Problem::error(file, fail.message.clone()).maybe_help(fail.help.clone());
+    if column == 0 {
+        problem.at_line(first_line + line - 1)
+    } else {
+        problem.at(first_line + line - 1, column)
     }
 }
 

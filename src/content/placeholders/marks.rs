@@ -2,7 +2,7 @@
 //! placeholder's text and each chart's or table's HTML stands in the Markdown
 //! as a mark, so that the Markdown can neither break nor be broken by it.
 
-use super::page::page_state;
+use super::page::{Gap, PageState, page_state};
 use crate::content::options::fail;
 use crate::content::tokens::{BLOCK_MARK, GAP, TOKEN_END, TOKEN_START};
 use crate::query::resolve::Fail;
@@ -40,6 +40,13 @@ pub(super) fn markdown_formatter(
             Some("a suppressed figure has no .number and its change no .assessment; test first, e.g. {% if value(\"x\").number %}…{% endif %}".into()),
         )));
     }
+    if !html_partial && let Some(gap) = value.downcast_object_ref::<Gap>() {
+        gap.printed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let text = format!("{GAP}{}", gap.fail.gap.as_deref().unwrap_or_default());
+        let page = page_state(state)?;
+        return write_text(out, &page, text);
+    }
     let text = value.to_string();
     if html_partial {
         // Chart and table partials are HTML, which Markdown passes through as is.
@@ -48,7 +55,7 @@ pub(super) fn markdown_formatter(
             .map_err(Error::from);
     }
     let page = page_state(state)?;
-    // A gap the evaluation put in place of a figure not in the data yet;
+    // A gap a round of blanking put in place of a figure not in the data yet;
     // any other text starting so is only text.
     let text = match text.strip_prefix(GAP) {
         Some(rest) => match rest.parse::<usize>().ok().and_then(|n| page.gaps.get(n)) {
@@ -57,6 +64,11 @@ pub(super) fn markdown_formatter(
         },
         None => text,
     };
+    write_text(out, &page, text)
+}
+
+/// Writes the mark of a placeholder's `text`, which goes in after Markdown.
+fn write_text(out: &mut Output<'_>, page: &PageState, text: String) -> Result<(), Error> {
     page.spend(text.len())?;
     let mut texts = page.texts.lock().unwrap_or_else(|e| e.into_inner());
     write!(out, "{TOKEN_START}{}{TOKEN_END}", texts.len()).map_err(Error::from)?;

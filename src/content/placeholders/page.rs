@@ -33,6 +33,55 @@ pub(super) struct Drawings {
     /// The indicators every round has read, drawings included: what the
     /// body is made from, for the build cache's key.
     pub(super) reads: crate::query::Reads,
+    /// How many times the body was evaluated.
+    pub(super) rounds: AtomicU64,
+}
+
+/// A figure not in the data yet, which the preview shows as a marked gap:
+/// what a placeholder function returns in place of the figure in the
+/// preview's single evaluation. Printed as it is (`{{ value("x") }}`) it is
+/// the gap; used in any other way it is `misused`, and the evaluation goes
+/// back to blanking each gap out (see `recovery.rs`), which handles them all.
+#[derive(Debug)]
+pub(super) struct Gap {
+    /// Why the figure is missing, with what the gap says.
+    pub(super) fail: Fail,
+    /// The call, as [`super::Placeholders`]' probe writes it, to find it in the body.
+    pub(super) call: String,
+    /// How many times the gap was printed as it is.
+    pub(super) printed: AtomicU64,
+    /// Whether it was read, compared or turned into text.
+    pub(super) misused: AtomicBool,
+}
+
+impl Gap {
+    fn misuse(&self) {
+        self.misused.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Object for Gap {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn get_value(self: &Arc<Self>, _: &Value) -> Option<Value> {
+        self.misuse();
+        None
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        self.misuse();
+        true
+    }
+
+    fn render(self: &Arc<Self>, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result
+    where
+        Self: Sized + 'static,
+    {
+        self.misuse();
+        Ok(())
+    }
 }
 
 /// What one evaluation knows about its page; reached from the functions through
@@ -60,6 +109,9 @@ pub(super) struct PageState {
     pub(super) shown_bytes: Mutex<usize>,
     /// What each gap put in the body so far says (the preview only).
     pub(super) gaps: Vec<String>,
+    /// In the preview's single evaluation, each figure not in the data yet,
+    /// in the order met; `None` outside it, where such a figure is an error.
+    pub(super) gap_values: Option<Mutex<Vec<Arc<Gap>>>>,
     /// This thread's count of allocated bytes when the evaluation began.
     allocated_at: u64,
     /// Bytes allocated drawing charts and tables, which are not counted.
@@ -92,6 +144,7 @@ impl PageState {
         as_at: Option<Period>,
         language: Language,
         gaps: Vec<String>,
+        gap_values: bool,
         drawings: Arc<Drawings>,
     ) -> Arc<PageState> {
         Arc::new(PageState {
@@ -106,6 +159,7 @@ impl PageState {
             figures: Mutex::new(Vec::new()),
             shown_bytes: Mutex::new(0),
             gaps,
+            gap_values: gap_values.then(Mutex::default),
             allocated_at: crate::alloc::allocated(),
             drawn: AtomicU64::new(0),
             over_allocated: AtomicBool::new(false),
@@ -141,6 +195,25 @@ impl PageState {
     pub(super) fn drawn_since(&self, start: u64) {
         let bytes = crate::alloc::allocated().wrapping_sub(start);
         self.drawn.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// In the preview's single evaluation, a gap in place of the figure
+    /// `fail` says is not in the data yet, made by the call `call`; `None`
+    /// elsewhere, where the failure stands.
+    pub(super) fn gap(&self, fail: &Fail, call: impl FnOnce() -> String) -> Option<Value> {
+        let found = self.gap_values.as_ref()?;
+        fail.gap.as_ref()?;
+        let gap = Arc::new(Gap {
+            fail: fail.clone(),
+            call: call(),
+            printed: AtomicU64::new(0),
+            misused: AtomicBool::new(false),
+        });
+        found
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(gap.clone());
+        Some(Value::from_dyn_object(gap))
     }
 
     /// Where the evaluation notes the indicators it reads.

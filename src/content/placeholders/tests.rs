@@ -154,3 +154,53 @@ fn a_placeholder_with_nothing_to_show_is_an_error() {
     let ok = evaluate("{{ value(\"cla_count\") }} children\n").unwrap();
     assert_eq!(ok.texts, ["308"]);
 }
+
+/// The preview evaluates a draft with gaps once, not once a gap, and shows
+/// the page blanking each gap out would: the same text, the same warnings.
+/// A gap used other than printed as it is goes back to blanking, and so
+/// does a body where a call could be reached twice.
+#[test]
+fn a_draft_with_gaps_is_evaluated_once_as_blanking_would_show_it() {
+    let data = testutil::data(
+        "cla_count:\n  title: CLA\n  unit: count\n",
+        "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
+    );
+    let partials = crate::templates::builtin_partials();
+    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
+    let as_at = Period::parse("2023-24 Q1", 4).ok();
+    let gap = "{{ value(\"cla_count\", period=\"2010-11 Q1\") }}";
+    let once = format!(
+        "Now {{{{ value(\"cla_count\") }}}}, {gap}.\n\n{{{{ chart(\"cla_count\") }}}}\n\n{{% if value(\"cla_count\").number > 300 %}}Up {{{{ change(\"cla_count\", vs=\"2009-10 Q1\") }}}}.{{% else %}}{{{{ value(\"cla_count\", period=\"2010-11 Q3\") }}}}{{% endif %}}\n\n{gap} {gap} {{{{value(\"cla_count\",period=\"2010-11 Q2\")}}}}\n"
+    );
+    let rounds = [
+        "{% set v = value(\"cla_count\", period=\"2010-11 Q1\") %}{{ v }} {{ v }}\n",
+        "{% for _ in [1, 2] %}{{ value(\"cla_count\", period=\"2010-11 Q1\") }}{% endfor %}\n",
+        "{% if value(\"cla_count\", period=\"2010-11 Q1\") %}{{ value(\"cla_count\", period=\"2010-11 Q1\") }}{% endif %}\n",
+        "{{ change(\"cla_count\", vs=\"2009-10 Q1\").text }} {{ value(\"cla_count\", period=\"2010-11 Q1\") ~ \"!\" }}\n",
+        "{{- value(\"cla_count\", period=\"2010-11 Q1\") }} {{ value(\"cla_count\", period=\"2010-11 Q1\")\n}}\n",
+    ];
+    let seen = |e: Result<Evaluated, Vec<Problem>>| match e {
+        Ok(e) => Ok((e.markdown, e.texts, e.blocks, e.gaps)),
+        Err(problems) => Err(problems),
+    };
+    for (body, want_rounds) in [(once.as_str(), 1)]
+        .into_iter()
+        .chain(rounds.iter().map(|b| (*b, 2)))
+    {
+        let page = (Path::new("r.md"), body, 5);
+        let language = placeholders.language;
+        let drawings = Arc::<Drawings>::default();
+        let evaluated = placeholders.evaluate_drawing(page, as_at, true, true, &drawings);
+        let blanking =
+            placeholders.evaluate_rounds(page, as_at, language, true, true, &Arc::default());
+        let (evaluated, blanking) = (seen(evaluated), seen(blanking));
+        assert_eq!(evaluated, blanking, "{body}");
+        let rounds = drawings.rounds.load(std::sync::atomic::Ordering::Relaxed);
+        if want_rounds == 1 {
+            assert_eq!(rounds, 1, "{body}");
+            assert_eq!(evaluated.unwrap().3.len(), 5);
+        } else {
+            assert!(rounds > 2, "{rounds} rounds: {body}");
+        }
+    }
+}

@@ -462,9 +462,10 @@ compare-cell-better = gwell
 # awaiting a translator's review
 compare-cell-worse = gwaeth
 # A line under compare-better, compare-worse or compare-no-change. $figure:
-# the latest figure ("498 diwrnod"); $when: its period after "yn" (see
-# in-month); $change: the change as a report says it (see change-up).
-compare-summary-line = { $figure } { $when }, { $change }
+# the latest figure ("498 diwrnod"); $in_period: its period after "yn", the
+# mutation made ("ym mis Mehefin 2023", "yn Chwarter 1 2023-24"); $change:
+# the change as a report says it (see change-up).
+compare-summary-line = { $figure } { $in_period }, { $change }
 # The heading, caption and first paragraph of the table of whole years.
 # "Blwyddyn" is feminine: "y flwyddyn ddiweddaraf", "y flwyddyn flaenorol".
 compare-years-theme = Blynyddoedd ariannol cyfan
@@ -488,24 +489,17 @@ unit-money-million = £{ $n } miliwn
 # awaiting a translator's review
 unit-money-billion = £{ $n } biliwn
 
-## Cyfnodau ar ôl "yn" (periods after "in"): $period yw mis ("Mawrth 2023"),
-## chwarter ("Chwarter 4 2022-23") neu flwyddyn ariannol ("2022-23").
-## "ym mis" keeps the month's name as it is.
-
-in-month = ym mis { $period }
-in-quarter = yn { $period }
-in-year = yn { $period }
-
 ## Newidiadau (changes): ffigur o'i gymharu ag un cynharach. $amount: y
 ## newid yn ei uned ("16", "2 pwynt canran"); $from: y ffigur cynharach;
-## $when: ei gyfnod ar ôl "yn" (gweler in-month).
+## $in_earlier: ei gyfnod ar ôl "yn", wedi'i dreiglo ("ym mis Mawrth 2023",
+## "yn Chwarter 4 2022-23").
 
 # awaiting a translator's review
-change-up = cynnydd o { $amount } o'i gymharu â { $from } { $when }
+change-up = cynnydd o { $amount } o'i gymharu â { $from } { $in_earlier }
 # awaiting a translator's review
-change-down = gostyngiad o { $amount } o'i gymharu â { $from } { $when }
+change-down = gostyngiad o { $amount } o'i gymharu â { $from } { $in_earlier }
 # awaiting a translator's review
-change-same = dim newid o'i gymharu â { $from } { $when }
+change-same = dim newid o'i gymharu â { $from } { $in_earlier }
 # When either figure is withheld or not available. $period: that figure's
 # period; $figure: its symbol ("[c]").
 change-not-comparable = dim modd cymharu: y ffigur ar gyfer { $period } yw { $figure }

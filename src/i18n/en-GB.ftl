@@ -420,9 +420,10 @@ compare-since-year = { $change } since { $period }
 compare-cell-better = better
 compare-cell-worse = worse
 # A line under compare-better, compare-worse or compare-no-change. $figure:
-# the latest figure ("498 days"); $when: its period after "in" (see
-# in-month); $change: the change as a report says it (see change-up).
-compare-summary-line = { $figure } { $when }, { $change }
+# the latest figure ("498 days"); $period: its period ("June 2023"; cy.ftl
+# has it after "yn" as $in_period); $change: the change as a report says it
+# (see change-up).
+compare-summary-line = { $figure } in { $period }, { $change }
 # The heading, caption and first paragraph of the table of whole years.
 compare-years-theme = Whole financial years
 compare-years-caption = Figures by financial year
@@ -448,21 +449,14 @@ unit-money = £{ $n }
 unit-money-million = £{ $n }m
 unit-money-billion = £{ $n }bn
 
-## Periods after "in": $period is a month ("March 2023"), a quarter
-## ("Q4 2022-23") or a financial year ("2022-23").
-
-in-month = in { $period }
-in-quarter = in { $period }
-in-year = in { $period }
-
 ## Changes: a figure compared with an earlier one, as a report's sentences
 ## and its key figures give it. $amount: the change in its unit ("16", "2
-## percentage points"); $from: the earlier figure; $when: the earlier
-## figure's period after "in" (see in-month).
+## percentage points"); $from: the earlier figure; $earlier: the earlier
+## figure's period ("March 2023"; cy.ftl has it after "yn" as $in_earlier).
 
-change-up = an increase of { $amount } from { $from } { $when }
-change-down = a decrease of { $amount } from { $from } { $when }
-change-same = no change from { $from } { $when }
+change-up = an increase of { $amount } from { $from } in { $earlier }
+change-down = a decrease of { $amount } from { $from } in { $earlier }
+change-same = no change from { $from } in { $earlier }
 # When either figure is withheld or not available. $period: that figure's
 # period; $figure: its symbol ("[c]").
 change-not-comparable = not comparable: the figure for { $period } is { $figure }

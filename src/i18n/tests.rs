@@ -47,7 +47,6 @@ fn every_message_is_written_in_both_languages() {
         "n",
         "amount",
         "from",
-        "when",
         "figure",
         "areas",
         "rest",

@@ -256,19 +256,6 @@ impl Period {
         }
     }
 
-    /// The period after "in", in `language`: `in March 2023`, `ym mis
-    /// Mawrth 2023`, `yn Chwarter 4 2022-23` (the `in-` messages).
-    pub fn in_label_in(&self, language: Language) -> String {
-        let id = match self.kind {
-            PeriodKind::Month => "in-month",
-            PeriodKind::Quarter => "in-quarter",
-            PeriodKind::Year => "in-year",
-        };
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("period", self.short_label_in(language));
-        crate::i18n::message(language, id, Some(&args)).unwrap_or_else(|e| panic!("{e}"))
-    }
-
     /// The form used in addresses and file names: `2023-06`, `2023-24-q1`, `2022-23`.
     pub fn slug(&self) -> String {
         match self.kind {

@@ -4,11 +4,10 @@
 use super::{Assessment, Direction, Fail, Query, Resolver, earlier};
 use crate::data::format;
 use crate::data::indicators::Indicator;
-use crate::i18n::Language;
+use crate::i18n::{Language, Phrase};
 use crate::query::objects::{ChangeValue, FigureValue};
 use crate::query::own_period::summed;
 use crate::query::resolve::figure;
-use fluent_bundle::FluentArgs;
 use std::borrow::Cow;
 
 impl Resolver<'_> {
@@ -115,10 +114,11 @@ fn describe_change(
 ) -> ChangeValue {
     let (Some(a), Some(b)) = (from.shown, to.shown) else {
         let suppressed = if to.number.is_none() { &to } else { &from };
-        let mut args = FluentArgs::new();
-        args.set("period", suppressed.period.short_label_in(language));
-        args.set("figure", suppressed.text.as_str());
-        let text = words(language, "change-not-comparable", &args);
+        let period = suppressed.period.short_label_in(language);
+        let text = Phrase::new(language, "change-not-comparable")
+            .arg("period", period.as_str())
+            .arg("figure", suppressed.text.as_str())
+            .text();
         return ChangeValue {
             text,
             delta: None,
@@ -131,19 +131,20 @@ fn describe_change(
     let delta = format::round(b - a, indicator.decimals);
     let direction = Direction::of(delta);
     let assessment = Assessment::of(direction, indicator.polarity);
-    let mut args = FluentArgs::new();
-    args.set(
-        "amount",
-        format::difference_in(delta, indicator.unit, indicator.decimals, language),
-    );
-    args.set("from", from.text.as_str());
-    args.set("when", from.period.in_label_in(language));
     let id = match direction {
         Direction::Up => "change-up",
         Direction::Down => "change-down",
         Direction::Same => "change-same",
     };
-    let text = words(language, id, &args);
+    let earlier = from.period.short_label_in(language);
+    let text = Phrase::new(language, id)
+        .arg(
+            "amount",
+            format::difference_in(delta, indicator.unit, indicator.decimals, language),
+        )
+        .arg("from", from.text.as_str())
+        .earlier(&earlier)
+        .text();
     ChangeValue {
         text,
         delta: Some(delta),
@@ -152,11 +153,6 @@ fn describe_change(
         from,
         to,
     }
-}
-
-/// Message `id`, which every language's file has (a test checks).
-fn words(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
-    crate::i18n::message(language, id, Some(args)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[cfg(test)]

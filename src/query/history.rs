@@ -301,12 +301,9 @@ impl Resolver<'_> {
             })
             .collect();
         Ok(Grid {
-            title: {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("title", indicator.title.as_str());
-                crate::i18n::message(self.language, "indicator-every-figure", Some(&args))
-                    .unwrap_or_else(|e| panic!("{e}"))
-            },
+            title: crate::i18n::Phrase::new(self.language, "indicator-every-figure")
+                .arg("title", indicator.title.as_str())
+                .text(),
             unit: indicator.unit,
             decimals: indicator.decimals,
             row_heading: "Period",

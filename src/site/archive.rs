@@ -9,12 +9,11 @@ use super::layout::pager_link;
 use crate::content::exhibits;
 use crate::data::indicators::{Indicator, Measure, Polarity, Unit};
 use crate::data::tidy;
-use crate::i18n::{self, Language};
+use crate::i18n::{self, Language, Phrase};
 use crate::period::PeriodKind;
 use crate::problem::Problem;
 use crate::query::{Area, Query, Resolver};
 use crate::templates::views::{IndicatorLink, IndicatorView, LatestView, ThemeGroup};
-use fluent_bundle::FluentArgs;
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -133,8 +132,6 @@ impl Site {
         let charts = history.history_charts(indicator);
         let mut chart = String::new();
         for (n, history_chart) in charts.iter().enumerate() {
-            let mut args = FluentArgs::new();
-            args.set("title", indicator.title.as_str());
             let id = match history_chart.frequency {
                 Some(PeriodKind::Month) => "indicator-chart-monthly",
                 Some(PeriodKind::Quarter) => "indicator-chart-quarterly",
@@ -143,14 +140,16 @@ impl Site {
             };
             // Periods only comparators have figures for are never shown as
             // the council's history: the caption names whose they are.
-            let mut caption = words(language, id, &args);
+            let mut caption = Phrase::new(language, id)
+                .arg("title", indicator.title.as_str())
+                .text();
             let columns = &history_chart.grid.columns;
             if !columns.is_empty() && columns.iter().all(|c| c.comparator) {
                 let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
-                let mut args = FluentArgs::new();
-                args.set("caption", caption);
-                args.set("areas", i18n::list(language, &names));
-                caption = words(language, "indicator-chart-for", &args);
+                caption = Phrase::new(language, "indicator-chart-for")
+                    .arg("caption", caption)
+                    .arg("areas", i18n::list(language, &names))
+                    .text();
             }
             let (html, download) =
                 exhibits::figure_html(env, n + 1, &history_chart.grid, Some(&caption)).map_err(
@@ -274,11 +273,6 @@ impl Site {
         }
         out.into_bytes()
     }
-}
-
-/// Message `id`, which every language's file has (a test checks).
-fn words(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
-    i18n::message(language, id, Some(args)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The id of the message naming what `unit` counts.

@@ -21,7 +21,7 @@ use crate::content::Report;
 use crate::data::DataSet;
 use crate::data::cell::Marker;
 use crate::data::indicators::{Indicator, Polarity};
-use crate::i18n::{self, Around, Language};
+use crate::i18n::{self, Around, Language, Phrase};
 use crate::period::{Period, PeriodKind};
 use crate::problem::Problem;
 use crate::query::objects::{ChangeValue, FigureValue};
@@ -30,7 +30,6 @@ use crate::templates::views::{
     CompareCell, CompareColumn, CompareRow, CompareSummary, CompareView, MarkerView, SummaryLine,
     ThemeGroup,
 };
-use fluent_bundle::FluentArgs;
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -81,16 +80,6 @@ impl CellWords {
             worse: i18n::text(language, "compare-cell-worse"),
         }
     }
-}
-
-/// Message `id` of `language` with `args`, which a test checks each
-/// language's file has.
-fn sentence(language: Language, id: &str, args: &[(&str, String)]) -> String {
-    let mut gaps = FluentArgs::new();
-    for (name, value) in args {
-        gaps.set(*name, value.clone());
-    }
-    i18n::message(language, id, Some(&gaps)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The figure of `indicator` as at the end of `quarter`, with its change
@@ -240,7 +229,10 @@ pub(super) fn cell(
                     PeriodKind::Year => "compare-since-year",
                 };
                 let period = c.from.period.short_label_in(language);
-                change = sentence(language, id, &[("change", change), ("period", period)]);
+                change = Phrase::new(language, id)
+                    .arg("change", change)
+                    .arg("period", period.as_str())
+                    .text();
             }
             let assessment = match c.assessment {
                 Some(Assessment::Better) if reading.like_with_like => words.better.clone(),
@@ -285,15 +277,12 @@ fn summary(
         };
         match &reading.change {
             Some(c) if reading.like_with_like => {
-                let words = sentence(
-                    language,
-                    "compare-summary-line",
-                    &[
-                        ("figure", c.to.text.clone()),
-                        ("when", c.to.period.in_label_in(language)),
-                        ("change", c.text.clone()),
-                    ],
-                );
+                let period = c.to.period.short_label_in(language);
+                let words = Phrase::new(language, "compare-summary-line")
+                    .arg("figure", c.to.text.as_str())
+                    .period(&period)
+                    .arg("change", c.text.as_str())
+                    .text();
                 match c.assessment {
                     Some(Assessment::Better) => summary.better.push(line(words)),
                     Some(Assessment::Worse) => summary.worse.push(line(words)),

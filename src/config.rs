@@ -218,6 +218,18 @@ const KEYS: [&str; 16] = [
 ];
 
 impl Config {
+    /// The translation that publishes the site in `language` under its
+    /// folder (`[translations.cy]` for Welsh); none for the site's own
+    /// language, which is published at the root.
+    pub fn translation_in(&self, language: crate::i18n::Language) -> Option<&Translation> {
+        if language == crate::i18n::Language::of_tag(&self.language) {
+            return None;
+        }
+        self.translations
+            .iter()
+            .find(|t| t.language() == Some(language))
+    }
+
     /// Parses and validates `site.toml`; every problem names its line.
     pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_problem(text, &e)])?;

@@ -428,12 +428,7 @@ impl Resolver<'_> {
     /// The name of the site's own area (`None`) or of comparator `key`, in
     /// the page's language: a translation's names where it gives them.
     pub(crate) fn area_name<'n>(&'n self, key: Option<&'n str>) -> &'n str {
-        let translation = (self.language != Language::of_tag(&self.config.language))
-            .then(|| {
-                (self.config.translations.iter()).find(|t| t.language() == Some(self.language))
-            })
-            .flatten();
-        match (key, translation) {
+        match (key, self.config.translation_in(self.language)) {
             (None, Some(t)) => &t.area,
             (None, None) => &self.config.area,
             (Some(k), t) => t

@@ -29,10 +29,7 @@ impl Site {
     /// `cy/` for Welsh.
     pub(super) fn folder_of(&self, language: Language) -> String {
         self.config
-            .translations
-            .iter()
-            .find(|t| t.language() == Some(language))
-            .filter(|_| language != Language::of_tag(&self.config.language))
+            .translation_in(language)
             .map_or_else(String::new, |t| format!("{}/", t.code))
     }
 

@@ -47,29 +47,15 @@ pub(super) fn check(
     let mut kept = Vec::new();
     for page in pages {
         let problem = match twin_language(&page.file) {
-            Some(code) if !codes.contains(&code) => Some(
-                Problem::error(
-                    &page.file,
-                    format!("a Welsh twin, but site.toml has no `[translations.{code}]`"),
-                )
-                .help(format!(
-                    "add `[translations.{code}]` to site.toml with the site's title and publisher in Welsh, or remove this file"
-                )),
-            ),
-            Some(_) if !originals.contains(&original_of(&page.file)) => Some(
-                Problem::error(
-                    &page.file,
-                    format!(
-                        "a Welsh twin of {}, which is not there",
-                        original_of(&page.file).display()
-                    ),
-                )
-                .help("name the twin after the page it translates: `about.cy.md` beside `about.md`"),
-            ),
+            Some(code) if !codes.contains(&code) => Some(no_translation(&page.file, code)),
+            Some(_) if !originals.contains(&original_of(&page.file)) => Some(no_original(
+                &page.file,
+                "the page it translates: `about.cy.md` beside `about.md`",
+            )),
             _ => None,
         };
         if let Some(problem) = problem {
-            problems.push(problem.at(1, 1));
+            problems.push(problem);
             continue;
         }
         if twin_language(&page.file).is_none() {
@@ -95,11 +81,7 @@ pub(super) fn check(
 /// In a site with a Welsh translation, a problem for each indicator that has
 /// no Welsh title: its pages and every chart of it would be half Welsh.
 pub(super) fn indicators(config: &Config, data: &DataSet, problems: &mut Problems) {
-    let welsh = config
-        .translations
-        .iter()
-        .any(|t| t.language() == Some(Language::Welsh));
-    if !welsh {
+    if config.translation_in(Language::Welsh).is_none() {
         return;
     }
     for indicator in data.indicators.values() {
@@ -132,30 +114,14 @@ fn report_twins(
         let code = twin_language(&twin.file).unwrap_or_default();
         let original_file = original_of(&twin.file);
         let problem = if !codes.contains(&code) {
-            Some(
-                Problem::error(
-                    &twin.file,
-                    format!("a Welsh twin, but site.toml has no `[translations.{code}]`"),
-                )
-                .at(1, 1)
-                .help(format!(
-                    "add `[translations.{code}]` to site.toml with the site's title and publisher in Welsh, or remove this file"
-                )),
-            )
+            Some(no_translation(&twin.file, code))
         } else if let Some(original) = originals.get(&original_file) {
             disagreement(root, original, &twin)
         } else {
-            Some(
-                Problem::error(
-                    &twin.file,
-                    format!(
-                        "a Welsh twin of {}, which is not there",
-                        original_file.display()
-                    ),
-                )
-                .at(1, 1)
-                .help("name the twin after the report it translates: `2024-25-q3.cy.md` beside `2024-25-q3.md`"),
-            )
+            Some(no_original(
+                &twin.file,
+                "the report it translates: `2024-25-q3.cy.md` beside `2024-25-q3.md`",
+            ))
         };
         match problem {
             Some(problem) => problems.push(problem),
@@ -182,6 +148,32 @@ fn report_twins(
     }
     kept.sort_by_key(|r| r.period);
     kept
+}
+
+/// A twin in a language site.toml has no `[translations.CODE]` for.
+fn no_translation(twin: &Path, code: &str) -> Problem {
+    Problem::error(
+        twin,
+        format!("a Welsh twin, but site.toml has no `[translations.{code}]`"),
+    )
+    .at(1, 1)
+    .help(format!(
+        "add `[translations.{code}]` to site.toml with the site's title and publisher in Welsh, or remove this file"
+    ))
+}
+
+/// A twin whose original is not there; `named_after` says what a twin is
+/// named after, with an example.
+fn no_original(twin: &Path, named_after: &str) -> Problem {
+    Problem::error(
+        twin,
+        format!(
+            "a Welsh twin of {}, which is not there",
+            original_of(twin).display()
+        ),
+    )
+    .at(1, 1)
+    .help(format!("name the twin after {named_after}"))
 }
 
 /// The first of `period`, `meeting` and `draft` in which `twin` differs

@@ -72,8 +72,9 @@ impl ReadContext<'_> {
     /// Whether the site is published in Welsh too, so a `note_cy` column has
     /// a page to be shown on.
     fn welsh(&self) -> bool {
-        (self.config.translations.iter())
-            .any(|t| t.language() == Some(crate::i18n::Language::Welsh))
+        (self.config)
+            .translation_in(crate::i18n::Language::Welsh)
+            .is_some()
     }
 
     /// Maps an area cell to `None` (the site's area) or a comparator key.

@@ -1,6 +1,6 @@
 //! Tests of the chart descriptions and messages: one for each rule.
 
-use super::super::tests::{chart, series};
+use super::super::tests::{chart, comparator, over_months, series};
 use super::super::{Chart, Kind, Span};
 use super::{describe, message};
 use crate::data::indicators::{Polarity, Unit};
@@ -16,23 +16,7 @@ const MONTHS: [&str; 6] = [
 
 /// A chart of months, with their spans, as a report's chart over time is.
 fn monthly(kind: Kind, series: Vec<super::ChartSeries>) -> Chart {
-    let mut chart = chart(kind, &MONTHS[..series[0].values.len()], series);
-    chart.spans = Some(
-        (0..chart.categories.len() as i32)
-            .map(|m| Span {
-                start: 24276 + m,
-                end: 24277 + m,
-            })
-            .collect(),
-    );
-    chart
-}
-
-fn comparator(name: &str, values: &[Option<f64>]) -> super::ChartSeries {
-    super::ChartSeries {
-        comparator: true,
-        ..series(name, values)
-    }
+    over_months(chart(kind, &MONTHS[..series[0].values.len()], series))
 }
 
 fn words(text: &str) -> usize {

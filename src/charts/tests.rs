@@ -23,6 +23,28 @@ pub(crate) fn stylesheet() -> &'static str {
     include_str!("../templates/theme/static/style.css")
 }
 
+/// A comparator's series from figures, with no notes.
+pub(crate) fn comparator(name: &str, values: &[Option<f64>]) -> ChartSeries {
+    ChartSeries {
+        comparator: true,
+        ..series(name, values)
+    }
+}
+
+/// `chart` with its categories as consecutive months from January 2023,
+/// their spans set, as a report's chart over time is.
+pub(crate) fn over_months(mut chart: Chart) -> Chart {
+    chart.spans = Some(
+        (0..chart.categories.len() as i32)
+            .map(|m| Span {
+                start: 24276 + m,
+                end: 24277 + m,
+            })
+            .collect(),
+    );
+    chart
+}
+
 /// A chart of `kind` over `categories`.
 pub(crate) fn chart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -> Chart {
     Chart {

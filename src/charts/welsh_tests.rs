@@ -1,7 +1,7 @@
 //! Charts in Welsh: each kind's message and description, written in full,
 //! and no English word outturn writes in any of a Welsh chart's words.
 
-use super::tests::{series, wide};
+use super::tests::{chart, comparator, over_months, series, wide};
 use super::{Chart, ChartSeries, Kind, Span, description, message, svg};
 use crate::data::indicators::{Polarity, Unit};
 use crate::i18n::Language;
@@ -19,39 +19,16 @@ const MISOEDD: [&str; 6] = [
 fn siart(kind: Kind, categories: &[&str], series: Vec<ChartSeries>) -> Chart {
     Chart {
         id: "siart-1".into(),
-        kind,
         title: "Plant sy'n derbyn gofal".into(),
         subject: "Plant sy'n derbyn gofal".into(),
-        unit: Unit::Count,
-        decimals: 0,
-        categories: categories.iter().map(|c| (*c).into()).collect(),
-        series,
-        spans: None,
-        polarity: Polarity::Neutral,
-        own_category: None,
         language: Language::Welsh,
+        ..chart(kind, categories, series)
     }
 }
 
 /// A Welsh chart of months, with their spans.
 fn misol(kind: Kind, series: Vec<ChartSeries>) -> Chart {
-    let mut chart = siart(kind, &MISOEDD[..series[0].values.len()], series);
-    chart.spans = Some(
-        (0..chart.categories.len() as i32)
-            .map(|m| Span {
-                start: 24276 + m,
-                end: 24277 + m,
-            })
-            .collect(),
-    );
-    chart
-}
-
-fn cymharydd(name: &str, values: &[Option<f64>]) -> ChartSeries {
-    ChartSeries {
-        comparator: true,
-        ..series(name, values)
-    }
+    over_months(siart(kind, &MISOEDD[..series[0].values.len()], series))
 }
 
 /// A line over six months, with a gap, a note and two comparators.
@@ -70,8 +47,8 @@ fn llinell() -> Chart {
                     Some(308.0),
                 ],
             ),
-            cymharydd("Cymru", &[None, None, None, None, None, Some(300.0)]),
-            cymharydd("Abertawe", &[None, None, None, None, Some(320.0), None]),
+            comparator("Cymru", &[None, None, None, None, None, Some(300.0)]),
+            comparator("Abertawe", &[None, None, None, None, Some(320.0), None]),
         ],
     );
     chart.series[0].markers[3] = Some("[c]".into());
@@ -90,7 +67,7 @@ fn bariau() -> Chart {
                 "Ynys Môn (Chwarter 1 2023-24)",
                 &[Some(20.0), Some(40.0), Some(55.0), Some(100.0), Some(65.0)],
             ),
-            cymharydd(
+            comparator(
                 "Cymru (2022-23)",
                 &[
                     Some(400.0),

@@ -20,15 +20,44 @@ visits,2021-22,91.0\nvisits,2022-23,94.0\n\
 missing,2022-23 Q4,25\nmissing,2023-24 Q1,25\n";
 
 fn cell_of(id: &str, quarter: &str) -> CompareCell {
+    cell_in(Language::English, id, quarter)
+}
+
+/// The cell of indicator `id` for `period` (a quarter, or a year in the
+/// table of years), in `language`.
+fn cell_in(language: Language, id: &str, period: &str) -> CompareCell {
     let data = testutil::data(YAML, CSV);
     let config = testutil::config();
-    let indicator = data.indicator(id).unwrap();
-    let quarter = Period::parse(quarter, 4).unwrap();
+    let indicator = data.indicator_in(id, language).unwrap();
+    let period = Period::parse(period, 4).unwrap();
+    let read = if period.kind() == PeriodKind::Year {
+        year_reading
+    } else {
+        reading
+    };
     cell(
         indicator,
-        reading(&data, &config, indicator, quarter, Language::English).as_ref(),
-        &CellWords::new(Language::English),
+        read(&data, &config, indicator, period, language).as_ref(),
+        &CellWords::new(language),
     )
+}
+
+/// The summary of 2023-24 Q1 in `language`, each line's link made by `url`.
+fn summary_in(language: Language, url: fn(&Indicator) -> String) -> CompareSummary {
+    let data = testutil::data(YAML, CSV);
+    let config = testutil::config();
+    let quarter = Period::parse("2023-24 Q1", 4).unwrap();
+    let indicators: Vec<&Indicator> = data.indicators.values().collect();
+    let readings: Vec<Option<Reading>> = indicators
+        .iter()
+        .map(|i| reading(&data, &config, i, quarter, language))
+        .collect();
+    let rows: Vec<_> = indicators
+        .iter()
+        .zip(&readings)
+        .map(|(i, r)| (*i, (url(i), String::new()), r.as_ref()))
+        .collect();
+    summary(quarter, &rows, language)
 }
 
 #[test]
@@ -151,20 +180,7 @@ fn a_quarter_with_no_figure_yet_is_an_empty_cell() {
 
 #[test]
 fn the_summary_lists_like_with_like_changes_by_judgement() {
-    let data = testutil::data(YAML, CSV);
-    let config = testutil::config();
-    let quarter = Period::parse("2023-24 Q1", 4).unwrap();
-    let indicators: Vec<&Indicator> = data.indicators.values().collect();
-    let readings: Vec<Option<Reading>> = indicators
-        .iter()
-        .map(|i| reading(&data, &config, i, quarter, Language::English))
-        .collect();
-    let rows: Vec<_> = indicators
-        .iter()
-        .zip(&readings)
-        .map(|(i, r)| (*i, (format!("{}.html", i.id), String::new()), r.as_ref()))
-        .collect();
-    let s = summary(quarter, &rows, Language::English);
+    let s = summary_in(Language::English, |i| format!("{}.html", i.id));
     let words = |lines: &[SummaryLine]| -> Vec<String> {
         lines
             .iter()
@@ -191,20 +207,7 @@ fn the_summary_lists_like_with_like_changes_by_judgement() {
 }
 
 fn welsh_cell_of(id: &str, period: &str) -> CompareCell {
-    let data = testutil::data(YAML, CSV);
-    let config = testutil::config();
-    let indicator = data.indicator_in(id, Language::Welsh).unwrap();
-    let period = Period::parse(period, 4).unwrap();
-    let read = if period.kind() == PeriodKind::Year {
-        year_reading
-    } else {
-        reading
-    };
-    cell(
-        indicator,
-        read(&data, &config, indicator, period, Language::Welsh).as_ref(),
-        &CellWords::new(Language::Welsh),
-    )
+    cell_in(Language::Welsh, id, period)
 }
 
 #[test]
@@ -241,20 +244,7 @@ fn a_welsh_cell_names_the_older_period_after_ers_and_its_own_period_in_welsh() {
 
 #[test]
 fn the_welsh_summary_writes_each_line_in_welsh() {
-    let data = testutil::data(YAML, CSV);
-    let config = testutil::config();
-    let quarter = Period::parse("2023-24 Q1", 4).unwrap();
-    let indicators: Vec<&Indicator> = data.indicators.values().collect();
-    let readings: Vec<Option<Reading>> = indicators
-        .iter()
-        .map(|i| reading(&data, &config, i, quarter, Language::Welsh))
-        .collect();
-    let rows: Vec<_> = indicators
-        .iter()
-        .zip(&readings)
-        .map(|(i, r)| (*i, (String::new(), String::new()), r.as_ref()))
-        .collect();
-    let s = summary(quarter, &rows, Language::Welsh);
+    let s = summary_in(Language::Welsh, |_| String::new());
     assert_eq!(s.period, "Chwarter 1 2023-24");
     let words: Vec<&str> = s.better.iter().map(|l| l.words.as_str()).collect();
     assert_eq!(

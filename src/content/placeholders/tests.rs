@@ -93,11 +93,9 @@ fn in_the_preview_a_figure_not_in_the_data_yet_is_a_marked_gap_and_a_warning() {
     );
 }
 
-/// Each gap costs the preview a round of the body's evaluation; the charts
-/// and tables are drawn in the first round that reaches them, not again, and
-/// the page is the same as if each were drawn afresh.
-#[test]
-fn a_draft_with_gaps_draws_each_chart_once() {
+/// Placeholders over two months of `cla_count`, the report's period, and a
+/// placeholder whose figure is not in the data: a gap in the preview.
+fn with_gaps() -> (Placeholders, Option<Period>, &'static str) {
     let data = testutil::data(
         "cla_count:\n  title: CLA\n  unit: count\n",
         "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
@@ -105,7 +103,19 @@ fn a_draft_with_gaps_draws_each_chart_once() {
     let partials = crate::templates::builtin_partials();
     let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
     let as_at = Period::parse("2023-24 Q1", 4).ok();
-    let gap = "{{ value(\"cla_count\", period=\"2010-11 Q1\") }}";
+    (
+        placeholders,
+        as_at,
+        "{{ value(\"cla_count\", period=\"2010-11 Q1\") }}",
+    )
+}
+
+/// Each gap costs the preview a round of the body's evaluation; the charts
+/// and tables are drawn in the first round that reaches them, not again, and
+/// the page is the same as if each were drawn afresh.
+#[test]
+fn a_draft_with_gaps_draws_each_chart_once() {
+    let (placeholders, as_at, gap) = with_gaps();
     let body = format!(
         "{gap}\n\n{{{{ chart(\"cla_count\") }}}}\n\n{gap} {gap}\n\n{{{{ table(\"cla_count\", periods=2) }}}}\n\n{{{{ chart(\"cla_count\", title=\"Again\") }}}}\n\n{gap}\n"
     );
@@ -161,14 +171,7 @@ fn a_placeholder_with_nothing_to_show_is_an_error() {
 /// does a body where a call could be reached twice.
 #[test]
 fn a_draft_with_gaps_is_evaluated_once_as_blanking_would_show_it() {
-    let data = testutil::data(
-        "cla_count:\n  title: CLA\n  unit: count\n",
-        "indicator,period,value\ncla_count,2023-03,300\ncla_count,2023-06,308\n",
-    );
-    let partials = crate::templates::builtin_partials();
-    let placeholders = Placeholders::new(Arc::new(data), Arc::new(testutil::config()), &partials);
-    let as_at = Period::parse("2023-24 Q1", 4).ok();
-    let gap = "{{ value(\"cla_count\", period=\"2010-11 Q1\") }}";
+    let (placeholders, as_at, gap) = with_gaps();
     let once = format!(
         "Now {{{{ value(\"cla_count\") }}}}, {gap}.\n\n{{{{ chart(\"cla_count\") }}}}\n\n{{% if value(\"cla_count\").number > 300 %}}Up {{{{ change(\"cla_count\", vs=\"2009-10 Q1\") }}}}.{{% else %}}{{{{ value(\"cla_count\", period=\"2010-11 Q3\") }}}}{{% endif %}}\n\n{gap} {gap} {{{{value(\"cla_count\",period=\"2010-11 Q2\")}}}}\n"
     );

@@ -7,7 +7,8 @@
 # usage: bench/check.sh [OUTTURN]       (default: target/release/outturn; RUNS=5)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-outturn=${1:-$PWD/target/release/outturn}
+target=${CARGO_TARGET_DIR:-$PWD/target}
+outturn=${1:-$target/release/outturn}
 runs=${RUNS:-5}
 big=${BENCH_DIR:-/dev/shm/outturn-national}/national-100mb-named.csv
 site=${BENCH_DIR:-/dev/shm/outturn-national}/check-site

@@ -11,6 +11,7 @@
 #   RUNS=5 bench/incremental.sh 400   runs of each (default 5)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 n=${1:-400}
 runs=${RUNS:-5}
 tmp=${BENCH_DIR:-/dev/shm/outturn-incremental}
@@ -19,9 +20,9 @@ mkdir -p "$tmp"
 
 cargo build --release --quiet --example make_archive
 cargo build --release --quiet
-outturn=$PWD/target/release/outturn
-./target/release/examples/make_archive --reports "$n" --out "$tmp/now" 2>/dev/null
-./target/release/examples/make_archive --reports "$((n + 1))" --out "$tmp/next" 2>/dev/null
+outturn=$target/release/outturn
+$target/release/examples/make_archive --reports "$n" --out "$tmp/now" 2>/dev/null
+$target/release/examples/make_archive --reports "$((n + 1))" --out "$tmp/next" 2>/dev/null
 site=$tmp/site
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -6,6 +6,7 @@
 # usage: bench/national.sh            (OUTTURN_SHARED=DIR if ../shared is elsewhere)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 shared=${OUTTURN_SHARED:-../shared}
 file=$shared/data/ees/la_care_leavers_activity.csv
 tmp=${BENCH_DIR:-/dev/shm/outturn-national}
@@ -34,5 +35,5 @@ if [[ ! -s $big ]]; then
 fi
 cargo build --release --quiet --example national_bench
 for f in "$file" "$big"; do
-  /usr/bin/time -f "  peak memory %M KiB" ./target/release/examples/national_bench "$f" 2>&1
+  /usr/bin/time -f "  peak memory %M KiB" $target/release/examples/national_bench "$f" 2>&1
 done

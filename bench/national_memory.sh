@@ -4,11 +4,12 @@
 # published rows repeated for made-up councils, as bench/national.sh makes
 # them), beside the file's size.
 #
-# usage: bench/national_memory.sh            (SIZE=100000000, OUTTURN=target/release/outturn)
+# usage: bench/national_memory.sh            (SIZE=100000000, OUTTURN=$target/release/outturn)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 size=${SIZE:-100000000}
-outturn=${OUTTURN:-target/release/outturn}
+outturn=${OUTTURN:-$target/release/outturn}
 file=${OUTTURN_SHARED:-../shared}/data/ees/la_care_leavers_activity.csv
 tmp=${BENCH_DIR:-/dev/shm/outturn-national-memory}
 site=$tmp/site

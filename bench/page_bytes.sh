@@ -9,9 +9,10 @@
 #                                                 (default: a new temporary folder)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 if [[ -z ${OUTTURN:-} ]]; then
   cargo build --release --quiet
-  OUTTURN=$PWD/target/release/outturn
+  OUTTURN=$target/release/outturn
 fi
 if [[ -n ${BENCH_DIR:-} ]]; then
   tmp=$BENCH_DIR

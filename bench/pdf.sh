@@ -9,10 +9,11 @@
 #   RUNS=5 bench/pdf.sh                    more builds for each figure
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 runs=${RUNS:-3}
 if [[ -z ${OUTTURN:-} ]]; then
   cargo build --release --quiet
-  OUTTURN=$PWD/target/release/outturn
+  OUTTURN=$target/release/outturn
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -9,6 +9,7 @@
 #   Hugo comes from Debian: apt-get install hugo. Without it, only outturn runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(100 400 1600 4000)
 runs=${RUNS:-5}
@@ -17,7 +18,7 @@ mkdir -p "$tmp"
 
 cargo build --release --quiet --example make_archive
 cargo build --release --quiet
-outturn=$PWD/target/release/outturn
+outturn=$target/release/outturn
 have_hugo=$(command -v hugo >/dev/null && echo yes || echo no)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -27,7 +28,7 @@ measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 printf '%8s %12s %12s %8s %14s\n' reports outturn_s hugo_s ratio outturn_MiB
 for n in "${sizes[@]}"; do
   site=$tmp/site-$n hugo_site=$tmp/hugo-$n
-  ./target/release/examples/make_archive --reports "$n" --out "$site" --hugo "$hugo_site" 2>/dev/null
+  $target/release/examples/make_archive --reports "$n" --out "$site" --hugo "$hugo_site" 2>/dev/null
   o_times=() h_times=() peak=0
   for ((r = 0; r < runs; r++)); do
     rm -rf "$site/.outturn-cache" # cold: no build cache

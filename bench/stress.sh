@@ -8,13 +8,14 @@
 #   BENCH_DIR=/dev/shm/outturn-stress            where the sites are written
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target=${CARGO_TARGET_DIR:-$PWD/target}
 categories=${1:-40000}
 rows=${2:-1000000}
 tmp=${BENCH_DIR:-/dev/shm/outturn-stress}
 rm -rf "$tmp"
 mkdir -p "$tmp"
 cargo build --release --quiet
-outturn=$PWD/target/release/outturn
+outturn=$target/release/outturn
 
 site() { # DIR: a site with one report for Q1 2023-24 and a body from stdin
   mkdir -p "$1/data" "$1/content/reports"

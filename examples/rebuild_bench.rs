@@ -1,13 +1,16 @@
-//! How long `serve` takes to rebuild after one report is saved.
+//! How long `serve` takes to rebuild after one report is saved, and to
+//! make its first build after a restart.
 //!
 //! Builds the site at DIR once, as `serve` does (into memory, keeping its
 //! cache), then appends a sentence to the newest report and rebuilds, RUNS
 //! times, printing the median time of each stage and of the whole rebuild.
-//! The report is put back as it was at the end.
+//! Then times `serve`'s first build with no copy of a last preview on disk
+//! and with one (a restart), the median of RUNS each. The report is put
+//! back as it was at the end, and the copy on disk removed.
 //!
 //! cargo run --release --example rebuild_bench -- DIR [RUNS]
 
-use outturn::site::{BuildOptions, Cache, Site};
+use outturn::site::{BuildOptions, Cache, Site, Store};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -46,6 +49,7 @@ fn main() {
         }
     }
     std::fs::write(&report, original).expect("the report is put back");
+    let (cold, restart) = restarts(&root, options, runs);
     for (name, mut times) in stages {
         println!("  {name:<8} {:>7.1} ms", median(&mut times));
     }
@@ -53,6 +57,34 @@ fn main() {
         "rebuild after one report changed: median {:.1} ms of {runs}",
         median(&mut totals)
     );
+    println!("first build of serve, cold: median {cold:.1} ms of {runs}");
+    println!("first build of serve after a restart: median {restart:.1} ms of {runs}");
+}
+
+/// The medians of `serve`'s first build with no copy of the last preview
+/// on disk, and with one.
+fn restarts(root: &Path, options: BuildOptions, runs: usize) -> (f64, f64) {
+    let copy = root.join(".outturn-cache/serve");
+    let first = |keep: bool| {
+        let store = Arc::new(Store::for_preview(root));
+        let start = Instant::now();
+        let (_, files, _) =
+            Site::build_with(root, options, Some(Arc::default()), Some(store.clone()))
+                .unwrap_or_else(|e| panic!("{e}"));
+        let took = start.elapsed();
+        if keep {
+            store.keep_copy(files).expect("the copy is written");
+        }
+        took
+    };
+    let (mut cold, mut warm) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&copy);
+        cold.push(first(true));
+        warm.push(first(false));
+    }
+    let _ = std::fs::remove_dir_all(&copy);
+    (median(&mut cold), median(&mut warm))
 }
 
 fn append(report: &Path, original: &str, run: usize) {

@@ -29,6 +29,7 @@ use crate::query::figures::Grid;
 use crate::query::objects::FigureValue;
 use crate::query::own_period::summed;
 use crate::query::{Area, Query, Resolver, exactly};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -481,22 +482,56 @@ pub struct Records {
     pub by_period: BTreeMap<Period, Record>,
 }
 
+/// The files under `published/`, read once: what [`Records::parse`] parses,
+/// and what a cache of the records is keyed by.
+#[derive(Default)]
+pub struct RecordFiles {
+    files: Vec<(PathBuf, String)>,
+    problems: Vec<Problem>,
+}
+
+impl RecordFiles {
+    /// Reads every record file under `published/`.
+    pub fn read(root: &Path) -> RecordFiles {
+        let walk = fsutil::walk(&root.join(DIR), root, Some("csv"));
+        let mut problems = walk.problems;
+        let files = walk
+            .files
+            .into_iter()
+            .filter_map(|file| match fsutil::read_text(&root.join(&file)) {
+                Ok(text) => Some((file, fsutil::normalise_newlines(text))),
+                Err(e) => {
+                    problems.push(fsutil::read_problem(&file, &e));
+                    None
+                }
+            })
+            .collect();
+        RecordFiles { files, problems }
+    }
+
+    /// A fingerprint of every file's name and text.
+    pub fn fingerprint(&self) -> u64 {
+        crate::fingerprint::of(&self.files)
+    }
+}
+
 impl Records {
     /// Reads every record under `published/`.
     pub fn load(root: &Path, config: &Config, data: &DataSet) -> (Records, Vec<Problem>) {
+        Records::parse(&RecordFiles::read(root), config, data)
+    }
+
+    /// Parses the records read, each file on its own thread.
+    pub fn parse(read: &RecordFiles, config: &Config, data: &DataSet) -> (Records, Vec<Problem>) {
         let mut records = Records::default();
-        let mut problems = Vec::new();
-        let walk = fsutil::walk(&root.join(DIR), root, Some("csv"));
-        problems.extend(walk.problems);
-        for file in walk.files {
-            let text = match fsutil::read_text(&root.join(&file)) {
-                Ok(text) => fsutil::normalise_newlines(text),
-                Err(e) => {
-                    problems.push(fsutil::read_problem(&file, &e));
-                    continue;
-                }
-            };
-            match Record::parse(&file, &text, config, data) {
+        let mut problems = read.problems.clone();
+        let parsed: Vec<_> = read
+            .files
+            .par_iter()
+            .map(|(file, text)| Record::parse(file, text, config, data))
+            .collect();
+        for result in parsed {
+            match result {
                 Ok(record) => {
                     records.by_period.insert(record.period, record);
                 }
@@ -508,10 +543,14 @@ impl Records {
 
     /// Every revision in every record.
     pub fn revisions(&self, data: &DataSet) -> (Vec<Revision>, Vec<Problem>) {
+        let found: Vec<_> = self
+            .by_period
+            .par_iter()
+            .map(|(_, record)| record.revisions(data))
+            .collect();
         let mut revisions = Vec::new();
         let mut problems = Vec::new();
-        for record in self.by_period.values() {
-            let (r, p) = record.revisions(data);
+        for (r, p) in found {
             revisions.extend(r);
             problems.extend(p);
         }
@@ -523,54 +562,63 @@ impl Records {
     /// marked `[r]`, with a note of the earlier figure; `None` when no
     /// figure differs, and the data is shown as it is.
     pub fn mark_revised(&self, data: &DataSet, config: &Config) -> Option<DataSet> {
-        // Copied only when a figure differs: most builds have no revision.
-        let mut marked: Option<DataSet> = None;
-        for record in self.by_period.values() {
-            for (key, rows) in record.by_key() {
-                let published = published(&rows);
-                let Some(indicator) = data.indicator(&key.indicator) else {
-                    continue;
-                };
-                let area = key.area.as_deref();
-                let breakdown = key.breakdown.as_deref();
-                let now = data
-                    .series(&key.indicator, area, breakdown)
-                    .and_then(|s| exactly(&s.observations, &key.period));
-                if now
-                    .is_none_or(|o| same(&cell_text(indicator, &o.figure), &published.shown.figure))
-                {
-                    continue;
-                }
-                let whose = Area::of_key(area);
-                let earlier = format!(
-                    "Revised: the {} report showed {}{}.",
-                    record.period.short_label(),
-                    published.shown.figure,
-                    if whose.is_comparator() {
-                        format!(" for {}", whose.name(config))
-                    } else {
-                        String::new()
+        // Each record compared with the data on its own thread; the data is
+        // copied only when a figure differs: most builds have no revision.
+        let differing: Vec<(Key, String)> = self
+            .by_period
+            .par_iter()
+            .flat_map_iter(|(_, record)| {
+                record.by_key().into_iter().filter_map(|(key, rows)| {
+                    let published = published(&rows);
+                    let indicator = data.indicator(&key.indicator)?;
+                    let area = key.area.as_deref();
+                    let now = data
+                        .series(&key.indicator, area, key.breakdown.as_deref())
+                        .and_then(|s| exactly(&s.observations, &key.period));
+                    if now.is_none_or(|o| {
+                        same(&cell_text(indicator, &o.figure), &published.shown.figure)
+                    }) {
+                        return None;
                     }
-                );
-                let shown = marked.get_or_insert_with(|| data.clone());
-                let Some(o) = shown.observation_mut(&key.indicator, area, breakdown, &key.period)
-                else {
-                    continue;
-                };
-                if !o.figure.markers.contains(&Marker::Revised) {
-                    o.figure.markers.push(Marker::Revised);
-                }
-                let mut note = o.note.take().unwrap_or_default();
-                if !note.contains(&earlier) {
-                    if !note.is_empty() {
-                        note.push(' ');
-                    }
-                    note.push_str(&earlier);
-                }
-                o.note = Some(note);
-            }
+                    let whose = Area::of_key(area);
+                    let earlier = format!(
+                        "Revised: the {} report showed {}{}.",
+                        record.period.short_label(),
+                        published.shown.figure,
+                        if whose.is_comparator() {
+                            format!(" for {}", whose.name(config))
+                        } else {
+                            String::new()
+                        }
+                    );
+                    Some((key.clone(), earlier))
+                })
+            })
+            .collect();
+        if differing.is_empty() {
+            return None;
         }
-        marked
+        let mut marked = data.clone();
+        for (key, earlier) in differing {
+            let area = key.area.as_deref();
+            let breakdown = key.breakdown.as_deref();
+            let Some(o) = marked.observation_mut(&key.indicator, area, breakdown, &key.period)
+            else {
+                continue;
+            };
+            if !o.figure.markers.contains(&Marker::Revised) {
+                o.figure.markers.push(Marker::Revised);
+            }
+            let mut note = o.note.take().unwrap_or_default();
+            if !note.contains(&earlier) {
+                if !note.is_empty() {
+                    note.push(' ');
+                }
+                note.push_str(&earlier);
+            }
+            o.note = Some(note);
+        }
+        Some(marked)
     }
 
     /// The data as report `period` shows it: the figures it was published
@@ -642,33 +690,6 @@ impl Records {
             );
         }
         Some((shown, updates))
-    }
-
-    /// A fingerprint of every record, for cache keys.
-    pub fn fingerprint(&self) -> u64 {
-        crate::fingerprint::of(
-            self.by_period
-                .values()
-                .map(|r| {
-                    (
-                        &r.file,
-                        r.rows
-                            .iter()
-                            .map(|row| {
-                                (
-                                    row.event,
-                                    &row.date,
-                                    &row.shown.key,
-                                    &row.shown.figure,
-                                    &row.reason,
-                                )
-                            })
-                            .collect::<Vec<_>>(),
-                    )
-                })
-                .map(|v| format!("{v:?}"))
-                .collect::<Vec<_>>(),
-        )
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// What a content file's front matter says.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct FrontMatter {
     /// The page's title.
     pub title: String,

@@ -24,6 +24,7 @@ use crate::period::Period;
 use crate::problem::Problem;
 use crate::templates::budget;
 use front_matter::FrontMatter;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// One content file, checked but not yet rendered.
@@ -89,53 +90,61 @@ impl std::ops::Deref for Report {
 /// Reads every `.md` file under `content/`, in path order.
 pub fn load(root: &Path, year_start_month: u8) -> (Vec<Document>, Vec<Problem>) {
     let dir = root.join("content");
-    let mut documents = Vec::new();
+    // Each file read and parsed on its own thread, then gathered in order.
+    let loaded: Vec<(Option<Document>, Vec<Problem>)> =
+        fsutil::files_with_extension(&dir, root, "md")
+            .into_par_iter()
+            .map(|file| load_one(root, &dir, file, year_start_month))
+            .collect();
+    let mut documents = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
-    for file in fsutil::files_with_extension(&dir, root, "md") {
-        let path = root.join(&file);
-        let text = match fsutil::read_text(&path) {
-            Ok(text) => fsutil::normalise_newlines(text),
-            Err(e) => {
-                problems.push(fsutil::read_problem(&file, &e));
-                continue;
-            }
-        };
-        let split = match front_matter::split(&file, &text) {
-            Ok(split) => split,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        let front = match front_matter::parse(&file, split.yaml, year_start_month) {
-            Ok(front) => front,
-            Err(found) => {
-                problems.extend(found);
-                continue;
-            }
-        };
-        let relative = path.strip_prefix(&dir).unwrap_or(&path);
-        let output = match front.period {
-            Some(period) => format!("reports/{}/index.html", period.slug()),
-            None => page_output(&original_of(relative)),
-        };
-        // A twin in another language is published under that language's folder.
-        let output = match twin_language(relative) {
-            Some(code) => format!("{code}/{output}"),
-            None => output,
-        };
-        let (allow, found) = allow::Allow::read(&file, &front.allow, split.body, split.body_line);
+    for (document, found) in loaded {
+        documents.extend(document);
         problems.extend(found);
-        documents.push(Document {
-            allow,
-            body: split.body.to_string(),
-            body_line: split.body_line,
-            front,
-            file,
-            output,
-        });
     }
     (documents, problems)
+}
+
+/// One content file, `file` (relative to `root`), read and parsed.
+fn load_one(
+    root: &Path,
+    dir: &Path,
+    file: PathBuf,
+    year_start_month: u8,
+) -> (Option<Document>, Vec<Problem>) {
+    let path = root.join(&file);
+    let text = match fsutil::read_text(&path) {
+        Ok(text) => fsutil::normalise_newlines(text),
+        Err(e) => return (None, vec![fsutil::read_problem(&file, &e)]),
+    };
+    let split = match front_matter::split(&file, &text) {
+        Ok(split) => split,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let front = match front_matter::parse(&file, split.yaml, year_start_month) {
+        Ok(front) => front,
+        Err(found) => return (None, found),
+    };
+    let relative = path.strip_prefix(dir).unwrap_or(&path);
+    let output = match front.period {
+        Some(period) => format!("reports/{}/index.html", period.slug()),
+        None => page_output(&original_of(relative)),
+    };
+    // A twin in another language is published under that language's folder.
+    let output = match twin_language(relative) {
+        Some(code) => format!("{code}/{output}"),
+        None => output,
+    };
+    let (allow, found) = allow::Allow::read(&file, &front.allow, split.body, split.body_line);
+    let document = Document {
+        allow,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        file,
+        output,
+    };
+    (Some(document), found)
 }
 
 /// `chart()` and `table()` make blocks (a figure, a table), which cannot sit

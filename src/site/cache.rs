@@ -8,11 +8,16 @@
 //! holds it to that). The data set is kept too, by a fingerprint of data/
 //! and site.toml. `build` and `check` use no cache.
 
+use super::published::RecordsOf;
 use crate::data::DataSet;
 use crate::problem::{Problem, Problems};
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+/// The records of what was published as a site reads them: the data with
+/// revised figures marked, the records, and what reading them found.
+pub(super) type Records = (Arc<DataSet>, Arc<RecordsOf>, Vec<Problem>);
 
 /// Any generator's output, as the cache holds it.
 pub(super) type Entry = Arc<dyn Any + Send + Sync>;
@@ -21,6 +26,8 @@ pub(super) type Entry = Arc<dyn Any + Send + Sync>;
 #[derive(Default)]
 pub struct Cache {
     data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
+    /// The records of what was published, as read against that data.
+    records: Mutex<Option<(u64, Records)>>,
     /// Entries from the last good build, taken as they are used again.
     previous: Mutex<HashMap<u64, Entry>>,
     /// Entries this build took from `previous`.
@@ -66,6 +73,20 @@ impl Cache {
         let data = Arc::new(data);
         *slot = Some((key, data.clone(), problems.clone()));
         (data, problems)
+    }
+
+    /// The records read from the same files, against the same data and
+    /// theme, on the same day as last time, or `load`'s.
+    pub(super) fn records(&self, key: u64, load: impl FnOnce() -> Records) -> Records {
+        let mut slot = lock(&self.records);
+        if let Some((k, records)) = &*slot
+            && *k == key
+        {
+            return records.clone();
+        }
+        let records = load();
+        *slot = Some((key, records.clone()));
+        records
     }
 
     /// The entry `key`: kept from the last good build (and noted as

@@ -19,21 +19,57 @@ enum Broken {
     Template { target: String, message: String },
 }
 
-/// What the link check needs of one page: its ids and the links it makes.
-/// Kept instead of the page, so the site need not stay in memory to be checked.
+/// What the link check needs of one page: its ids and the links it makes,
+/// each resolved to the file it leads to when the page is made. Kept
+/// instead of the page, so the site need not stay in memory to be checked,
+/// and a page kept from the last build is not read again.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct PageLinks {
     path: String,
     ids: HashSet<String>,
-    links: HashSet<String>,
+    /// Every link within the site, once each, in order of `href`.
+    links: Vec<Link>,
+}
+
+/// One link within the site, as the page writes it and as it resolves.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Link {
+    href: String,
+    /// The file it leads to, from the output's root; `None`: outside it.
+    target: Option<String>,
+    /// The section it leads to (`adoption` of `#adoption`), if any.
+    fragment: Option<String>,
 }
 
 impl PageLinks {
     /// The ids and links of a built page.
     pub(super) fn of(file: &OutputFile) -> PageLinks {
         let html = &file.contents;
-        let mut links = attribute_values(html, "href");
-        links.extend(attribute_values(html, "src"));
+        let mut hrefs = attribute_values(html, "href");
+        hrefs.extend(attribute_values(html, "src"));
+        let mut hrefs: Vec<String> = hrefs.into_iter().filter(|h| !is_external(h)).collect();
+        hrefs.sort();
+        let page = file.path.as_str();
+        let links = hrefs
+            .into_iter()
+            .map(|href| {
+                let (path, fragment) = match href.split_once('#') {
+                    Some((p, f)) => (p, Some(f.to_string())),
+                    None => (href.as_str(), None),
+                };
+                let path = path.split('?').next().unwrap_or("");
+                let target = if path.is_empty() {
+                    Some(page.to_string())
+                } else {
+                    resolve(page, path)
+                };
+                Link {
+                    target,
+                    fragment,
+                    href,
+                }
+            })
+            .collect();
         PageLinks {
             path: file.path.clone(),
             ids: attribute_values(html, "id"),
@@ -93,22 +129,13 @@ fn broken_links(
 ) -> Vec<Broken> {
     let page = page_links.path.as_str();
     let mut broken_links = Vec::new();
-    let mut links: Vec<&String> = page_links.links.iter().collect();
-    links.sort();
-    for href in links {
-        if is_external(href) {
-            continue;
-        }
-        let (path, fragment) = match href.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (href.as_ref(), None),
-        };
-        let path = path.split('?').next().unwrap_or("");
-        let target = if path.is_empty() {
-            Some(page.to_string())
-        } else {
-            resolve(page, path)
-        };
+    for Link {
+        href,
+        target,
+        fragment,
+    } in &page_links.links
+    {
+        let fragment = fragment.as_deref();
         // Named as the author writes it: from the site root.
         let shown = |t: &str| {
             format!(
@@ -117,7 +144,7 @@ fn broken_links(
                 fragment.map(|f| format!("#{f}")).unwrap_or_default()
             )
         };
-        let broken = match &target {
+        let broken = match target {
             None => Some(format!("`{href}` points outside the site")),
             Some(t) if !exists.contains(t.as_str()) => {
                 Some(format!("the link to `{}` leads to no page", shown(t)))
@@ -138,7 +165,7 @@ fn broken_links(
         match locate(page, sources, href, target.as_deref(), fragment, &message) {
             Some(problem) => broken_links.push(Broken::Placed(problem)),
             None => broken_links.push(Broken::Template {
-                target: target.unwrap_or_else(|| href.to_string()),
+                target: target.clone().unwrap_or_else(|| href.clone()),
                 message: format!("{message} (on {page})"),
             }),
         }

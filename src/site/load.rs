@@ -10,6 +10,7 @@ use crate::content::placeholders::Placeholders;
 use crate::content::{self, Document, Report};
 use crate::data::{DataFiles, DataSet};
 use crate::problem::{Problem, Problems, Severity, SiteProblems};
+use crate::record::{self, RecordFiles};
 use crate::templates::Theme;
 use crate::{fingerprint, fsutil};
 use rayon::prelude::*;
@@ -38,24 +39,25 @@ impl Site {
         })?;
         let config_key = fingerprint::of(format!("{config:?}"));
         // The data, and the rest of the site, are read at the same time.
-        let ((data_key, data, found), (documents, found_in_content, theme)) = rayon::join(
-            || {
-                let files = DataFiles::read(root);
-                let key = fingerprint::of((config_key, files.fingerprint()));
-                let (data, found) = match &cache {
-                    Some(cache) => cache.data(key, || DataSet::from_files(&files, &config)),
-                    None => {
-                        let (data, found) = DataSet::from_files(&files, &config);
-                        (Arc::new(data), found)
-                    }
-                };
-                (key, data, found)
-            },
-            || {
-                let (documents, found) = content::load(root, config.year_start_month);
-                (documents, found, Theme::load(root, &config.theme))
-            },
-        );
+        let ((data_key, data, found, record_files), (documents, found_in_content, theme)) =
+            rayon::join(
+                || {
+                    let files = DataFiles::read(root);
+                    let key = fingerprint::of((config_key, files.fingerprint()));
+                    let (data, found) = match &cache {
+                        Some(cache) => cache.data(key, || DataSet::from_files(&files, &config)),
+                        None => {
+                            let (data, found) = DataSet::from_files(&files, &config);
+                            (Arc::new(data), found)
+                        }
+                    };
+                    (key, data, found, RecordFiles::read(root))
+                },
+                || {
+                    let (documents, found) = content::load(root, config.year_start_month);
+                    (documents, found, Theme::load(root, &config.theme))
+                },
+            );
         problems.extend(found);
         let data_complete = !problems.has_errors();
         super::twins::indicators(&config, &data, &mut problems);
@@ -116,8 +118,24 @@ impl Site {
         // The record of what was published: read once the data is, and only
         // when it read without errors (a record is checked against it).
         let (data, records) = if data_complete {
-            let mut found = Vec::new();
-            let loaded = published::load(root, &config, data, &theme, &mut found);
+            // `serve` keeps them while their files, the data, the theme
+            // and the day are as they were: a saved report reads none again.
+            let key = fingerprint::of((
+                data_key,
+                theme.fingerprint,
+                record::today(),
+                record_files.fingerprint(),
+            ));
+            let load = || {
+                let mut found = Vec::new();
+                let (data, records) =
+                    published::load(&record_files, &config, data.clone(), &theme, &mut found);
+                (data, records, found)
+            };
+            let (data, records, found) = match &cache {
+                Some(cache) => cache.records(key, load),
+                None => load(),
+            };
             for problem in found {
                 if problem.severity == Severity::Warning {
                     warnings.push(problem);
@@ -125,15 +143,15 @@ impl Site {
                     problems.push(problem);
                 }
             }
-            loaded
+            (data, records)
         } else {
-            (data, published::RecordsOf::default())
+            (data, Arc::default())
         };
         let inputs = fingerprint::of((
             data_key,
             theme.fingerprint,
             data_complete,
-            records.records.fingerprint(),
+            record_files.fingerprint(),
         ));
         let shape = fingerprint::of((
             inputs,
@@ -142,7 +160,7 @@ impl Site {
                 .chain(&twin_reports)
                 .map(|r| &r.doc)
                 .chain(&pages)
-                .map(|d| (&d.output, format!("{:?}", d.front)))
+                .map(|d| (&d.output, &d.front))
                 .collect::<Vec<_>>(),
         ));
         let settings = fingerprint::of((

@@ -113,7 +113,7 @@ pub struct Site {
     /// page's key starts from.
     settings: u64,
     /// The record of what was published, and each published report's view of the data.
-    records: published::RecordsOf,
+    records: Arc<published::RecordsOf>,
     /// A hash of the data, site.toml and the theme: what every page depends on.
     inputs: u64,
     /// `inputs` and every document's front matter and address: what the
@@ -193,9 +193,21 @@ impl Site {
         options: BuildOptions,
         cache: Option<Arc<Cache>>,
     ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
+        Site::build_with(root, options, cache, None)
+    }
+
+    /// As [`Site::build`], taking what `store` kept from the last build
+    /// (`serve`'s first build after a restart) and noting what it made.
+    pub fn build_with(
+        root: &Path,
+        options: BuildOptions,
+        cache: Option<Arc<Cache>>,
+        store: Option<Arc<Store>>,
+    ) -> Result<(Site, Vec<OutputFile>, Timings), SiteProblems> {
         let mut timings = Timings::default();
         let site = timings.time("load", || Site::load_with(root, options, cache.clone()));
         let rendered = site.and_then(|mut site| {
+            site.store = store;
             let memory = write::Memory::default();
             let rendered =
                 site.render_with(&indicatif::ProgressBar::hidden(), &mut timings, &memory)?;

@@ -4,24 +4,10 @@
 
 use super::*;
 use crate::site::{BuildOptions, Cache};
+use crate::testutil::good_site;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-
-fn good_site() -> tempfile::TempDir {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
-}
 
 /// A site loaded as `serve` loads it: with a cache, so keys are worked out.
 fn load(root: &Path) -> Site {
@@ -316,7 +302,7 @@ fn the_sites_own_static_file_replaces_the_themes() {
     let styles: Vec<&[u8]> = files
         .iter()
         .filter(|f| f.path == "static/style.css")
-        .map(|f| f.contents.as_slice())
+        .map(|f| &f.contents[..])
         .collect();
     assert_eq!(styles, [b"body { color: navy }".as_slice()]);
 }

@@ -12,9 +12,10 @@ use crate::data::cell::{Marker, parse_cell};
 use crate::period::Date;
 use crate::problem::{Id, Problem};
 use crate::query::Area;
-use crate::record::{self, Event, Records, Revision, Update};
+use crate::record::{self, Event, RecordFiles, Records, Revision, Update};
 use crate::templates::Theme;
 use crate::templates::views::UpdateView;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -43,16 +44,16 @@ pub(super) struct RecordsOf {
 /// Reads `published/`, marks the figures revised since a report was
 /// published in `data`, and prepares each such report's own view of the data.
 pub(super) fn load(
-    root: &Path,
+    files: &RecordFiles,
     config: &Arc<Config>,
     data: Arc<DataSet>,
     theme: &Theme,
     problems: &mut Vec<Problem>,
-) -> (Arc<DataSet>, RecordsOf) {
-    let (records, found) = Records::load(root, config, &data);
+) -> (Arc<DataSet>, Arc<RecordsOf>) {
+    let (records, found) = Records::parse(files, config, &data);
     problems.extend(found);
     if records.by_period.is_empty() {
-        return (data, RecordsOf::default());
+        return (data, Arc::default());
     }
     let (revisions, gone) = records.revisions(&data);
     problems.extend(gone);
@@ -63,8 +64,8 @@ pub(super) fn load(
     };
     let published = records
         .by_period
-        .keys()
-        .filter_map(|period| {
+        .par_iter()
+        .filter_map(|(period, _)| {
             let (shown, updates) = records.as_published(period, &marked, &revisions, &today)?;
             let shown = Arc::new(shown);
             Some((
@@ -79,11 +80,11 @@ pub(super) fn load(
         .collect();
     (
         marked,
-        RecordsOf {
+        Arc::new(RecordsOf {
             records,
             revisions,
             published,
-        },
+        }),
     )
 }
 

@@ -16,6 +16,7 @@
 use super::file::OutputFile;
 use super::generator::Made;
 use super::links::PageLinks;
+use super::write::{Sink, Staging};
 use crate::fingerprint;
 use crate::templates::views::KeyFigureView;
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,8 @@ use std::sync::{Arc, Mutex};
 /// The cache's folder, in the site's folder.
 pub const DIR: &str = ".outturn-cache";
 const MANIFEST: &str = "manifest.json";
+/// `serve`'s own cache, in the cache's folder.
+const SERVE: &str = "serve";
 
 #[derive(Serialize, Deserialize, Default)]
 struct Manifest {
@@ -129,7 +132,25 @@ impl Store {
     /// that cannot be read, or was written by another build of outturn, is
     /// an empty cache.
     pub fn open(root: &Path, out: &Path) -> Store {
-        let dir = root.join(DIR);
+        Store::open_in(root.join(DIR), out)
+    }
+
+    /// `serve`'s cache of the site at `root`, in `.outturn-cache/serve/`:
+    /// its manifest, and a copy of the preview's files in `site/` to take
+    /// kept ones from. `serve` builds with drafts and gaps, so it shares
+    /// nothing with `build`'s cache.
+    pub fn for_preview(root: &Path) -> Store {
+        let dir = root.join(DIR).join(SERVE);
+        let out = dir.join("site");
+        Store::open_in(dir, &out)
+    }
+
+    /// The output kept files are taken from.
+    pub fn last_output(&self) -> &Path {
+        &self.last_output
+    }
+
+    fn open_in(dir: PathBuf, out: &Path) -> Store {
         let manifest = std::fs::read(dir.join(MANIFEST))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
@@ -202,6 +223,19 @@ impl Store {
     /// How many outputs this build kept from the last.
     pub fn kept_count(&self) -> usize {
         *lock(&self.kept)
+    }
+
+    /// Writes `files`, this build's whole output, where the next build
+    /// takes kept files from, replacing what is there in one swap, then
+    /// this build's manifest: for a build into memory (`serve`'s).
+    pub fn keep_copy(&self, files: Vec<OutputFile>) -> anyhow::Result<()> {
+        let staging = Staging::new(&self.last_output)?;
+        for file in files {
+            staging.put(file)?;
+        }
+        staging.commit()?;
+        self.save()?;
+        Ok(())
     }
 
     /// Writes this build's manifest, for the next: called once its output

@@ -38,7 +38,7 @@ pub trait Sink: Sync {
     fn copy(&self, path: &str, from: &Path) -> Result<()> {
         self.put(OutputFile {
             path: path.to_string(),
-            contents: fsutil::read_bytes(from)?,
+            contents: fsutil::read_bytes(from)?.into(),
         })
     }
 

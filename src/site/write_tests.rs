@@ -6,7 +6,7 @@ use super::*;
 fn file(path: &str, text: &str) -> OutputFile {
     OutputFile {
         path: path.into(),
-        contents: text.as_bytes().to_vec(),
+        contents: text.as_bytes().to_vec().into(),
     }
 }
 

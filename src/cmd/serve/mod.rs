@@ -46,10 +46,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     };
     let preview = Arc::new(Preview::default());
     let start = Instant::now();
-    match preview.rebuild_site(&root, options) {
+    match preview.first_build(&root, options) {
         None => println!(
-            "Built in {} ms{}",
+            "Built in {} ms{}{}",
             start.elapsed().as_millis(),
+            match preview.kept_at_start() {
+                0 => String::new(),
+                n => format!(
+                    ", {} unchanged since the last preview",
+                    crate::cmd::count(n, "page or file", "pages and files")
+                ),
+            },
             with_warnings(&preview)
         ),
         Some(problems) => eprintln!("{problems}"),

@@ -9,11 +9,12 @@
 
 use super::banner::{problems_banner, problems_page, warnings_banner, with_preview};
 use crate::problem::Problems;
-use crate::site::{BuildOptions, Cache, OutputFile, Site};
+use crate::site::{BuildOptions, Cache, OutputFile, Site, Store};
 use hyper::body::Bytes;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::watch;
 
@@ -37,6 +38,10 @@ pub(super) struct Preview {
     /// report to render again. Replaced after a panic, which may have left
     /// it half updated.
     cache: Mutex<Arc<Cache>>,
+    /// How many outputs the first build took from the last preview's copy.
+    kept_at_start: AtomicUsize,
+    /// The copy of the first build being left on disk.
+    keeping: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Default for Preview {
@@ -44,6 +49,8 @@ impl Default for Preview {
         Preview {
             served: watch::Sender::new(Arc::default()),
             cache: Mutex::default(),
+            kept_at_start: AtomicUsize::new(0),
+            keeping: Mutex::default(),
         }
     }
 }
@@ -81,6 +88,51 @@ impl Preview {
         })
     }
 
+    /// The first build after `serve` starts: as [`Preview::rebuild_site`],
+    /// taking each page whose inputs are as they were from the copy of the
+    /// preview the last `serve` of this site left on disk, and leaving a
+    /// copy of this one there, in the background, for the next.
+    pub(super) fn first_build(&self, root: &Path, options: BuildOptions) -> Option<String> {
+        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let store = Arc::new(Store::for_preview(root));
+        let mut to_keep = None;
+        let problems = self.rebuild(|| {
+            Site::build_with(root, options, Some(cache), Some(store.clone()))
+                .map(|(site, files, _)| {
+                    let mut warnings = site.warnings.clone();
+                    warnings.extend(site.quarter_warnings());
+                    site.allow(&mut warnings);
+                    to_keep = Some(files.clone());
+                    Good { files, warnings }
+                })
+                .map_err(|problems| problems.to_string())
+        });
+        self.kept_at_start
+            .store(store.kept_count(), Ordering::Relaxed);
+        if let Some(files) = to_keep {
+            // A copy that cannot be written costs the next start its head
+            // start, nothing else: the preview is in memory.
+            let keeping = std::thread::spawn(move || {
+                let _ = store.keep_copy(files);
+            });
+            *self.keeping.lock().unwrap_or_else(|e| e.into_inner()) = Some(keeping);
+        }
+        problems
+    }
+
+    /// How many outputs the first build took from the last preview's copy.
+    pub(super) fn kept_at_start(&self) -> usize {
+        self.kept_at_start.load(Ordering::Relaxed)
+    }
+
+    /// Waits until the first build's copy is on disk.
+    #[cfg(test)]
+    fn kept_on_disk(&self) {
+        if let Some(keeping) = self.keeping.lock().unwrap().take() {
+            keeping.join().unwrap();
+        }
+    }
+
     /// How many warnings the last good build has, for the command line.
     pub(super) fn warning_count(&self) -> usize {
         self.current().warnings.as_ref().map_or(0, |(n, _)| *n)
@@ -107,7 +159,7 @@ impl Preview {
                 Arc::new(
                     good.files
                         .into_iter()
-                        .map(|f| (f.path, Bytes::from(f.contents)))
+                        .map(|f| (f.path, f.contents))
                         .collect(),
                 ),
                 None,
@@ -212,7 +264,7 @@ mod tests {
             .iter()
             .map(|(p, c)| OutputFile {
                 path: p.to_string(),
-                contents: c.as_bytes().to_vec(),
+                contents: c.as_bytes().to_vec().into(),
             })
             .collect()
     }
@@ -346,6 +398,54 @@ mod tests {
         finish.send(()).unwrap();
         rebuild.join().unwrap();
         assert!(body(&preview.current().answer("/")).contains("<p>New</p>"));
+    }
+
+    #[test]
+    fn a_restarted_preview_takes_unchanged_pages_from_the_last_ones_copy_and_shows_the_same() {
+        let site = crate::testutil::good_site();
+        let root = site.path();
+        let options = BuildOptions {
+            drafts: true,
+            preview: true,
+        };
+        let first = Preview::default();
+        assert_eq!(first.first_build(root, options), None);
+        assert_eq!(
+            first.kept_at_start(),
+            0,
+            "nothing to take at the first start"
+        );
+        first.kept_on_disk();
+        // Edited while no preview ran.
+        let report = root.join("content/reports/2023-24-q2.md");
+        let text = std::fs::read_to_string(&report).unwrap();
+        std::fs::write(&report, format!("{text}\nA sentence written overnight.\n")).unwrap();
+
+        let restarted = Preview::default();
+        assert_eq!(restarted.first_build(root, options), None);
+        assert!(
+            restarted.kept_at_start() > 5,
+            "only {} outputs taken from the last preview",
+            restarted.kept_at_start()
+        );
+        let cold = Preview::default();
+        assert_eq!(cold.rebuild_site(root, options), None);
+        let (warm, cold) = (restarted.current(), cold.current());
+        let mut paths: Vec<&String> = warm.files.keys().collect();
+        paths.sort();
+        let mut cold_paths: Vec<&String> = cold.files.keys().collect();
+        cold_paths.sort();
+        assert_eq!(paths, cold_paths);
+        for path in paths {
+            assert!(
+                warm.files[path] == cold.files[path],
+                "{path} differs from a cold build"
+            );
+        }
+        assert!(
+            String::from_utf8_lossy(&warm.files["reports/2023-24-q2/index.html"])
+                .contains("A sentence written overnight.")
+        );
     }
 
     #[test]

@@ -31,14 +31,23 @@ pub(super) struct PageLinks {
     links: Vec<Link>,
 }
 
-/// One link within the site, as the page writes it and as it resolves.
+/// One link within the site, as it resolves: what the check needs and no
+/// more (a large archive's pages make half a million links).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Link {
-    href: String,
-    /// The file it leads to, from the output's root; `None`: outside it.
-    target: Option<String>,
+    to: Target,
     /// The section it leads to (`adoption` of `#adoption`), if any.
     fragment: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+enum Target {
+    /// The page itself (`#adoption`).
+    Here,
+    /// Another file, from the output's root.
+    File(String),
+    /// A relative link that climbs out of the site: its `href`.
+    Outside(String),
 }
 
 impl PageLinks {
@@ -58,16 +67,13 @@ impl PageLinks {
                     None => (href.as_str(), None),
                 };
                 let path = path.split('?').next().unwrap_or("");
-                let target = if path.is_empty() {
-                    Some(page.to_string())
-                } else {
-                    resolve(page, path)
+                let to = match resolve(page, path) {
+                    _ if path.is_empty() => Target::Here,
+                    Some(target) if target == page => Target::Here,
+                    Some(target) => Target::File(target),
+                    None => Target::Outside(href.clone()),
                 };
-                Link {
-                    target,
-                    fragment,
-                    href,
-                }
+                Link { to, fragment }
             })
             .collect();
         PageLinks {
@@ -129,13 +135,13 @@ fn broken_links(
 ) -> Vec<Broken> {
     let page = page_links.path.as_str();
     let mut broken_links = Vec::new();
-    for Link {
-        href,
-        target,
-        fragment,
-    } in &page_links.links
-    {
-        let fragment = fragment.as_deref();
+    for link in &page_links.links {
+        let fragment = link.fragment.as_deref();
+        let (target, href) = match &link.to {
+            Target::Here => (Some(page), ""),
+            Target::File(target) => (Some(target.as_str()), ""),
+            Target::Outside(href) => (None, href.as_str()),
+        };
         // Named as the author writes it: from the site root.
         let shown = |t: &str| {
             format!(
@@ -146,13 +152,11 @@ fn broken_links(
         };
         let broken = match target {
             None => Some(format!("`{href}` points outside the site")),
-            Some(t) if !exists.contains(t.as_str()) => {
+            Some(t) if !exists.contains(t) => {
                 Some(format!("the link to `{}` leads to no page", shown(t)))
             }
             Some(t) => match fragment {
-                Some(f)
-                    if !f.is_empty() && ids.get(t.as_str()).is_some_and(|set| !set.contains(f)) =>
-                {
+                Some(f) if !f.is_empty() && ids.get(t).is_some_and(|set| !set.contains(f)) => {
                     Some(format!(
                         "the link to `{}` leads to no section: that page has no heading or id `{f}`",
                         shown(t)
@@ -162,10 +166,10 @@ fn broken_links(
             },
         };
         let Some(message) = broken else { continue };
-        match locate(page, sources, href, target.as_deref(), fragment, &message) {
+        match locate(page, sources, href, target, fragment, &message) {
             Some(problem) => broken_links.push(Broken::Placed(problem)),
             None => broken_links.push(Broken::Template {
-                target: target.clone().unwrap_or_else(|| href.clone()),
+                target: target.unwrap_or(href).to_string(),
                 message: format!("{message} (on {page})"),
             }),
         }

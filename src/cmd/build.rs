@@ -21,7 +21,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         preview: false,
     };
     let mut timings = Timings::default();
-    let mut site = match timings.time("load", || Site::load(root, options)) {
+    // The build cache's manifest is read while the site loads.
+    let (site, store) = timings.time("load", || {
+        rayon::join(|| Site::load(root, options), || Store::open(root, root))
+    });
+    let mut site = match site {
         Ok(site) => site,
         Err(problems) => {
             put_back_last_site(args)?;
@@ -42,7 +46,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         return Ok(super::report_problems(&SiteProblems(problems)));
     }
     // Unchanged pages are taken from the output being replaced.
-    let store = std::sync::Arc::new(Store::open(root, &out));
+    let store = std::sync::Arc::new(store.taking_from(&out));
     site.use_store(store.clone());
     // Files go straight into a folder beside the output as they are made; it
     // replaces the output only if the whole build succeeds.
@@ -62,15 +66,17 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     // which reports were published.
     warnings.extend(site.deleted_records(&out));
     warnings.extend(staging.commit()?);
-    if let Err(e) = store.save() {
+    // The record of what was published is written into the site's folder
+    // once the site it records is in place, to be committed with it; the
+    // cache's manifest at the same time (neither reads the other).
+    let (saved, records) = rayon::join(|| store.save(), || site.write_records());
+    if let Err(e) = saved {
         warnings.push(
             Problem::warning(Id::CacheNotSaved, store::DIR, format!("could not save the build cache: {e}"))
                 .help("the site was published; check that the site's folder can be written to, or delete .outturn-cache/"),
         );
     }
-    // The record of what was published: written into the site's folder once
-    // the site it records is in place, to be committed with it.
-    match site.write_records() {
+    match records {
         Ok(said) => {
             if !args.common.quiet {
                 for line in said {

@@ -150,6 +150,13 @@ impl Store {
         &self.last_output
     }
 
+    /// This cache, taking kept files from `out`: for a build that reads
+    /// the manifest before it knows its output folder.
+    pub fn taking_from(mut self, out: &Path) -> Store {
+        self.last_output = out.to_path_buf();
+        self
+    }
+
     fn open_in(dir: PathBuf, out: &Path) -> Store {
         let manifest = std::fs::read(dir.join(MANIFEST))
             .ok()

@@ -471,7 +471,11 @@ fn the_compare_pages_are_published_in_welsh_with_welsh_figures_and_links_to_the_
             "67.9 fesul 10,000 ym mis Mehefin 2023, cynnydd o 3.6 fesul 10,000 o&#39;i gymharu â 64.3 fesul 10,000 ym mis Mawrth 2023.",
             // The tables: Welsh themes, quarters linked to the reports' twins,
             // Welsh cells and the symbols' key.
-            "<h2 id=\"theme-1\">Mabwysiadu</h2>",
+            // In the order of their Welsh names, as on the Welsh indicators' index.
+            "<h2 id=\"theme-1\">Cyllid</h2>",
+            "<h2 id=\"theme-2\">Mabwysiadu</h2>",
+            "<h2 id=\"theme-3\">Plant sy&#39;n derbyn gofal</h2>",
+            "<h2 id=\"theme-4\">Pobl ifanc sy&#39;n gadael gofal</h2>",
             "Mabwysiadu: ffigurau fesul chwarter",
             "<a href=\"../../cy/reports/2023-24-q1/index.html\">Chwarter 1 <span class=\"period\">2023-24</span></a>",
             "<a href=\"../../cy/reports/2022-23-q4/index.html\">Chwarter 4 <span class=\"period\">2022-23</span></a>",

@@ -33,12 +33,9 @@ impl Site {
             .map_or_else(String::new, |t| format!("{}/", t.code))
     }
 
-    /// Indicators grouped by theme, themes and indicators by name.
-    pub(super) fn by_theme(&self) -> Vec<(String, Vec<&Indicator>)> {
-        self.by_theme_in(Language::of_tag(&self.config.language))
-    }
-
-    /// [`Site::by_theme`] with the indicators' words in `language`.
+    /// Indicators grouped by theme, themes and indicators by their names in
+    /// `language`: a Welsh reader finds them in the order of their Welsh
+    /// names, on the indicators' index and on the compare pages alike.
     pub(super) fn by_theme_in(&self, language: Language) -> Vec<(String, Vec<&Indicator>)> {
         let mut themes: BTreeMap<&str, Vec<&Indicator>> = BTreeMap::new();
         for id in self.data.indicators.keys() {

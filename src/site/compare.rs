@@ -296,22 +296,6 @@ fn summary(
 }
 
 impl Site {
-    /// The indicators by theme in `language`: in [`Site::by_theme`]'s order,
-    /// so a page and its twin have their rows in the same order, each
-    /// indicator with its words in `language`, under its theme's name in it.
-    fn themes_in(&self, language: Language) -> Vec<(String, Vec<&Indicator>)> {
-        self.by_theme()
-            .into_iter()
-            .map(|(name, list)| {
-                let list: Vec<&Indicator> = (list.into_iter())
-                    .map(|i| self.data.indicator_in(&i.id, language).unwrap_or(i))
-                    .collect();
-                let name = list.first().map_or(name, |i| i.theme.clone());
-                (name, list)
-            })
-            .collect()
-    }
-
     /// Each of `indicators` that has figures of its own, with its reading
     /// in each of `periods` (`read` is [`reading`] for quarters,
     /// [`year_reading`] for years) in `language`; an indicator with none is
@@ -398,14 +382,14 @@ impl Site {
             (format!("{root}{page}"), self.hreflang_from(output, &page))
         };
         let readings: Vec<(String, Vec<Row<'_>>)> = self
-            .themes_in(language)
+            .by_theme_in(language)
             .into_par_iter()
             .map(|(name, list)| (name, self.rows(list, &periods, reading, language)))
             .filter(|(_, rows)| !rows.is_empty())
             .collect();
         // Figures for whole years, by year: each year that has one.
         let mut years = years_of(&periods);
-        let every = (self.themes_in(language).into_iter())
+        let every = (self.by_theme_in(language).into_iter())
             .flat_map(|(_, l)| l)
             .collect();
         let mut year_rows = self.rows(every, &years, year_reading, language);

@@ -91,7 +91,8 @@ impl Driver<'_> {
 }
 
 /// Files from a generator's output, taken whole when nothing else holds them
-/// (always, without a cache) and copied otherwise.
+/// (always, without a cache) and cloned otherwise, which shares each file's
+/// bytes rather than copying them.
 pub(super) fn owned(made: Arc<Made>) -> Made {
     Arc::try_unwrap(made).unwrap_or_else(|made| (*made).clone())
 }

@@ -112,19 +112,29 @@ impl<'s> Collector<'s> {
         generator: &G,
     ) -> Vec<Problem> {
         let Some(store) = self.store else {
-            return match driver.run(generator) {
-                Ok(made) => self.put_made(owned(made)),
-                Err(found) => found,
-            };
+            return self.run_and_put(driver, generator, None);
         };
         let key = fingerprint::of((self.base, generator.kind(), generator.key()));
         let name = format!("{}:{key:016x}", generator.kind());
         if let Some(kept) = store.kept(&name, key) {
             return self.put_kept(store, &kept);
         }
+        self.run_and_put(driver, generator, Some((store, name, key)))
+    }
+
+    /// Makes a generator's files (through `driver`) and puts them, noting
+    /// them in the build cache under `name` and `key` when there is one.
+    fn run_and_put<G: Generator<Output = Made> + ?Sized>(
+        &self,
+        driver: Driver<'_>,
+        generator: &G,
+        noted: Option<(&Store, String, u64)>,
+    ) -> Vec<Problem> {
         match driver.run(generator) {
             Ok(made) => {
-                store.made(name, key, Vec::new(), &made, None);
+                if let Some((store, name, key)) = noted {
+                    store.made(name, key, Vec::new(), &made, None);
+                }
                 self.put_made(owned(made))
             }
             Err(found) => found,

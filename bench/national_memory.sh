@@ -10,29 +10,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target=${CARGO_TARGET_DIR:-$PWD/target}
 size=${SIZE:-100000000}
 outturn=${OUTTURN:-$target/release/outturn}
-file=${OUTTURN_SHARED:-../shared}/data/ees/la_care_leavers_activity.csv
 tmp=${BENCH_DIR:-/dev/shm/outturn-national-memory}
 site=$tmp/site
 big=$tmp/national-$size.csv
 mkdir -p "$tmp"
-if [[ ! -s $big ]]; then
-  awk -v target="$size" 'NR == 1 { print; size = length($0) + 1; next }
-    { rows[++n] = $0 }
-    END {
-      for (copy = 0; size < target; copy++)
-        for (i = 1; i <= n && size < target; i++) {
-          row = rows[i]
-          if (copy > 0) {
-            if (row !~ /Local authority/) continue
-            code = sprintf("X%07d", copy * 1000 + i % 1000)
-            sub(/,E0[0-9]+,/, "," code ",", row); sub(/,[0-9][0-9][0-9],/, ",000,", row)
-            p = index(row, ",000,"); q = index(row, "," code ",")
-            if (p && q > p) row = substr(row, 1, p) ",Council " code substr(row, q)
-          }
-          print row; size += length(row) + 1
-        }
-    }' "$file" >"$big"
-fi
+bench/make_national.sh "$size" "$big"
 rm -rf "$site" && mkdir -p "$site"
 cp -r site.toml content data "$site"/
 [[ -d templates ]] && cp -r templates "$site"/

@@ -6,7 +6,10 @@
 //! depends on. A rebuild with a changed input simply misses and makes
 //! afresh, so a cached build gives the same bytes as a fresh one (a test
 //! holds it to that). The data set is kept too, by a fingerprint of data/
-//! and site.toml. `build` and `check` use no cache.
+//! and site.toml, and the records of what was published, by their files,
+//! the data, the theme and the day. `check` shares one between its two
+//! passes, for the data; `build` keeps its cache on disk instead (see
+//! [`super::store`]).
 
 use super::published::RecordsOf;
 use crate::data::DataSet;

@@ -23,7 +23,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut timings = Timings::default();
     // The build cache's manifest is read while the site loads.
     let (site, store) = timings.time("load", || {
-        rayon::join(|| Site::load(root, options), || Store::open(root, root))
+        rayon::join(|| Site::load(root, options), || Store::open(root))
     });
     let mut site = match site {
         Ok(site) => site,

@@ -89,14 +89,14 @@ impl<'s> Collector<'s> {
     }
 
     /// Puts the files of an output kept from the last build.
-    fn put_kept(&self, store: &Store, kept: &Kept) -> Vec<Problem> {
+    fn put_kept(&self, kept: &Kept) -> Vec<Problem> {
         lock(&self.links).extend(kept.links.iter().cloned());
         lock(&self.paths).extend(kept.paths.iter().cloned());
         kept.paths
             .iter()
             .filter_map(|path| {
                 self.sink
-                    .link(path, &store.last_output.join(path))
+                    .link(path, &kept.from.join(path))
                     .map_err(|e| Problem::error(path, format!("{e:#}")))
                     .err()
             })
@@ -117,7 +117,7 @@ impl<'s> Collector<'s> {
         let key = fingerprint::of((self.base, generator.kind(), generator.key()));
         let name = format!("{}:{key:016x}", generator.kind());
         if let Some(kept) = store.kept(&name, key) {
-            return self.put_kept(store, &kept);
+            return self.put_kept(&kept);
         }
         self.run_and_put(driver, generator, Some((store, name, key)))
     }
@@ -377,7 +377,7 @@ impl Site {
                 && let Some(kept) = store.kept(&name, self.read_key(document, fixed, reads))
                 && let Some(summary) = &kept.summary
             {
-                let found = out.put_kept(store, &kept);
+                let found = out.put_kept(&kept);
                 if !found.is_empty() {
                     return Err(found);
                 }

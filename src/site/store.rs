@@ -112,6 +112,8 @@ fn known(name: &str, names: &[&'static str]) -> &'static str {
 
 /// An output kept from the last build: its files are in the last output.
 pub(super) struct Kept {
+    /// The last output, where its files are.
+    pub(super) from: PathBuf,
     pub(super) paths: Vec<String>,
     pub(super) links: Vec<Arc<PageLinks>>,
     pub(super) summary: Option<StoredSummary>,
@@ -120,19 +122,22 @@ pub(super) struct Kept {
 /// The last build's entries, and this build's.
 pub struct Store {
     dir: PathBuf,
-    /// The output being replaced, where kept files are taken from.
-    pub(super) last_output: PathBuf,
+    /// The output being replaced, where kept files are taken from: none
+    /// until the build knows it, and nothing is kept meanwhile.
+    last_output: Option<PathBuf>,
     last: HashMap<String, Entry>,
     this: Mutex<HashMap<String, Entry>>,
     kept: Mutex<usize>,
 }
 
 impl Store {
-    /// The cache of the site at `root`, whose output is `out`. A manifest
-    /// that cannot be read, or was written by another build of outturn, is
-    /// an empty cache.
-    pub fn open(root: &Path, out: &Path) -> Store {
-        Store::open_in(root.join(DIR), out)
+    /// The cache of the site at `root`, keeping nothing until it is told
+    /// where the output it replaces is ([`Store::taking_from`]): `build`
+    /// reads the manifest while it loads the site, before it knows. A
+    /// manifest that cannot be read, or was written by another build of
+    /// outturn, is an empty cache.
+    pub fn open(root: &Path) -> Store {
+        Store::open_in(root.join(DIR), None)
     }
 
     /// `serve`'s cache of the site at `root`, in `.outturn-cache/serve/`:
@@ -142,22 +147,16 @@ impl Store {
     pub fn for_preview(root: &Path) -> Store {
         let dir = root.join(DIR).join(SERVE);
         let out = dir.join("site");
-        Store::open_in(dir, &out)
+        Store::open_in(dir, Some(out))
     }
 
-    /// The output kept files are taken from.
-    pub fn last_output(&self) -> &Path {
-        &self.last_output
-    }
-
-    /// This cache, taking kept files from `out`: for a build that reads
-    /// the manifest before it knows its output folder.
+    /// This cache, taking kept files from `out`, the output being replaced.
     pub fn taking_from(mut self, out: &Path) -> Store {
-        self.last_output = out.to_path_buf();
+        self.last_output = Some(out.to_path_buf());
         self
     }
 
-    fn open_in(dir: PathBuf, out: &Path) -> Store {
+    fn open_in(dir: PathBuf, last_output: Option<PathBuf>) -> Store {
         let manifest = std::fs::read(dir.join(MANIFEST))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
@@ -165,7 +164,7 @@ impl Store {
             .unwrap_or_default();
         Store {
             dir,
-            last_output: out.to_path_buf(),
+            last_output,
             last: manifest.entries,
             this: Mutex::default(),
             kept: Mutex::default(),
@@ -180,9 +179,10 @@ impl Store {
     /// The output `name`, if the last build made it with this `key` and its
     /// files are still in the last output as they were written.
     pub(super) fn kept(&self, name: &str, key: u64) -> Option<Kept> {
+        let from = self.last_output.as_ref()?;
         let entry = self.last.get(name).filter(|e| e.key == key)?;
         let whole = entry.files.iter().all(|(path, hash, len)| {
-            let file = self.last_output.join(path);
+            let file = from.join(path);
             std::fs::metadata(&file).is_ok_and(|m| m.is_file() && m.len() == *len)
                 && fingerprint::file(&file).is_ok_and(|found| found == *hash)
         });
@@ -192,6 +192,7 @@ impl Store {
         lock(&self.this).insert(name.to_string(), entry.clone());
         *lock(&self.kept) += 1;
         Some(Kept {
+            from: from.clone(),
             paths: entry.files.iter().map(|(p, _, _)| p.clone()).collect(),
             links: entry.links.iter().cloned().map(Arc::new).collect(),
             summary: entry.summary.clone(),
@@ -236,7 +237,10 @@ impl Store {
     /// takes kept files from, replacing what is there in one swap, then
     /// this build's manifest: for a build into memory (`serve`'s).
     pub fn keep_copy(&self, files: Vec<OutputFile>) -> anyhow::Result<()> {
-        let staging = Staging::new(&self.last_output)?;
+        let out = (self.last_output.as_ref()).ok_or_else(|| {
+            anyhow::anyhow!("the build cache was not told where to keep its copy")
+        })?;
+        let staging = Staging::new(out)?;
         for file in files {
             staging.put(file)?;
         }

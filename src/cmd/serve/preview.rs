@@ -75,17 +75,7 @@ impl Preview {
     /// Builds the site at `root` and shows the result. Returns the problems,
     /// if any.
     pub(super) fn rebuild_site(&self, root: &Path, options: BuildOptions) -> Option<String> {
-        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        self.rebuild(|| {
-            Site::build(root, options, Some(cache))
-                .map(|(site, files, _)| {
-                    let mut warnings = site.warnings.clone();
-                    warnings.extend(site.quarter_warnings());
-                    site.allow(&mut warnings);
-                    Good { files, warnings }
-                })
-                .map_err(|problems| problems.to_string())
-        })
+        self.build_site(root, options, None)
     }
 
     /// The first build after `serve` starts: as [`Preview::rebuild_site`],
@@ -93,23 +83,18 @@ impl Preview {
     /// preview the last `serve` of this site left on disk, and leaving a
     /// copy of this one there, in the background, for the next.
     pub(super) fn first_build(&self, root: &Path, options: BuildOptions) -> Option<String> {
-        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let store = Arc::new(Store::for_preview(root));
-        let mut to_keep = None;
-        let problems = self.rebuild(|| {
-            Site::build_with(root, options, Some(cache), Some(store.clone()))
-                .map(|(site, files, _)| {
-                    let mut warnings = site.warnings.clone();
-                    warnings.extend(site.quarter_warnings());
-                    site.allow(&mut warnings);
-                    to_keep = Some(files.clone());
-                    Good { files, warnings }
-                })
-                .map_err(|problems| problems.to_string())
-        });
+        let problems = self.build_site(root, options, Some(store.clone()));
         self.kept_at_start
             .store(store.kept_count(), Ordering::Relaxed);
-        if let Some(files) = to_keep {
+        if problems.is_none() {
+            // The files shown, their bytes shared, not copied.
+            let files: Vec<OutputFile> = (self.current().files.iter())
+                .map(|(path, contents)| OutputFile {
+                    path: path.clone(),
+                    contents: contents.clone(),
+                })
+                .collect();
             // A copy that cannot be written costs the next start its head
             // start, nothing else: the preview is in memory.
             let keeping = std::thread::spawn(move || {
@@ -118,6 +103,27 @@ impl Preview {
             *self.keeping.lock().unwrap_or_else(|e| e.into_inner()) = Some(keeping);
         }
         problems
+    }
+
+    /// Builds the site at `root`, with `store` when there is one, and shows
+    /// the result. Returns the problems, if any.
+    fn build_site(
+        &self,
+        root: &Path,
+        options: BuildOptions,
+        store: Option<Arc<Store>>,
+    ) -> Option<String> {
+        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        self.rebuild(|| {
+            Site::build_with(root, options, Some(cache), store)
+                .map(|(site, files, _)| {
+                    let mut warnings = site.warnings.clone();
+                    warnings.extend(site.quarter_warnings());
+                    site.allow(&mut warnings);
+                    Good { files, warnings }
+                })
+                .map_err(|problems| problems.to_string())
+        })
     }
 
     /// How many outputs the first build took from the last preview's copy.

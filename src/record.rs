@@ -516,11 +516,6 @@ impl RecordFiles {
 }
 
 impl Records {
-    /// Reads every record under `published/`.
-    pub fn load(root: &Path, config: &Config, data: &DataSet) -> (Records, Vec<Problem>) {
-        Records::parse(&RecordFiles::read(root), config, data)
-    }
-
     /// Parses the records read, each file on its own thread.
     pub fn parse(read: &RecordFiles, config: &Config, data: &DataSet) -> (Records, Vec<Problem>) {
         let mut records = Records::default();

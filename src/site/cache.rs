@@ -28,9 +28,9 @@ pub(super) type Entry = Arc<dyn Any + Send + Sync>;
 /// Outputs of the last build, and the data it loaded.
 #[derive(Default)]
 pub struct Cache {
-    data: Mutex<Option<(u64, Arc<DataSet>, Problems)>>,
+    data: Slot<(Arc<DataSet>, Problems)>,
     /// The records of what was published, as read against that data.
-    records: Mutex<Option<(u64, Records)>>,
+    records: Slot<Records>,
     /// Entries from the last good build, taken as they are used again.
     previous: Mutex<HashMap<u64, Entry>>,
     /// Entries this build took from `previous`.
@@ -66,30 +66,16 @@ impl Cache {
         key: u64,
         load: impl FnOnce() -> (DataSet, Problems),
     ) -> (Arc<DataSet>, Problems) {
-        let mut slot = lock(&self.data);
-        if let Some((k, data, problems)) = &*slot
-            && *k == key
-        {
-            return (data.clone(), problems.clone());
-        }
-        let (data, problems) = load();
-        let data = Arc::new(data);
-        *slot = Some((key, data.clone(), problems.clone()));
-        (data, problems)
+        kept_or(&self.data, key, || {
+            let (data, problems) = load();
+            (Arc::new(data), problems)
+        })
     }
 
     /// The records read from the same files, against the same data and
     /// theme, on the same day as last time, or `load`'s.
     pub(super) fn records(&self, key: u64, load: impl FnOnce() -> Records) -> Records {
-        let mut slot = lock(&self.records);
-        if let Some((k, records)) = &*slot
-            && *k == key
-        {
-            return records.clone();
-        }
-        let records = load();
-        *slot = Some((key, records.clone()));
-        records
+        kept_or(&self.records, key, load)
     }
 
     /// The entry `key`: kept from the last good build (and noted as
@@ -118,6 +104,22 @@ impl Cache {
     pub(super) fn makes(&self) -> usize {
         self.makes.load(std::sync::atomic::Ordering::SeqCst)
     }
+}
+
+/// One value kept from the last build, with the key it was made for.
+type Slot<T> = Mutex<Option<(u64, T)>>;
+
+/// The value in `slot` if it was made for `key`, else `load`'s, kept.
+fn kept_or<T: Clone>(slot: &Slot<T>, key: u64, load: impl FnOnce() -> T) -> T {
+    let mut slot = lock(slot);
+    if let Some((k, value)) = &*slot
+        && *k == key
+    {
+        return value.clone();
+    }
+    let value = load();
+    *slot = Some((key, value.clone()));
+    value
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -67,11 +67,14 @@ impl PageLinks {
                     None => (href.as_str(), None),
                 };
                 let path = path.split('?').next().unwrap_or("");
-                let to = match resolve(page, path) {
-                    _ if path.is_empty() => Target::Here,
-                    Some(target) if target == page => Target::Here,
-                    Some(target) => Target::File(target),
-                    None => Target::Outside(href.clone()),
+                let to = if path.is_empty() {
+                    Target::Here
+                } else {
+                    match resolve(page, path) {
+                        Some(target) if target == page => Target::Here,
+                        Some(target) => Target::File(target),
+                        None => Target::Outside(href.clone()),
+                    }
                 };
                 Link { to, fragment }
             })

@@ -117,19 +117,22 @@ impl Site {
         let config = Arc::new(config);
         // The record of what was published: read once the data is, and only
         // when it read without errors (a record is checked against it).
+        let records_key = record_files.fingerprint();
         let (data, records) = if data_complete {
             // `serve` keeps them while their files, the data, the theme
             // and the day are as they were: a saved report reads none again.
-            let key = fingerprint::of((
-                data_key,
-                theme.fingerprint,
-                record::today(),
-                record_files.fingerprint(),
-            ));
+            let today = record::today();
+            let key = fingerprint::of((data_key, theme.fingerprint, &today, records_key));
             let load = || {
                 let mut found = Vec::new();
-                let (data, records) =
-                    published::load(&record_files, &config, data.clone(), &theme, &mut found);
+                let (data, records) = published::load(
+                    &record_files,
+                    &config,
+                    data.clone(),
+                    &theme,
+                    &today,
+                    &mut found,
+                );
                 (data, records, found)
             };
             let (data, records, found) = match &cache {
@@ -147,12 +150,7 @@ impl Site {
         } else {
             (data, Arc::default())
         };
-        let inputs = fingerprint::of((
-            data_key,
-            theme.fingerprint,
-            data_complete,
-            record_files.fingerprint(),
-        ));
+        let inputs = fingerprint::of((data_key, theme.fingerprint, data_complete, records_key));
         let shape = fingerprint::of((
             inputs,
             reports

@@ -42,12 +42,14 @@ pub(super) struct RecordsOf {
 }
 
 /// Reads `published/`, marks the figures revised since a report was
-/// published in `data`, and prepares each such report's own view of the data.
+/// published in `data`, and prepares each such report's own view of the
+/// data, with its updates as of `today`.
 pub(super) fn load(
     files: &RecordFiles,
     config: &Arc<Config>,
     data: Arc<DataSet>,
     theme: &Theme,
+    today: &str,
     problems: &mut Vec<Problem>,
 ) -> (Arc<DataSet>, Arc<RecordsOf>) {
     let (records, found) = Records::parse(files, config, &data);
@@ -57,7 +59,6 @@ pub(super) fn load(
     }
     let (revisions, gone) = records.revisions(&data);
     problems.extend(gone);
-    let today = record::today();
     let marked = match records.mark_revised(&data, config) {
         Some(marked) => Arc::new(marked),
         None => data,
@@ -66,7 +67,7 @@ pub(super) fn load(
         .by_period
         .par_iter()
         .filter_map(|(period, _)| {
-            let (shown, updates) = records.as_published(period, &marked, &revisions, &today)?;
+            let (shown, updates) = records.as_published(period, &marked, &revisions, today)?;
             let shown = Arc::new(shown);
             Some((
                 *period,

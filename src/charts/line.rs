@@ -116,9 +116,14 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
         } else {
             pen.rule(AXIS, (left, bottom), (right, bottom));
         }
-        // A tick under each point, so its place in time is plain.
+        // A tick under each point, so its place in time is plain; where
+        // points are closer than a unit, one tick stands for those at it.
+        let mut last = None;
         for i in 0..n {
-            pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
+            if last != Some(x(i)) {
+                pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
+                last = Some(x(i));
+            }
         }
     });
 

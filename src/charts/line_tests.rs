@@ -215,7 +215,30 @@ fn a_month_and_the_year_ending_with_it_share_a_place() {
         },
     ]);
     let x = ticks(&svg(&chart));
-    assert_eq!(x[0], x[1], "{x:?}");
+    // One tick stands for both: three points, two places.
+    assert_eq!(x.len(), 2, "{x:?}");
+}
+
+#[test]
+fn a_long_history_draws_one_tick_at_each_place() {
+    // A hundred years of months: more points than units across the plot.
+    let months: Vec<String> = (0..1200).map(|m| format!("month {m}")).collect();
+    let names: Vec<&str> = months.iter().map(String::as_str).collect();
+    let values: Vec<Option<f64>> = (0..1200).map(|m| Some(f64::from(m % 7))).collect();
+    let mut chart = chart(Kind::Line, &names, vec![series("Thurrock", &values)]);
+    chart.spans = Some(
+        (0..1200)
+            .map(|m| Span {
+                start: 24000 + m,
+                end: 24001 + m,
+            })
+            .collect(),
+    );
+    let x = ticks(&svg(&chart));
+    let mut places = x.clone();
+    places.dedup();
+    assert_eq!(places, x, "a tick drawn twice at one place");
+    assert!(x.len() > 100 && x.len() < 600, "{} ticks", x.len());
 }
 
 #[test]

@@ -659,7 +659,62 @@ fn table(e: &Element, caption: String) -> Table {
             table.rows.push(cells);
         }
     }
-    table
+    table.turned_if_wide()
+}
+
+/// The most columns a table is printed with across an A4 page, in the type
+/// a wide table is set in, before a heading of one long word outgrows its
+/// column.
+const PRINTED_COLUMNS: usize = 8;
+
+impl Table {
+    /// The table as printed: one with more columns than the page's width
+    /// holds and fewer rows than that is turned, its columns printed as rows
+    /// (as a chart's side-by-side table reads), so that no heading runs into
+    /// the next. Only a plain grid is turned: one row of headings, every row
+    /// as long and opening with its heading. The corner heading named the
+    /// rows, which are now the columns, so it is left empty.
+    fn turned_if_wide(self) -> Table {
+        let [head] = &self.head[..] else {
+            return self;
+        };
+        let width = head.len();
+        let plain = self
+            .rows
+            .iter()
+            .all(|row| row.len() == width && row.first().is_some_and(|c| c.header));
+        if width <= PRINTED_COLUMNS || self.rows.len() + 1 > PRINTED_COLUMNS || !plain {
+            return self;
+        }
+        let heading = |cell: &Cell, number: bool| Cell {
+            text: cell.text.clone(),
+            header: true,
+            number,
+        };
+        let corner = Cell {
+            text: Vec::new(),
+            header: true,
+            number: false,
+        };
+        let turned_head = std::iter::once(corner)
+            .chain(self.rows.iter().map(|row| {
+                let figures = row[1..].iter().all(|c| c.number);
+                heading(&row[0], figures)
+            }))
+            .collect();
+        let rows = (1..width)
+            .map(|column| {
+                std::iter::once(heading(&head[column], false))
+                    .chain(self.rows.iter().map(|row| row[column].clone()))
+                    .collect()
+            })
+            .collect();
+        Table {
+            caption: self.caption,
+            head: vec![turned_head],
+            rows,
+        }
+    }
 }
 
 /// An SVG's accessible text: its `<title>` and its `<desc>`.

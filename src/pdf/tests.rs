@@ -176,3 +176,56 @@ fn a_welsh_site_gets_a_pdf_in_welsh() {
         assert!(!text.contains(english), "{english} in\n{text}");
     }
 }
+
+/// The text of each cell of a table read from `html`, row by row, head first.
+fn printed_table(html: &str) -> Vec<Vec<String>> {
+    let (blocks, _) = body::read(html);
+    let Some(Block::Table { table }) = blocks.into_iter().next() else {
+        panic!("no table read from {html}");
+    };
+    let text = |cell: &body::Cell| cell.text.iter().map(|s| s.text.as_str()).collect();
+    (table.head.iter().chain(&table.rows))
+        .map(|row| row.iter().map(text).collect())
+        .collect()
+}
+
+/// A table of `rows` periods by `columns` categories, as `table()` writes it.
+fn grid_html(rows: usize, columns: usize) -> String {
+    let mut html = String::from("<table><thead><tr><th>Period</th>");
+    for c in 0..columns {
+        html.push_str(&format!("<th class=\"num\">Placement {c}</th>"));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for r in 0..rows {
+        html.push_str(&format!("<tr><th scope=\"row\">Q{r}</th>"));
+        for c in 0..columns {
+            html.push_str(&format!("<td class=\"num\">{}</td>", 100 * r + c));
+        }
+        html.push_str("</tr>");
+    }
+    html + "</tbody></table>"
+}
+
+#[test]
+fn a_table_too_wide_for_the_page_is_printed_turned() {
+    // Five quarters of twelve placements: thirteen columns will not fit.
+    let printed = printed_table(&grid_html(5, 12));
+    assert_eq!(printed.len(), 13, "{printed:?}");
+    assert_eq!(printed[0], ["", "Q0", "Q1", "Q2", "Q3", "Q4"]);
+    // Each placement is a row, its figures each quarter's.
+    for (c, row) in printed[1..].iter().enumerate() {
+        assert_eq!(row[0], format!("Placement {c}"));
+        let figures: Vec<String> = (0..5).map(|r| (100 * r + c).to_string()).collect();
+        assert_eq!(row[1..], figures[..], "{row:?}");
+    }
+}
+
+#[test]
+fn a_table_that_fits_or_would_not_fit_turned_is_printed_as_written() {
+    for (rows, columns) in [(5, 7), (12, 12)] {
+        let printed = printed_table(&grid_html(rows, columns));
+        assert_eq!(printed.len(), rows + 1, "{printed:?}");
+        assert_eq!(printed[0][0], "Period");
+        assert_eq!(printed[1][0], "Q0");
+    }
+}

@@ -662,18 +662,43 @@ fn table(e: &Element, caption: String) -> Table {
     table.turned_if_wide()
 }
 
-/// The most columns a table is printed with across an A4 page, in the type
-/// a wide table is set in, before a heading of one long word outgrows its
-/// column.
-const PRINTED_COLUMNS: usize = 8;
+/// An A4 page's text width (170 mm, report.typ's margins) in ems of the
+/// type a wide table is set in (10 pt).
+const PAGE_EMS: f64 = 48.2;
+
+/// How wide a column must be at least, in ems: its longest word (a heading
+/// breaks between words, never within one) in bold at about 0.6 em a
+/// character, and the cell's inset (5 pt each side).
+fn least_width<'a>(column: impl Iterator<Item = &'a Cell>) -> f64 {
+    let longest = column
+        .flat_map(|cell| {
+            let text: String = cell.text.iter().map(|span| span.text.as_str()).collect();
+            text.split_whitespace()
+                .map(|word| word.chars().count())
+                .max()
+        })
+        .max()
+        .unwrap_or(0);
+    longest as f64 * 0.6 + 1.0
+}
+
+/// Whether `table`, a grid of `width` columns, fits across the page without
+/// a word running into the next column.
+fn fits(table: &Table, width: usize) -> bool {
+    let rows = || table.head.iter().chain(&table.rows);
+    let least: f64 = (0..width)
+        .map(|column| least_width(rows().filter_map(|row| row.get(column))))
+        .sum();
+    least <= PAGE_EMS
+}
 
 impl Table {
-    /// The table as printed: one with more columns than the page's width
-    /// holds and fewer rows than that is turned, its columns printed as rows
-    /// (as a chart's side-by-side table reads), so that no heading runs into
-    /// the next. Only a plain grid is turned: one row of headings, every row
-    /// as long and opening with its heading. The corner heading named the
-    /// rows, which are now the columns, so it is left empty.
+    /// The table as printed: one whose words cannot all fit across the page
+    /// is turned, its columns printed as rows (as a chart's side-by-side
+    /// table reads), when turned it fits, so that no heading runs into the
+    /// next. Only a plain grid is turned: one row of headings, every row as
+    /// long and opening with its heading. The corner heading named the rows,
+    /// which are now the columns, so it is left empty.
     fn turned_if_wide(self) -> Table {
         let [head] = &self.head[..] else {
             return self;
@@ -683,7 +708,7 @@ impl Table {
             .rows
             .iter()
             .all(|row| row.len() == width && row.first().is_some_and(|c| c.header));
-        if width <= PRINTED_COLUMNS || self.rows.len() + 1 > PRINTED_COLUMNS || !plain {
+        if !plain || fits(&self, width) {
             return self;
         }
         let heading = |cell: &Cell, number: bool| Cell {
@@ -709,10 +734,15 @@ impl Table {
                     .collect()
             })
             .collect();
-        Table {
-            caption: self.caption,
+        let turned = Table {
+            caption: self.caption.clone(),
             head: vec![turned_head],
             rows,
+        };
+        if fits(&turned, self.rows.len() + 1) {
+            turned
+        } else {
+            self
         }
     }
 }

@@ -189,11 +189,12 @@ fn printed_table(html: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A table of `rows` periods by `columns` categories, as `table()` writes it.
-fn grid_html(rows: usize, columns: usize) -> String {
+/// A table of `rows` periods by `columns` of figures headed `heading 0`,
+/// `heading 1`…, as `table()` writes it.
+fn grid_html(rows: usize, columns: usize, heading: &str) -> String {
     let mut html = String::from("<table><thead><tr><th>Period</th>");
     for c in 0..columns {
-        html.push_str(&format!("<th class=\"num\">Placement {c}</th>"));
+        html.push_str(&format!("<th class=\"num\">{heading} {c}</th>"));
     }
     html.push_str("</tr></thead><tbody>");
     for r in 0..rows {
@@ -208,8 +209,9 @@ fn grid_html(rows: usize, columns: usize) -> String {
 
 #[test]
 fn a_table_too_wide_for_the_page_is_printed_turned() {
-    // Five quarters of twelve placements: thirteen columns will not fit.
-    let printed = printed_table(&grid_html(5, 12));
+    // Five quarters of twelve placements: "Placement" twelve times over
+    // runs past the page's width.
+    let printed = printed_table(&grid_html(5, 12, "Placement"));
     assert_eq!(printed.len(), 13, "{printed:?}");
     assert_eq!(printed[0], ["", "Q0", "Q1", "Q2", "Q3", "Q4"]);
     // Each placement is a row, its figures each quarter's.
@@ -222,8 +224,9 @@ fn a_table_too_wide_for_the_page_is_printed_turned() {
 
 #[test]
 fn a_table_that_fits_or_would_not_fit_turned_is_printed_as_written() {
-    for (rows, columns) in [(5, 7), (12, 12)] {
-        let printed = printed_table(&grid_html(rows, columns));
+    // Twelve short headings fit; twenty long ones fit neither way round.
+    for (rows, columns, heading) in [(3, 12, "M"), (20, 12, "Placement")] {
+        let printed = printed_table(&grid_html(rows, columns, heading));
         assert_eq!(printed.len(), rows + 1, "{printed:?}");
         assert_eq!(printed[0][0], "Period");
         assert_eq!(printed[1][0], "Q0");

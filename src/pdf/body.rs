@@ -662,52 +662,63 @@ fn table(e: &Element, caption: String) -> Table {
     table.turned_if_wide()
 }
 
-/// An A4 page's text width (170 mm, report.typ's margins) in ems of the
-/// type a wide table is set in (10 pt).
-const PAGE_EMS: f64 = 48.2;
+/// An A4 page's text width (170 mm, report.typ's margins) in points.
+const PAGE_POINTS: f64 = 482.0;
+
+/// The type a table of `width` columns is set in, in points: report.typ's
+/// `figures-table` sets a table of more than 6 columns a point smaller.
+fn type_size(width: usize) -> f64 {
+    if width > 6 { 10.0 } else { 11.0 }
+}
 
 /// How wide a column must be at least, in ems: its longest word (a heading
 /// breaks between words, never within one) in bold at about 0.6 em a
 /// character, and the cell's inset (5 pt each side).
-fn least_width<'a>(column: impl Iterator<Item = &'a Cell>) -> f64 {
+fn least_width<'a>(column: impl Iterator<Item = &'a Cell>, size: f64) -> f64 {
     let longest = column
         .flat_map(|cell| {
-            let text: String = cell.text.iter().map(|span| span.text.as_str()).collect();
+            let text: String = (cell.text.iter())
+                .map(|span| if span.br { " " } else { span.text.as_str() })
+                .collect();
             text.split_whitespace()
                 .map(|word| word.chars().count())
                 .max()
         })
         .max()
         .unwrap_or(0);
-    longest as f64 * 0.6 + 1.0
+    longest as f64 * 0.6 + 10.0 / size
 }
 
 /// Whether `table`, a grid of `width` columns, fits across the page without
-/// a word running into the next column.
+/// a word running into the next column. The widths are estimates: 0.6 em is
+/// a little more than Liberation Sans Bold's lower case and figures take
+/// (about 0.55 em), a little less than its capitals (about 0.7 em).
 fn fits(table: &Table, width: usize) -> bool {
+    let size = type_size(width);
     let rows = || table.head.iter().chain(&table.rows);
     let least: f64 = (0..width)
-        .map(|column| least_width(rows().filter_map(|row| row.get(column))))
+        .map(|column| least_width(rows().filter_map(|row| row.get(column)), size))
         .sum();
-    least <= PAGE_EMS
+    least <= PAGE_POINTS / size
 }
 
 impl Table {
     /// The table as printed: one whose words cannot all fit across the page
     /// is turned, its columns printed as rows (as a chart's side-by-side
     /// table reads), when turned it fits, so that no heading runs into the
-    /// next. Only a plain grid is turned: one row of headings, every row as
-    /// long and opening with its heading. The corner heading named the rows,
-    /// which are now the columns, so it is left empty.
+    /// next. Only a plain grid is turned: one row of headings and at least
+    /// one row under it, every row as long, opening with its heading and
+    /// with no other. The corner named the rows, which are now the columns:
+    /// it is left empty, and is not a heading.
     fn turned_if_wide(self) -> Table {
         let [head] = &self.head[..] else {
             return self;
         };
         let width = head.len();
-        let plain = self
-            .rows
-            .iter()
-            .all(|row| row.len() == width && row.first().is_some_and(|c| c.header));
+        let plain = !self.rows.is_empty()
+            && self.rows.iter().all(|row| {
+                row.len() == width && row[0].header && row[1..].iter().all(|cell| !cell.header)
+            });
         if !plain || fits(&self, width) {
             return self;
         }
@@ -718,7 +729,7 @@ impl Table {
         };
         let corner = Cell {
             text: Vec::new(),
-            header: true,
+            header: false,
             number: false,
         };
         let turned_head = std::iter::once(corner)

@@ -177,12 +177,18 @@ fn a_welsh_site_gets_a_pdf_in_welsh() {
     }
 }
 
-/// The text of each cell of a table read from `html`, row by row, head first.
-fn printed_table(html: &str) -> Vec<Vec<String>> {
+/// The table read from `html`, as printed.
+fn read_table(html: &str) -> Table {
     let (blocks, _) = body::read(html);
     let Some(Block::Table { table }) = blocks.into_iter().next() else {
         panic!("no table read from {html}");
     };
+    table
+}
+
+/// The text of each cell of a table read from `html`, row by row, head first.
+fn printed_table(html: &str) -> Vec<Vec<String>> {
+    let table = read_table(html);
     let text = |cell: &body::Cell| cell.text.iter().map(|s| s.text.as_str()).collect();
     (table.head.iter().chain(&table.rows))
         .map(|row| row.iter().map(text).collect())
@@ -219,6 +225,41 @@ fn a_table_too_wide_for_the_page_is_printed_turned() {
         assert_eq!(row[0], format!("Placement {c}"));
         let figures: Vec<String> = (0..5).map(|r| (100 * r + c).to_string()).collect();
         assert_eq!(row[1..], figures[..], "{row:?}");
+    }
+}
+
+#[test]
+fn a_turned_tables_headings_are_marked_and_its_corner_is_not_one() {
+    let table = read_table(&grid_html(5, 12, "Placement"));
+    let [head] = &table.head[..] else {
+        panic!("{table:?}")
+    };
+    // The corner heads nothing; each quarter heads a column of figures.
+    assert!(!head[0].header && head[0].text.is_empty(), "{head:?}");
+    assert!(head[1..].iter().all(|c| c.header && c.number), "{head:?}");
+    for row in &table.rows {
+        assert!(row[0].header && !row[0].number, "{row:?}");
+        assert!(row[1..].iter().all(|c| !c.header && c.number), "{row:?}");
+    }
+}
+
+#[test]
+fn only_a_plain_grid_is_turned() {
+    let wide = grid_html(5, 12, "Placement");
+    let cases = [
+        // A row a cell short.
+        wide.replacen("<td class=\"num\">0</td>", "", 1),
+        // A heading inside a row.
+        wide.replacen("<td class=\"num\">0</td>", "<th>0</th>", 1),
+        // Two rows of headings.
+        wide.replacen("<tbody>", "<tbody><tr><th>A</th></tr>", 1)
+            .replacen("</thead>", "<tr><th>B</th></tr></thead>", 1),
+        // Headings alone.
+        wide[..wide.find("<tbody>").unwrap()].to_string() + "</table>",
+    ];
+    for html in cases {
+        let printed = printed_table(&html);
+        assert_eq!(printed[0][0], "Period", "{html}\n{printed:?}");
     }
 }
 

@@ -26,6 +26,9 @@ const INSET: i32 = 10;
 const BROKEN_INSET: i32 = 26;
 /// Markers are drawn at every point only when points are this far apart.
 const MARKER_SPACING: f64 = 28.0;
+/// Ticks closer than this run together into a band: where most points are
+/// this close, a tick is drawn only under each point whose label is shown.
+const TICK_SPACING: i32 = 4;
 
 /// A series' label at the end of its line.
 struct EndLabel<'a> {
@@ -95,6 +98,8 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let height = place_labels(&mut labels, bottom + 4) + 34;
     let height = height.max(bottom + 34);
 
+    let labels_under = CategoryLabels::choose(chart, width, spacing, &x);
+
     let mut out = String::with_capacity(4096 + 512 * chart.series.len() + 64 * n);
     open(&mut out, chart, (width, height), desc);
 
@@ -117,9 +122,15 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
             pen.rule(AXIS, (left, bottom), (right, bottom));
         }
         // A tick under each point, so its place in time is plain; where
-        // points are closer than a unit, one tick stands for those at it.
+        // points are too close for that, under each labelled point. One
+        // tick stands for the points at one place.
+        let ticked: Vec<usize> = if typical_step(&places) >= TICK_SPACING {
+            (0..n).collect()
+        } else {
+            labels_under.shown.clone()
+        };
         let mut last = None;
-        for i in 0..n {
+        for i in ticked {
             if last != Some(x(i)) {
                 pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
                 last = Some(x(i));
@@ -178,7 +189,7 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
             .anchor(Anchor::End)
             .write(&mut out, label);
     }
-    category_labels(&mut out, chart, (bottom + 24, width), spacing, &x);
+    labels_under.write(&mut out, bottom + 24);
     notes(&mut out, chart, bottom, &x, &y);
     for label in &labels {
         let own = bold_names && !looks[label.series].quiet;
@@ -269,53 +280,71 @@ fn place_labels(labels: &mut [EndLabel<'_>], limit: i32) -> i32 {
         .unwrap_or(0)
 }
 
-/// Category labels under the axis: month names shortened and labels thinned
-/// when crowded, the last always shown, none overlapping another.
-fn category_labels(
-    out: &mut String,
-    chart: &Chart,
-    (baseline, width): (i32, i32),
-    spacing: f64,
-    x: &impl Fn(usize) -> i32,
-) {
-    let n = chart.categories.len();
-    let in_time = chart.spans.is_some();
-    // Where each label would be centred: under its point, kept on the drawing.
-    let centres = |texts: &[&str]| -> (Vec<i32>, Vec<i32>) {
-        let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
-        let centres = (0..texts.len())
-            .map(|i| x(i).clamp(widths[i] / 2 + 2, width - widths[i] / 2 - 2))
-            .collect();
-        (centres, widths)
-    };
-    let choose = |texts: &[&str]| -> (Vec<usize>, Vec<i32>) {
-        let (centres, widths) = centres(texts);
-        let shown = if in_time {
-            thin_at(&centres, &widths)
-        } else {
-            thin(spacing, &widths)
+/// The median step between one point's place and the next (steps of 0, a
+/// month and the year ending with it, left out); with no step, the largest.
+fn typical_step(places: &[i32]) -> i32 {
+    let mut steps: Vec<i32> = (places.windows(2))
+        .map(|w| w[1] - w[0])
+        .filter(|&d| d > 0)
+        .collect();
+    steps.sort_unstable();
+    steps.get(steps.len() / 2).copied().unwrap_or(i32::MAX)
+}
+
+/// Category labels under the axis: which categories are labelled, where,
+/// and in which words. Month names are shortened and labels thinned when
+/// crowded, the last always shown, none overlapping another.
+struct CategoryLabels {
+    /// The categories labelled, in order.
+    shown: Vec<usize>,
+    /// Each category's label's centre.
+    at: Vec<i32>,
+    texts: Vec<String>,
+}
+
+impl CategoryLabels {
+    fn choose(chart: &Chart, width: i32, spacing: f64, x: &impl Fn(usize) -> i32) -> Self {
+        let n = chart.categories.len();
+        let in_time = chart.spans.is_some();
+        // Where each label would be centred: under its point, kept on the drawing.
+        let choose = |texts: &[String]| -> (Vec<usize>, Vec<i32>) {
+            let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
+            let centres: Vec<i32> = (0..texts.len())
+                .map(|i| x(i).clamp(widths[i] / 2 + 2, width - widths[i] / 2 - 2))
+                .collect();
+            let shown = if in_time {
+                thin_at(&centres, &widths)
+            } else {
+                thin(spacing, &widths)
+            };
+            (shown, centres)
         };
-        (shown, centres)
-    };
-    let full: Vec<&str> = chart.categories.iter().map(String::as_str).collect();
-    let (mut shown, mut at) = choose(&full);
-    let short: Vec<String>;
-    let texts: Vec<&str> = if shown.len() < n {
-        short = chart
-            .categories
-            .iter()
+        let full = chart.categories.clone();
+        let (shown, at) = choose(&full);
+        if shown.len() == n {
+            return CategoryLabels {
+                shown,
+                at,
+                texts: full,
+            };
+        }
+        let short: Vec<String> = (chart.categories.iter())
             .map(|c| abbreviate(c, chart.language))
             .collect();
-        let short: Vec<&str> = short.iter().map(String::as_str).collect();
-        (shown, at) = choose(&short);
-        short
-    } else {
-        full
-    };
-    for i in shown {
-        Text::at(at[i], baseline)
-            .anchor(Anchor::Middle)
-            .write(out, texts[i]);
+        let (shown, at) = choose(&short);
+        CategoryLabels {
+            shown,
+            at,
+            texts: short,
+        }
+    }
+
+    fn write(&self, out: &mut String, baseline: i32) {
+        for &i in &self.shown {
+            Text::at(self.at[i], baseline)
+                .anchor(Anchor::Middle)
+                .write(out, &self.texts[i]);
+        }
     }
 }
 

@@ -220,6 +220,35 @@ fn a_month_and_the_year_ending_with_it_share_a_place() {
 }
 
 #[test]
+fn one_close_pair_of_points_keeps_a_tick_under_every_point() {
+    // Five points five years apart, the last with the month after it.
+    let months = [0, 60, 120, 180, 240, 241];
+    let names: Vec<String> = months.iter().map(|m| format!("month {m}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let values = [
+        Some(1.0),
+        Some(2.0),
+        Some(3.0),
+        Some(2.0),
+        Some(1.0),
+        Some(2.0),
+    ];
+    let mut chart = chart(Kind::Line, &names, vec![series("Thurrock", &values)]);
+    chart.spans = Some(
+        months
+            .iter()
+            .map(|&m| Span {
+                start: 24000 + m,
+                end: 24001 + m,
+            })
+            .collect(),
+    );
+    let x = ticks(&svg(&chart));
+    assert_eq!(x.len(), 6, "{x:?}");
+    assert!(x[5] - x[4] < 4, "the last two are not close: {x:?}");
+}
+
+#[test]
 fn a_long_history_draws_one_tick_at_each_place() {
     // A hundred years of months: more points than units across the plot.
     let months: Vec<String> = (0..1200).map(|m| format!("month {m}")).collect();
@@ -234,11 +263,18 @@ fn a_long_history_draws_one_tick_at_each_place() {
             })
             .collect(),
     );
-    let x = ticks(&svg(&chart));
+    let svg = svg(&chart);
+    let x = ticks(&svg);
     let mut places = x.clone();
     places.dedup();
     assert_eq!(places, x, "a tick drawn twice at one place");
-    assert!(x.len() > 100 && x.len() < 600, "{} ticks", x.len());
+    // Too close for a tick each: a tick under each labelled month.
+    let labelled = svg
+        .split("<text ")
+        .filter(|t| t.contains("text-anchor=\"middle\"") && t.contains(">month "))
+        .count();
+    assert!(labelled >= 2, "{svg}");
+    assert_eq!(x.len(), labelled, "{x:?}");
 }
 
 #[test]

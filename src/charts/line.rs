@@ -10,6 +10,8 @@
 //! value axis starts at zero unless the figures sit high above it; then it is
 //! drawn broken ([`value_axis`]).
 
+use std::borrow::Cow;
+
 use super::layout::{
     EDGE, FONT, LINE, Scale, abbreviate, across, axis_title, bold_width, break_before, short_value,
     text_width, thin, thin_at, value_axis, widest, wrap,
@@ -81,12 +83,17 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
     let inset = if broken { BROKEN_INSET } else { INSET };
     let places = across(chart, left + inset, right - INSET);
     let x = |i: usize| -> i32 { places[i] };
+    // The steps from one point's place to the next, smallest first (steps
+    // of 0, a month and the year ending with it, left out).
+    let mut steps: Vec<i32> = (places.windows(2))
+        .map(|w| w[1] - w[0])
+        .filter(|&d| d > 0)
+        .collect();
+    steps.sort_unstable();
     // The closest two points, which decides whether every point gets a marker.
-    let spacing = places
-        .windows(2)
-        .map(|w| f64::from(w[1] - w[0]))
-        .filter(|&d| d > 0.0)
-        .fold(f64::from(right - left), f64::min);
+    let spacing = f64::from(steps.first().copied().unwrap_or(right - left));
+    // The typical step, which decides whether every point gets a tick.
+    let typical = steps.get(steps.len() / 2).copied().unwrap_or(i32::MAX);
 
     for label in &mut labels {
         let latest = (0..n)
@@ -124,13 +131,15 @@ pub(super) fn draw(chart: &Chart, width: i32, desc: Desc<'_>) -> String {
         // A tick under each point, so its place in time is plain; where
         // points are too close for that, under each labelled point. One
         // tick stands for the points at one place.
-        let ticked: Vec<usize> = if typical_step(&places) >= TICK_SPACING {
-            (0..n).collect()
+        let every: Vec<usize>;
+        let ticked = if typical >= TICK_SPACING {
+            every = (0..n).collect();
+            &every
         } else {
-            labels_under.shown.clone()
+            &labels_under.shown
         };
         let mut last = None;
-        for i in ticked {
+        for &i in ticked {
             if last != Some(x(i)) {
                 pen.rule(AXIS, (x(i), bottom), (x(i), bottom + 5));
                 last = Some(x(i));
@@ -280,34 +289,24 @@ fn place_labels(labels: &mut [EndLabel<'_>], limit: i32) -> i32 {
         .unwrap_or(0)
 }
 
-/// The median step between one point's place and the next (steps of 0, a
-/// month and the year ending with it, left out); with no step, the largest.
-fn typical_step(places: &[i32]) -> i32 {
-    let mut steps: Vec<i32> = (places.windows(2))
-        .map(|w| w[1] - w[0])
-        .filter(|&d| d > 0)
-        .collect();
-    steps.sort_unstable();
-    steps.get(steps.len() / 2).copied().unwrap_or(i32::MAX)
-}
-
 /// Category labels under the axis: which categories are labelled, where,
 /// and in which words. Month names are shortened and labels thinned when
 /// crowded, the last always shown, none overlapping another.
-struct CategoryLabels {
+struct CategoryLabels<'a> {
     /// The categories labelled, in order.
     shown: Vec<usize>,
     /// Each category's label's centre.
     at: Vec<i32>,
-    texts: Vec<String>,
+    /// Each category's label: its name, or its name shortened.
+    texts: Vec<Cow<'a, str>>,
 }
 
-impl CategoryLabels {
-    fn choose(chart: &Chart, width: i32, spacing: f64, x: &impl Fn(usize) -> i32) -> Self {
+impl<'a> CategoryLabels<'a> {
+    fn choose(chart: &'a Chart, width: i32, spacing: f64, x: &impl Fn(usize) -> i32) -> Self {
         let n = chart.categories.len();
         let in_time = chart.spans.is_some();
         // Where each label would be centred: under its point, kept on the drawing.
-        let choose = |texts: &[String]| -> (Vec<usize>, Vec<i32>) {
+        let choose = |texts: &[Cow<'_, str>]| -> (Vec<usize>, Vec<i32>) {
             let widths: Vec<i32> = texts.iter().map(|l| text_width(l, FONT)).collect();
             let centres: Vec<i32> = (0..texts.len())
                 .map(|i| x(i).clamp(widths[i] / 2 + 2, width - widths[i] / 2 - 2))
@@ -319,7 +318,9 @@ impl CategoryLabels {
             };
             (shown, centres)
         };
-        let full = chart.categories.clone();
+        let full: Vec<Cow<'a, str>> = (chart.categories.iter())
+            .map(|c| Cow::Borrowed(c.as_str()))
+            .collect();
         let (shown, at) = choose(&full);
         if shown.len() == n {
             return CategoryLabels {
@@ -328,8 +329,8 @@ impl CategoryLabels {
                 texts: full,
             };
         }
-        let short: Vec<String> = (chart.categories.iter())
-            .map(|c| abbreviate(c, chart.language))
+        let short: Vec<Cow<'a, str>> = (chart.categories.iter())
+            .map(|c| Cow::Owned(abbreviate(c, chart.language)))
             .collect();
         let (shown, at) = choose(&short);
         CategoryLabels {

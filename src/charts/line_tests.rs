@@ -1,6 +1,6 @@
 //! Tests of line charts: gaps, time to scale, labels and the value axis.
 
-use super::super::tests::{chart, series, wide as svg};
+use super::super::tests::{at_months, chart, over_months, series, wide as svg};
 use super::super::{Kind, Span};
 use crate::data::indicators::Unit;
 
@@ -233,16 +233,8 @@ fn one_close_pair_of_points_keeps_a_tick_under_every_point() {
         Some(1.0),
         Some(2.0),
     ];
-    let mut chart = chart(Kind::Line, &names, vec![series("Thurrock", &values)]);
-    chart.spans = Some(
-        months
-            .iter()
-            .map(|&m| Span {
-                start: 24000 + m,
-                end: 24001 + m,
-            })
-            .collect(),
-    );
+    let chart = chart(Kind::Line, &names, vec![series("Thurrock", &values)]);
+    let chart = at_months(chart, months);
     let x = ticks(&svg(&chart));
     assert_eq!(x.len(), 6, "{x:?}");
     assert!(x[5] - x[4] < 4, "the last two are not close: {x:?}");
@@ -254,15 +246,7 @@ fn a_long_history_draws_one_tick_at_each_place() {
     let months: Vec<String> = (0..1200).map(|m| format!("month {m}")).collect();
     let names: Vec<&str> = months.iter().map(String::as_str).collect();
     let values: Vec<Option<f64>> = (0..1200).map(|m| Some(f64::from(m % 7))).collect();
-    let mut chart = chart(Kind::Line, &names, vec![series("Thurrock", &values)]);
-    chart.spans = Some(
-        (0..1200)
-            .map(|m| Span {
-                start: 24000 + m,
-                end: 24001 + m,
-            })
-            .collect(),
-    );
+    let chart = over_months(chart(Kind::Line, &names, vec![series("Thurrock", &values)]));
     let svg = svg(&chart);
     let x = ticks(&svg);
     let mut places = x.clone();

@@ -33,9 +33,17 @@ pub(crate) fn comparator(name: &str, values: &[Option<f64>]) -> ChartSeries {
 
 /// `chart` with its categories as consecutive months from January 2023,
 /// their spans set, as a report's chart over time is.
-pub(crate) fn over_months(mut chart: Chart) -> Chart {
+pub(crate) fn over_months(chart: Chart) -> Chart {
+    let n = chart.categories.len() as i32;
+    at_months(chart, 0..n)
+}
+
+/// `chart` with its categories as the months `months` after January 2023,
+/// one each, their spans set.
+pub(crate) fn at_months(mut chart: Chart, months: impl IntoIterator<Item = i32>) -> Chart {
     chart.spans = Some(
-        (0..chart.categories.len() as i32)
+        months
+            .into_iter()
             .map(|m| Span {
                 start: 24276 + m,
                 end: 24277 + m,
